@@ -1,0 +1,19 @@
+"""jaxnet: the classic two-layer network exercise in pure functional JAX.
+
+Params are a plain dict ``{'W1', 'b1', 'W2', 'b2'}``; the model is a handful of pure
+functions; gradients come from ``jax.grad``; training is one compiled XLA program.
+"""
+
+from jaxnet.model import init_params, loss, predict, scores
+from jaxnet.training import TrainingDiverged, notebook_schedule, sample_batch_indices, train
+
+__all__ = [
+    "TrainingDiverged",
+    "init_params",
+    "loss",
+    "notebook_schedule",
+    "predict",
+    "sample_batch_indices",
+    "scores",
+    "train",
+]

@@ -1,0 +1,121 @@
+"""The two-layer net as pure functions of a params dict: affine - ReLU - affine - softmax.
+
+Params are a plain dict pytree:
+- W1: (D, H) first layer weights     - b1: (H,) first layer biases
+- W2: (H, C) second layer weights    - b2: (C,) second layer biases
+
+The public functions validate their inputs on the host (shapes always; label ranges and
+finite values whenever the arrays are concrete, i.e. not being traced) and then call one
+jitted kernel. There is no handwritten backward pass: gradients come from ``jax.grad``.
+"""
+
+import jax
+import jax.numpy as jnp
+
+from jaxnet import checks
+
+
+def init_params(key, input_size, hidden_size, num_classes, std=1e-4, dtype=jnp.float32):
+    """Gaussian weights and zero biases, W1 drawn from the first half of ``key``, W2 the second.
+
+    Args:
+      key: a ``jax.random`` key.
+      input_size, hidden_size, num_classes: D, H and C.
+      std: the weights' standard deviation, a float; or ``"he"`` for sqrt(2 / fan_in) per layer.
+      dtype: the params' floating dtype (float64 needs ``jax_enable_x64``).
+
+    Returns:
+      params: ``{'W1': (D, H), 'b1': (H,), 'W2': (H, C), 'b2': (C,)}``.
+    """
+    for name, value in (("input_size", input_size), ("hidden_size", hidden_size),
+                        ("num_classes", num_classes)):
+        checks.check_positive_int(value, name)
+    if std == "he":
+        std1, std2 = (2.0 / input_size) ** 0.5, (2.0 / hidden_size) ** 0.5
+    elif isinstance(std, (int, float)) and std >= 0:
+        std1 = std2 = float(std)
+    else:
+        raise ValueError(f"std must be a non-negative float or 'he', got {std!r}")
+    k1, k2 = jax.random.split(key)
+    return {
+        "W1": std1 * jax.random.normal(k1, (input_size, hidden_size), dtype),
+        "b1": jnp.zeros(hidden_size, dtype),
+        "W2": std2 * jax.random.normal(k2, (hidden_size, num_classes), dtype),
+        "b2": jnp.zeros(num_classes, dtype),
+    }
+
+
+def hidden(params, X):
+    """The hidden layer's activations, relu(X W1 + b1): (N, D) -> (N, H).
+
+    ``jax.nn.relu`` has derivative 0 at 0, like the reference's ``z1 > 0`` mask
+    (``jnp.maximum(z, 0)`` would split the gradient at ties).
+    """
+    return jax.nn.relu(X @ params["W1"] + params["b1"])
+
+
+def output(params, h):
+    """Class scores from hidden activations: (N, H) -> (N, C)."""
+    return h @ params["W2"] + params["b2"]
+
+
+def cross_entropy(scores, y, label_smoothing=0.0):
+    """Mean softmax cross-entropy of scores (N, C) against integer labels y (N,).
+
+    With ``label_smoothing`` = e the target is (1 - e) one_hot(y) + e / C; e = 0 is the
+    notebook's loss.
+    """
+    log_probs = jax.nn.log_softmax(scores)  # subtracts the row max: stable
+    nll = -jnp.take_along_axis(log_probs, y[:, None], axis=1)[:, 0]
+    uniform = -jnp.mean(log_probs, axis=1)
+    return jnp.mean((1.0 - label_smoothing) * nll + label_smoothing * uniform)
+
+
+def l2_penalty(params):
+    """sum(W1**2) + sum(W2**2); biases are not regularised."""
+    return jnp.sum(params["W1"] ** 2) + jnp.sum(params["W2"] ** 2)
+
+
+@jax.jit
+def _scores(params, X):
+    return output(params, hidden(params, X))
+
+
+@jax.jit
+def _loss(params, X, y, reg):
+    return cross_entropy(_scores(params, X), y) + reg * l2_penalty(params)
+
+
+@jax.jit
+def _predict(params, X):
+    return jnp.argmax(_scores(params, X), axis=1)
+
+
+def scores(params, X):
+    """Class scores, (N, C), for inputs X, (N, D)."""
+    checks.check_inputs(X, checks.check_params(params)[0])
+    return _scores(params, X)
+
+
+def loss(params, X, y, reg=0.0):
+    """The notebook's loss: mean softmax cross-entropy + reg * (sum(W1**2) + sum(W2**2)).
+
+    A pure function returning a scalar, computed by one jitted kernel; differentiate it
+    with ``jax.grad(loss)(params, X, y, reg)``.
+
+    Args:
+      params: the params dict.
+      X: inputs, (N, D) float.
+      y: integer labels, (N,), each in [0, C).
+      reg: L2 regularisation strength.
+    """
+    D, _, C = checks.check_params(params)
+    checks.check_inputs(X, D)
+    checks.check_labels(y, X.shape[0], C)
+    return _loss(params, X, y, reg)
+
+
+def predict(params, X):
+    """Predicted labels, (N,) int: each row's highest-scoring class (the first on ties)."""
+    checks.check_inputs(X, checks.check_params(params)[0])
+    return _predict(params, X)

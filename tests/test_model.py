@@ -1,0 +1,143 @@
+"""jaxnet's forward pass, loss and jax.grad against the notebook and the NumPy reference."""
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+import pytest
+
+import jaxnet
+from reference import TwoLayerNet, eval_numerical_gradient, notebook, rel_error
+from tests.conftest import random_problem, to_jax
+
+
+def test_scores_match_notebook_float64(toy_net, toy_data):
+    X, _ = toy_data
+    scores = jaxnet.scores(to_jax(toy_net.params), X)
+    assert scores.dtype == jnp.float64 and scores.shape == (5, 3)
+    assert np.sum(np.abs(np.asarray(scores) - notebook.CORRECT_SCORES)) < notebook.SCORES_TOL
+
+
+def test_loss_matches_notebook_float64(toy_net, toy_data):
+    X, y = toy_data
+    loss = jaxnet.loss(to_jax(toy_net.params), X, y, notebook.LOSS_REG)
+    assert loss.shape == () and loss.dtype == jnp.float64
+    assert abs(float(loss) - notebook.CORRECT_LOSS) < notebook.LOSS_TOL
+
+
+@pytest.mark.parametrize("name", ["W1", "b1", "W2", "b2"])
+def test_jax_grad_passes_numeric_gradient_check(toy_net, toy_data, name):
+    X, y = toy_data
+    params = {k: np.array(v) for k, v in toy_net.params.items()}
+    grads = jax.grad(jaxnet.loss)(to_jax(params), X, y, notebook.LOSS_REG)
+
+    def f(_):  # reads params[name], which eval_numerical_gradient perturbs in place
+        return float(jaxnet.loss(to_jax(params), X, y, notebook.LOSS_REG))
+
+    numeric = eval_numerical_gradient(f, params[name])
+    assert rel_error(numeric, grads[name]) < notebook.GRAD_REL_TOL
+
+
+def test_jax_grad_equals_handwritten_backward_on_toy(toy_net, toy_data):
+    X, y = toy_data
+    _, expected = toy_net.loss(X, y, reg=notebook.LOSS_REG)
+    grads = jax.grad(jaxnet.loss)(to_jax(toy_net.params), X, y, notebook.LOSS_REG)
+    assert set(grads) == {"W1", "b1", "W2", "b2"}
+    for k in expected:
+        assert grads[k].shape == expected[k].shape
+        assert rel_error(grads[k], expected[k]) < 1e-10, k
+
+
+@pytest.mark.parametrize("N, D, H, C, reg", [
+    (1, 3, 2, 2, 0.0),
+    (7, 5, 11, 4, 0.1),
+    (32, 20, 16, 10, 1e-3),
+    (64, 48, 30, 7, 2.5),
+    (13, 3072, 9, 10, 0.25),
+])
+def test_jax_grad_equals_handwritten_backward_random_shapes(N, D, H, C, reg):
+    rng = np.random.default_rng(N * 1000 + D)
+    params, X, y = random_problem(rng, N, D, H, C)
+    net = TwoLayerNet(D, H, C)
+    net.params = params
+    expected_loss, expected = net.loss(X, y, reg=reg)
+    loss, grads = jax.value_and_grad(jaxnet.loss)(to_jax(params), X, y, reg)
+    assert abs(float(loss) - expected_loss) < 1e-12 * max(1.0, abs(expected_loss))
+    for k in expected:
+        assert rel_error(grads[k], expected[k]) < 1e-10, k
+    np.testing.assert_allclose(jaxnet.scores(to_jax(params), X), net.loss(X), rtol=1e-12, atol=1e-12)
+
+
+def test_relu_inputs_exactly_zero_get_zero_gradient_like_reference():
+    rng = np.random.default_rng(7)
+    params, X, y = random_problem(rng, 10, 6, 8, 4)
+    params["W1"][:, :3] = 0.0  # hidden units 0-2: pre-activation = b1, which we zero
+    params["b1"][:3] = 0.0
+    X[:2] = 0.0  # rows 0-1: pre-activation = b1 for every unit
+    params["b1"][3:5] = 0.0
+    net = TwoLayerNet(6, 8, 4)
+    net.params = params
+    z1 = X @ params["W1"] + params["b1"]
+    assert (z1 == 0).sum() >= 10 * 3 + 2 * 2  # the test really has exact zeros
+    _, expected = net.loss(X, y, reg=0.3)
+    grads = jax.grad(jaxnet.loss)(to_jax(params), X, y, 0.3)
+    for k in expected:
+        assert rel_error(grads[k], expected[k]) < 1e-10, k
+    np.testing.assert_array_equal(np.asarray(grads["b1"][:3]), 0.0)
+
+
+def test_tied_top_scores_predict_first_class_and_match_gradients():
+    rng = np.random.default_rng(11)
+    params, X, y = random_problem(rng, 12, 5, 6, 4)
+    params["W2"][:, 2] = params["W2"][:, 1] = np.abs(params["W2"][:, 1]) + 5.0
+    params["b2"][:] = 0.0  # classes 1 and 2 tie and beat the rest on every row
+    net = TwoLayerNet(5, 6, 4)
+    net.params = params
+    scores = net.loss(X)
+    assert np.all(scores[:, 1] == scores[:, 2]) and np.all(scores.argmax(1) == 1)
+    np.testing.assert_array_equal(np.asarray(jaxnet.predict(to_jax(params), X)), net.predict(X))
+    _, expected = net.loss(X, y, reg=0.05)
+    grads = jax.grad(jaxnet.loss)(to_jax(params), X, y, 0.05)
+    for k in expected:
+        assert rel_error(grads[k], expected[k]) < 1e-10, k
+
+
+def test_float32_close_to_float64(toy_net, toy_data):
+    X, y = toy_data
+    p64, p32 = to_jax(toy_net.params), to_jax(toy_net.params, jnp.float32)
+    X32 = jnp.asarray(X, jnp.float32)
+    s32, s64 = jaxnet.scores(p32, X32), jaxnet.scores(p64, X)
+    assert s32.dtype == jnp.float32
+    assert np.max(np.abs(np.asarray(s32, np.float64) - np.asarray(s64))) < 1e-5
+    l32 = jaxnet.loss(p32, X32, y, notebook.LOSS_REG)
+    assert l32.dtype == jnp.float32
+    assert abs(float(l32) - notebook.CORRECT_LOSS) < 1e-6
+
+
+def test_predict_matches_reference_on_random_data():
+    rng = np.random.default_rng(5)
+    params, X, _ = random_problem(rng, 40, 9, 7, 5)
+    net = TwoLayerNet(9, 7, 5)
+    net.params = params
+    np.testing.assert_array_equal(np.asarray(jaxnet.predict(to_jax(params), X)), net.predict(X))
+
+
+def test_init_params_shapes_dtype_and_std():
+    params = jaxnet.init_params(jax.random.key(0), 300, 200, 10, std=0.5)
+    assert {k: v.shape for k, v in params.items()} == {
+        "W1": (300, 200), "b1": (200,), "W2": (200, 10), "b2": (10,)}
+    assert all(v.dtype == jnp.float32 for v in params.values())
+    assert abs(float(jnp.std(params["W1"])) - 0.5) < 0.01
+    assert not jnp.any(params["b1"]) and not jnp.any(params["b2"])
+    he = jaxnet.init_params(jax.random.key(0), 300, 200, 10, std="he", dtype=jnp.float64)
+    assert he["W1"].dtype == jnp.float64
+    assert abs(float(jnp.std(he["W1"])) - np.sqrt(2 / 300)) < 0.002
+    assert abs(float(jnp.std(he["W2"])) - np.sqrt(2 / 200)) < 0.01
+    again = jaxnet.init_params(jax.random.key(0), 300, 200, 10, std=0.5)
+    np.testing.assert_array_equal(params["W1"], again["W1"])
+
+
+def test_loss_is_jittable_and_differentiable_under_jit(toy_net, toy_data):
+    X, y = toy_data
+    grad = jax.jit(jax.grad(jaxnet.loss))(to_jax(toy_net.params), X, y, 0.05)
+    _, expected = toy_net.loss(X, y, reg=0.05)
+    assert rel_error(grad["W1"], expected["W1"]) < 1e-10

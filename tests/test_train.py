@@ -1,0 +1,179 @@
+"""jaxnet.train against the reference's training loop."""
+
+import math
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+import optax
+import pytest
+
+import jaxnet
+from jaxnet import training as train_module
+from reference import TwoLayerNet, notebook
+from tests.conftest import to_jax
+
+
+def test_toy_training_reproduces_reference_loss_history(toy_data):
+    X, y = toy_data
+    net = notebook.init_toy_model()
+    params0 = to_jax(net.params)
+    indices = notebook.record_choices(X.shape[0], 200, 100)
+    stats = net.train(X, y, X, y, **notebook.TOY_TRAIN)
+    params, history = jaxnet.train(params0, X, y, X, y, batch_indices=indices, **notebook.TOY_TRAIN)
+    assert abs(stats["loss_history"][-1] - notebook.FINAL_TOY_LOSS) < 1e-12
+    assert history["loss_history"].shape == (100,)
+    np.testing.assert_allclose(history["loss_history"], stats["loss_history"], rtol=0, atol=1e-10)
+    np.testing.assert_allclose(history["train_acc_history"], stats["train_acc_history"], atol=1e-12)
+    np.testing.assert_allclose(history["val_acc_history"], stats["val_acc_history"], atol=1e-12)
+    for k in net.params:
+        np.testing.assert_allclose(params[k], net.params[k], rtol=1e-10, atol=1e-12)
+
+
+def test_toy_training_with_key_reaches_notebook_bound(toy_data):
+    X, y = toy_data
+    params0 = to_jax(notebook.init_toy_model().params)
+    _, history = jaxnet.train(params0, X, y, X, y, key=jax.random.key(0), **notebook.TOY_TRAIN)
+    assert history["loss_history"][-1] < notebook.FINAL_TOY_LOSS_BOUND
+    assert history["loss_history"][0] > 1.0  # it did start from the untrained toy model
+
+
+@pytest.fixture(scope="module")
+def multi_epoch():
+    """50 rows, batch 10: 5 iterations per epoch, 30 iterations, 6 epoch boundaries."""
+    rng = np.random.default_rng(1)
+    X = rng.standard_normal((50, 12))
+    y = rng.integers(0, 4, 50)
+    X_val, y_val = rng.standard_normal((25, 12)), rng.integers(0, 4, 25)
+    np.random.seed(42)
+    net = TwoLayerNet(12, 16, 4, std=0.3)
+    params0 = to_jax(net.params)
+    kwargs = dict(learning_rate=0.5, learning_rate_decay=0.5, reg=1e-3, num_iters=30, batch_size=10)
+    indices = notebook.record_choices(50, 10, 30)
+    stats = net.train(X, y, X_val, y_val, **kwargs)
+    params, history = jaxnet.train(params0, X, y, X_val, y_val, batch_indices=indices, **kwargs)
+    return net, stats, params, history
+
+
+def test_multi_epoch_parity_of_all_histories(multi_epoch):
+    net, stats, params, history = multi_epoch
+    assert len(stats["train_acc_history"]) == 6
+    np.testing.assert_allclose(history["loss_history"], stats["loss_history"], rtol=0, atol=1e-10)
+    # Accuracies are k / N; summation order may change the last bit, never k.
+    np.testing.assert_allclose(history["train_acc_history"], stats["train_acc_history"], atol=1e-12)
+    np.testing.assert_allclose(history["val_acc_history"], stats["val_acc_history"], atol=1e-12)
+    for k in net.params:
+        np.testing.assert_allclose(params[k], net.params[k], rtol=1e-10, atol=1e-12)
+
+
+def test_accuracies_are_not_trivial(multi_epoch):
+    # Guards the parity test above against comparing two constant histories.
+    _, stats, _, _ = multi_epoch
+    assert len(set(stats["train_acc_history"])) > 1 or len(set(stats["val_acc_history"])) > 1
+
+
+def notebook_rates(learning_rate, decay, ipe, num_iters):
+    """The rate each iteration of the notebook's loop uses, by running its loop."""
+    rates = []
+    for it in range(num_iters):
+        rates.append(learning_rate)
+        if it % ipe == 0:
+            learning_rate *= decay
+    return rates
+
+
+def test_schedule_decays_after_every_epoch_boundary_including_iteration_0():
+    schedule = jaxnet.notebook_schedule(0.1, 0.5, 5)
+    expected = notebook_rates(0.1, 0.5, 5, 23)
+    got = [float(schedule(k)) for k in range(23)]
+    np.testing.assert_allclose(got, expected, rtol=1e-15)
+    assert got[0] == 0.1 and got[1] == 0.05 and got[5] == 0.05 and got[6] == 0.025
+    # optax's staircase exponential_decay is one step later: floor instead of ceil.
+    staircase = optax.exponential_decay(0.1, 5, 0.5, staircase=True)
+    assert float(staircase(1)) == 0.1 != got[1]
+    for k in range(23):
+        assert got[k] == pytest.approx(float(staircase(k + 4)), rel=1e-15)
+
+
+def test_training_uses_the_notebook_schedule():
+    """One-row problem, reg 0: each update is -lr_k * grad, so lr_k is recoverable."""
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((4, 3))
+    y = np.array([0, 1, 0, 1])
+    params0 = to_jax({"W1": rng.standard_normal((3, 5)), "b1": np.ones(5),
+                      "W2": rng.standard_normal((5, 2)), "b2": np.zeros(2)})
+    indices = np.zeros((7, 2), dtype=int)  # ipe = 4 // 2 = 2
+    p = params0
+    for k, lr in enumerate(notebook_rates(0.3, 0.1, 2, 7)):
+        g = jax.grad(jaxnet.loss)(p, X[indices[k]], y[indices[k]], 0.0)
+        p = jax.tree.map(lambda a, b: a - lr * b, p, g)
+    params, _ = jaxnet.train(params0, X, y, X, y, learning_rate=0.3, learning_rate_decay=0.1,
+                             reg=0.0, num_iters=7, batch_size=2, batch_indices=indices)
+    for k in p:
+        np.testing.assert_allclose(params[k], p[k], rtol=1e-12)
+
+
+def test_recompiles_only_for_new_shapes():
+    rng = np.random.default_rng(0)
+    X, y = rng.standard_normal((40, 6)), rng.integers(0, 3, 40)
+    params = jaxnet.init_params(jax.random.key(0), 6, 5, 3, std=0.1, dtype=jnp.float64)
+    fn = train_module.train_from_key
+    before = fn._cache_size()
+    runs = [dict(learning_rate=0.1, reg=0.0, learning_rate_decay=0.9, key=jax.random.key(1)),
+            dict(learning_rate=0.05, reg=0.3, learning_rate_decay=0.5, key=jax.random.key(2)),
+            dict(learning_rate=0.2, reg=1e-3, learning_rate_decay=1.0, key=jax.random.key(3))]
+    histories = [jaxnet.train(params, X, y, X, y, num_iters=12, batch_size=8, **r)[1] for r in runs]
+    assert fn._cache_size() == before + 1
+    assert not np.allclose(histories[0]["loss_history"], histories[1]["loss_history"])
+    jaxnet.train(params, X, y, X, y, num_iters=13, batch_size=8, key=jax.random.key(1))
+    assert fn._cache_size() == before + 2  # a new number of iterations is a new program
+
+
+def test_key_path_samples_like_sample_batch_indices():
+    """Training from a key equals training on the indices that key's batch half draws."""
+    rng = np.random.default_rng(3)
+    X, y = rng.standard_normal((30, 5)), rng.integers(0, 3, 30)
+    params = jaxnet.init_params(jax.random.key(1), 5, 6, 3, std=0.2, dtype=jnp.float64)
+    key = jax.random.key(9)
+    indices = jaxnet.sample_batch_indices(jax.random.split(key)[0], 30, 11, 4)
+    assert indices.shape == (11, 4) and int(indices.min()) >= 0 and int(indices.max()) < 30
+    kw = dict(learning_rate=0.1, num_iters=11, batch_size=4)
+    a = jaxnet.train(params, X, y, X, y, key=key, **kw)
+    b = jaxnet.train(params, X, y, X, y, batch_indices=np.asarray(indices), **kw)
+    np.testing.assert_array_equal(a[1]["loss_history"], b[1]["loss_history"])
+
+
+def test_epoch_sampling_visits_every_row_once_per_epoch():
+    idx = np.asarray(jaxnet.sample_batch_indices(jax.random.key(0), 20, 15, 4, sampling="epoch"))
+    assert idx.shape == (15, 4)
+    for e in range(3):  # 5 batches per epoch
+        assert sorted(idx[5 * e: 5 * e + 5].ravel()) == list(range(20))
+
+
+def test_divergence_raises_with_iteration():
+    rng = np.random.default_rng(0)
+    X, y = 100 * rng.standard_normal((20, 4)), rng.integers(0, 3, 20)
+    params = jaxnet.init_params(jax.random.key(0), 4, 8, 3, std=1.0, dtype=jnp.float64)
+    with pytest.raises(jaxnet.TrainingDiverged, match="iteration"):
+        jaxnet.train(params, X, y, X, y, learning_rate=1e6, num_iters=50, batch_size=5,
+                     key=jax.random.key(0))
+
+
+def test_float32_by_default():
+    rng = np.random.default_rng(0)
+    X, y = rng.standard_normal((20, 4)), rng.integers(0, 3, 20)
+    params = jaxnet.init_params(jax.random.key(0), 4, 8, 3, std=0.1)
+    trained, history = jaxnet.train(params, X, y, X, y, num_iters=5, batch_size=5,
+                                    key=jax.random.key(0))
+    assert all(v.dtype == jnp.float32 for v in trained.values())
+    assert history["loss_history"].shape == (5,)
+    assert math.isfinite(history["loss_history"][-1])
+
+
+def test_zero_iterations_returns_initial_params():
+    rng = np.random.default_rng(0)
+    X, y = rng.standard_normal((20, 4)), rng.integers(0, 3, 20)
+    params = jaxnet.init_params(jax.random.key(0), 4, 8, 3, std=0.1)
+    trained, history = jaxnet.train(params, X, y, X, y, num_iters=0, key=jax.random.key(0))
+    np.testing.assert_array_equal(trained["W1"], params["W1"])
+    assert history["loss_history"].shape == (0,) and history["val_acc_history"].shape == (0,)
