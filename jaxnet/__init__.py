@@ -5,6 +5,7 @@ functions; gradients come from ``jax.grad``; training is one compiled XLA progra
 """
 
 from jaxnet.model import init_params, loss, predict, scores
+from jaxnet.sweeps import seed_keys, sweep
 from jaxnet.training import TrainingDiverged, notebook_schedule, sample_batch_indices, train
 
 __all__ = [
@@ -15,5 +16,7 @@ __all__ = [
     "predict",
     "sample_batch_indices",
     "scores",
+    "seed_keys",
+    "sweep",
     "train",
 ]

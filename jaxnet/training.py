@@ -340,16 +340,15 @@ def make_recipe(num_train, input_size, *, num_iters, batch_size, optimizer="sgd"
         batch_sharding=batch_sharding)
 
 
-def prepare_data(params, X, y, X_val, y_val):
-    """Validate the params and data; return the data as device arrays in the params' dtype."""
-    D, _, C = checks.check_params(params)
+def prepare_data(D, C, dtype, X, y, X_val, y_val):
+    """Validate the data for a net of D inputs and C classes; return it as device arrays
+    (inputs in ``dtype``, labels int32)."""
     N = checks.check_inputs(X, D)
     checks.check_labels(y, N, C)
     N_val = checks.check_inputs(X_val, D, "X_val")
     checks.check_labels(y_val, N_val, C, "y_val")
     if N == 0:
         raise ValueError("X has no rows: training needs at least one example")
-    dtype = jnp.asarray(params["W1"]).dtype
     return (jnp.asarray(X, dtype), jnp.asarray(y, jnp.int32),
             jnp.asarray(X_val, dtype), jnp.asarray(y_val, jnp.int32))
 
@@ -413,7 +412,8 @@ def train(params, X, y, X_val, y_val, *, learning_rate=1e-3, learning_rate_decay
       ValueError, TypeError: for bad arguments, before anything runs on the device.
       TrainingDiverged: if the loss became NaN or infinite.
     """
-    X, y, X_val, y_val = prepare_data(params, X, y, X_val, y_val)
+    D, _, C = checks.check_params(params)
+    X, y, X_val, y_val = prepare_data(D, C, jnp.asarray(params["W1"]).dtype, X, y, X_val, y_val)
     hp = hyperparams(learning_rate, learning_rate_decay, reg, momentum, weight_decay,
                      dropout, label_smoothing)
     if key is None and batch_indices is None:

@@ -1,0 +1,79 @@
+"""Run outputs written atomically: params.npz checkpoints, JSON metrics, figures.
+
+Every file is written to a temporary file in the same folder and then renamed over the
+target (``os.replace`` is atomic on POSIX and Windows), so an interrupted run leaves
+either the old file or the new one, never half of one.
+"""
+
+import contextlib
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from jaxnet import checks
+
+
+@contextlib.contextmanager
+def atomic_path(path):
+    """Yield a temporary path beside ``path``; on success rename it to ``path``.
+
+    The temporary name keeps ``path``'s suffix (``np.savez`` and matplotlib look at it).
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return _jsonable(value.tolist())
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        value = float(value)
+        return value if math.isfinite(value) else None  # JSON has no NaN
+    return value
+
+
+def save_json(path, obj):
+    """Write ``obj`` (dicts, lists, NumPy arrays and scalars) as indented JSON, atomically."""
+    with atomic_path(path) as tmp:
+        tmp.write_text(json.dumps(_jsonable(obj), indent=2) + "\n")
+
+
+def save_params(path, params):
+    """Write the params dict as an .npz of float arrays W1, b1, W2, b2, atomically."""
+    checks.check_params(params)
+    arrays = {k: np.asarray(params[k]) for k in checks.PARAM_NAMES}
+    with atomic_path(path) as tmp:
+        with open(tmp, "wb") as f:  # a file object: savez must not append ".npz"
+            np.savez(f, **arrays)
+
+
+def load_params(path):
+    """Read a params .npz (no pickles allowed) and check its keys and shapes."""
+    try:
+        with np.load(path, allow_pickle=False) as f:
+            params = {k: f[k] for k in f.files}
+    except FileNotFoundError:
+        raise ValueError(f"{path}: checkpoint not found") from None
+    except (OSError, ValueError) as err:
+        raise ValueError(f"{path}: not a params .npz checkpoint ({err})") from None
+    checks.check_params(params)
+    return params

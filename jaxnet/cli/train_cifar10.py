@@ -1,0 +1,97 @@
+"""Train the two-layer net on CIFAR-10 and write metrics, a checkpoint and figures.
+
+    python scripts/train_cifar10.py --data-dir PATH/cifar-10-batches-py --out runs/default
+
+Defaults are the notebook's section 7 run: hidden 50, std 1e-4, 1000 iterations, batch 200,
+learning rate 1e-4, decay 0.95, reg 0.25. ``--eval-checkpoint`` scores saved params instead.
+"""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import jax
+import numpy as np
+
+import jaxnet
+from jaxnet import artifacts, data, plots
+from jaxnet.cli import common
+from jaxnet.timing import timed
+
+PROG = "train_cifar10"
+
+
+def build_parser():
+    p = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n\n")[0])
+    common.add_data_flags(p)
+    p.add_argument("--out", default="runs/train", help="output folder (default: %(default)s)")
+    p.add_argument("--hidden-size", type=int, default=50)
+    p.add_argument("--std", default="1e-4", help="initial weight scale, or 'he'")
+    p.add_argument("--learning-rate", type=float, default=1e-4)
+    p.add_argument("--learning-rate-decay", type=float, default=0.95)
+    p.add_argument("--reg", type=float, default=0.25)
+    p.add_argument("--num-iters", type=int, default=1000)
+    p.add_argument("--batch-size", type=int, default=200)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--dtype", choices=("float32", "float64"), default="float32")
+    p.add_argument("--data-parallel", action="store_true",
+                   help="split each minibatch across all devices")
+    p.add_argument("--eval-checkpoint", metavar="PARAMS_NPZ",
+                   help="score a saved params.npz on val and test instead of training")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    return p
+
+
+def parse_std(text):
+    return text if text == "he" else float(text)
+
+
+def evaluate(params, splits):
+    return {f"{name}_acc": float(np.mean(np.asarray(jaxnet.predict(params, splits[f"X_{name}"]))
+                                         == splits[f"y_{name}"]))
+            for name in ("val", "test")}
+
+
+def run(args):
+    dtype = common.enable_dtype(args.dtype)
+    splits = common.load_data(args, dtype)
+    if args.eval_checkpoint:
+        params = artifacts.load_params(args.eval_checkpoint)
+        print(json.dumps(evaluate(params, splits)))
+        return 0
+
+    init_key, train_key = jaxnet.seed_keys(args.seed)
+    params = jaxnet.init_params(init_key, splits["X_train"].shape[1], args.hidden_size,
+                                data.NUM_CLASSES, std=parse_std(args.std), dtype=dtype)
+    with timed() as t:
+        params, history = jaxnet.train(
+            params, splits["X_train"], splits["y_train"], splits["X_val"], splits["y_val"],
+            learning_rate=args.learning_rate, learning_rate_decay=args.learning_rate_decay,
+            reg=args.reg, num_iters=args.num_iters, batch_size=args.batch_size, key=train_key,
+            data_parallel=args.data_parallel, progress=not args.quiet)
+    scores = evaluate(params, splits)
+    print(f"val accuracy {scores['val_acc']:.4f}  test accuracy {scores['test_acc']:.4f} "
+          f"(first {len(splits['y_test'])} test images)  "
+          f"train {t.run_s:.1f} s + compile {t.compile_s:.1f} s")
+
+    out = Path(args.out)
+    artifacts.save_params(out / "params.npz", params)
+    plots.save_curves(out / "curves.png", history)
+    plots.save_weights(out / "weights.png", params["W1"], data.IMAGE_SHAPE)
+    artifacts.save_json(out / "metrics.json", {
+        **scores, "num_test": len(splits["y_test"]), "config": vars(args), "seed": args.seed,
+        **common.environment(), "wall_time_s": t.wall_s, "compile_time_s": t.compile_s,
+        "train_time_s": t.run_s, "history": history})
+    print(f"wrote {out}/metrics.json, params.npz, curves.png, weights.png")
+    return 0
+
+
+def main(argv=None):
+    args = build_parser().parse_args(argv)
+    with common.friendly_errors(PROG):
+        return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
