@@ -43,6 +43,10 @@ class DataError(Exception):
     """The data set is missing, corrupted, unsafe or malformed (the message says which)."""
 
 
+class _Refused(pickle.UnpicklingError):
+    """The file names a global outside the allow-list."""
+
+
 class _SafeUnpickler(pickle.Unpickler):
     """Resolves only NumPy's array-reconstruction globals; refuses everything else."""
 
@@ -50,7 +54,7 @@ class _SafeUnpickler(pickle.Unpickler):
         try:
             return _ALLOWED_GLOBALS[(module, name)]
         except KeyError:
-            raise pickle.UnpicklingError(
+            raise _Refused(
                 f"refusing to load global {module}.{name}: a CIFAR-10 batch only holds "
                 f"NumPy arrays, lists and strings") from None
 
@@ -61,9 +65,9 @@ def _unpickle(path):
             return _SafeUnpickler(f, encoding="latin1").load()
     except FileNotFoundError:
         raise DataError(f"{path}: file not found") from None
-    except pickle.UnpicklingError as err:
+    except _Refused as err:
         raise DataError(f"{path}: not a safe CIFAR-10 batch: {err}") from None
-    except (EOFError, ValueError, TypeError, AttributeError, IndexError, KeyError,
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError, KeyError,
             UnicodeDecodeError, MemoryError, OSError) as err:
         raise DataError(f"{path}: corrupted or truncated CIFAR-10 batch "
                         f"({type(err).__name__}: {err})") from None

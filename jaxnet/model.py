@@ -119,3 +119,10 @@ def predict(params, X):
     """Predicted labels, (N,) int: each row's highest-scoring class (the first on ties)."""
     checks.check_inputs(X, checks.check_params(params)[0])
     return _predict(params, X)
+
+
+def accuracy(params, X, y):
+    """Fraction of rows of X (N, D) whose predicted class equals the label y (N,), a float."""
+    D, _, C = checks.check_params(params)
+    checks.check_labels(y, checks.check_inputs(X, D), C)
+    return float(jnp.mean(_predict(params, X) == jnp.asarray(y)))

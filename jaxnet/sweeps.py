@@ -45,7 +45,7 @@ def train_group(X, y, X_val, y_val, key, hp, recipe, hidden_size, num_classes, s
 
     def one(hp1):  # params and indices are shared: the batched products become wide ones
         p, history = training.run(params, X, y, X_val, y_val, indices, noise_key, hp1, recipe)
-        return p, history, training._accuracy(p, X_val, y_val)
+        return p, history, training._accuracy(training.to_train_layout(p), X_val, y_val)
 
     return jax.vmap(one)(hp)
 
@@ -97,7 +97,7 @@ def sweep(X, y, X_val, y_val, configs, *, num_iters, batch_size, num_classes=10,
     recipe = training.make_recipe(
         X.shape[0], X.shape[1], num_iters=num_iters, batch_size=batch_size,
         weight_decay=any(c["weight_decay"] > 0 for c in configs),
-        dropout=any(c["dropout"] > 0 for c in configs), **options)
+        dropout=any(c["dropout"] > 0 for c in configs), stop_on_divergence=False, **options)
     groups = collections.defaultdict(list)
     for i, c in enumerate(configs):
         groups[(c["hidden_size"], c["seed"])].append(i)

@@ -4,10 +4,12 @@ import contextlib
 import os
 import platform
 import sys
+from pathlib import Path
 
 import jax
 
-from jaxnet import data, training
+import jaxnet
+from jaxnet import artifacts, data, plots, training
 
 EXPECTED_ERRORS = (data.DataError, training.TrainingDiverged, ValueError, TypeError)
 
@@ -63,3 +65,20 @@ def friendly_errors(prog):
     except EXPECTED_ERRORS as err:
         print(f"{prog}: error: {err}", file=sys.stderr)
         sys.exit(1)
+
+
+def evaluate(params, splits):
+    """Validation and test accuracy of ``params`` on the preprocessed splits."""
+    return {f"{name}_acc": jaxnet.accuracy(params, splits[f"X_{name}"], splits[f"y_{name}"])
+            for name in ("val", "test")}
+
+
+def write_run(out, params, history, metrics):
+    """A trained net's files, each written atomically: params.npz, curves.png, weights.png,
+    metrics.json (``metrics`` plus the environment and the history)."""
+    out = Path(out)
+    artifacts.save_params(out / "params.npz", params)
+    plots.save_curves(out / "curves.png", history)
+    plots.save_weights(out / "weights.png", params["W1"], data.IMAGE_SHAPE)
+    artifacts.save_json(out / "metrics.json", {**metrics, **environment(), "history": history})
+    return [out / n for n in ("metrics.json", "params.npz", "curves.png", "weights.png")]

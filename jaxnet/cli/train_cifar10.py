@@ -9,13 +9,9 @@ learning rate 1e-4, decay 0.95, reg 0.25. ``--eval-checkpoint`` scores saved par
 import argparse
 import json
 import sys
-from pathlib import Path
-
-import jax
-import numpy as np
 
 import jaxnet
-from jaxnet import artifacts, data, plots
+from jaxnet import artifacts, data
 from jaxnet.cli import common
 from jaxnet.timing import timed
 
@@ -47,18 +43,12 @@ def parse_std(text):
     return text if text == "he" else float(text)
 
 
-def evaluate(params, splits):
-    return {f"{name}_acc": float(np.mean(np.asarray(jaxnet.predict(params, splits[f"X_{name}"]))
-                                         == splits[f"y_{name}"]))
-            for name in ("val", "test")}
-
-
 def run(args):
     dtype = common.enable_dtype(args.dtype)
     splits = common.load_data(args, dtype)
     if args.eval_checkpoint:
         params = artifacts.load_params(args.eval_checkpoint)
-        print(json.dumps(evaluate(params, splits)))
+        print(json.dumps(common.evaluate(params, splits)))
         return 0
 
     init_key, train_key = jaxnet.seed_keys(args.seed)
@@ -70,20 +60,15 @@ def run(args):
             learning_rate=args.learning_rate, learning_rate_decay=args.learning_rate_decay,
             reg=args.reg, num_iters=args.num_iters, batch_size=args.batch_size, key=train_key,
             data_parallel=args.data_parallel, progress=not args.quiet)
-    scores = evaluate(params, splits)
+    scores = common.evaluate(params, splits)
     print(f"val accuracy {scores['val_acc']:.4f}  test accuracy {scores['test_acc']:.4f} "
           f"(first {len(splits['y_test'])} test images)  "
           f"train {t.run_s:.1f} s + compile {t.compile_s:.1f} s")
 
-    out = Path(args.out)
-    artifacts.save_params(out / "params.npz", params)
-    plots.save_curves(out / "curves.png", history)
-    plots.save_weights(out / "weights.png", params["W1"], data.IMAGE_SHAPE)
-    artifacts.save_json(out / "metrics.json", {
+    files = common.write_run(args.out, params, history, {
         **scores, "num_test": len(splits["y_test"]), "config": vars(args), "seed": args.seed,
-        **common.environment(), "wall_time_s": t.wall_s, "compile_time_s": t.compile_s,
-        "train_time_s": t.run_s, "history": history})
-    print(f"wrote {out}/metrics.json, params.npz, curves.png, weights.png")
+        "wall_time_s": t.wall_s, "compile_time_s": t.compile_s, "train_time_s": t.run_s})
+    print("wrote " + ", ".join(map(str, files)))
     return 0
 
 

@@ -1,0 +1,91 @@
+"""Sweep hidden size x learning rate x reg on CIFAR-10; keep the best net on validation.
+
+    python scripts/sweep_cifar10.py --data-dir PATH/cifar-10-batches-py --out runs/sweep
+
+Defaults are the notebook's grid: hidden {100, 200} x lr {1e-4, 5e-4, 1e-3} x
+reg {0.2, 0.25, 0.35, 0.4}, 5000 iterations, batch 500, decay 0.95. Configs of one hidden
+size train together in one vmapped program (``jaxnet.sweep``). The test split is scored
+once, for the best config only.
+"""
+
+import argparse
+import itertools
+import sys
+from pathlib import Path
+
+import jaxnet
+from jaxnet import artifacts, data
+from jaxnet.cli import common
+from jaxnet.cli.train_cifar10 import parse_std
+from jaxnet.timing import timed
+
+PROG = "sweep_cifar10"
+
+
+def build_parser():
+    p = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n\n")[0])
+    common.add_data_flags(p)
+    p.add_argument("--out", default="runs/sweep", help="output folder (default: %(default)s)")
+    p.add_argument("--hidden-sizes", type=int, nargs="+", default=[100, 200])
+    p.add_argument("--learning-rates", type=float, nargs="+", default=[1e-4, 5e-4, 1e-3])
+    p.add_argument("--regs", type=float, nargs="+", default=[0.2, 0.25, 0.35, 0.4])
+    p.add_argument("--learning-rate-decay", type=float, default=0.95)
+    p.add_argument("--num-iters", type=int, default=5000)
+    p.add_argument("--batch-size", type=int, default=500)
+    p.add_argument("--std", default="1e-4", help="initial weight scale, or 'he'")
+    p.add_argument("--seed", type=int, default=0, help="one seed for every config")
+    p.add_argument("--dtype", choices=("float32", "float64"), default="float32")
+    p.add_argument("--spread", action="store_true", help="split configs across all devices")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    return p
+
+
+def run(args):
+    dtype = common.enable_dtype(args.dtype)
+    splits = common.load_data(args, dtype)
+    configs = [dict(hidden_size=h, learning_rate=lr, reg=r, seed=args.seed,
+                    learning_rate_decay=args.learning_rate_decay)
+               for h, lr, r in itertools.product(args.hidden_sizes, args.learning_rates, args.regs)]
+    with timed() as t:
+        results = jaxnet.sweep(
+            splits["X_train"], splits["y_train"], splits["X_val"], splits["y_val"], configs,
+            num_iters=args.num_iters, batch_size=args.batch_size, num_classes=data.NUM_CLASSES,
+            std=parse_std(args.std), dtype=dtype, spread=args.spread, progress=not args.quiet)
+
+    print(f"{'hidden':>7} {'lr':>9} {'reg':>6}  {'val_acc':>7}")
+    for r in results:
+        c = r["config"]
+        flag = "  diverged" if r["diverged"] else ""
+        print(f"{c['hidden_size']:>7} {c['learning_rate']:>9.2e} {c['reg']:>6.3g}  {r['val_acc']:>7.4f}{flag}")
+    finished = [r for r in results if not r["diverged"]]
+    if not finished:
+        raise jaxnet.TrainingDiverged("every config diverged; try smaller learning rates")
+    best = max(finished, key=lambda r: r["val_acc"])
+    test_acc = jaxnet.accuracy(best["params"], splits["X_test"], splits["y_test"])
+    c = best["config"]
+    print(f"best: hidden {c['hidden_size']}, lr {c['learning_rate']:g}, reg {c['reg']:g}: "
+          f"val {best['val_acc']:.4f}, test {test_acc:.4f} (first {len(splits['y_test'])} test "
+          f"images); {len(results)} configs in {t.run_s:.1f} s + compile {t.compile_s:.1f} s")
+
+    out = Path(args.out)
+    summary = {"val_acc": best["val_acc"], "test_acc": test_acc, **c}
+    artifacts.save_json(out / "sweep.json", {
+        "results": [{**r["config"], "val_acc": r["val_acc"], "diverged": r["diverged"]}
+                    for r in results],
+        "best": summary, "num_test": len(splits["y_test"]), "flags": vars(args),
+        "wall_time_s": t.wall_s, "compile_time_s": t.compile_s, **common.environment()})
+    common.write_run(out, best["params"], best["history"], {
+        "val_acc": best["val_acc"], "test_acc": test_acc, "num_test": len(splits["y_test"]),
+        "config": {**vars(args), **c}, "seed": args.seed})
+    print(f"wrote {out}/sweep.json and the best net's files")
+    return 0
+
+
+def main(argv=None):
+    args = build_parser().parse_args(argv)
+    with common.friendly_errors(PROG):
+        return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
