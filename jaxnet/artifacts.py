@@ -57,23 +57,36 @@ def save_json(path, obj):
         tmp.write_text(json.dumps(_jsonable(obj), indent=2) + "\n")
 
 
-def save_params(path, params):
-    """Write the params dict as an .npz of float arrays W1, b1, W2, b2, atomically."""
-    checks.check_params(params)
-    arrays = {k: np.asarray(params[k]) for k in checks.PARAM_NAMES}
+def save_arrays(path, arrays):
+    """Write a dict of arrays as an .npz (loadable with allow_pickle=False), atomically."""
+    arrays = {k: np.asarray(v) for k, v in arrays.items()}
     with atomic_path(path) as tmp:
         with open(tmp, "wb") as f:  # a file object: savez must not append ".npz"
             np.savez(f, **arrays)
 
 
+def load_arrays(path):
+    """Read an .npz written by ``save_arrays`` (no pickles) into a dict of arrays."""
+    try:
+        with np.load(path, allow_pickle=False) as f:
+            return {k: f[k] for k in f.files}
+    except FileNotFoundError:
+        raise ValueError(f"{path}: file not found") from None
+    except (OSError, ValueError) as err:
+        raise ValueError(f"{path}: not an .npz of arrays ({err})") from None
+
+
+def save_params(path, params):
+    """Write the params dict as an .npz of float arrays W1, b1, W2, b2, atomically."""
+    checks.check_params(params)
+    save_arrays(path, {k: params[k] for k in checks.PARAM_NAMES})
+
+
 def load_params(path):
     """Read a params .npz (no pickles allowed) and check its keys and shapes."""
     try:
-        with np.load(path, allow_pickle=False) as f:
-            params = {k: f[k] for k in f.files}
-    except FileNotFoundError:
-        raise ValueError(f"{path}: checkpoint not found") from None
-    except (OSError, ValueError) as err:
-        raise ValueError(f"{path}: not a params .npz checkpoint ({err})") from None
+        params = load_arrays(path)
+    except ValueError as err:
+        raise ValueError(f"not a params .npz checkpoint: {err}") from None
     checks.check_params(params)
     return params

@@ -9,10 +9,13 @@ finite values whenever the arrays are concrete, i.e. not being traced) and then 
 jitted kernel. There is no handwritten backward pass: gradients come from ``jax.grad``.
 """
 
+import functools
+
 import jax
 import jax.numpy as jnp
 
 from jaxnet import checks
+from jaxnet.augment import flip_rows
 
 
 def init_params(key, input_size, hidden_size, num_classes, std=1e-4, dtype=jnp.float32):
@@ -121,8 +124,22 @@ def predict(params, X):
     return _predict(params, X)
 
 
-def accuracy(params, X, y):
-    """Fraction of rows of X (N, D) whose predicted class equals the label y (N,), a float."""
+@functools.partial(jax.jit, static_argnames="image_shape")
+def _predict_flip_averaged(params, X, image_shape):
+    mirrored = flip_rows(X, image_shape)
+    return jnp.argmax(_scores(params, X) + _scores(params, mirrored), axis=1)
+
+
+def accuracy(params, X, y, flip_average=None):
+    """Fraction of rows of X (N, D) whose predicted class equals the label y (N,), a float.
+
+    With ``flip_average`` = image_shape (H, W, C), each row is scored as the sum of its
+    scores and its mirror image's (test-time augmentation).
+    """
     D, _, C = checks.check_params(params)
     checks.check_labels(y, checks.check_inputs(X, D), C)
-    return float(jnp.mean(_predict(params, X) == jnp.asarray(y)))
+    if flip_average is None:
+        predicted = _predict(params, X)
+    else:
+        predicted = _predict_flip_averaged(params, X, tuple(flip_average))
+    return float(jnp.mean(predicted == jnp.asarray(y)))

@@ -48,3 +48,15 @@ def replicate(tree, axis=DATA_AXIS):
 def split_configs(tree):
     """Split the leading (configs) axis of every array of ``tree`` across the devices."""
     return jax.device_put(tree, NamedSharding(mesh(CONFIG_AXIS), P(CONFIG_AXIS)))
+
+
+def local(tree):
+    """Arrays that span other processes' devices (after ``jax.distributed.initialize``) as
+    this process's replica; other arrays unchanged. Use on replicated results."""
+    def one(x):
+        if isinstance(x, jax.Array) and not x.is_fully_addressable:
+            if not x.is_fully_replicated:
+                raise ValueError("only replicated multi-process arrays have a local copy")
+            return x.addressable_data(0)
+        return x
+    return jax.tree.map(one, tree)

@@ -23,7 +23,7 @@ import jax.numpy as jnp
 import numpy as np
 import optax
 
-from jaxnet import checks
+from jaxnet import checks, parallel
 from jaxnet.augment import augment
 from jaxnet.model import cross_entropy, output
 
@@ -453,7 +453,6 @@ def train(params, X, y, X_val, y_val, *, learning_rate=1e-3, learning_rate_decay
         raise ValueError("pass key= (a jax.random key) or batch_indices= to choose minibatches")
     sharding = None
     if data_parallel:
-        from jaxnet import parallel
         sharding = parallel.batch_sharding(batch_size)
         params, X, y, X_val, y_val = parallel.replicate((params, X, y, X_val, y_val))
     recipe = make_recipe(X.shape[0], X.shape[1], num_iters=num_iters, batch_size=batch_size,
@@ -473,6 +472,8 @@ def train(params, X, y, X_val, y_val, *, learning_rate=1e-3, learning_rate_decay
                                                  hp, recipe)
         else:
             params, history = train_from_key(params, X, y, X_val, y_val, key, hp, recipe)
+        if data_parallel:  # several processes: keep this process's replica
+            params, history = parallel.local((params, history))
         history = history_to_numpy(history)  # waits for the program to finish
     check_finite(history, learning_rate)
     return params, history

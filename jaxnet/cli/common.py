@@ -1,6 +1,7 @@
 """What the command-line programs share: data flags, errors as one line, run metadata."""
 
 import contextlib
+import math
 import os
 import platform
 import sys
@@ -9,7 +10,7 @@ from pathlib import Path
 import jax
 
 import jaxnet
-from jaxnet import artifacts, data, plots, training
+from jaxnet import artifacts, data, plots, preprocess, training
 
 EXPECTED_ERRORS = (data.DataError, training.TrainingDiverged, ValueError, TypeError)
 
@@ -19,8 +20,69 @@ def add_data_flags(parser):
                         help=f"the cifar-10-batches-py folder (default: ${data.ENV_VAR})")
     parser.add_argument("--download", action="store_true",
                         help="fetch and verify the official archive into --data-dir first")
+    parser.add_argument("--num-training", type=int, default=49000,
+                        help="training rows: the first N of the 50000 (default: %(default)s)")
+    parser.add_argument("--num-validation", type=int, default=1000,
+                        help="validation rows, the ones after the training rows (default: %(default)s)")
     parser.add_argument("--num-test", type=int, default=1000,
                         help="score the first N test images (the notebook: 1000; all: 10000)")
+
+
+def add_recipe_flags(parser):
+    """Training options beyond the notebook's SGD; every default is the notebook's."""
+    g = parser.add_argument_group("beyond the notebook (all opt-in)")
+    g.add_argument("--epochs", type=float, default=None,
+                   help="train this many epochs (overrides --num-iters)")
+    g.add_argument("--optimizer", choices=training.OPTIMIZERS, default="sgd")
+    g.add_argument("--momentum", type=float, default=0.9)
+    g.add_argument("--weight-decay", type=float, default=0.0,
+                   help="decoupled weight decay on W1, W2 (scaled by the learning rate)")
+    g.add_argument("--schedule", choices=training.SCHEDULES, default="notebook")
+    g.add_argument("--warmup-epochs", type=float, default=0.0)
+    g.add_argument("--step-epochs", type=float, default=1.0,
+                   help="the step schedule's period in epochs")
+    g.add_argument("--dropout", type=float, default=0.0, help="hidden-layer dropout rate")
+    g.add_argument("--label-smoothing", type=float, default=0.0)
+    g.add_argument("--sampling", choices=training.SAMPLINGS, default="replacement")
+    g.add_argument("--flip", action="store_true", help="random horizontal flips")
+    g.add_argument("--crop", type=int, default=0, help="random crops after padding by N px")
+    g.add_argument("--preprocess", choices=preprocess.KINDS, default="mean",
+                   help="fitted on the training split, applied to all (default: the notebook's mean)")
+    g.add_argument("--whiten-eps", type=float, default=0.1,
+                   help="ZCA/PCA regulariser, relative to the mean eigenvalue")
+    g.add_argument("--pca-components", type=int, default=None)
+    g.add_argument("--tta-flip", action="store_true",
+                   help="evaluate on each image and its mirror image, averaging the scores")
+
+
+def num_iters(args, num_train):
+    """--epochs converted to iterations (the sampling's epoch length), else --num-iters."""
+    if args.epochs is None:
+        return args.num_iters
+    per_epoch = (num_train // args.batch_size if args.sampling == "epoch"
+                 else training.iterations_per_epoch(num_train, args.batch_size))
+    return max(1, round(args.epochs * per_epoch))
+
+
+def recipe_options(args):
+    """The static training options, as keyword arguments of ``train`` and ``sweep``."""
+    return dict(optimizer=args.optimizer, schedule=args.schedule,
+                warmup_epochs=args.warmup_epochs, step_epochs=args.step_epochs,
+                sampling=args.sampling, flip=args.flip, crop=args.crop,
+                image_shape=data.IMAGE_SHAPE if args.preprocess != "pca" else None)
+
+
+def apply_preprocessing(args, splits):
+    """Fit ``--preprocess`` on the training rows and apply it to every split, in place.
+
+    Returns the fitted statistics (None for the notebook's mean image, already applied)."""
+    if args.preprocess == "mean":
+        return None
+    prep = preprocess.fit(args.preprocess, splits["X_train"], image_shape=data.IMAGE_SHAPE,
+                          eps=args.whiten_eps, components=args.pca_components)
+    for name in ("train", "val", "test"):
+        splits[f"X_{name}"] = preprocess.apply(prep, splits[f"X_{name}"], splits[f"X_{name}"].dtype)
+    return prep
 
 
 def load_data(args, dtype):
@@ -30,7 +92,9 @@ def load_data(args, dtype):
             raise data.DataError(f"--download needs --data-dir (or ${data.ENV_VAR}) to say "
                                  f"where to put the data")
         data.download_cifar10(data.resolve_data_dir(args.data_dir))
-    return data.get_cifar10_data(args.data_dir, num_test=args.num_test, dtype=dtype)
+    return data.get_cifar10_data(args.data_dir, num_training=args.num_training,
+                                 num_validation=args.num_validation, num_test=args.num_test,
+                                 dtype=dtype)
 
 
 def enable_dtype(name):
@@ -67,18 +131,24 @@ def friendly_errors(prog):
         sys.exit(1)
 
 
-def evaluate(params, splits):
+def evaluate(params, splits, tta_flip=False):
     """Validation and test accuracy of ``params`` on the preprocessed splits."""
-    return {f"{name}_acc": jaxnet.accuracy(params, splits[f"X_{name}"], splits[f"y_{name}"])
+    image_shape = data.IMAGE_SHAPE if tta_flip else None
+    return {f"{name}_acc": jaxnet.accuracy(params, splits[f"X_{name}"], splits[f"y_{name}"],
+                                           flip_average=image_shape)
             for name in ("val", "test")}
 
 
-def write_run(out, params, history, metrics):
+def write_run(out, params, history, metrics, prep=None):
     """A trained net's files, each written atomically: params.npz, curves.png, weights.png,
-    metrics.json (``metrics`` plus the environment and the history)."""
+    metrics.json (``metrics`` plus the environment and the history), and preprocess.npz
+    when the inputs were preprocessed beyond the mean image."""
     out = Path(out)
+    if prep is not None:
+        artifacts.save_arrays(out / "preprocess.npz", prep)
     artifacts.save_params(out / "params.npz", params)
     plots.save_curves(out / "curves.png", history)
-    plots.save_weights(out / "weights.png", params["W1"], data.IMAGE_SHAPE)
+    if params["W1"].shape[0] == math.prod(data.IMAGE_SHAPE):  # not after PCA
+        plots.save_weights(out / "weights.png", params["W1"], data.IMAGE_SHAPE)
     artifacts.save_json(out / "metrics.json", {**metrics, **environment(), "history": history})
-    return [out / n for n in ("metrics.json", "params.npz", "curves.png", "weights.png")]
+    return sorted(out.iterdir())

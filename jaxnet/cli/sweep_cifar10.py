@@ -37,31 +37,54 @@ def build_parser():
     p.add_argument("--dtype", choices=("float32", "float64"), default="float32")
     p.add_argument("--spread", action="store_true", help="split configs across all devices")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    common.add_recipe_flags(p)
+    g = p.add_argument_group("more swept hyperparameters (default: the single flag's value)")
+    for flag in ("momentums", "weight-decays", "dropouts", "label-smoothings"):
+        g.add_argument(f"--{flag}", type=float, nargs="+", default=None)
     return p
+
+
+SWEPT = (("hidden_size", "hidden_sizes"), ("learning_rate", "learning_rates"), ("reg", "regs"),
+         ("momentum", "momentums"), ("weight_decay", "weight_decays"), ("dropout", "dropouts"),
+         ("label_smoothing", "label_smoothings"))
+
+
+def grid(args):
+    """Every combination of the swept values (a list flag, else its single-value flag)."""
+    axes = [getattr(args, plural) or [getattr(args, single)] for single, plural in SWEPT]
+    return [dict(zip([single for single, _ in SWEPT], values), seed=args.seed,
+                 learning_rate_decay=args.learning_rate_decay)
+            for values in itertools.product(*axes)]
 
 
 def run(args):
     dtype = common.enable_dtype(args.dtype)
     splits = common.load_data(args, dtype)
-    configs = [dict(hidden_size=h, learning_rate=lr, reg=r, seed=args.seed,
-                    learning_rate_decay=args.learning_rate_decay)
-               for h, lr, r in itertools.product(args.hidden_sizes, args.learning_rates, args.regs)]
+    prep = common.apply_preprocessing(args, splits)
+    configs = grid(args)
+    iterations = common.num_iters(args, len(splits["y_train"]))
     with timed() as t:
         results = jaxnet.sweep(
             splits["X_train"], splits["y_train"], splits["X_val"], splits["y_val"], configs,
-            num_iters=args.num_iters, batch_size=args.batch_size, num_classes=data.NUM_CLASSES,
-            std=parse_std(args.std), dtype=dtype, spread=args.spread, progress=not args.quiet)
+            num_iters=iterations, batch_size=args.batch_size, num_classes=data.NUM_CLASSES,
+            std=parse_std(args.std), dtype=dtype, spread=args.spread, progress=not args.quiet,
+            **common.recipe_options(args))
+    if args.tta_flip:  # the selection uses the same evaluation as the final score
+        for r in results:
+            r["val_acc"] = jaxnet.accuracy(r["params"], splits["X_val"], splits["y_val"],
+                                           flip_average=data.IMAGE_SHAPE)
 
-    print(f"{'hidden':>7} {'lr':>9} {'reg':>6}  {'val_acc':>7}")
+    varied = [k for k, plural in SWEPT if len(getattr(args, plural) or [0]) > 1] or ["hidden_size"]
+    print("  ".join(f"{k:>15}" for k in varied) + "  val_acc")
     for r in results:
-        c = r["config"]
         flag = "  diverged" if r["diverged"] else ""
-        print(f"{c['hidden_size']:>7} {c['learning_rate']:>9.2e} {c['reg']:>6.3g}  {r['val_acc']:>7.4f}{flag}")
+        print("  ".join(f"{r['config'][k]:>15.4g}" for k in varied) + f"  {r['val_acc']:.4f}{flag}")
     finished = [r for r in results if not r["diverged"]]
     if not finished:
         raise jaxnet.TrainingDiverged("every config diverged; try smaller learning rates")
     best = max(finished, key=lambda r: r["val_acc"])
-    test_acc = jaxnet.accuracy(best["params"], splits["X_test"], splits["y_test"])
+    test_acc = jaxnet.accuracy(best["params"], splits["X_test"], splits["y_test"],
+                               flip_average=data.IMAGE_SHAPE if args.tta_flip else None)
     c = best["config"]
     print(f"best: hidden {c['hidden_size']}, lr {c['learning_rate']:g}, reg {c['reg']:g}: "
           f"val {best['val_acc']:.4f}, test {test_acc:.4f} (first {len(splits['y_test'])} test "
@@ -76,7 +99,7 @@ def run(args):
         "wall_time_s": t.wall_s, "compile_time_s": t.compile_s, **common.environment()})
     common.write_run(out, best["params"], best["history"], {
         "val_acc": best["val_acc"], "test_acc": test_acc, "num_test": len(splits["y_test"]),
-        "config": {**vars(args), **c}, "seed": args.seed})
+        "config": {**vars(args), **c}, "seed": args.seed, "num_iters": iterations}, prep)
     print(f"wrote {out}/sweep.json and the best net's files")
     return 0
 

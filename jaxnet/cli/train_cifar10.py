@@ -3,15 +3,18 @@
     python scripts/train_cifar10.py --data-dir PATH/cifar-10-batches-py --out runs/default
 
 Defaults are the notebook's section 7 run: hidden 50, std 1e-4, 1000 iterations, batch 200,
-learning rate 1e-4, decay 0.95, reg 0.25. ``--eval-checkpoint`` scores saved params instead.
+learning rate 1e-4, decay 0.95, reg 0.25. ``--preset NAME`` starts from a named
+configuration (``jaxnet.presets``); explicit flags override it. ``--eval-checkpoint`` scores
+saved params (and the preprocess.npz beside them, if any) instead of training.
 """
 
 import argparse
 import json
 import sys
+from pathlib import Path
 
 import jaxnet
-from jaxnet import artifacts, data
+from jaxnet import artifacts, data, preprocess, presets
 from jaxnet.cli import common
 from jaxnet.timing import timed
 
@@ -36,7 +39,19 @@ def build_parser():
     p.add_argument("--eval-checkpoint", metavar="PARAMS_NPZ",
                    help="score a saved params.npz on val and test instead of training")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--preset", choices=presets.names(), default=None,
+                   help="start from a named configuration; explicit flags override it")
+    common.add_recipe_flags(p)
     return p
+
+
+def parse_args(argv=None):
+    """Flags over the preset over the notebook's defaults."""
+    parser = build_parser()
+    args, _ = parser.parse_known_args(argv)
+    if args.preset:
+        parser.set_defaults(**presets.PRESETS[args.preset])
+    return parser.parse_args(argv)
 
 
 def parse_std(text):
@@ -45,35 +60,49 @@ def parse_std(text):
 
 def run(args):
     dtype = common.enable_dtype(args.dtype)
-    splits = common.load_data(args, dtype)
+    with timed() as loading:
+        splits = common.load_data(args, dtype)
     if args.eval_checkpoint:
         params = artifacts.load_params(args.eval_checkpoint)
-        print(json.dumps(common.evaluate(params, splits)))
+        prep_path = Path(args.eval_checkpoint).with_name("preprocess.npz")
+        if prep_path.exists():
+            prep = artifacts.load_arrays(prep_path)
+            for name in ("val", "test"):
+                splits[f"X_{name}"] = preprocess.apply(prep, splits[f"X_{name}"], dtype)
+        print(json.dumps(common.evaluate(params, splits, args.tta_flip)))
         return 0
 
+    with timed() as preparing:
+        prep = common.apply_preprocessing(args, splits)
     init_key, train_key = jaxnet.seed_keys(args.seed)
     params = jaxnet.init_params(init_key, splits["X_train"].shape[1], args.hidden_size,
                                 data.NUM_CLASSES, std=parse_std(args.std), dtype=dtype)
+    iterations = common.num_iters(args, len(splits["y_train"]))
     with timed() as t:
         params, history = jaxnet.train(
             params, splits["X_train"], splits["y_train"], splits["X_val"], splits["y_val"],
             learning_rate=args.learning_rate, learning_rate_decay=args.learning_rate_decay,
-            reg=args.reg, num_iters=args.num_iters, batch_size=args.batch_size, key=train_key,
-            data_parallel=args.data_parallel, progress=not args.quiet)
-    scores = common.evaluate(params, splits)
+            reg=args.reg, num_iters=iterations, batch_size=args.batch_size, key=train_key,
+            momentum=args.momentum, weight_decay=args.weight_decay, dropout=args.dropout,
+            label_smoothing=args.label_smoothing, data_parallel=args.data_parallel,
+            progress=not args.quiet, **common.recipe_options(args))
+    scores = common.evaluate(params, splits, args.tta_flip)
     print(f"val accuracy {scores['val_acc']:.4f}  test accuracy {scores['test_acc']:.4f} "
           f"(first {len(splits['y_test'])} test images)  "
-          f"train {t.run_s:.1f} s + compile {t.compile_s:.1f} s")
+          f"train {t.run_s:.1f} s + compile {t.compile_s:.1f} s "
+          f"(+ preprocessing {preparing.wall_s:.1f} s, loading {loading.wall_s:.1f} s)")
 
     files = common.write_run(args.out, params, history, {
         **scores, "num_test": len(splits["y_test"]), "config": vars(args), "seed": args.seed,
-        "wall_time_s": t.wall_s, "compile_time_s": t.compile_s, "train_time_s": t.run_s})
+        "num_iters": iterations, "wall_time_s": t.wall_s, "compile_time_s": t.compile_s,
+        "train_time_s": t.run_s, "preprocess_time_s": preparing.wall_s,
+        "load_time_s": loading.wall_s}, prep)
     print("wrote " + ", ".join(map(str, files)))
     return 0
 
 
 def main(argv=None):
-    args = build_parser().parse_args(argv)
+    args = parse_args(argv)
     with common.friendly_errors(PROG):
         return run(args)
 

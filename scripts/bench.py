@@ -1,0 +1,34 @@
+#!/usr/bin/env python
+"""Benchmark jaxnet against the NumPy reference; prints one JSON object.
+
+    python scripts/bench.py            # the notebook's full runs (minutes on a 2-core CPU)
+    python scripts/bench.py --quick    # iterations scaled by 1/50 (under a minute)
+"""
+
+import argparse
+import json
+import sys
+
+from jaxnet import benchmark
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--quick", action="store_true", help="scale every run's iterations by 1/50")
+    p.add_argument("--scale", type=float, default=None, help="iteration scale (overrides --quick)")
+    p.add_argument("--num-train", type=int, default=49000, help="synthetic training rows")
+    p.add_argument("--no-sweep", action="store_true", help="skip the 24-config sweep")
+    p.add_argument("--out", help="also write the JSON to this file")
+    args = p.parse_args(argv)
+    scale = args.scale if args.scale is not None else (0.02 if args.quick else 1.0)
+    result = benchmark.run_all(scale, num_train=args.num_train, sweep=not args.no_sweep)
+    text = json.dumps(result, indent=2)
+    print(text)
+    if args.out:
+        from jaxnet.artifacts import save_json
+        save_json(args.out, result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,218 @@
+"""The command-line programs on a tiny fake CIFAR-10 folder."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from jaxnet import artifacts
+from jaxnet.cli import sweep_cifar10, train_cifar10
+from tests.fake_cifar import write_fake_cifar10
+
+ROOT = Path(__file__).resolve().parent.parent
+SPLIT = ["--num-training", "80", "--num-validation", "20", "--num-test", "10"]
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory):
+    root = tmp_path_factory.mktemp("cli") / "cifar-10-batches-py"
+    write_fake_cifar10(root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def trained(data_dir, tmp_path_factory):
+    out = tmp_path_factory.mktemp("run")
+    code = train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *SPLIT,
+                               "--num-iters", "12", "--batch-size", "8", "--hidden-size", "7",
+                               "--learning-rate", "1e-3", "--quiet"])
+    assert code == 0
+    return out
+
+
+def test_train_writes_every_file(trained):
+    assert sorted(p.name for p in trained.iterdir()) == [
+        "curves.png", "metrics.json", "params.npz", "weights.png"]
+    for png in ("curves.png", "weights.png"):
+        assert (trained / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_metrics_json(trained):
+    m = json.loads((trained / "metrics.json").read_text())
+    assert isinstance(m["val_acc"], float) and 0 <= m["val_acc"] <= 1
+    assert isinstance(m["test_acc"], float) and m["num_test"] == 10
+    assert m["config"]["hidden_size"] == 7 and m["config"]["num_iters"] == 12
+    assert m["seed"] == 0 and m["jax_version"] and m["device"] and m["platform"] == "cpu"
+    assert len(m["history"]["loss_history"]) == 12
+    assert len(m["history"]["val_acc_history"]) == 2  # 80 // 8 = 10 iterations per epoch
+    assert m["wall_time_s"] > 0 and m["compile_time_s"] >= 0
+
+
+def test_params_npz_loads_without_pickle(trained):
+    with np.load(trained / "params.npz", allow_pickle=False) as f:
+        assert sorted(f.files) == ["W1", "W2", "b1", "b2"]
+        assert f["W1"].shape == (3072, 7) and f["b2"].shape == (10,)
+
+
+def test_eval_checkpoint_reproduces_metrics(trained, data_dir, capsys):
+    code = train_cifar10.main(["--data-dir", str(data_dir), *SPLIT,
+                               "--eval-checkpoint", str(trained / "params.npz")])
+    assert code == 0
+    scores = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    m = json.loads((trained / "metrics.json").read_text())
+    assert scores == pytest.approx({"val_acc": m["val_acc"], "test_acc": m["test_acc"]})
+
+
+def expect_one_line_error(capsys, argv, pattern, main=train_cifar10.main):
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    lines = [l for l in err.splitlines() if l.strip()]
+    assert len(lines) == 1 and pattern in lines[0], err
+    return lines[0]
+
+
+def test_missing_data_is_one_line(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("CIFAR10_DIR", raising=False)
+    line = expect_one_line_error(capsys, ["--data-dir", str(tmp_path / "none"), "--quiet"],
+                                 "CIFAR-10 not found at")
+    assert "--download" in line
+    expect_one_line_error(capsys, ["--quiet"], "CIFAR10_DIR is not set")
+
+
+def test_corrupted_and_unsafe_batches_are_one_line(tmp_path, capsys):
+    root = tmp_path / "cifar"
+    write_fake_cifar10(root)
+    (root / "data_batch_3").write_bytes((root / "data_batch_3").read_bytes()[:5000])
+    expect_one_line_error(capsys, ["--data-dir", str(root), *SPLIT], "data_batch_3: corrupted")
+    (root / "data_batch_3").write_bytes(b"cos\nsystem\n(S'echo hi'\ntR.")
+    expect_one_line_error(capsys, ["--data-dir", str(root), *SPLIT], "refusing to load global os.system")
+
+
+def test_divergence_stops_with_message_and_writes_nothing(data_dir, tmp_path, capsys):
+    out = tmp_path / "out"
+    expect_one_line_error(capsys, ["--data-dir", str(data_dir), "--out", str(out), *SPLIT,
+                                   "--num-iters", "30", "--batch-size", "8", "--std", "1",
+                                   "--learning-rate", "1e6", "--quiet"], "training diverged")
+    assert not out.exists()
+
+
+def test_bad_flag_value_is_one_line(data_dir, capsys):
+    expect_one_line_error(capsys, ["--data-dir", str(data_dir), *SPLIT, "--batch-size", "0",
+                                   "--quiet"], "batch_size must be > 0")
+
+
+def test_sweep_writes_results_and_best(data_dir, tmp_path, capsys):
+    out = tmp_path / "sweep"
+    code = sweep_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *SPLIT,
+                               "--hidden-sizes", "5", "6", "--learning-rates", "1e-4", "1e-3",
+                               "--regs", "0.1", "--num-iters", "10", "--batch-size", "8",
+                               "--quiet"])
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "val_acc" in printed and "best:" in printed
+    s = json.loads((out / "sweep.json").read_text())
+    assert len(s["results"]) == 4
+    assert {(r["hidden_size"], r["learning_rate"]) for r in s["results"]} == {
+        (5, 1e-4), (5, 1e-3), (6, 1e-4), (6, 1e-3)}
+    best = s["best"]
+    assert best["val_acc"] == max(r["val_acc"] for r in s["results"])
+    assert isinstance(best["test_acc"], float)
+    with np.load(out / "params.npz", allow_pickle=False) as f:
+        assert f["W1"].shape == (3072, best["hidden_size"])
+    assert (out / "curves.png").exists() and (out / "weights.png").exists()
+    m = json.loads((out / "metrics.json").read_text())
+    assert m["test_acc"] == best["test_acc"]
+
+
+# ---------------------------------------------------------------------------- atomic files
+
+
+def test_interrupted_write_keeps_old_file_and_leaves_no_temp(tmp_path, monkeypatch):
+    target = tmp_path / "metrics.json"
+    artifacts.save_json(target, {"v": 1})
+
+    def interrupted(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        artifacts.save_json(target, {"v": 2})
+    monkeypatch.undo()
+    assert json.loads(target.read_text()) == {"v": 1}
+    assert [p.name for p in tmp_path.iterdir()] == ["metrics.json"]
+
+
+def test_params_npz_round_trip_and_name(tmp_path):
+    params = {"W1": np.ones((4, 3)), "b1": np.zeros(3), "W2": np.ones((3, 2)), "b2": np.zeros(2)}
+    artifacts.save_params(tmp_path / "params.npz", params)
+    assert [p.name for p in tmp_path.iterdir()] == ["params.npz"]  # no stray "x.tmp.npz"
+    loaded = artifacts.load_params(tmp_path / "params.npz")
+    for k in params:
+        np.testing.assert_array_equal(loaded[k], params[k])
+    (tmp_path / "bad.npz").write_bytes(b"nonsense")
+    with pytest.raises(ValueError, match="not a params .npz"):
+        artifacts.load_params(tmp_path / "bad.npz")
+
+
+def test_json_has_no_nan(tmp_path):
+    artifacts.save_json(tmp_path / "m.json", {"a": float("nan"), "b": np.arange(2), "c": np.float32(1.5)})
+    assert json.loads((tmp_path / "m.json").read_text()) == {"a": None, "b": [0, 1], "c": 1.5}
+
+
+# ---------------------------------------------------------------------------- as users run them
+
+
+def run_script(args, **kw):
+    env = dict(os.environ, JAX_PLATFORMS="cpu")
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=ROOT,
+                          env=env, timeout=120, **kw)
+
+
+def test_scripts_and_console_commands_start():
+    for script in ("scripts/train_cifar10.py", "scripts/sweep_cifar10.py", "scripts/bench.py"):
+        proc = run_script([script, "--help"])
+        assert proc.returncode == 0 and "usage" in proc.stdout, proc.stderr
+    bin_dir = Path(sys.executable).parent
+    for command in ("train-cifar10", "sweep-cifar10"):
+        assert (bin_dir / command).exists(), f"console command {command} not installed"
+
+
+def test_script_error_has_no_traceback(tmp_path):
+    proc = run_script(["scripts/train_cifar10.py", "--data-dir", str(tmp_path / "missing")])
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr and "CIFAR-10 not found" in proc.stderr
+
+
+def test_ctrl_c_exits_cleanly_and_writes_nothing(data_dir, tmp_path):
+    out = tmp_path / "out"
+    env = dict(os.environ, JAX_PLATFORMS="cpu")
+    proc = subprocess.Popen(
+        [sys.executable, "scripts/train_cifar10.py", "--data-dir", str(data_dir), "--out", str(out),
+         *SPLIT, "--num-iters", "5000000", "--batch-size", "2", "--hidden-size", "4"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    seen = bytearray()
+    started = threading.Event()
+
+    def watch():
+        while chunk := proc.stderr.read(1):
+            seen.extend(chunk)
+            if b"it/s" in seen or b"it]" in seen:
+                started.set()
+
+    threading.Thread(target=watch, daemon=True).start()
+    assert started.wait(90), seen.decode(errors="replace")
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(timeout=30) == 130
+    assert b"interrupted" in seen and b"Traceback" not in seen
+    assert not out.exists()
