@@ -166,7 +166,7 @@ def get_cifar10_data(data_dir, num_training=49000, num_validation=1000, num_test
     def centre(X):
         # float64 arithmetic cast to dtype, in chunks so float32 output never holds a
         # float64 copy of the whole split (the same numbers, 20x faster here).
-        rows, flat_mean = X.reshape(len(X), -1), mean_image.reshape(-1)
+        rows, flat_mean = X.reshape(len(X), mean_image.size), mean_image.reshape(-1)
         out = np.empty(rows.shape, dtype)
         for i in range(0, len(rows), 2048):
             np.subtract(rows[i:i + 2048], flat_mean, out=out[i:i + 2048], casting="unsafe")

@@ -27,8 +27,11 @@ def _covariance(X):
 
 
 def _eig(X):
-    """Eigenvalues (descending) and eigenvectors of the rows' covariance (float64)."""
-    cov = np.asarray(_covariance(jnp.asarray(X, jnp.float32)), np.float64)
+    """Eigenvalues (descending) and eigenvectors of the rows' covariance.
+
+    The covariance is accumulated in X's precision (float32 rows: fast, and ample for the
+    eps used here; float64 rows with x64 on: float64); the eigendecomposition in float64."""
+    cov = np.asarray(_covariance(jnp.asarray(X)), np.float64)
     values, vectors = np.linalg.eigh((cov + cov.T) / 2)
     order = np.argsort(values)[::-1]
     return np.maximum(values[order], 0.0), vectors[:, order]

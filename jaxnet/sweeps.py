@@ -97,7 +97,8 @@ def sweep(X, y, X_val, y_val, configs, *, num_iters, batch_size, num_classes=10,
     recipe = training.make_recipe(
         X.shape[0], X.shape[1], num_iters=num_iters, batch_size=batch_size,
         weight_decay=any(c["weight_decay"] > 0 for c in configs),
-        dropout=any(c["dropout"] > 0 for c in configs), stop_on_divergence=False, **options)
+        dropout=any(c["dropout"] > 0 for c in configs), mixup=any(c["mixup"] > 0 for c in configs),
+        stop_on_divergence=False, **options)
     groups = collections.defaultdict(list)
     for i, c in enumerate(configs):
         groups[(c["hidden_size"], c["seed"])].append(i)

@@ -32,7 +32,7 @@ SCHEDULES = ("notebook", "cosine", "step")
 SAMPLINGS = ("replacement", "epoch")
 # Hyperparameters passed to the compiled program as traced scalars.
 TRACED = ("learning_rate", "learning_rate_decay", "reg", "momentum", "weight_decay",
-          "dropout", "label_smoothing")
+          "dropout", "label_smoothing", "mixup")
 
 
 class TrainingDiverged(FloatingPointError):
@@ -52,6 +52,7 @@ class Recipe:
     step_iters: int = 1
     weight_decay: bool = False  # whether the program applies decoupled weight decay at all
     dropout: bool = False  # whether the program draws dropout masks at all
+    mixup: bool = False  # whether the program mixes minibatch pairs at all
     sampling: str = "replacement"
     flip: bool = False
     crop: int = 0
@@ -177,15 +178,29 @@ def train_hidden(tparams, X):
 
 def objective(tparams, X, y, key, hp, recipe):
     """The training loss of one minibatch: cross-entropy (optionally label-smoothed, with
-    dropout on the hidden layer) + reg * L2. With the defaults it is ``jaxnet.loss``."""
+    dropout on the hidden layer, on mixup pairs) + reg * L2. With the defaults it is
+    ``jaxnet.loss``.
+
+    Mixup (``hp['mixup']`` = alpha > 0): lam ~ Beta(alpha, alpha) per minibatch; the inputs
+    become lam X + (1 - lam) X[perm] and the loss lam CE(y) + (1 - lam) CE(y[perm]).
+    """
+    drop_key, mix_key, perm_key = jax.random.split(key, 3)
+    if recipe.mixup:
+        alpha = jnp.maximum(hp["mixup"], 1e-6)
+        lam = jnp.where(hp["mixup"] > 0, jax.random.beta(mix_key, alpha, alpha, dtype=X.dtype), 1.0)
+        perm = jax.random.permutation(perm_key, X.shape[0])
+        X = lam * X + (1.0 - lam) * X[perm]
     h = train_hidden(tparams, X)
     if recipe.dropout:
         keep = 1.0 - hp["dropout"]
-        mask = jax.random.bernoulli(key, keep, h.shape)
+        mask = jax.random.bernoulli(drop_key, keep, h.shape)
         h = jnp.where(mask, h / keep, 0.0)
     scores = output(tparams, h)
+    data_loss = cross_entropy(scores, y, hp["label_smoothing"])
+    if recipe.mixup:
+        data_loss = lam * data_loss + (1.0 - lam) * cross_entropy(scores, y[perm], hp["label_smoothing"])
     l2 = jnp.sum(tparams["W1t"] ** 2) + jnp.sum(tparams["W2"] ** 2)
-    return cross_entropy(scores, y, hp["label_smoothing"]) + hp["reg"] * l2
+    return data_loss + hp["reg"] * l2
 
 
 def _accuracy(tparams, X, y):
@@ -231,9 +246,9 @@ def run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe):
         Xb, yb = X[idx], y[idx]
         if recipe.batch_sharding is not None:  # split the minibatch across devices
             Xb = jax.lax.with_sharding_constraint(Xb, recipe.batch_sharding)
-        aug_key, drop_key = jax.random.split(jax.random.fold_in(noise_key, it))
+        aug_key, loss_key = jax.random.split(jax.random.fold_in(noise_key, it))
         Xa = augment(aug_key, Xb, recipe.image_shape, recipe.flip, recipe.crop)
-        loss, grads = grad_fn(params, Xa, yb, drop_key, hp, recipe)
+        loss, grads = grad_fn(params, Xa, yb, loss_key, hp, recipe)
         updates, opt_state = optimizer.update(grads, opt_state, params)
         return (optax.apply_updates(params, updates), opt_state), (loss, Xb, yb)
 
@@ -327,7 +342,7 @@ def _check_number(value, name, low, high=math.inf, low_open=False, high_open=Tru
 
 
 def hyperparams(learning_rate=1e-3, learning_rate_decay=0.95, reg=5e-6, momentum=0.9,
-                weight_decay=0.0, dropout=0.0, label_smoothing=0.0):
+                weight_decay=0.0, dropout=0.0, label_smoothing=0.0, mixup=0.0):
     """Validate the traced hyperparameters; return them as a dict of Python floats."""
     return {
         "learning_rate": _check_number(learning_rate, "learning_rate", 0.0, low_open=True),
@@ -338,12 +353,13 @@ def hyperparams(learning_rate=1e-3, learning_rate_decay=0.95, reg=5e-6, momentum
         "weight_decay": _check_number(weight_decay, "weight_decay", 0.0),
         "dropout": _check_number(dropout, "dropout", 0.0, 1.0),
         "label_smoothing": _check_number(label_smoothing, "label_smoothing", 0.0, 1.0),
+        "mixup": _check_number(mixup, "mixup", 0.0),
     }
 
 
 def make_recipe(num_train, input_size, *, num_iters, batch_size, optimizer="sgd",
                 schedule="notebook", warmup_epochs=0.0, step_epochs=1.0, weight_decay=False,
-                dropout=False, sampling="replacement", flip=False, crop=0, image_shape=None,
+                dropout=False, mixup=False, sampling="replacement", flip=False, crop=0, image_shape=None,
                 progress=False, batch_sharding=None, stop_on_divergence=True):
     """Validate the static options and build the ``Recipe`` (epochs count in iterations)."""
     num_iters = checks.check_positive_int(num_iters, "num_iters", allow_zero=True)
@@ -368,7 +384,7 @@ def make_recipe(num_train, input_size, *, num_iters, batch_size, optimizer="sgd"
         num_iters=num_iters, batch_size=batch_size, iterations_per_epoch=ipe,
         optimizer=optimizer, schedule=schedule, warmup_iters=round(warmup_epochs * ipe),
         step_iters=max(round(step_epochs * ipe), 1), weight_decay=bool(weight_decay),
-        dropout=bool(dropout), sampling=sampling, flip=bool(flip), crop=crop,
+        dropout=bool(dropout), mixup=bool(mixup), sampling=sampling, flip=bool(flip), crop=crop,
         image_shape=image_shape if (flip or crop) else None, progress=bool(progress),
         batch_sharding=batch_sharding, stop_on_divergence=stop_on_divergence)
 
@@ -405,7 +421,7 @@ def check_finite(history, learning_rate):
 def train(params, X, y, X_val, y_val, *, learning_rate=1e-3, learning_rate_decay=0.95,
           reg=5e-6, num_iters=100, batch_size=200, key=None, batch_indices=None,
           optimizer="sgd", momentum=0.9, weight_decay=0.0, schedule="notebook",
-          warmup_epochs=0.0, step_epochs=1.0, dropout=0.0, label_smoothing=0.0,
+          warmup_epochs=0.0, step_epochs=1.0, dropout=0.0, label_smoothing=0.0, mixup=0.0,
           sampling="replacement", flip=False, crop=0, image_shape=None,
           data_parallel=False, progress=False):
     """Minibatch training as one compiled program; the notebook's SGD by default.
@@ -430,6 +446,7 @@ def train(params, X, y, X_val, y_val, *, learning_rate=1e-3, learning_rate_decay
         ``warmup_epochs``.
       dropout: probability of zeroing each hidden unit during training (inverted dropout).
       label_smoothing: weight of the uniform distribution mixed into the targets.
+      mixup: alpha of mixup's Beta(alpha, alpha) mixing weight (0: off).
       sampling: "replacement" (the notebook's) or "epoch" (a permutation per epoch).
       flip, crop: random left-right flips; random crops after zero-padding by ``crop`` px.
       image_shape: (height, width, channels) of each row, needed for flip and crop.
@@ -448,7 +465,7 @@ def train(params, X, y, X_val, y_val, *, learning_rate=1e-3, learning_rate_decay
     D, _, C = checks.check_params(params)
     X, y, X_val, y_val = prepare_data(D, C, jnp.asarray(params["W1"]).dtype, X, y, X_val, y_val)
     hp = hyperparams(learning_rate, learning_rate_decay, reg, momentum, weight_decay,
-                     dropout, label_smoothing)
+                     dropout, label_smoothing, mixup)
     if key is None and batch_indices is None:
         raise ValueError("pass key= (a jax.random key) or batch_indices= to choose minibatches")
     sharding = None
@@ -458,7 +475,8 @@ def train(params, X, y, X_val, y_val, *, learning_rate=1e-3, learning_rate_decay
     recipe = make_recipe(X.shape[0], X.shape[1], num_iters=num_iters, batch_size=batch_size,
                          optimizer=optimizer, schedule=schedule, warmup_epochs=warmup_epochs,
                          step_epochs=step_epochs, weight_decay=hp["weight_decay"] > 0,
-                         dropout=hp["dropout"] > 0, sampling=sampling, flip=flip, crop=crop,
+                         dropout=hp["dropout"] > 0, mixup=hp["mixup"] > 0, sampling=sampling,
+                         flip=flip, crop=crop,
                          image_shape=image_shape, progress=bool(progress),
                          batch_sharding=sharding)
     hp = {k: jnp.asarray(v, X.dtype) for k, v in hp.items()}

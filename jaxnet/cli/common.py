@@ -25,7 +25,8 @@ def add_data_flags(parser):
     parser.add_argument("--num-validation", type=int, default=1000,
                         help="validation rows, the ones after the training rows (default: %(default)s)")
     parser.add_argument("--num-test", type=int, default=1000,
-                        help="score the first N test images (the notebook: 1000; all: 10000)")
+                        help="score the first N test images (the notebook: 1000; all: 10000; "
+                             "0: leave the test split alone, e.g. while tuning)")
 
 
 def add_recipe_flags(parser):
@@ -43,6 +44,7 @@ def add_recipe_flags(parser):
                    help="the step schedule's period in epochs")
     g.add_argument("--dropout", type=float, default=0.0, help="hidden-layer dropout rate")
     g.add_argument("--label-smoothing", type=float, default=0.0)
+    g.add_argument("--mixup", type=float, default=0.0, help="mixup alpha (0: off)")
     g.add_argument("--sampling", choices=training.SAMPLINGS, default="replacement")
     g.add_argument("--flip", action="store_true", help="random horizontal flips")
     g.add_argument("--crop", type=int, default=0, help="random crops after padding by N px")
@@ -136,7 +138,14 @@ def evaluate(params, splits, tta_flip=False):
     image_shape = data.IMAGE_SHAPE if tta_flip else None
     return {f"{name}_acc": jaxnet.accuracy(params, splits[f"X_{name}"], splits[f"y_{name}"],
                                            flip_average=image_shape)
+            if len(splits[f"y_{name}"]) else None  # --num-test 0: tuning, test untouched
             for name in ("val", "test")}
+
+
+def describe(scores, num_test):
+    test = (f"test accuracy {scores['test_acc']:.4f} (first {num_test} test images)"
+            if scores["test_acc"] is not None else "test not evaluated")
+    return f"val accuracy {scores['val_acc']:.4f}  {test}"
 
 
 def write_run(out, params, history, metrics, prep=None):

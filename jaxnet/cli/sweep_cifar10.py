@@ -39,14 +39,14 @@ def build_parser():
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     common.add_recipe_flags(p)
     g = p.add_argument_group("more swept hyperparameters (default: the single flag's value)")
-    for flag in ("momentums", "weight-decays", "dropouts", "label-smoothings"):
+    for flag in ("momentums", "weight-decays", "dropouts", "label-smoothings", "mixups"):
         g.add_argument(f"--{flag}", type=float, nargs="+", default=None)
     return p
 
 
 SWEPT = (("hidden_size", "hidden_sizes"), ("learning_rate", "learning_rates"), ("reg", "regs"),
          ("momentum", "momentums"), ("weight_decay", "weight_decays"), ("dropout", "dropouts"),
-         ("label_smoothing", "label_smoothings"))
+         ("label_smoothing", "label_smoothings"), ("mixup", "mixups"))
 
 
 def grid(args):
@@ -83,12 +83,15 @@ def run(args):
     if not finished:
         raise jaxnet.TrainingDiverged("every config diverged; try smaller learning rates")
     best = max(finished, key=lambda r: r["val_acc"])
-    test_acc = jaxnet.accuracy(best["params"], splits["X_test"], splits["y_test"],
-                               flip_average=data.IMAGE_SHAPE if args.tta_flip else None)
+    test_acc = None  # the test split is scored once, for the chosen config only
+    if len(splits["y_test"]):
+        test_acc = jaxnet.accuracy(best["params"], splits["X_test"], splits["y_test"],
+                                   flip_average=data.IMAGE_SHAPE if args.tta_flip else None)
     c = best["config"]
-    print(f"best: hidden {c['hidden_size']}, lr {c['learning_rate']:g}, reg {c['reg']:g}: "
-          f"val {best['val_acc']:.4f}, test {test_acc:.4f} (first {len(splits['y_test'])} test "
-          f"images); {len(results)} configs in {t.run_s:.1f} s + compile {t.compile_s:.1f} s")
+    print(f"best: " + ", ".join(f"{k} {c[k]:g}" for k, _ in SWEPT) + ": "
+          + common.describe({"val_acc": best["val_acc"], "test_acc": test_acc},
+                            len(splits["y_test"]))
+          + f"; {len(results)} configs in {t.run_s:.1f} s + compile {t.compile_s:.1f} s")
 
     out = Path(args.out)
     summary = {"val_acc": best["val_acc"], "test_acc": test_acc, **c}

@@ -84,12 +84,10 @@ def run(args):
             learning_rate=args.learning_rate, learning_rate_decay=args.learning_rate_decay,
             reg=args.reg, num_iters=iterations, batch_size=args.batch_size, key=train_key,
             momentum=args.momentum, weight_decay=args.weight_decay, dropout=args.dropout,
-            label_smoothing=args.label_smoothing, data_parallel=args.data_parallel,
+            label_smoothing=args.label_smoothing, mixup=args.mixup, data_parallel=args.data_parallel,
             progress=not args.quiet, **common.recipe_options(args))
     scores = common.evaluate(params, splits, args.tta_flip)
-    print(f"val accuracy {scores['val_acc']:.4f}  test accuracy {scores['test_acc']:.4f} "
-          f"(first {len(splits['y_test'])} test images)  "
-          f"train {t.run_s:.1f} s + compile {t.compile_s:.1f} s "
+    print(f"{common.describe(scores, len(splits['y_test']))}  train {t.run_s:.1f} s + compile {t.compile_s:.1f} s "
           f"(+ preprocessing {preparing.wall_s:.1f} s, loading {loading.wall_s:.1f} s)")
 
     files = common.write_run(args.out, params, history, {
