@@ -7,7 +7,20 @@ import numpy as np
 from jaxnet.artifacts import atomic_path
 
 
+class MissingMatplotlib(ImportError):
+    """Figures need the optional matplotlib dependency."""
+
+
+def require():
+    """Fail early, before training, if figures cannot be written."""
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        raise MissingMatplotlib("writing figures needs matplotlib: pip install -e '.[plots]'") from None
+
+
 def _pyplot():
+    require()
     import matplotlib
 
     matplotlib.use("Agg")  # files only; no display needed

@@ -45,7 +45,34 @@ def main():
         float(np.max(np.abs(a["params"][k] - b["params"][k])))
         for a, b in zip(spread, alone) for k in a["params"])
     report["sweep_count"] = len(spread)
+    report.update(cli_runs())
     print("REPORT " + json.dumps(report))
+
+
+def cli_runs():
+    """train_cifar10 with and without --data-parallel on a fake CIFAR-10 folder."""
+    import tempfile
+    from pathlib import Path
+
+    from fake_cifar import write_fake_cifar10  # this file's folder is on sys.path
+    from jaxnet.cli import train_cifar10
+
+    with tempfile.TemporaryDirectory() as tmp:
+        write_fake_cifar10(Path(tmp) / "cifar")
+        metrics = []
+        for extra in ([], ["--data-parallel"]):
+            out = Path(tmp) / f"out{len(extra)}"
+            train_cifar10.main(["--data-dir", str(Path(tmp) / "cifar"), "--out", str(out),
+                                "--num-training", "80", "--num-validation", "20",
+                                "--num-test", "10", "--num-iters", "20", "--batch-size", "8",
+                                "--hidden-size", "6", "--learning-rate", "1e-3",
+                                "--dtype", "float64", "--quiet", *extra])
+            metrics.append(json.loads((out / "metrics.json").read_text()))
+    one, many = metrics
+    return {"cli_loss_max_abs_diff": float(np.max(np.abs(
+                np.array(one["history"]["loss_history"]) - many["history"]["loss_history"]))),
+            "cli_data_parallel_flag": many["config"]["data_parallel"],
+            "cli_device_count": many["device_count"]}
 
 
 if __name__ == "__main__":

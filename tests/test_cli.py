@@ -216,3 +216,10 @@ def test_ctrl_c_exits_cleanly_and_writes_nothing(data_dir, tmp_path):
     assert proc.wait(timeout=30) == 130
     assert b"interrupted" in seen and b"Traceback" not in seen
     assert not out.exists()
+
+
+def test_missing_matplotlib_fails_before_training(data_dir, tmp_path, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib -> ImportError
+    expect_one_line_error(capsys, ["--data-dir", str(data_dir), "--out", str(tmp_path / "o"),
+                                   *SPLIT, "--quiet"], "needs matplotlib")
+    assert not (tmp_path / "o").exists()

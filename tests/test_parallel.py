@@ -45,3 +45,8 @@ def test_data_parallel_needs_divisible_batch(report):
 def test_sweep_spread_across_devices_equals_one_device(report):
     assert report["sweep_count"] == 6
     assert report["sweep_max_abs_diff"] < 1e-12
+
+
+def test_training_script_data_parallel_flag(report):
+    assert report["cli_data_parallel_flag"] is True and report["cli_device_count"] == 4
+    assert report["cli_loss_max_abs_diff"] < 1e-12

@@ -12,7 +12,8 @@ import jax
 import jaxnet
 from jaxnet import artifacts, data, plots, preprocess, training
 
-EXPECTED_ERRORS = (data.DataError, training.TrainingDiverged, ValueError, TypeError)
+EXPECTED_ERRORS = (data.DataError, training.TrainingDiverged, plots.MissingMatplotlib,
+                   ValueError, TypeError)
 
 
 def add_data_flags(parser):
@@ -89,6 +90,7 @@ def apply_preprocessing(args, splits):
 
 def load_data(args, dtype):
     """The notebook's preprocessed splits, downloading first if asked."""
+    plots.require()  # before minutes of work, not after
     if args.download:
         if not (args.data_dir or os.environ.get(data.ENV_VAR)):
             raise data.DataError(f"--download needs --data-dir (or ${data.ENV_VAR}) to say "
