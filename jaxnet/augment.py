@@ -44,3 +44,23 @@ def flip_rows(X, image_shape):
     """Every row's left-right mirror image: (N, D) -> (N, D)."""
     images = X.reshape((X.shape[0],) + tuple(image_shape))
     return images[:, :, ::-1, :].reshape(X.shape)
+
+
+def shift_rows(X, image_shape, dy, dx):
+    """Every row's image translated by (dy, dx) pixels, zero-filled: (N, D) -> (N, D)."""
+    images = X.reshape((X.shape[0],) + tuple(image_shape))
+    H, W = image_shape[0], image_shape[1]
+    p = max(abs(dy), abs(dx))
+    padded = jnp.pad(images, ((0, 0), (p, p), (p, p), (0, 0)))
+    window = padded[:, p - dy:p - dy + H, p - dx:p - dx + W, :]
+    return window.reshape(X.shape)
+
+
+def views(X, image_shape, flip=True, shift=0):
+    """The test-time views of rows X: the identity, its translations by -shift..shift pixels
+    in each direction (a (2 shift + 1)^2 grid), and all their mirror images if ``flip``."""
+    out = [shift_rows(X, image_shape, dy, dx)
+           for dy in range(-shift, shift + 1) for dx in range(-shift, shift + 1)]
+    if flip:
+        out += [flip_rows(v, image_shape) for v in out]
+    return out

@@ -15,7 +15,7 @@ import jax
 import jax.numpy as jnp
 
 from jaxnet import checks
-from jaxnet.augment import flip_rows
+from jaxnet.augment import views
 
 
 def init_params(key, input_size, hidden_size, num_classes, std=1e-4, dtype=jnp.float32):
@@ -124,22 +124,25 @@ def predict(params, X):
     return _predict(params, X)
 
 
-@functools.partial(jax.jit, static_argnames="image_shape")
-def _predict_flip_averaged(params, X, image_shape):
-    mirrored = flip_rows(X, image_shape)
-    return jnp.argmax(_scores(params, X) + _scores(params, mirrored), axis=1)
+@functools.partial(jax.jit, static_argnames=("image_shape", "flip", "shift"))
+def _predict_view_averaged(params, X, image_shape, flip, shift):
+    total = sum(_scores(params, v) for v in views(X, image_shape, flip, shift))
+    return jnp.argmax(total, axis=1)
 
 
-def accuracy(params, X, y, flip_average=None):
+def accuracy(params, X, y, flip_average=None, shift_average=0):
     """Fraction of rows of X (N, D) whose predicted class equals the label y (N,), a float.
 
-    With ``flip_average`` = image_shape (H, W, C), each row is scored as the sum of its
-    scores and its mirror image's (test-time augmentation).
+    Test-time augmentation, for rows that are images of shape image_shape (H, W, C):
+    ``flip_average=image_shape`` scores each row as the sum of its scores and its mirror
+    image's; ``shift_average=s`` also sums over its translations by up to s pixels.
     """
     D, _, C = checks.check_params(params)
     checks.check_labels(y, checks.check_inputs(X, D), C)
-    if flip_average is None:
+    if flip_average is None and not shift_average:
         predicted = _predict(params, X)
     else:
-        predicted = _predict_flip_averaged(params, X, tuple(flip_average))
+        if flip_average is None:
+            raise ValueError("shift_average needs the image shape: pass flip_average=image_shape")
+        predicted = _predict_view_averaged(params, X, tuple(flip_average), True, int(shift_average))
     return float(jnp.mean(predicted == jnp.asarray(y)))

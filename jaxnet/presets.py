@@ -11,6 +11,23 @@ PRESETS = {
     "tuned": dict(hidden_size=100, learning_rate=1e-3, reg=0.2, num_iters=5000, batch_size=500),
 }
 
+# Beyond the notebook, still one hidden layer. Chosen on a 45,000 / 5,000 train/val split of
+# the training batches (test untouched): He init; ZCA whitening fitted on the training
+# split (eps = 1.0 x the mean eigenvalue, keeping the 32x32x3 layout for augmentation);
+# Nesterov SGD, one warm-up epoch then cosine decay; L2 2.5e-4 (the gradient's 5e-4 W);
+# batch 256 drawn by epoch; random flips and 2-pixel crops; at test time the scores are
+# summed over 50 views of each image (mirror images x translations by up to 2 pixels;
+# on the tuning split: flips alone 0.693, +1 px 0.704, +2 px 0.709, +3 px 0.709). The budget is spent on epochs: at 40 epochs learning rate
+# (0.03-0.08), reg (2.5e-4-5e-4), label smoothing 0.1, mixup 0.2, dropout 0.3, 4-pixel crops
+# and ZCA eps 0.1 were all within noise of each other or worse.
+_BEYOND = dict(std="he", preprocess="zca", whiten_eps=1.0, optimizer="nesterov", momentum=0.9,
+               learning_rate=0.05, schedule="cosine", warmup_epochs=1.0, reg=2.5e-4,
+               batch_size=256, sampling="epoch", flip=True, crop=2, tta_flip=True, tta_shift=2,
+               num_test=10000)
+PRESETS["best"] = dict(_BEYOND, hidden_size=1000, epochs=90)  # about 4 minutes on 2 cores
+# A 20-minute budget: wider and longer (mixup 0.2 was within noise at 100 epochs too).
+PRESETS["best-long"] = dict(_BEYOND, hidden_size=2500, epochs=150)  # about 15 minutes
+
 
 def names():
     return sorted(PRESETS)

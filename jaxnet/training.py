@@ -4,8 +4,8 @@
 program: a ``lax.scan`` over epochs, each a scan over its iterations. Minibatches are
 sampled on the device, train/val accuracy is evaluated at epoch boundaries inside the
 program, and the history comes back at the end. Hyperparameters that vary between runs
-(learning rate, decay, reg, momentum, weight decay, dropout rate, label smoothing) are
-traced values, so a new value reuses the compiled program; only shapes and the recipe's
+(learning rate, decay, reg, momentum, weight decay, dropout rate, label smoothing, mixup)
+are traced values, so a new value reuses the compiled program; only shapes and the recipe's
 structure (optimizer, schedule, augmentation) are static.
 
 The notebook-compatible defaults reproduce ``reference.TwoLayerNet.train`` exactly:
@@ -113,13 +113,12 @@ def make_optimizer(recipe, hp):
     Weight decay (``hp['weight_decay']``, on W1 and W2 only) is added to the direction after
     momentum/Adam scaling, as in AdamW, so it is not accumulated by the momentum.
     """
-    direction = {
-        "sgd": optax.identity(),
-        "momentum": optax.trace(decay=hp["momentum"]),
-        "nesterov": optax.trace(decay=hp["momentum"], nesterov=True),
-        "adam": optax.scale_by_adam(),
-    }[recipe.optimizer]
-    parts = [direction]
+    if recipe.optimizer == "sgd":
+        parts = [optax.identity()]
+    elif recipe.optimizer == "adam":
+        parts = [optax.scale_by_adam()]
+    else:
+        parts = [optax.trace(decay=hp["momentum"], nesterov=recipe.optimizer == "nesterov")]
     if recipe.weight_decay:
         parts.append(optax.add_decayed_weights(hp["weight_decay"], mask=_weights_only))
     parts.append(optax.scale_by_learning_rate(make_schedule(recipe, hp)))

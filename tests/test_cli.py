@@ -223,3 +223,33 @@ def test_missing_matplotlib_fails_before_training(data_dir, tmp_path, capsys, mo
     expect_one_line_error(capsys, ["--data-dir", str(data_dir), "--out", str(tmp_path / "o"),
                                    *SPLIT, "--quiet"], "needs matplotlib")
     assert not (tmp_path / "o").exists()
+
+
+def test_presets_set_flags_and_explicit_flags_win():
+    from jaxnet import presets
+    assert {"notebook", "tuned", "best", "best-long"} <= set(presets.names())
+    args = train_cifar10.parse_args(["--preset", "best"])
+    assert (args.hidden_size, args.preprocess, args.optimizer, args.num_test) == (1000, "zca", "nesterov", 10000)
+    assert args.flip and args.crop == 2 and args.tta_flip and args.tta_shift == 2
+    args = train_cifar10.parse_args(["--preset", "best", "--hidden-size", "64", "--epochs", "1"])
+    assert args.hidden_size == 64 and args.epochs == 1 and args.schedule == "cosine"
+    assert train_cifar10.parse_args([]).hidden_size == 50  # the notebook's default
+
+
+def test_preset_pipeline_runs_on_fake_data(data_dir, tmp_path, capsys):
+    """The best preset's whole path (ZCA, Nesterov, cosine, flips, crops, TTA), shrunk."""
+    out = tmp_path / "best"
+    code = train_cifar10.main(["--preset", "best", "--data-dir", str(data_dir), "--out", str(out),
+                               *SPLIT, "--hidden-size", "8", "--epochs", "2", "--batch-size", "16",
+                               "--quiet"])
+    assert code == 0
+    m = json.loads((out / "metrics.json").read_text())
+    assert m["config"]["preprocess"] == "zca" and m["num_iters"] == 10
+    assert (out / "preprocess.npz").exists()
+    capsys.readouterr()
+    code = train_cifar10.main(["--data-dir", str(data_dir), *SPLIT, "--tta-flip", "--tta-shift", "2",
+                               "--eval-checkpoint", str(out / "params.npz")])
+    assert code == 0
+    # The checkpoint's preprocess.npz is applied: the scores are the run's own.
+    scores = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert scores == pytest.approx({"val_acc": m["val_acc"], "test_acc": m["test_acc"]})

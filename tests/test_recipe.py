@@ -203,6 +203,38 @@ def test_flip_averaged_accuracy(tiny):
     assert jaxnet.accuracy(to_jax(params), X, y, flip_average=(2, 2, 3)) == pytest.approx(expected)
 
 
+def test_shift_views_are_zero_filled_translations():
+    rng = np.random.default_rng(3)
+    images = rng.standard_normal((2, 5, 6, 3))
+    X = jnp.asarray(images.reshape(2, -1))
+    shifted = np.asarray(augment.shift_rows(X, (5, 6, 3), 2, -1)).reshape(images.shape)
+    expected = np.zeros_like(images)
+    expected[:, 2:, :5] = images[:, :3, 1:]  # down 2 rows, left 1 column
+    np.testing.assert_array_equal(shifted, expected)
+    views = augment.views(X, (5, 6, 3), flip=True, shift=1)
+    assert len(views) == 18
+    np.testing.assert_array_equal(views[4], X)  # the centre of the 3x3 grid is the identity
+
+
+def test_shift_averaged_accuracy():
+    rng = np.random.default_rng(6)
+    params, X, y = random_problem(rng, 40, 27, 6, 3)  # 3x3x3 images
+    image = X.reshape(40, 3, 3, 3)
+    scores = lambda Z: np.maximum(0, Z.reshape(40, -1) @ params["W1"] + params["b1"]) @ params["W2"] + params["b2"]
+    total = 0
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            moved = np.zeros_like(image)
+            moved[:, max(dy, 0):3 + min(dy, 0), max(dx, 0):3 + min(dx, 0)] = \
+                image[:, max(-dy, 0):3 + min(-dy, 0), max(-dx, 0):3 + min(-dx, 0)]
+            total = total + scores(moved) + scores(moved[:, :, ::-1])
+    expected = np.mean(np.argmax(total, 1) == y)
+    got = jaxnet.accuracy(to_jax(params), X, y, flip_average=(3, 3, 3), shift_average=1)
+    assert got == pytest.approx(expected)
+    with pytest.raises(ValueError, match="image shape"):
+        jaxnet.accuracy(to_jax(params), X, y, shift_average=1)
+
+
 # ---------------------------------------------------------------------------- preprocessing
 
 

@@ -56,6 +56,8 @@ def add_recipe_flags(parser):
     g.add_argument("--pca-components", type=int, default=None)
     g.add_argument("--tta-flip", action="store_true",
                    help="evaluate on each image and its mirror image, averaging the scores")
+    g.add_argument("--tta-shift", type=int, default=0,
+                   help="with --tta-flip, also average over translations by up to N px")
 
 
 def num_iters(args, num_train):
@@ -135,11 +137,11 @@ def friendly_errors(prog):
         sys.exit(1)
 
 
-def evaluate(params, splits, tta_flip=False):
+def evaluate(params, splits, tta_flip=False, tta_shift=0):
     """Validation and test accuracy of ``params`` on the preprocessed splits."""
     image_shape = data.IMAGE_SHAPE if tta_flip else None
     return {f"{name}_acc": jaxnet.accuracy(params, splits[f"X_{name}"], splits[f"y_{name}"],
-                                           flip_average=image_shape)
+                                           flip_average=image_shape, shift_average=tta_shift)
             if len(splits[f"y_{name}"]) else None  # --num-test 0: tuning, test untouched
             for name in ("val", "test")}
 

@@ -72,7 +72,8 @@ def run(args):
     if args.tta_flip:  # the selection uses the same evaluation as the final score
         for r in results:
             r["val_acc"] = jaxnet.accuracy(r["params"], splits["X_val"], splits["y_val"],
-                                           flip_average=data.IMAGE_SHAPE)
+                                           flip_average=data.IMAGE_SHAPE,
+                                           shift_average=args.tta_shift)
 
     varied = [k for k, plural in SWEPT if len(getattr(args, plural) or [0]) > 1] or ["hidden_size"]
     print("  ".join(f"{k:>15}" for k in varied) + "  val_acc")
@@ -86,7 +87,8 @@ def run(args):
     test_acc = None  # the test split is scored once, for the chosen config only
     if len(splits["y_test"]):
         test_acc = jaxnet.accuracy(best["params"], splits["X_test"], splits["y_test"],
-                                   flip_average=data.IMAGE_SHAPE if args.tta_flip else None)
+                                   flip_average=data.IMAGE_SHAPE if args.tta_flip else None,
+                                   shift_average=args.tta_shift if args.tta_flip else 0)
     c = best["config"]
     print(f"best: " + ", ".join(f"{k} {c[k]:g}" for k, _ in SWEPT) + ": "
           + common.describe({"val_acc": best["val_acc"], "test_acc": test_acc},
