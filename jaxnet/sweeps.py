@@ -14,14 +14,13 @@ where ``init_key, train_key = seed_keys(seed)``.
 
 import collections
 import functools
-import math
 
 import jax
 import jax.numpy as jnp
 import numpy as np
 
 from jaxnet import checks, training
-from jaxnet.model import init_params
+from jaxnet.model import correct_fraction, init_params
 
 
 def seed_keys(seed):
@@ -37,15 +36,13 @@ def train_group(X, y, X_val, y_val, key, hp, recipe, hidden_size, num_classes, s
     Returns (params, history, val_acc), each with a leading axis of K: the trained params,
     the histories and the final params' accuracy on (X_val, y_val).
     """
-    init_key, train_key = jax.random.split(key)
+    init_key, train_key = jax.random.split(key)  # as seed_keys does
     params = init_params(init_key, X.shape[1], hidden_size, num_classes, std=std, dtype=X.dtype)
-    batch_key, noise_key = jax.random.split(train_key)
-    indices = training.sample_batch_indices(batch_key, X.shape[0], recipe.num_iters,
-                                            recipe.batch_size, recipe.sampling)
+    indices, noise_key = training.minibatches_and_noise(train_key, X.shape[0], recipe)
 
     def one(hp1):  # params and indices are shared: the batched products become wide ones
         p, history = training.run(params, X, y, X_val, y_val, indices, noise_key, hp1, recipe)
-        return p, history, training._accuracy(training.to_train_layout(p), X_val, y_val)
+        return p, history, correct_fraction(p, X_val, y_val)
 
     return jax.vmap(one)(hp)
 

@@ -303,15 +303,19 @@ def run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe):
                     "val_acc_history": val_acc}
 
 
+def minibatches_and_noise(key, num_train, recipe):
+    """``key`` split into (batch key, noise key): the batch key's minibatch indices
+    (``sample_batch_indices``) and the noise key for dropout and augmentation."""
+    batch_key, noise_key = jax.random.split(key)
+    indices = sample_batch_indices(batch_key, num_train, recipe.num_iters, recipe.batch_size,
+                                   recipe.sampling)
+    return indices, noise_key
+
+
 @functools.partial(jax.jit, static_argnames=("recipe",))
 def train_from_key(params, X, y, X_val, y_val, key, hp, recipe):
-    """``run`` with minibatches and noise drawn from ``key`` on the device (one program).
-
-    ``key`` splits into (batch key, noise key); the batch key feeds ``sample_batch_indices``.
-    """
-    batch_key, noise_key = jax.random.split(key)
-    indices = sample_batch_indices(batch_key, X.shape[0], recipe.num_iters,
-                                   recipe.batch_size, recipe.sampling)
+    """``run`` with minibatches and noise drawn from ``key`` on the device (one program)."""
+    indices, noise_key = minibatches_and_noise(key, X.shape[0], recipe)
     return run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe)
 
 

@@ -22,7 +22,7 @@ SPLIT = ["--num-training", "80", "--num-validation", "20", "--num-test", "10"]
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory):
-    root = tmp_path_factory.mktemp("cli") / "cifar-10-batches-py"
+    root = tmp_path_factory.mktemp("cli") / "fake-cifar-batches"
     write_fake_cifar10(root)
     return root
 

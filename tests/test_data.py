@@ -18,7 +18,7 @@ from tests.fake_cifar import py2_pickle, write_batch, write_fake_cifar10
 
 @pytest.fixture(scope="module")
 def fake_dir(tmp_path_factory):
-    root = tmp_path_factory.mktemp("cifar") / "cifar-10-batches-py"
+    root = tmp_path_factory.mktemp("cifar") / "fake-cifar-batches"
     arrays = write_fake_cifar10(root)
     return root, arrays
 
@@ -137,7 +137,7 @@ def test_env_var_is_used(fake_dir, monkeypatch):
 # ---------------------------------------------------------------------------- download
 
 
-def make_archive(files, top="cifar-10-batches-py"):
+def make_archive(files, top="fake-cifar-batches"):
     """A .tar.gz (bytes) of {name: bytes} under ``top``, plus extra raw members."""
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
@@ -187,11 +187,11 @@ def test_download_verifies_and_extracts(server, archive_files, tmp_path):
     files, url = server
     body = make_archive(archive_files)
     files["/c.tar.gz"] = body
-    dest = tmp_path / "cifar-10-batches-py"
+    dest = tmp_path / "fake-cifar-batches"
     out = data.download_cifar10(dest, url=url + "/c.tar.gz", md5=hashlib.md5(body).hexdigest(),
                                 progress=False)
     assert out == dest and data.load_cifar10(dest)[0].shape == (100, 32, 32, 3)
-    assert leftovers(tmp_path) == ["cifar-10-batches-py"]  # no temporary folders left
+    assert leftovers(tmp_path) == ["fake-cifar-batches"]  # no temporary folders left
     # A second call sees the complete copy and does not fetch again.
     del files["/c.tar.gz"]
     assert data.download_cifar10(dest, url=url + "/c.tar.gz", md5="0" * 32, progress=False) == dest
@@ -207,10 +207,10 @@ def test_download_checksum_mismatch_extracts_nothing(server, archive_files, tmp_
 
 
 @pytest.mark.parametrize("evil_name", ["../escape.txt", "/tmp/jaxnet-abs-escape.txt",
-                                       "cifar-10-batches-py/../../escape.txt"])
+                                       "fake-cifar-batches/../../escape.txt"])
 def test_download_refuses_members_outside_target(server, archive_files, tmp_path, evil_name):
     files, url = server
-    body = make_archive({**{f"cifar-10-batches-py/{k}": v for k, v in archive_files.items()},
+    body = make_archive({**{f"fake-cifar-batches/{k}": v for k, v in archive_files.items()},
                          evil_name: b"gotcha"}, top=None)
     files["/c.tar.gz"] = body
     with pytest.raises(data.DataError, match="outside"):
@@ -225,7 +225,7 @@ def test_download_refuses_links(server, archive_files, tmp_path):
     files, url = server
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
-        link = tarfile.TarInfo("cifar-10-batches-py/data_batch_1")
+        link = tarfile.TarInfo("fake-cifar-batches/data_batch_1")
         link.type, link.linkname = tarfile.SYMTYPE, "/etc/passwd"
         tar.addfile(link)
     body = buffer.getvalue()

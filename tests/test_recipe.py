@@ -120,15 +120,23 @@ def test_label_smoothing_loss():
     assert float(got) == pytest.approx(expected, rel=1e-12)
 
 
-def test_dropout_is_inverted_and_rate_zero_is_exact(tiny):
+def objective_with_and_without(tiny, key, **switch):
+    """(loss with the switched-on recipe, loss without), both at rate 0 and reg 0, and the
+    pieces to call the objective again."""
     params, X, y, _ = tiny
     tparams = training.to_train_layout(to_jax(params))
-    key = jax.random.key(3)
-    on = training.make_recipe(24, 6, num_iters=1, batch_size=4, dropout=True)
+    on = training.make_recipe(24, 6, num_iters=1, batch_size=4, **switch)
     off = training.make_recipe(24, 6, num_iters=1, batch_size=4)
-    hp = {k: jnp.asarray(v) for k, v in training.hyperparams(reg=0.0, dropout=0.0).items()}
-    base = training.objective(tparams, X, y, key, hp, off)
-    assert float(training.objective(tparams, X, y, key, hp, on)) == float(base)
+    hp = {k: jnp.asarray(v) for k, v in training.hyperparams(reg=0.0).items()}
+    loss = lambda recipe: float(training.objective(tparams, X, y, key, hp, recipe))
+    return loss(on), loss(off), (tparams, hp, on)
+
+
+def test_dropout_is_inverted_and_rate_zero_is_exact(tiny):
+    params, X, y, _ = tiny
+    key = jax.random.key(3)
+    with_flag, without, (tparams, hp, on) = objective_with_and_without(tiny, key, dropout=True)
+    assert with_flag == without  # rate 0: the mask keeps everything, scaled by exactly 1
     hp["dropout"] = jnp.asarray(0.5)
     h = np.maximum(0, X @ params["W1"] + params["b1"])
     keep = np.asarray(jax.random.bernoulli(jax.random.split(key, 3)[0], 0.5, h.shape))
@@ -141,13 +149,9 @@ def test_dropout_is_inverted_and_rate_zero_is_exact(tiny):
 
 def test_mixup_mixes_inputs_and_losses(tiny):
     params, X, y, _ = tiny
-    tparams = training.to_train_layout(to_jax(params))
     key = jax.random.key(8)
-    on = training.make_recipe(24, 6, num_iters=1, batch_size=4, mixup=True)
-    off = training.make_recipe(24, 6, num_iters=1, batch_size=4)
-    hp = {k: jnp.asarray(v) for k, v in training.hyperparams(reg=0.0).items()}
-    assert float(training.objective(tparams, X, y, key, hp, on)) == float(
-        training.objective(tparams, X, y, key, hp, off))  # alpha 0: no mixing
+    with_flag, without, (tparams, hp, on) = objective_with_and_without(tiny, key, mixup=True)
+    assert with_flag == without  # alpha 0: lam = 1, no mixing
     hp["mixup"] = jnp.asarray(0.4)
     _, mix_key, perm_key = jax.random.split(key, 3)
     lam = float(jax.random.beta(mix_key, 0.4, 0.4, dtype=jnp.float64))
