@@ -16,7 +16,6 @@ import numpy as np
 
 import jaxnet
 import reference
-from jaxnet import training
 from jaxnet.timing import timed
 
 NOTEBOOK_RUNS = {

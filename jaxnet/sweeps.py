@@ -18,8 +18,9 @@ import functools
 import jax
 import jax.numpy as jnp
 import numpy as np
+from tqdm.auto import tqdm
 
-from jaxnet import checks, training
+from jaxnet import checks, parallel, training
 from jaxnet.model import correct_fraction, init_params
 
 
@@ -70,7 +71,7 @@ def sweep(X, y, X_val, y_val, configs, *, num_iters, batch_size, num_classes=10,
       X, y, X_val, y_val: training and validation rows and integer labels.
       configs: dicts with ``hidden_size`` and optionally ``seed`` (default 0) and any of
         learning_rate, learning_rate_decay, reg, momentum, weight_decay, dropout,
-        label_smoothing (defaults as in ``train``).
+        label_smoothing, mixup (defaults as in ``train``).
       num_iters, batch_size: shared by all configs.
       num_classes: C.
       std: initial weight scale (a float or "he"), shared.
@@ -100,18 +101,19 @@ def sweep(X, y, X_val, y_val, configs, *, num_iters, batch_size, num_classes=10,
     for i, c in enumerate(configs):
         groups[(c["hidden_size"], c["seed"])].append(i)
 
+    spread = spread and jax.device_count() > 1
+    data = (X, y, X_val, y_val)
+    if spread:  # once for all groups: the data set is the large transfer
+        data = parallel.replicate(data, parallel.CONFIG_AXIS)
+
     results = [None] * len(configs)
-    from tqdm.auto import tqdm
     with tqdm(total=len(configs), unit="config", desc="sweep", disable=not progress) as bar:
         for (hidden_size, seed), members in groups.items():
             hp = {k: jnp.asarray([configs[i][k] for i in members], X.dtype) for k in training.TRACED}
-            data = (X, y, X_val, y_val)
-            if spread and jax.device_count() > 1:
-                from jaxnet import parallel
+            if spread:
                 pad = -len(members) % jax.device_count()
                 hp = parallel.split_configs({k: jnp.concatenate([v, jnp.repeat(v[-1:], pad)])
                                              for k, v in hp.items()})
-                data = parallel.replicate(data, parallel.CONFIG_AXIS)
             # train_group splits the seed's key exactly as seed_keys does.
             params, history, val_acc = train_group(*data, jax.random.key(seed), hp, recipe,
                                                    hidden_size, num_classes, std)

@@ -145,8 +145,11 @@ def sample_batch_indices(key, num_train, num_iters, batch_size, sampling="replac
     return batches[:num_iters].astype(jnp.int32)
 
 
-def iterations_per_epoch(num_train, batch_size):
-    """The notebook's epoch length in iterations: max(num_train // batch_size, 1)."""
+def iterations_per_epoch(num_train, batch_size, sampling="replacement"):
+    """An epoch's length in iterations: the notebook's max(num_train // batch_size, 1), or
+    num_train // batch_size for "epoch" sampling (each permutation's whole batches)."""
+    if sampling == "epoch":
+        return num_train // batch_size
     return max(num_train // batch_size, 1)
 
 
@@ -379,8 +382,7 @@ def make_recipe(num_train, input_size, *, num_iters, batch_size, optimizer="sgd"
             raise ValueError(f"flip/crop need image_shape (height, width, channels) whose "
                              f"product is the input size {input_size}, got {image_shape}")
         image_shape = tuple(int(s) for s in image_shape)
-    ipe = (num_train // batch_size if sampling == "epoch"
-           else iterations_per_epoch(num_train, batch_size))
+    ipe = iterations_per_epoch(num_train, batch_size, sampling)
     warmup_epochs = _check_number(warmup_epochs, "warmup_epochs", 0.0)
     step_epochs = _check_number(step_epochs, "step_epochs", 0.0, low_open=True)
     return Recipe(

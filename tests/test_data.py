@@ -3,7 +3,6 @@
 import hashlib
 import http.server
 import io
-import os
 import pickle
 import tarfile
 import threading

@@ -64,8 +64,7 @@ def num_iters(args, num_train):
     """--epochs converted to iterations (the sampling's epoch length), else --num-iters."""
     if args.epochs is None:
         return args.num_iters
-    per_epoch = (num_train // args.batch_size if args.sampling == "epoch"
-                 else training.iterations_per_epoch(num_train, args.batch_size))
+    per_epoch = training.iterations_per_epoch(num_train, args.batch_size, args.sampling)
     return max(1, round(args.epochs * per_epoch))
 
 
@@ -104,10 +103,10 @@ def load_data(args, dtype):
 
 
 def enable_dtype(name):
-    """Turn on float64 in JAX when asked (before any array exists); return the NumPy dtype."""
+    """Turn on float64 in JAX when asked (before any array exists); return the dtype name."""
     if name == "float64":
         jax.config.update("jax_enable_x64", True)
-    return {"float32": "float32", "float64": "float64"}[name]
+    return name
 
 
 def environment():
@@ -137,12 +136,18 @@ def friendly_errors(prog):
         sys.exit(1)
 
 
-def evaluate(params, splits, tta_flip=False, tta_shift=0):
+def score(params, X, y, args):
+    """Accuracy on (X, y) with the run's test-time views (--tta-flip, --tta-shift); None for
+    an empty split (--num-test 0: tuning, test untouched)."""
+    if not len(y):
+        return None
+    return jaxnet.accuracy(params, X, y, flip_average=data.IMAGE_SHAPE if args.tta_flip else None,
+                           shift_average=args.tta_shift)
+
+
+def evaluate(params, splits, args):
     """Validation and test accuracy of ``params`` on the preprocessed splits."""
-    image_shape = data.IMAGE_SHAPE if tta_flip else None
-    return {f"{name}_acc": jaxnet.accuracy(params, splits[f"X_{name}"], splits[f"y_{name}"],
-                                           flip_average=image_shape, shift_average=tta_shift)
-            if len(splits[f"y_{name}"]) else None  # --num-test 0: tuning, test untouched
+    return {f"{name}_acc": score(params, splits[f"X_{name}"], splits[f"y_{name}"], args)
             for name in ("val", "test")}
 
 

@@ -71,9 +71,7 @@ def run(args):
             **common.recipe_options(args))
     if args.tta_flip:  # the selection uses the same evaluation as the final score
         for r in results:
-            r["val_acc"] = jaxnet.accuracy(r["params"], splits["X_val"], splits["y_val"],
-                                           flip_average=data.IMAGE_SHAPE,
-                                           shift_average=args.tta_shift)
+            r["val_acc"] = common.score(r["params"], splits["X_val"], splits["y_val"], args)
 
     varied = [k for k, plural in SWEPT if len(getattr(args, plural) or [0]) > 1] or ["hidden_size"]
     print("  ".join(f"{k:>15}" for k in varied) + "  val_acc")
@@ -84,13 +82,10 @@ def run(args):
     if not finished:
         raise jaxnet.TrainingDiverged("every config diverged; try smaller learning rates")
     best = max(finished, key=lambda r: r["val_acc"])
-    test_acc = None  # the test split is scored once, for the chosen config only
-    if len(splits["y_test"]):
-        test_acc = jaxnet.accuracy(best["params"], splits["X_test"], splits["y_test"],
-                                   flip_average=data.IMAGE_SHAPE if args.tta_flip else None,
-                                   shift_average=args.tta_shift if args.tta_flip else 0)
+    # The test split is scored once, for the chosen config only.
+    test_acc = common.score(best["params"], splits["X_test"], splits["y_test"], args)
     c = best["config"]
-    print(f"best: " + ", ".join(f"{k} {c[k]:g}" for k, _ in SWEPT) + ": "
+    print("best: " + ", ".join(f"{k} {c[k]:g}" for k, _ in SWEPT) + ": "
           + common.describe({"val_acc": best["val_acc"], "test_acc": test_acc},
                             len(splits["y_test"]))
           + f"; {len(results)} configs in {t.run_s:.1f} s + compile {t.compile_s:.1f} s")

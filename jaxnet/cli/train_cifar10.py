@@ -69,7 +69,7 @@ def run(args):
             prep = artifacts.load_arrays(prep_path)
             for name in ("val", "test"):
                 splits[f"X_{name}"] = preprocess.apply(prep, splits[f"X_{name}"], dtype)
-        print(json.dumps(common.evaluate(params, splits, args.tta_flip, args.tta_shift)))
+        print(json.dumps(common.evaluate(params, splits, args)))
         return 0
 
     with timed() as preparing:
@@ -86,7 +86,7 @@ def run(args):
             momentum=args.momentum, weight_decay=args.weight_decay, dropout=args.dropout,
             label_smoothing=args.label_smoothing, mixup=args.mixup, data_parallel=args.data_parallel,
             progress=not args.quiet, **common.recipe_options(args))
-    scores = common.evaluate(params, splits, args.tta_flip, args.tta_shift)
+    scores = common.evaluate(params, splits, args)
     print(f"{common.describe(scores, len(splits['y_test']))}  train {t.run_s:.1f} s + compile {t.compile_s:.1f} s "
           f"(+ preprocessing {preparing.wall_s:.1f} s, loading {loading.wall_s:.1f} s)")
 
