@@ -83,6 +83,21 @@ def apply(prep, X, dtype=np.float32, chunk=8192):
     return np.concatenate(parts) if parts else np.zeros((0, matrix.shape[1]), dtype)
 
 
+def pixel_weights(prep, W1):
+    """First-layer weights (D', H) as they act on the centred pixels (D, H).
+
+    ``apply`` is affine, so relu(apply(prep, x) W1 + b1) = relu((x - prep["mean"]) V + b1)
+    with V = matrix W1 (ZCA, PCA) or scale * W1 (per-channel). V is what a picture of the
+    weights should show: for a whitened run W1 itself is a filter in whitened space.
+    """
+    W1 = np.asarray(W1, np.float64)
+    if "matrix" in prep:
+        return np.asarray(prep["matrix"], np.float64) @ W1
+    if "scale" in prep:
+        return np.asarray(prep["scale"], np.float64)[:, None] * W1
+    return W1
+
+
 def output_size(prep, input_size):
     """The number of columns ``apply`` produces."""
     return prep["matrix"].shape[1] if "matrix" in prep else input_size

@@ -225,6 +225,14 @@ def test_missing_matplotlib_fails_before_training(data_dir, tmp_path, capsys, mo
     assert not (tmp_path / "o").exists()
 
 
+def test_eval_checkpoint_needs_no_matplotlib(trained, data_dir, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # nothing is drawn when scoring
+    code = train_cifar10.main(["--data-dir", str(data_dir), *SPLIT,
+                               "--eval-checkpoint", str(trained / "params.npz")])
+    assert code == 0
+    assert set(json.loads(capsys.readouterr().out.strip().splitlines()[-1])) == {"val_acc", "test_acc"}
+
+
 def test_presets_set_flags_and_explicit_flags_win():
     from jaxnet import presets
     assert {"notebook", "tuned", "best", "best-long"} <= set(presets.names())

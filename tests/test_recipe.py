@@ -288,6 +288,18 @@ def test_channel_standardisation():
     np.testing.assert_allclose(Z.std(0), 1, atol=1e-12)
 
 
+@pytest.mark.parametrize("kind", ["zca", "pca", "channel"])
+def test_pixel_weights_act_on_centred_pixels_like_the_preprocessed_net(correlated, kind):
+    X, X_val = correlated
+    prep = preprocess.fit(kind, X, image_shape=(2, 2, 3), eps=0.1, components=5)
+    rng = np.random.default_rng(2)
+    W1 = rng.standard_normal((preprocess.output_size(prep, 12), 7))
+    V = preprocess.pixel_weights(prep, W1)
+    assert V.shape == (12, 7)
+    np.testing.assert_allclose((X_val - prep["mean"]) @ V,
+                               preprocess.apply(prep, X_val, np.float64) @ W1, rtol=1e-6, atol=1e-6)
+
+
 def test_preprocess_rejects_bad_arguments(correlated):
     X, _ = correlated
     with pytest.raises(ValueError, match="must be one of"):

@@ -1,7 +1,6 @@
 """What the command-line programs share: data flags, errors as one line, run metadata."""
 
 import contextlib
-import math
 import os
 import platform
 import sys
@@ -89,9 +88,11 @@ def apply_preprocessing(args, splits):
     return prep
 
 
-def load_data(args, dtype):
-    """The notebook's preprocessed splits, downloading first if asked."""
-    plots.require()  # before minutes of work, not after
+def load_data(args, dtype, plotting=True):
+    """The notebook's preprocessed splits, downloading first if asked. ``plotting``: the run
+    will draw pictures, so matplotlib is checked for first (before minutes of work)."""
+    if plotting:
+        plots.require()
     if args.download:
         if not (args.data_dir or os.environ.get(data.ENV_VAR)):
             raise data.DataError(f"--download needs --data-dir (or ${data.ENV_VAR}) to say "
@@ -158,7 +159,8 @@ def describe(scores, num_test):
 
 
 def write_run(out, params, history, metrics, prep=None):
-    """A trained net's files, each written atomically: params.npz, curves.png, weights.png,
+    """A trained net's files, each written atomically: params.npz, curves.png, weights.png
+    (the first layer's weights as they act on pixels, whatever the preprocessing),
     metrics.json (``metrics`` plus the environment and the history), and preprocess.npz
     when the inputs were preprocessed beyond the mean image."""
     out = Path(out)
@@ -166,7 +168,7 @@ def write_run(out, params, history, metrics, prep=None):
         artifacts.save_arrays(out / "preprocess.npz", prep)
     artifacts.save_params(out / "params.npz", params)
     plots.save_curves(out / "curves.png", history)
-    if params["W1"].shape[0] == math.prod(data.IMAGE_SHAPE):  # not after PCA
-        plots.save_weights(out / "weights.png", params["W1"], data.IMAGE_SHAPE)
+    W1 = params["W1"] if prep is None else preprocess.pixel_weights(prep, params["W1"])
+    plots.save_weights(out / "weights.png", W1, data.IMAGE_SHAPE)
     artifacts.save_json(out / "metrics.json", {**metrics, **environment(), "history": history})
     return sorted(out.iterdir())

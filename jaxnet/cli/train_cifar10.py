@@ -61,7 +61,7 @@ def parse_std(text):
 def run(args):
     dtype = common.enable_dtype(args.dtype)
     with timed() as loading:
-        splits = common.load_data(args, dtype)
+        splits = common.load_data(args, dtype, plotting=not args.eval_checkpoint)
     if args.eval_checkpoint:
         params = artifacts.load_params(args.eval_checkpoint)
         prep_path = Path(args.eval_checkpoint).with_name("preprocess.npz")
