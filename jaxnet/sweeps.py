@@ -51,6 +51,11 @@ def train_group(X, y, X_val, y_val, key, hp, recipe, hidden_size, num_classes, s
 CONFIG_KEYS = ("hidden_size", "seed") + training.TRACED
 
 
+def stack_hyperparams(configs, dtype):
+    """The traced hyperparameters of K normalised configs as (K,) arrays, ``train_group``'s hp."""
+    return {k: jnp.asarray([c[k] for c in configs], dtype) for k in training.TRACED}
+
+
 def _normalise(config):
     unknown = set(config) - set(CONFIG_KEYS)
     if unknown:
@@ -109,7 +114,7 @@ def sweep(X, y, X_val, y_val, configs, *, num_iters, batch_size, num_classes=10,
     results = [None] * len(configs)
     with tqdm(total=len(configs), unit="config", desc="sweep", disable=not progress) as bar:
         for (hidden_size, seed), members in groups.items():
-            hp = {k: jnp.asarray([configs[i][k] for i in members], X.dtype) for k in training.TRACED}
+            hp = stack_hyperparams([configs[i] for i in members], X.dtype)
             if spread:
                 pad = -len(members) % jax.device_count()
                 hp = parallel.split_configs({k: jnp.concatenate([v, jnp.repeat(v[-1:], pad)])

@@ -18,10 +18,13 @@ def main(argv=None):
     p.add_argument("--scale", type=float, default=None, help="iteration scale (overrides --quick)")
     p.add_argument("--num-train", type=int, default=49000, help="synthetic training rows")
     p.add_argument("--no-sweep", action="store_true", help="skip the 24-config sweep")
+    p.add_argument("--no-profile", action="store_true",
+                   help="skip the per-operation profile of the tuned run and the sweep groups")
     p.add_argument("--out", help="also write the JSON to this file")
     args = p.parse_args(argv)
     scale = args.scale if args.scale is not None else (0.02 if args.quick else 1.0)
-    result = benchmark.run_all(scale, num_train=args.num_train, sweep=not args.no_sweep)
+    result = benchmark.run_all(scale, num_train=args.num_train, sweep=not args.no_sweep,
+                                profile=not args.no_profile)
     text = json.dumps(result, indent=2)
     print(text)
     if args.out:

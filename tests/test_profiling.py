@@ -1,0 +1,80 @@
+"""jaxnet.profiling: HLO parsing, op classification, and a real traced run."""
+
+import jax
+import jax.numpy as jnp
+
+from jaxnet import profiling
+
+HLO = """\
+HloModule m
+
+%fused_dot (p0: f32[4,8], p1: f32[8,16]) -> f32[4,16] {
+  %p0 = f32[4,8]{1,0} parameter(0)
+  %p1 = f32[8,16]{1,0} parameter(1)
+  ROOT %d = f32[4,16]{1,0} dot(%p0, %p1), lhs_contracting_dims={1}, rhs_contracting_dims={0}
+}
+
+%fused_update (p0: f32[16,64], p1: f32[]) -> f32[16,64] {
+  %p0 = f32[16,64]{1,0} parameter(0)
+  %p1 = f32[] parameter(1)
+  %b = f32[16,64]{1,0} broadcast(%p1), dimensions={}
+  ROOT %m = f32[16,64]{1,0} multiply(%p0, %b)
+}
+
+ENTRY %main (a: f32[4,8], b: f32[8,16], w: f32[16,64], s: f32[]) -> (f32[4,16], f32[16,64], f32[]) {
+  %a = f32[4,8]{1,0} parameter(0)
+  %b = f32[8,16]{1,0} parameter(1)
+  %w = f32[16,64]{1,0} parameter(2)
+  %s = f32[] parameter(3)
+  %product = f32[4,16]{1,0} fusion(%a, %b), kind=kCustom, calls=%fused_dot
+  %scaled = f32[16,64]{1,0} fusion(%w, %s), kind=kLoop, calls=%fused_update
+  %total = f32[] reduce(%w, %s), dimensions={0,1}, to_apply=%fused_update
+  %small = f32[4,16]{1,0} add(%product, %product)
+  ROOT %out = (f32[4,16]{1,0}, f32[16,64]{1,0}, f32[]) tuple(%small, %scaled, %total)
+}
+"""
+
+
+def test_parse_hlo_reads_computations_ops_shapes_and_calls():
+    computations = profiling.parse_hlo(HLO)
+    assert set(computations) == {"fused_dot", "fused_update", "main"}
+    ops = {op.name: op for op in computations["main"]}
+    assert ops["product"].opcode == "fusion"
+    assert ops["product"].calls == "fused_dot"
+    assert ops["product"].shape == (4, 16)
+    assert ops["total"].shape == ()
+    assert ops["total"].operands == ("w", "s")
+    assert "out" not in ops  # tuple-shaped results are not executable work
+
+
+def test_classify_sorts_products_large_and_other():
+    categories = profiling.classify(profiling.parse_hlo(HLO), large_size=16 * 64)
+    assert categories["product"] == "products"  # a fusion around a dot
+    assert categories["d"] == "products"
+    assert categories["scaled"] == "large"  # writes a 16 x 64 array
+    assert categories["total"] == "large"  # reads one
+    assert categories["small"] == "other"
+    assert "a" not in categories  # parameters are not work
+
+
+def test_describe_names_what_a_fusion_does():
+    computations = profiling.parse_hlo(HLO)
+    ops = {op.name: op for op in computations["main"]}
+    assert profiling.describe(ops["scaled"], computations) == "fusion(multiply)"
+    assert profiling.describe(ops["small"], computations) == "add"
+
+
+def test_op_times_traces_a_real_program():
+    @jax.jit
+    def step(x, w):
+        return jnp.tanh(x @ w), w * 0.5 + 1.0
+
+    x = jnp.ones((64, 128), jnp.float32)
+    w = jnp.ones((128, 256), jnp.float32)
+    profile = profiling.op_times(step, (x, w), large_size=128 * 256)
+    seconds = profile["seconds"]
+    assert set(seconds) == {"products", "large", "other"}
+    assert seconds["products"] > 0  # the x @ w product was traced and recognised
+    assert seconds["large"] > 0  # the pass over w
+    assert profile["wall_s"] > 0
+    assert all(len(entry) == 5 for entry in profile["top"])
