@@ -87,92 +87,125 @@ def time_reference(X, y, X_val, y_val, hidden_size, **kwargs):
 
 
 def time_jax(X, y, X_val, y_val, hidden_size, **kwargs):
-    """(compile seconds, run seconds) of ``jaxnet.train`` in float32: the first call's
-    compile time, and the wall time of a second, already-compiled call."""
+    """A function returning the wall seconds of one already-compiled ``jaxnet.train`` run in
+    float32, and the compile seconds of the first call (made here)."""
     init_key, train_key = jaxnet.seed_keys(0)
     params = jaxnet.init_params(init_key, X.shape[1], hidden_size, 10)
-    with timed() as first:
-        jaxnet.train(params, X, y, X_val, y_val, key=train_key, **kwargs)
-    with timed() as second:
-        jaxnet.train(params, X, y, X_val, y_val, key=train_key, **kwargs)
-    return first.compile_s, second.wall_s
+
+    def run():
+        with timed() as t:
+            jaxnet.train(params, X, y, X_val, y_val, key=train_key, **kwargs)
+        return t
+
+    return run, run().compile_s
 
 
-def notebook_run(name, data, device_data, scale=1.0):
+def notebook_run(name, data, device_data, scale=1.0, rounds=3):
     """The reference (NumPy float64 arrays) vs jaxnet (float32 device arrays) on one of the
-    notebook's runs."""
+    notebook's runs, timed in turn ``rounds`` times; the medians, and the median of each
+    round's ratios (neighbouring measurements, so drift cancels best)."""
     run = dict(NOTEBOOK_RUNS[name])
     run["num_iters"] = max(1, round(run["num_iters"] * scale))
     flops = train_flops(run["num_iters"], run["batch_size"], data[0].shape[1], run["hidden_size"])
-    numpy_s = time_reference(*data, **run)
-    with matmul_rate_around() as rate:
-        compile_s, jax_s = time_jax(*device_data, **run)
+    jax_run, compile_s = time_jax(*device_data, **run)
+    numpy_s, jax_s, rates = [], [], []
+    for _ in range(rounds):
+        numpy_s.append(time_reference(*data, **run))
+        with matmul_rate_around() as rate:
+            jax_s.append(jax_run().wall_s)
+        rates.append(rate)
+    med = statistics.median
     return {
-        **run, "numpy_float64_s": numpy_s, "jax_float32_s": jax_s, "jax_compile_s": compile_s,
-        "speedup_vs_numpy": numpy_s / jax_s, "jax_gflops": flops / jax_s / 1e9,
-        "matmul_gflops_before_after": [rate["before"], rate["after"]],
-        "fraction_of_matmul_rate": flops / jax_s / 1e9 / rate["mean"],
+        **run, "rounds": rounds, "numpy_float64_s": med(numpy_s), "jax_float32_s": med(jax_s),
+        "jax_compile_s": compile_s,
+        "speedup_vs_numpy": med(n / j for n, j in zip(numpy_s, jax_s)),
+        "jax_gflops": flops / med(jax_s) / 1e9,
+        "fraction_of_matmul_rate": med(flops / j / 1e9 / r["mean"] for j, r in zip(jax_s, rates)),
+        "per_round": {"numpy_float64_s": numpy_s, "jax_float32_s": jax_s,
+                      "matmul_gflops_before_after": [[r["before"], r["after"]] for r in rates]},
     }
 
 
 def notebook_sweep(device_data, scale=1.0):
-    """The notebook's 24-config grid: ``jaxnet.train`` per config vs one ``jaxnet.sweep``."""
+    """The notebook's 24-config grid: ``jaxnet.train`` per config vs ``jaxnet.sweep``, one
+    hidden size at a time (each hidden size is one sweep group either way), so the two are
+    timed close together."""
     grid = NOTEBOOK_GRID
     num_iters = max(1, round(grid["num_iters"] * scale))
     X, y, X_val, y_val = device_data
-    configs = [dict(hidden_size=h, learning_rate=lr, reg=r, seed=0)
-               for h in grid["hidden_sizes"] for lr in grid["learning_rates"] for r in grid["regs"]]
-    flops = sum(train_flops(num_iters, grid["batch_size"], X.shape[1], c["hidden_size"])
-                for c in configs)
     common = dict(num_iters=num_iters, batch_size=grid["batch_size"])
-
-    with timed() as one_by_one:
-        for c in configs:
-            init_key, train_key = jaxnet.seed_keys(c["seed"])
-            params = jaxnet.init_params(init_key, X.shape[1], c["hidden_size"], 10)
-            jaxnet.train(params, X, y, X_val, y_val, learning_rate=c["learning_rate"],
-                         reg=c["reg"], key=train_key, **common)
-    with matmul_rate_around() as rate, timed() as swept:
-        jaxnet.sweep(X, y, X_val, y_val, configs, **common)
-    one_s, sweep_s = one_by_one.run_s, swept.run_s
+    one_s = sweep_s = one_compile_s = sweep_compile_s = flops = 0.0
+    per_group = {}
+    for H in grid["hidden_sizes"]:
+        configs = [dict(hidden_size=H, learning_rate=lr, reg=r, seed=0)
+                   for lr in grid["learning_rates"] for r in grid["regs"]]
+        group_flops = len(configs) * train_flops(num_iters, grid["batch_size"], X.shape[1], H)
+        with timed() as one_by_one:
+            for c in configs:
+                init_key, train_key = jaxnet.seed_keys(c["seed"])
+                params = jaxnet.init_params(init_key, X.shape[1], H, 10)
+                jaxnet.train(params, X, y, X_val, y_val, learning_rate=c["learning_rate"],
+                             reg=c["reg"], key=train_key, **common)
+        with matmul_rate_around() as rate, timed() as swept:
+            jaxnet.sweep(X, y, X_val, y_val, configs, **common)
+        per_group[f"hidden_{H}"] = {
+            "configs": len(configs), "one_at_a_time_s": one_by_one.run_s,
+            "sweep_s": swept.run_s, "speedup": one_by_one.run_s / swept.run_s,
+            "sweep_fraction_of_matmul_rate": group_flops / swept.run_s / 1e9 / rate["mean"],
+            "matmul_gflops_before_after_sweep": [rate["before"], rate["after"]]}
+        one_s += one_by_one.run_s
+        sweep_s += swept.run_s
+        one_compile_s += one_by_one.compile_s
+        sweep_compile_s += swept.compile_s
+        flops += group_flops
+    mean_rate = statistics.mean(r for g in per_group.values()
+                                for r in g["matmul_gflops_before_after_sweep"])
     return {
-        "configs": len(configs), "num_iters": num_iters, "batch_size": grid["batch_size"],
-        "tflop": flops / 1e12,
-        "one_at_a_time_s": one_s, "one_at_a_time_compile_s": one_by_one.compile_s,
-        "sweep_s": sweep_s, "sweep_compile_s": swept.compile_s,
+        "configs": sum(g["configs"] for g in per_group.values()), "num_iters": num_iters,
+        "batch_size": grid["batch_size"], "tflop": flops / 1e12,
+        "one_at_a_time_s": one_s, "one_at_a_time_compile_s": one_compile_s,
+        "sweep_s": sweep_s, "sweep_compile_s": sweep_compile_s,
         "speedup": one_s / sweep_s,
         "one_at_a_time_gflops": flops / one_s / 1e9, "sweep_gflops": flops / sweep_s / 1e9,
-        "matmul_gflops_before_after_sweep": [rate["before"], rate["after"]],
-        "sweep_fraction_of_matmul_rate": flops / sweep_s / 1e9 / rate["mean"],
+        "sweep_fraction_of_matmul_rate": flops / sweep_s / 1e9 / mean_rate,
+        "per_hidden_size": per_group,
     }
 
 
 def _breakdown(profile, flops, num_iters):
-    """Shares of a profiled call's device time, and the products' own rate."""
-    seconds = profile["seconds"]
-    total = sum(seconds.values())
+    """A profiled call's step time split by category, as shares of its wall time.
+
+    "untraced" is wall time that no operation's trace event covers: scheduling between
+    operations, and the tail of XLA:CPU's plain (Eigen) ``dot``, which can finish after its
+    event ends. The products' GFLOP/s counts that time as theirs, so it is a lower bound.
+    """
+    seconds, wall = profile["seconds"], profile["wall_s"]
+    not_products = seconds["large"] + seconds["other"]
     return {
-        "ms_per_step": profile["wall_s"] / num_iters * 1e3,
-        "share_products": seconds["products"] / total,
-        "share_first_layer_weight_passes": seconds["large"] / total,
-        "share_other": seconds["other"] / total,
-        "products_gflops": flops / seconds["products"] / 1e9,
+        "ms_per_step": wall / num_iters * 1e3,
+        "share_products": seconds["products"] / wall,
+        "share_first_layer_weight_passes": seconds["large"] / wall,
+        "share_other": seconds["other"] / wall,
+        "share_untraced": 1 - sum(seconds.values()) / wall,
+        "products_gflops_at_least": flops / (wall - not_products) / 1e9,
         "costliest_non_products": [
             {"op": name, "does": does, "shape": shape, "ms_per_step": s / num_iters * 1e3}
             for name, does, shape, s, _ in profile["top"][:5]],
     }
 
 
-def profile_notebook_sweep(device_data, num_iters=196):
+def profile_notebook_sweep(device_data, num_iters=196, rounds=3):
     """Where the time goes in the notebook's grid (``jaxnet.profiling``), per step, side by
-    side: one config alone and one sweep group (its 12 configs) per hidden size.
+    side: one config alone and one sweep group (its 12 configs) per hidden size, traced in
+    turn ``rounds`` times; each program's figures are from its median round.
 
     "products" are matrix products (their GFLOP/s counts the training FLOPs only, so the
     epoch-boundary accuracy products make it a slight underestimate); "first layer weight
     passes" are the other operations that read or write an array the size of the first
-    layer's weights (all configs'). Derived: ``sweep_speedup`` (the grid's profiled step
-    time one config at a time over the sweep's) and ``sweep_speedup_if_only_products``
-    (the same, had the sweep's steps been nothing but its products).
+    layer's weights (all configs'); see ``_breakdown`` for "untraced". Derived, per round
+    and then the median: ``sweep_speedup`` (the grid's profiled step time one config at a
+    time over the sweep's) and ``sweep_speedup_if_only_products`` (the same, had the
+    sweep's steps been nothing but its products and its untraced time).
     """
     X, y, X_val, y_val = device_data
     D, grid = X.shape[1], NOTEBOOK_GRID
@@ -184,25 +217,38 @@ def profile_notebook_sweep(device_data, num_iters=196):
     hp_alone = {k: jnp.asarray(v, X.dtype) for k, v in configs[-1].items()}
     hp_swept = sweeps.stack_hyperparams(configs, X.dtype)
     init_key, train_key = jaxnet.seed_keys(0)
-    out = {"iterations_profiled": num_iters}
-    one_at_a_time_ms = sweep_ms = sweep_products_ms = 0.0
+    programs = {}  # name -> (profiler, training FLOPs of one call)
     for H in grid["hidden_sizes"]:
         flops = train_flops(num_iters, grid["batch_size"], D, H)
         params = jaxnet.init_params(init_key, D, H, 10)
-        one = _breakdown(profiling.op_times(
+        programs[f"one_config_hidden_{H}"] = (profiling.Profiler(
             training.train_from_key, (params, X, y, X_val, y_val, train_key, hp_alone),
-            {"recipe": alone}, large_size=D * H), flops, num_iters)
-        group = _breakdown(profiling.op_times(
+            {"recipe": alone}, large_size=D * H), flops)
+        programs[f"sweep_group_hidden_{H}"] = (profiling.Profiler(
             sweeps.train_group, (X, y, X_val, y_val, jax.random.key(0), hp_swept),
             {"recipe": swept, "hidden_size": H, "num_classes": 10, "std": 1e-4},
-            large_size=K * D * H), K * flops, num_iters)
-        out[f"one_config_hidden_{H}"] = one
-        out[f"sweep_group_hidden_{H}"] = {"configs": K, **group}
-        one_at_a_time_ms += K * one["ms_per_step"]
-        sweep_ms += group["ms_per_step"]
-        sweep_products_ms += group["ms_per_step"] * group["share_products"]
-    out["sweep_speedup"] = one_at_a_time_ms / sweep_ms
-    out["sweep_speedup_if_only_products"] = one_at_a_time_ms / sweep_products_ms
+            large_size=K * D * H), K * flops)
+
+    runs = {name: [] for name in programs}
+    speedups, ceilings = [], []
+    for _ in range(rounds):
+        this = {name: _breakdown(profiler(), flops, num_iters)
+                for name, (profiler, flops) in programs.items()}
+        for name, b in this.items():
+            runs[name].append(b)
+        one = sum(K * b["ms_per_step"] for n, b in this.items() if n.startswith("one_"))
+        group = [(b, programs[n][1]) for n, b in this.items() if n.startswith("sweep_")]
+        speedups.append(one / sum(b["ms_per_step"] for b, _ in group))
+        ceilings.append(one / sum(f / num_iters / b["products_gflops_at_least"] / 1e6
+                                  for b, f in group))
+    out = {"iterations_profiled": num_iters, "rounds": rounds}
+    for name, bs in runs.items():
+        out[name] = sorted(bs, key=lambda b: b["ms_per_step"])[len(bs) // 2]
+        if name.startswith("sweep_"):
+            out[name] = {"configs": K, **out[name]}
+    out["sweep_speedup"] = statistics.median(speedups)
+    out["sweep_speedup_if_only_products"] = statistics.median(ceilings)
+    out["sweep_speedup_if_only_products_per_round"] = ceilings
     return out
 
 
@@ -213,7 +259,9 @@ def environment():
 
 
 def run_all(scale=1.0, num_train=49000, num_val=1000, sweep=True, profile=True):
-    """Every measurement, in one process; returns a JSON-ready dict."""
+    """Every measurement, in one process; returns a JSON-ready dict. Timings that are
+    compared are repeated in turn 3 times (once when ``scale`` < 1, a quick look)."""
+    rounds = 3 if scale >= 1 else 1
     peak = matmul_gflops()
     data = synthetic_cifar(num_train, num_val)
     start = time.perf_counter()
@@ -222,10 +270,11 @@ def run_all(scale=1.0, num_train=49000, num_val=1000, sweep=True, profile=True):
               "matmul_2048_gflops": peak,
               "jax_data_to_device_s": time.perf_counter() - start}
     for name in NOTEBOOK_RUNS:
-        result[name] = notebook_run(name, data, device_data, scale)
+        result[name] = notebook_run(name, data, device_data, scale, rounds)
     if sweep:
         result["sweep"] = notebook_sweep(device_data, scale)
     if profile:
-        result["profile"] = profile_notebook_sweep(device_data, max(20, round(196 * min(scale, 1.0))))
+        result["profile"] = profile_notebook_sweep(
+            device_data, max(20, round(196 * min(scale, 1.0))), rounds)
     result["matmul_2048_gflops_after"] = matmul_gflops()  # drift on a shared machine
     return result

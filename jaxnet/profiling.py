@@ -79,44 +79,55 @@ def _prod(shape):
     return n
 
 
-def op_times(fn, args, static=None, large_size=None, top=8):
-    """Run the jitted ``fn(*args, **static)`` once under the profiler; sum device time by op.
+class Profiler:
+    """A jitted ``fn(*args, **static)`` compiled once, then traced as often as asked.
 
-    Returns a dict: ``wall_s`` (the call), ``seconds`` per category (products, large,
-    other; summed over the trace's XLA threads), and ``top``: the ``top`` costliest ops
-    outside the products as (name, what it does, output shape, seconds, calls).
+    ``profiler()`` runs it once under ``jax.profiler.trace`` and returns a dict: ``wall_s``
+    (the call), ``seconds`` per category (products, large, other; summed over the trace's
+    XLA threads), and ``top``: the costliest ops outside the products as (name, what it
+    does, output shape, seconds, calls). Calling several profilers in turn, more than once
+    each, compares programs side by side on a machine whose speed drifts.
     """
-    static = static or {}
-    compiled = fn.lower(*args, **static).compile()
-    computations = parse_hlo(compiled.as_text())
-    categories = classify(computations, large_size)
-    ops = {op.name: op for body in computations.values() for op in body}
-    jax.block_until_ready(compiled(*args))  # warm
-    seconds, calls = collections.Counter(), collections.Counter()
-    with tempfile.TemporaryDirectory() as log_dir:
-        with jax.profiler.trace(log_dir):
-            start = time.perf_counter()
-            jax.block_until_ready(compiled(*args))
-            wall = time.perf_counter() - start
-        trace = next(pathlib.Path(log_dir).rglob("*.xplane.pb"))
-        profile = jax.profiler.ProfileData.from_file(str(trace))
-    for plane in profile.planes:
-        for line in plane.lines:
-            for event in line.events:
-                if event.name in categories:
-                    seconds[event.name] += event.duration_ns * 1e-9
-                    calls[event.name] += 1
-    by_category = collections.Counter()
-    for name, s in seconds.items():
-        by_category[categories[name]] += s
-    costliest = sorted((n for n in seconds if categories[n] != "products"),
-                       key=seconds.get, reverse=True)[:top]
-    return {
-        "wall_s": wall,
-        "seconds": {c: by_category[c] for c in ("products", "large", "other")},
-        "top": [(n, describe(ops[n], computations), list(ops[n].shape), seconds[n], calls[n])
-                for n in costliest],
-    }
+
+    def __init__(self, fn, args, static=None, large_size=None, top=8):
+        self.compiled = fn.lower(*args, **(static or {})).compile()
+        self.args, self.top = args, top
+        self.computations = parse_hlo(self.compiled.as_text())
+        self.categories = classify(self.computations, large_size)
+        self.ops = {op.name: op for body in self.computations.values() for op in body}
+        jax.block_until_ready(self.compiled(*args))  # warm
+
+    def __call__(self):
+        with tempfile.TemporaryDirectory() as log_dir:
+            with jax.profiler.trace(log_dir):
+                start = time.perf_counter()
+                jax.block_until_ready(self.compiled(*self.args))
+                wall = time.perf_counter() - start
+            trace = next(pathlib.Path(log_dir).rglob("*.xplane.pb"))
+            profile = jax.profiler.ProfileData.from_file(str(trace))
+        seconds, calls = collections.Counter(), collections.Counter()
+        for plane in profile.planes:
+            for line in plane.lines:
+                for event in line.events:
+                    if event.name in self.categories:
+                        seconds[event.name] += event.duration_ns * 1e-9
+                        calls[event.name] += 1
+        by_category = collections.Counter()
+        for name, s in seconds.items():
+            by_category[self.categories[name]] += s
+        costliest = sorted((n for n in seconds if self.categories[n] != "products"),
+                           key=seconds.get, reverse=True)[:self.top]
+        return {
+            "wall_s": wall,
+            "seconds": {c: by_category[c] for c in ("products", "large", "other")},
+            "top": [(n, describe(self.ops[n], self.computations), list(self.ops[n].shape),
+                     seconds[n], calls[n]) for n in costliest],
+        }
+
+
+def op_times(fn, args, static=None, large_size=None, top=8):
+    """One profiled call of the jitted ``fn(*args, **static)`` (see ``Profiler``)."""
+    return Profiler(fn, args, static, large_size, top)()
 
 
 def describe(op, computations):

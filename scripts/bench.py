@@ -1,8 +1,10 @@
 #!/usr/bin/env python
 """Benchmark jaxnet against the NumPy reference; prints one JSON object.
 
-    python scripts/bench.py            # the notebook's full runs (minutes on a 2-core CPU)
-    python scripts/bench.py --quick    # iterations scaled by 1/50 (under a minute)
+    python scripts/bench.py            # the notebook's full runs (about 20 minutes on 2 cores)
+    python scripts/bench.py --quick    # iterations scaled by 1/50, timed once (under a minute)
+
+It also profiles the notebook's grid (where each step's time goes; ``--no-profile`` skips it).
 """
 
 import argparse

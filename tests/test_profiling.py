@@ -2,6 +2,8 @@
 
 import jax
 import jax.numpy as jnp
+import numpy as np
+import pytest
 
 from jaxnet import profiling
 
@@ -78,3 +80,21 @@ def test_op_times_traces_a_real_program():
     assert seconds["large"] > 0  # the pass over w
     assert profile["wall_s"] > 0
     assert all(len(entry) == 5 for entry in profile["top"])
+
+
+def test_bench_profile_of_the_grid_is_consistent():
+    from jaxnet import benchmark
+    rng = np.random.default_rng(0)
+    X = jnp.asarray(rng.standard_normal((600, 12)), jnp.float32)
+    y = jnp.asarray(rng.integers(0, 10, 600), jnp.int32)
+    out = benchmark.profile_notebook_sweep((X, y, X[:50], y[:50]), num_iters=3, rounds=1)
+    for H in benchmark.NOTEBOOK_GRID["hidden_sizes"]:
+        for name in (f"one_config_hidden_{H}", f"sweep_group_hidden_{H}"):
+            b = out[name]
+            shares = [b["share_products"], b["share_first_layer_weight_passes"],
+                      b["share_other"], b["share_untraced"]]
+            assert sum(shares) == pytest.approx(1.0)
+            assert b["share_products"] > 0 and b["products_gflops_at_least"] > 0
+        assert out[f"sweep_group_hidden_{H}"]["configs"] == 12
+    # Removing everything but the products can only make the sweep faster.
+    assert out["sweep_speedup_if_only_products"] > out["sweep_speedup"] > 0
