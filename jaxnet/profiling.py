@@ -1,8 +1,8 @@
 """Where a compiled program's time goes: device time per XLA operation, from a trace.
 
-XLA:CPU records a trace event for every operation it executes. ``op_times`` compiles a
-jitted function, runs it once under ``jax.profiler.trace``, and adds the events up by
-operation, sorting the operations into matrix products (a ``dot`` or a fusion around
+XLA:CPU records a trace event for every operation it executes. ``Profiler`` compiles a
+jitted function once; each call runs it under ``jax.profiler.trace`` and adds the events up
+by operation, sorting the operations into matrix products (a ``dot`` or a fusion around
 one), elementwise passes over "large" arrays (those of a size the caller names, e.g. the
 first-layer weights), and the rest. This is the evidence behind the speed notes in the
 README: how much of a step is products, and what the rest is.
@@ -10,6 +10,7 @@ README: how much of a step is products, and what the rest is.
 
 import collections
 import dataclasses
+import math
 import pathlib
 import re
 import tempfile
@@ -57,7 +58,7 @@ def classify(computations, large_size=None):
     """{op name: category} for every executable op: "products", "large" (touches an array
     of ``large_size`` elements) or "other"."""
     ops = {op.name: op for body in computations.values() for op in body}
-    size = {name: _prod(op.shape) for name, op in ops.items()}
+    size = {name: math.prod(op.shape) for name, op in ops.items()}
     categories = {}
     for op in ops.values():
         if op.opcode in _CONTROL:
@@ -70,13 +71,6 @@ def classify(computations, large_size=None):
         else:
             categories[op.name] = "other"
     return categories
-
-
-def _prod(shape):
-    n = 1
-    for d in shape:
-        n *= d
-    return n
 
 
 class Profiler:
