@@ -14,6 +14,16 @@ from reference import TwoLayerNet, notebook
 from tests.conftest import to_jax
 
 
+def assert_same_training(net, stats, params, history):
+    """jaxnet's history and params equal the reference's (float64, same minibatches)."""
+    np.testing.assert_allclose(history["loss_history"], stats["loss_history"], rtol=0, atol=1e-10)
+    # Accuracies are k / N; summation order may change the last bit, never k.
+    np.testing.assert_allclose(history["train_acc_history"], stats["train_acc_history"], atol=1e-12)
+    np.testing.assert_allclose(history["val_acc_history"], stats["val_acc_history"], atol=1e-12)
+    for k in net.params:
+        np.testing.assert_allclose(params[k], net.params[k], rtol=1e-10, atol=1e-12)
+
+
 def test_toy_training_reproduces_reference_loss_history(toy_data):
     X, y = toy_data
     net = notebook.init_toy_model()
@@ -23,11 +33,7 @@ def test_toy_training_reproduces_reference_loss_history(toy_data):
     params, history = jaxnet.train(params0, X, y, X, y, batch_indices=indices, **notebook.TOY_TRAIN)
     assert abs(stats["loss_history"][-1] - notebook.FINAL_TOY_LOSS) < 1e-12
     assert history["loss_history"].shape == (100,)
-    np.testing.assert_allclose(history["loss_history"], stats["loss_history"], rtol=0, atol=1e-10)
-    np.testing.assert_allclose(history["train_acc_history"], stats["train_acc_history"], atol=1e-12)
-    np.testing.assert_allclose(history["val_acc_history"], stats["val_acc_history"], atol=1e-12)
-    for k in net.params:
-        np.testing.assert_allclose(params[k], net.params[k], rtol=1e-10, atol=1e-12)
+    assert_same_training(net, stats, params, history)
 
 
 def test_toy_training_with_key_reaches_notebook_bound(toy_data):
@@ -58,12 +64,7 @@ def multi_epoch():
 def test_multi_epoch_parity_of_all_histories(multi_epoch):
     net, stats, params, history = multi_epoch
     assert len(stats["train_acc_history"]) == 6
-    np.testing.assert_allclose(history["loss_history"], stats["loss_history"], rtol=0, atol=1e-10)
-    # Accuracies are k / N; summation order may change the last bit, never k.
-    np.testing.assert_allclose(history["train_acc_history"], stats["train_acc_history"], atol=1e-12)
-    np.testing.assert_allclose(history["val_acc_history"], stats["val_acc_history"], atol=1e-12)
-    for k in net.params:
-        np.testing.assert_allclose(params[k], net.params[k], rtol=1e-10, atol=1e-12)
+    assert_same_training(net, stats, params, history)
 
 
 def test_accuracies_are_not_trivial(multi_epoch):
