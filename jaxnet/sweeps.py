@@ -4,12 +4,13 @@ Design. Configs are grouped by (hidden size, seed). A group is one call of one c
 program, vmapped over the group's traced hyperparameters (learning rate, decay, reg, ...).
 The seed decides everything random (initial params, minibatches, noise), so the configs
 of a group share the initial params and every minibatch: under ``vmap`` the unbatched
-minibatch X_b (B, D) meets the batched weights (K, D, H), and JAX's batching rule for
-``dot_general`` folds the config axis into the weights' columns, giving one wide
-(B, D) @ (D, K*H) product per layer and step instead of K narrow ones. Groups of the same
-hidden size and size reuse the compiled program (the seed key is traced). Each config's
-result equals ``train`` alone from ``init_params(init_key, ...)`` with ``key=train_key``,
-where ``init_key, train_key = seed_keys(seed)``.
+minibatch X_b (B, D) meets the batched first-layer weights, stored transposed (K, H, D),
+and the batching rules of ``jaxnet.products`` make each of the step's two large products
+one wide 2-D product with all K configs' weights as a (K*H, D) matrix, instead of K
+narrow ones. Groups of the same hidden size and size reuse the compiled program (the seed
+key is traced). Each config's result equals ``train`` alone from
+``init_params(init_key, ...)`` with ``key=train_key``, where
+``init_key, train_key = seed_keys(seed)``.
 """
 
 import collections

@@ -23,7 +23,7 @@ import jax.numpy as jnp
 import numpy as np
 import optax
 
-from jaxnet import checks, parallel
+from jaxnet import checks, parallel, products
 from jaxnet.augment import augment
 from jaxnet.model import cross_entropy, output
 
@@ -172,10 +172,10 @@ def from_train_layout(tparams):
 
 
 def train_hidden(tparams, X):
-    """relu(X W1 + b1) from W1t: (N, D) -> (N, H). A dot_general contracting W1t's second
-    axis (not ``X @ W1t.T``, whose explicit transpose XLA would fold back)."""
-    z = jax.lax.dot_general(X, tparams["W1t"], (((1,), (1,)), ((), ())))
-    return jax.nn.relu(z + tparams["b1"])
+    """relu(X W1 + b1) from W1t: (N, D) -> (N, H). The product contracts W1t's second axis
+    (not ``X @ W1t.T``, whose explicit transpose XLA would fold back), with batching rules
+    that make a sweep's products single wide ones (``jaxnet.products``)."""
+    return jax.nn.relu(products.first_layer(X, tparams["W1t"]) + tparams["b1"])
 
 
 def objective(tparams, X, y, key, hp, recipe):

@@ -1,0 +1,97 @@
+"""jaxnet.products: the first layer's products and their batching rules.
+
+Expected values come from ``jnp.einsum`` on the same arrays (an independent formulation);
+the structure tests read the jaxpr, so they do not depend on what XLA does with it.
+"""
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+import pytest
+
+from jaxnet import products
+
+K, B, D, H = 3, 5, 7, 4
+
+
+@pytest.fixture(scope="module")
+def arrays():
+    rng = np.random.default_rng(0)
+    return {"X": rng.standard_normal((B, D)), "Xs": rng.standard_normal((K, B, D)),
+            "W": rng.standard_normal((H, D)), "Ws": rng.standard_normal((K, H, D)),
+            "dz": rng.standard_normal((B, H)), "dzs": rng.standard_normal((K, B, H))}
+
+
+# (which operands carry the config axis, the names of the operands in `arrays`)
+FORWARD_CASES = {"weights": ("X", "Ws"), "rows": ("Xs", "W"), "both": ("Xs", "Ws")}
+GRADIENT_CASES = {"cotangents": ("dzs", "X"), "rows": ("dz", "Xs"), "both": ("dzs", "Xs")}
+
+
+def batched(a):
+    return a.ndim == 3
+
+
+def vmapped(fn, *args):
+    return jax.vmap(fn, in_axes=tuple(0 if batched(a) else None for a in args))(*args)
+
+
+def test_unbatched_products(arrays):
+    X, W, dz = arrays["X"], arrays["W"], arrays["dz"]
+    np.testing.assert_allclose(products.forward(X, W), jnp.einsum("bd,hd->bh", X, W), rtol=1e-12)
+    np.testing.assert_allclose(products.weight_gradient(dz, X), jnp.einsum("bh,bd->hd", dz, X),
+                               rtol=1e-12)
+
+
+@pytest.mark.parametrize("case", FORWARD_CASES)
+def test_batched_forward(arrays, case):
+    X, W = (jnp.asarray(arrays[n]) for n in FORWARD_CASES[case])
+    expected = jnp.einsum("kbd,khd->kbh", jnp.broadcast_to(X, (K, B, D)),
+                          jnp.broadcast_to(W, (K, H, D)))
+    np.testing.assert_allclose(vmapped(products.forward, X, W), expected, rtol=1e-12)
+
+
+@pytest.mark.parametrize("case", GRADIENT_CASES)
+def test_batched_weight_gradient(arrays, case):
+    dz, X = (jnp.asarray(arrays[n]) for n in GRADIENT_CASES[case])
+    expected = jnp.einsum("kbh,kbd->khd", jnp.broadcast_to(dz, (K, B, H)),
+                          jnp.broadcast_to(X, (K, B, D)))
+    np.testing.assert_allclose(vmapped(products.weight_gradient, dz, X), expected, rtol=1e-12)
+
+
+def test_first_layer_gradients_match_autodiff(arrays):
+    """Per config (vmapped over the weights, as in a sweep) and for the shared rows."""
+    X, Ws = jnp.asarray(arrays["X"]), jnp.asarray(arrays["Ws"])
+
+    def loss_of(layer):
+        return lambda X, W: jnp.sum(jnp.tanh(layer(X, W)) ** 2)
+
+    ours = loss_of(products.first_layer)
+    plain = loss_of(lambda X, W: jnp.einsum("bd,hd->bh", X, W))
+    for argnums in (0, 1):  # the rows' gradient, the weights' gradient
+        got = jax.vmap(jax.grad(ours, argnums), (None, 0))(X, Ws)
+        want = jax.vmap(jax.grad(plain, argnums), (None, 0))(X, Ws)
+        np.testing.assert_allclose(got, want, rtol=1e-12)
+
+
+def dot_operand_shapes(fn, *args):
+    """The operand shapes of every dot_general in the jaxpr of ``fn`` vmapped over args."""
+    found = []
+
+    def walk(jaxpr):
+        for eqn in jaxpr.eqns:
+            if eqn.primitive.name == "dot_general":
+                found.append([tuple(v.aval.shape) for v in eqn.invars])
+            for param in eqn.params.values():
+                inner = getattr(param, "jaxpr", param)  # a ClosedJaxpr or a Jaxpr
+                if hasattr(inner, "eqns"):
+                    walk(inner)
+
+    walk(jax.make_jaxpr(lambda *a: vmapped(fn, *a))(*args).jaxpr)
+    return found
+
+
+def test_shared_rows_give_one_two_dimensional_product(arrays):
+    """The sweep's case: every config's weights in one (K*H, D) operand, no batch axis."""
+    X, Ws, dzs = (jnp.asarray(arrays[n]) for n in ("X", "Ws", "dzs"))
+    assert dot_operand_shapes(products.forward, X, Ws) == [[(B, D), (K * H, D)]]
+    assert dot_operand_shapes(products.weight_gradient, dzs, X) == [[(K * H, B), (B, D)]]
