@@ -22,9 +22,16 @@ def arrays():
             "dz": rng.standard_normal((B, H)), "dzs": rng.standard_normal((K, B, H))}
 
 
-# (which operands carry the config axis, the names of the operands in `arrays`)
-FORWARD_CASES = {"weights": ("X", "Ws"), "rows": ("Xs", "W"), "both": ("Xs", "Ws")}
-GRADIENT_CASES = {"cotangents": ("dzs", "X"), "rows": ("dz", "Xs"), "both": ("dzs", "Xs")}
+# case -> (the function in jaxnet.products, its einsum with a config axis k on both operands,
+# the operands' names in `arrays`, where a name ending in "s" carries the config axis)
+BATCHED_CASES = {
+    "forward, per-config weights": ("forward", "kbd,khd->kbh", ("X", "Ws")),
+    "forward, per-config rows": ("forward", "kbd,khd->kbh", ("Xs", "W")),
+    "forward, both": ("forward", "kbd,khd->kbh", ("Xs", "Ws")),
+    "gradient, per-config cotangents": ("weight_gradient", "kbh,kbd->khd", ("dzs", "X")),
+    "gradient, per-config rows": ("weight_gradient", "kbh,kbd->khd", ("dz", "Xs")),
+    "gradient, both": ("weight_gradient", "kbh,kbd->khd", ("dzs", "Xs")),
+}
 
 
 def batched(a):
@@ -42,20 +49,13 @@ def test_unbatched_products(arrays):
                                rtol=1e-12)
 
 
-@pytest.mark.parametrize("case", FORWARD_CASES)
-def test_batched_forward(arrays, case):
-    X, W = (jnp.asarray(arrays[n]) for n in FORWARD_CASES[case])
-    expected = jnp.einsum("kbd,khd->kbh", jnp.broadcast_to(X, (K, B, D)),
-                          jnp.broadcast_to(W, (K, H, D)))
-    np.testing.assert_allclose(vmapped(products.forward, X, W), expected, rtol=1e-12)
-
-
-@pytest.mark.parametrize("case", GRADIENT_CASES)
-def test_batched_weight_gradient(arrays, case):
-    dz, X = (jnp.asarray(arrays[n]) for n in GRADIENT_CASES[case])
-    expected = jnp.einsum("kbh,kbd->khd", jnp.broadcast_to(dz, (K, B, H)),
-                          jnp.broadcast_to(X, (K, B, D)))
-    np.testing.assert_allclose(vmapped(products.weight_gradient, dz, X), expected, rtol=1e-12)
+@pytest.mark.parametrize("case", BATCHED_CASES)
+def test_batched_products(arrays, case):
+    name, spec, operands = BATCHED_CASES[case]
+    args = [jnp.asarray(arrays[n]) for n in operands]
+    expected = jnp.einsum(spec, *(a if batched(a) else jnp.broadcast_to(a, (K,) + a.shape)
+                                  for a in args))
+    np.testing.assert_allclose(vmapped(getattr(products, name), *args), expected, rtol=1e-12)
 
 
 def test_first_layer_gradients_match_autodiff(arrays):
