@@ -194,6 +194,37 @@ def _breakdown(profile, flops, num_iters):
     }
 
 
+def grid_programs(device_data, num_iters):
+    """The notebook grid's pieces as programs to compile: for each hidden size, one config
+    alone and one sweep group (its 12 configs), ``num_iters`` steps each.
+
+    Returns {name: (jitted fn, args, static args, training FLOPs of one call, size of the
+    program's first-layer weights)}.
+    """
+    X, y, X_val, y_val = device_data
+    D, grid = X.shape[1], NOTEBOOK_GRID
+    configs = [training.hyperparams(learning_rate=lr, reg=r)
+               for lr in grid["learning_rates"] for r in grid["regs"]]
+    K = len(configs)
+    alone = training.make_recipe(X.shape[0], D, num_iters=num_iters, batch_size=grid["batch_size"])
+    swept = dataclasses.replace(alone, stop_on_divergence=False)
+    hp_alone = {k: jnp.asarray(v, X.dtype) for k, v in configs[-1].items()}
+    hp_swept = sweeps.stack_hyperparams(configs, X.dtype)
+    init_key, train_key = jaxnet.seed_keys(0)
+    programs = {}
+    for H in grid["hidden_sizes"]:
+        flops = train_flops(num_iters, grid["batch_size"], D, H)
+        params = jaxnet.init_params(init_key, D, H, 10)
+        programs[f"one_config_hidden_{H}"] = (
+            training.train_from_key, (params, X, y, X_val, y_val, train_key, hp_alone),
+            {"recipe": alone}, flops, D * H)
+        programs[f"sweep_group_hidden_{H}"] = (
+            sweeps.train_group, (X, y, X_val, y_val, jax.random.key(0), hp_swept),
+            {"recipe": swept, "hidden_size": H, "num_classes": 10, "std": 1e-4},
+            K * flops, K * D * H)
+    return programs
+
+
 def profile_notebook_sweep(device_data, num_iters=196, rounds=3):
     """Where the time goes in the notebook's grid (``jaxnet.profiling``), per step, side by
     side: one config alone and one sweep group (its 12 configs) per hidden size, traced in
@@ -207,27 +238,10 @@ def profile_notebook_sweep(device_data, num_iters=196, rounds=3):
     time over the sweep's) and ``sweep_speedup_if_only_products`` (the same, had the
     sweep's steps been nothing but its products and its untraced time).
     """
-    X, y, X_val, y_val = device_data
-    D, grid = X.shape[1], NOTEBOOK_GRID
-    configs = [training.hyperparams(learning_rate=lr, reg=r)
-               for lr in grid["learning_rates"] for r in grid["regs"]]
-    K = len(configs)
-    alone = training.make_recipe(X.shape[0], D, num_iters=num_iters, batch_size=grid["batch_size"])
-    swept = dataclasses.replace(alone, stop_on_divergence=False)
-    hp_alone = {k: jnp.asarray(v, X.dtype) for k, v in configs[-1].items()}
-    hp_swept = sweeps.stack_hyperparams(configs, X.dtype)
-    init_key, train_key = jaxnet.seed_keys(0)
-    programs = {}  # name -> (profiler, training FLOPs of one call)
-    for H in grid["hidden_sizes"]:
-        flops = train_flops(num_iters, grid["batch_size"], D, H)
-        params = jaxnet.init_params(init_key, D, H, 10)
-        programs[f"one_config_hidden_{H}"] = (profiling.Profiler(
-            training.train_from_key, (params, X, y, X_val, y_val, train_key, hp_alone),
-            {"recipe": alone}, large_size=D * H), flops)
-        programs[f"sweep_group_hidden_{H}"] = (profiling.Profiler(
-            sweeps.train_group, (X, y, X_val, y_val, jax.random.key(0), hp_swept),
-            {"recipe": swept, "hidden_size": H, "num_classes": 10, "std": 1e-4},
-            large_size=K * D * H), K * flops)
+    K = len(NOTEBOOK_GRID["learning_rates"]) * len(NOTEBOOK_GRID["regs"])
+    programs = {name: (profiling.Profiler(fn, args, static, large_size), flops)
+                for name, (fn, args, static, flops, large_size)
+                in grid_programs(device_data, num_iters).items()}
 
     runs = {name: [] for name in programs}
     speedups, ceilings = [], []
@@ -249,6 +263,65 @@ def profile_notebook_sweep(device_data, num_iters=196, rounds=3):
     out["sweep_speedup"] = statistics.median(speedups)
     out["sweep_speedup_if_only_products"] = statistics.median(ceilings)
     out["sweep_speedup_if_only_products_per_round"] = ceilings
+    return out
+
+
+# XLA:CPU options that might speed these programs up, for ``compare_compiler_options``.
+# Experimental ones may be renamed or dropped by a later jaxlib (then reported, not run).
+XLA_CPU_OPTIONS = {
+    "default": {},
+    "ynn_dots": {"xla_cpu_experimental_ynn_fusion_type": "LIBRARY_FUSION_TYPE_DOT"},
+    "ynn_dots_eltwise_reduce": {"xla_cpu_experimental_ynn_fusion_type":
+                                "LIBRARY_FUSION_TYPE_DOT,LIBRARY_FUSION_TYPE_ELTWISE,"
+                                "LIBRARY_FUSION_TYPE_REDUCE"},
+    "xnn_dots": {"xla_cpu_experimental_xnn_fusion_type": "LIBRARY_FUSION_TYPE_DOT"},
+    "xnn_graph_fusion": {"xla_cpu_experimental_xnn_graph_fusion_mode":
+                         "XNN_GRAPH_FUSION_MODE_GREEDY"},
+    "onednn": {"xla_cpu_use_onednn": True},
+    "vector_width_512": {"xla_cpu_prefer_vector_width": 512},
+    "no_xnnpack": {"xla_cpu_use_xnnpack": False},
+    "region_copy_insertion": {"xla_cpu_copy_insertion_use_region_analysis": True},
+}
+
+
+def compare_compiler_options(device_data, options, programs=("one_config_hidden_100",
+                             "sweep_group_hidden_100"), num_iters=100, rounds=3):
+    """Each of the grid's ``programs`` (see ``grid_programs``) compiled once per entry of
+    ``options`` ({name: XLA compiler options}, the first the baseline), then all timed in
+    turn ``rounds`` times.
+
+    Returns {program: {option name: {"ms_per_step" (median), "per_round_ms", "speedup"
+    (median per-round ratio of the baseline's time to this one's), "max_abs_diff" (the
+    largest difference of any output from the baseline's)}, or {"error": why}}} for an
+    option this jaxlib refuses.
+    """
+    available = grid_programs(device_data, num_iters)
+    out = {}
+    for program in programs:
+        fn, args, static, _, _ = available[program]
+        compiled, results = {}, {}
+        for name, opts in options.items():
+            try:
+                compiled[name] = fn.lower(*args, **static).compile(compiler_options=opts)
+            except jax.errors.JaxRuntimeError as e:  # an option this jaxlib does not know
+                results[name] = {"error": str(e).splitlines()[0]}
+        outputs = {name: jax.device_get(c(*args)) for name, c in compiled.items()}  # warm
+        seconds = {name: [] for name in compiled}
+        for _ in range(rounds):
+            for name, c in compiled.items():
+                start = time.perf_counter()
+                jax.block_until_ready(c(*args))
+                seconds[name].append(time.perf_counter() - start)
+        base = next(iter(compiled))
+        for name in compiled:
+            results[name] = {
+                "ms_per_step": statistics.median(seconds[name]) / num_iters * 1e3,
+                "per_round_ms": [t / num_iters * 1e3 for t in seconds[name]],
+                "speedup": statistics.median(b / t for b, t in zip(seconds[base], seconds[name])),
+                "max_abs_diff": max(float(np.max(np.abs(a - b))) for a, b in zip(
+                    jax.tree.leaves(outputs[name]), jax.tree.leaves(outputs[base]))),
+            }
+        out[program] = {name: results[name] for name in options}
     return out
 
 

@@ -98,3 +98,20 @@ def test_bench_profile_of_the_grid_is_consistent():
         assert out[f"sweep_group_hidden_{H}"]["configs"] == 12
     # Removing everything but the products can only make the sweep faster.
     assert out["sweep_speedup_if_only_products"] > out["sweep_speedup"] > 0
+
+
+def test_compiler_options_compare_side_by_side():
+    from jaxnet import benchmark
+    rng = np.random.default_rng(0)
+    X = jnp.asarray(rng.standard_normal((600, 12)), jnp.float32)
+    y = jnp.asarray(rng.integers(0, 10, 600), jnp.int32)
+    options = {"default": {}, "no_xnnpack": {"xla_cpu_use_xnnpack": False},
+               "unknown": {"xla_cpu_no_such_option": True}}
+    out = benchmark.compare_compiler_options((X, y, X[:50], y[:50]), options,
+                                             ["sweep_group_hidden_100"], num_iters=3, rounds=2)
+    results = out["sweep_group_hidden_100"]
+    assert list(results) == list(options)
+    assert results["default"]["speedup"] == 1.0 and results["default"]["max_abs_diff"] == 0.0
+    assert len(results["no_xnnpack"]["per_round_ms"]) == 2
+    assert results["no_xnnpack"]["max_abs_diff"] < 1e-4  # the same training, other kernels
+    assert "xla_cpu_no_such_option" in results["unknown"]["error"]
