@@ -219,6 +219,24 @@ def test_ctrl_c_exits_cleanly_and_writes_nothing(data_dir, tmp_path):
     assert not out.exists()
 
 
+def test_closed_stdout_ends_quietly_after_writing(data_dir, tmp_path):
+    """``train_cifar10.py ... | head -1``: the files are complete and there is no traceback."""
+    out = tmp_path / "out"
+    env = dict(os.environ, JAX_PLATFORMS="cpu")
+    proc = subprocess.Popen(
+        [sys.executable, "scripts/train_cifar10.py", "--data-dir", str(data_dir), "--out", str(out),
+         *SPLIT, "--num-iters", "3", "--batch-size", "2", "--hidden-size", "4", "--quiet"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline().decode()
+    proc.stdout.close()  # like head -1: the reader is gone after the first line
+    stderr = proc.stderr.read().decode()
+    # 1 if the program was still printing when the pipe closed, 0 if it had finished
+    assert proc.wait(timeout=120) in (0, 1), stderr
+    assert "val accuracy" in first
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr, stderr
+    assert (out / "metrics.json").exists() and (out / "params.npz").exists()
+
+
 def test_missing_matplotlib_fails_before_training(data_dir, tmp_path, capsys, monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib -> ImportError
     expect_one_line_error(capsys, ["--data-dir", str(data_dir), "--out", str(tmp_path / "o"),

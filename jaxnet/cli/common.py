@@ -120,12 +120,17 @@ def environment():
 
 @contextlib.contextmanager
 def friendly_errors(prog):
-    """Expected failures become one line on stderr and exit 1; Ctrl-C exits 130 at once.
+    """Expected failures become one line on stderr and exit 1; Ctrl-C exits 130 at once;
+    a closed standard output (``... | head -1``) ends the program quietly with 1.
 
     Files are only ever written atomically, so nothing is half-written when we stop.
     """
     try:
         yield
+        sys.stdout.flush()  # here, so that a closed pipe is caught below, not at exit
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no retry at exit
+        sys.exit(1)
     except KeyboardInterrupt:
         print(f"\n{prog}: interrupted; files already written are complete, nothing else was written",
               file=sys.stderr)
