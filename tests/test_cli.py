@@ -194,13 +194,18 @@ def test_script_error_has_no_traceback(tmp_path):
     assert "Traceback" not in proc.stderr and "CIFAR-10 not found" in proc.stderr
 
 
+def spawn_training(data_dir, out, num_iters, *flags):
+    """The training script on the fake data set, a tiny net, as a child process with pipes."""
+    env = dict(os.environ, JAX_PLATFORMS="cpu")
+    return subprocess.Popen(
+        [sys.executable, "scripts/train_cifar10.py", "--data-dir", str(data_dir), "--out", str(out),
+         *SPLIT, "--num-iters", str(num_iters), "--batch-size", "2", "--hidden-size", "4", *flags],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
 def test_ctrl_c_exits_cleanly_and_writes_nothing(data_dir, tmp_path):
     out = tmp_path / "out"
-    env = dict(os.environ, JAX_PLATFORMS="cpu")
-    proc = subprocess.Popen(
-        [sys.executable, "scripts/train_cifar10.py", "--data-dir", str(data_dir), "--out", str(out),
-         *SPLIT, "--num-iters", "5000000", "--batch-size", "2", "--hidden-size", "4"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = spawn_training(data_dir, out, 5000000)
     seen = bytearray()
     started = threading.Event()
 
@@ -222,11 +227,7 @@ def test_ctrl_c_exits_cleanly_and_writes_nothing(data_dir, tmp_path):
 def test_closed_stdout_ends_quietly_after_writing(data_dir, tmp_path):
     """``train_cifar10.py ... | head -1``: the files are complete and there is no traceback."""
     out = tmp_path / "out"
-    env = dict(os.environ, JAX_PLATFORMS="cpu")
-    proc = subprocess.Popen(
-        [sys.executable, "scripts/train_cifar10.py", "--data-dir", str(data_dir), "--out", str(out),
-         *SPLIT, "--num-iters", "3", "--batch-size", "2", "--hidden-size", "4", "--quiet"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = spawn_training(data_dir, out, 3, "--quiet")
     first = proc.stdout.readline().decode()
     proc.stdout.close()  # like head -1: the reader is gone after the first line
     stderr = proc.stderr.read().decode()
