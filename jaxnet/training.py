@@ -16,6 +16,7 @@ plain SGD, per-epoch exponential decay applied after the update at every epoch b
 import contextlib
 import dataclasses
 import functools
+import itertools
 import math
 
 import jax
@@ -211,17 +212,20 @@ def _accuracy(tparams, X, y):
     return jnp.mean((predicted == y).astype(X.dtype))
 
 
-_progress_sink = [None]  # set by ``train`` while a run with progress=True executes
+# Each running ``train`` call with progress=True registers its sink under a fresh id, which
+# its program passes back to the callback: concurrent runs (threads) each reach their own.
+_progress_sinks = {}
+_progress_ids = itertools.count(1)
 
 
-def _report_progress(first_iteration, losses):
-    """Host callback, once per epoch: forwards (iteration, last loss) to the current sink."""
-    sink = _progress_sink[0]
+def _report_progress(progress_id, first_iteration, losses):
+    """Host callback, once per epoch: forwards (iteration, last loss) to the run's sink."""
+    sink = _progress_sinks.get(int(progress_id))
     if sink is not None:
         sink(int(first_iteration) + len(losses), float(losses[-1]))
 
 
-def run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe):
+def run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe, progress_id=0):
     """Train from ``params`` along the minibatches ``indices``; a pure, traceable function.
 
     Args:
@@ -232,6 +236,8 @@ def run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe):
       noise_key: the key for dropout and augmentation; step k uses ``fold_in(noise_key, k)``.
       hp: dict of traced scalars, the keys of ``TRACED``.
       recipe: the static ``Recipe``.
+      progress_id: with ``recipe.progress``, the id of the sink receiving the per-epoch
+        reports (a traced int32, so a new id reuses the compiled program).
 
     Returns:
       (params, history): history has ``loss_history`` (num_iters,) and
@@ -280,7 +286,7 @@ def run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe):
             carry, (losses, train_acc, val_acc) = live(carry)
         finite = finite & jnp.all(jnp.isfinite(losses))
         if recipe.progress:
-            jax.debug.callback(_report_progress, xs[0][0], losses)
+            jax.debug.callback(_report_progress, progress_id, xs[0][0], losses)
         return (carry, finite), (losses, train_acc, val_acc)
 
     num_iters, ipe = recipe.num_iters, recipe.iterations_per_epoch
@@ -316,10 +322,10 @@ def minibatches_and_noise(key, num_train, recipe):
 
 
 @functools.partial(jax.jit, static_argnames=("recipe",))
-def train_from_key(params, X, y, X_val, y_val, key, hp, recipe):
+def train_from_key(params, X, y, X_val, y_val, key, hp, recipe, progress_id=0):
     """``run`` with minibatches and noise drawn from ``key`` on the device (one program)."""
     indices, noise_key = minibatches_and_noise(key, X.shape[0], recipe)
-    return run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe)
+    return run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe, progress_id)
 
 
 train_from_indices = jax.jit(run, static_argnames=("recipe",))
@@ -485,16 +491,17 @@ def train(params, X, y, X_val, y_val, *, learning_rate=1e-3, learning_rate_decay
                          image_shape=image_shape, progress=bool(progress),
                          batch_sharding=sharding)
     hp = {k: jnp.asarray(v, X.dtype) for k, v in hp.items()}
-    with _progress_bar(progress, num_iters):
+    with _progress_bar(progress, num_iters) as progress_id:
         if batch_indices is not None:
             indices = checks.check_batch_indices(batch_indices, recipe.num_iters,
                                                  recipe.batch_size, X.shape[0])
             noise_key = key if key is not None else jax.random.key(0)
             params, history = train_from_indices(params, X, y, X_val, y_val,
                                                  jnp.asarray(indices, jnp.int32), noise_key,
-                                                 hp, recipe)
+                                                 hp, recipe, progress_id)
         else:
-            params, history = train_from_key(params, X, y, X_val, y_val, key, hp, recipe)
+            params, history = train_from_key(params, X, y, X_val, y_val, key, hp, recipe,
+                                             progress_id)
         if data_parallel:  # several processes: keep this process's replica
             params, history = parallel.local((params, history))
         history = history_to_numpy(history)  # waits for the program to finish
@@ -504,9 +511,10 @@ def train(params, X, y, X_val, y_val, *, learning_rate=1e-3, learning_rate_decay
 
 @contextlib.contextmanager
 def _progress_bar(progress, num_iters):
-    """Route the program's per-epoch callbacks to a tqdm bar (or a user callable)."""
+    """Route the program's per-epoch callbacks to a tqdm bar (or a user callable); yields
+    the run's progress id, an int32 array for the program (0: no sink)."""
     if not progress:
-        yield
+        yield jnp.int32(0)
         return
     bar = None
     if callable(progress):
@@ -518,10 +526,11 @@ def _progress_bar(progress, num_iters):
         def sink(done, loss):
             bar.update(done - bar.n)
             bar.set_postfix(loss=f"{loss:.4f}")
-    _progress_sink[0] = sink
+    progress_id = next(_progress_ids)
+    _progress_sinks[progress_id] = sink
     try:
-        yield
+        yield jnp.int32(progress_id)
     finally:
-        _progress_sink[0] = None
+        del _progress_sinks[progress_id]
         if bar is not None:
             bar.close()

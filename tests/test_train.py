@@ -1,6 +1,7 @@
 """jaxnet.train against the reference's training loop."""
 
 import math
+import threading
 
 import jax
 import jax.numpy as jnp
@@ -128,6 +129,59 @@ def test_recompiles_only_for_new_shapes():
     assert not np.allclose(histories[0]["loss_history"], histories[1]["loss_history"])
     jaxnet.train(params, X, y, X, y, num_iters=13, batch_size=8, key=jax.random.key(1))
     assert fn._cache_size() == before + 2  # a new number of iterations is a new program
+
+
+def test_progress_sink_gets_each_epochs_last_loss():
+    rng = np.random.default_rng(5)
+    X, y = rng.standard_normal((40, 6)).astype(np.float32), rng.integers(0, 3, 40)
+    params = jaxnet.init_params(jax.random.key(0), 6, 5, 3, std=0.1)
+    reports = []
+    _, history = jaxnet.train(params, X, y, X, y, num_iters=22, batch_size=8, key=jax.random.key(1),
+                              progress=lambda it, loss: reports.append((it, loss)))
+    # 5 iterations per epoch: reports after iterations 5, 10, 15, 20 and the partial epoch's 22.
+    assert [it for it, _ in reports] == [5, 10, 15, 20, 22]
+    np.testing.assert_array_equal([loss for _, loss in reports],
+                                  history["loss_history"][[4, 9, 14, 19, 21]])
+
+
+def test_concurrent_runs_report_to_their_own_sinks():
+    """Run B starts while run A's program is paused in its first report; each run's reports
+    must still reach its own sink (not the sink of whichever run started last). The runs
+    differ in length: XLA:CPU runs two calls of one executable one after the other."""
+    rng = np.random.default_rng(6)
+    X, y = rng.standard_normal((40, 6)).astype(np.float32), rng.integers(0, 3, 40)
+    params = jaxnet.init_params(jax.random.key(0), 6, 5, 3, std=0.1)
+    reports = {"a": [], "b": []}
+    a_reported, b_reported = threading.Event(), threading.Event()
+    histories = {}
+
+    def sink_a(it, loss):
+        reports["a"].append((it, loss))
+        if len(reports["a"]) == 1:  # hold run A until run B is under way
+            a_reported.set()
+            b_reported.wait(timeout=30)
+
+    def sink_b(it, loss):
+        reports["b"].append((it, loss))
+        b_reported.set()
+
+    def train(name, sink, num_iters):
+        histories[name] = jaxnet.train(params, X, y, X, y, num_iters=num_iters, batch_size=8,
+                                       key=jax.random.key(num_iters), progress=sink)[1]
+
+    run_a = threading.Thread(target=train, args=("a", sink_a, 20))
+    run_a.start()
+    assert a_reported.wait(timeout=60)
+    run_b = threading.Thread(target=train, args=("b", sink_b, 25))
+    run_b.start()
+    run_a.join(timeout=120)
+    run_b.join(timeout=120)
+    assert set(histories) == {"a", "b"}
+    for name, num_iters in (("a", 20), ("b", 25)):
+        ends = list(range(5, num_iters + 1, 5))
+        assert [it for it, _ in reports[name]] == ends
+        np.testing.assert_array_equal([loss for _, loss in reports[name]],
+                                      histories[name]["loss_history"][np.array(ends) - 1])
 
 
 def test_key_path_samples_like_sample_batch_indices():
