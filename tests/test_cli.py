@@ -264,6 +264,20 @@ def test_presets_set_flags_and_explicit_flags_win():
     assert train_cifar10.parse_args([]).hidden_size == 50  # the notebook's default
 
 
+def test_help_states_defaults_and_the_presets(capsys):
+    def help_text(*argv):
+        with pytest.raises(SystemExit) as exit_info:
+            train_cifar10.parse_args([*argv, "--help"])
+        assert exit_info.value.code == 0
+        return " ".join(capsys.readouterr().out.split())  # argparse wraps lines
+
+    assert "hidden units (default: 50)" in help_text()
+    assert "decides the initial params, the minibatches and all noise (default: 0)" in help_text()
+    tuned = help_text("--preset", "tuned")
+    assert "hidden units (default: 100)" in tuned and "rows per minibatch (default: 500)" in tuned
+    assert "random horizontal flips (default: True)" in help_text("--preset", "best")
+
+
 def test_preset_pipeline_runs_on_fake_data(data_dir, tmp_path, capsys):
     """The best preset's whole path (ZCA, Nesterov, cosine, flips, crops, TTA), shrunk."""
     out = tmp_path / "best"

@@ -1,5 +1,6 @@
 """What the command-line programs share: data flags, errors as one line, run metadata."""
 
+import argparse
 import contextlib
 import os
 import platform
@@ -15,15 +16,25 @@ EXPECTED_ERRORS = (data.DataError, training.TrainingDiverged, plots.MissingMatpl
                    ValueError, TypeError)
 
 
+class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    """Help that states each flag's default (the preset's, after ``--preset NAME``), except
+    for switches that are off and flags that default to nothing."""
+
+    def _get_help_string(self, action):
+        if action.default is None or action.default is False:
+            return action.help
+        return super()._get_help_string(action)
+
+
 def add_data_flags(parser):
     parser.add_argument("--data-dir", default=None,
                         help=f"the cifar-10-batches-py folder (default: ${data.ENV_VAR})")
     parser.add_argument("--download", action="store_true",
                         help="fetch and verify the official archive into --data-dir first")
     parser.add_argument("--num-training", type=int, default=49000,
-                        help="training rows: the first N of the 50000 (default: %(default)s)")
+                        help="training rows: the first N of the 50000")
     parser.add_argument("--num-validation", type=int, default=1000,
-                        help="validation rows, the ones after the training rows (default: %(default)s)")
+                        help="validation rows, the ones after the training rows")
     parser.add_argument("--num-test", type=int, default=1000,
                         help="score the first N test images (the notebook: 1000; all: 10000; "
                              "0: leave the test split alone, e.g. while tuning)")
@@ -34,25 +45,32 @@ def add_recipe_flags(parser):
     g = parser.add_argument_group("beyond the notebook (all opt-in)")
     g.add_argument("--epochs", type=float, default=None,
                    help="train this many epochs (overrides --num-iters)")
-    g.add_argument("--optimizer", choices=training.OPTIMIZERS, default="sgd")
-    g.add_argument("--momentum", type=float, default=0.9)
+    g.add_argument("--optimizer", choices=training.OPTIMIZERS, default="sgd",
+                   help="the update rule (sgd: the notebook's)")
+    g.add_argument("--momentum", type=float, default=0.9, help="for momentum and nesterov")
     g.add_argument("--weight-decay", type=float, default=0.0,
                    help="decoupled weight decay on W1, W2 (scaled by the learning rate)")
-    g.add_argument("--schedule", choices=training.SCHEDULES, default="notebook")
-    g.add_argument("--warmup-epochs", type=float, default=0.0)
+    g.add_argument("--schedule", choices=training.SCHEDULES, default="notebook",
+                   help="the learning rate over time (notebook: decay after every epoch)")
+    g.add_argument("--warmup-epochs", type=float, default=0.0,
+                   help="linear warm-up of the cosine and step schedules")
     g.add_argument("--step-epochs", type=float, default=1.0,
                    help="the step schedule's period in epochs")
     g.add_argument("--dropout", type=float, default=0.0, help="hidden-layer dropout rate")
-    g.add_argument("--label-smoothing", type=float, default=0.0)
+    g.add_argument("--label-smoothing", type=float, default=0.0,
+                   help="weight of the uniform distribution mixed into the targets")
     g.add_argument("--mixup", type=float, default=0.0, help="mixup alpha (0: off)")
-    g.add_argument("--sampling", choices=training.SAMPLINGS, default="replacement")
+    g.add_argument("--sampling", choices=training.SAMPLINGS, default="replacement",
+                   help="minibatch rows drawn with replacement (the notebook's) or by "
+                        "a permutation per epoch")
     g.add_argument("--flip", action="store_true", help="random horizontal flips")
     g.add_argument("--crop", type=int, default=0, help="random crops after padding by N px")
     g.add_argument("--preprocess", choices=preprocess.KINDS, default="mean",
-                   help="fitted on the training split, applied to all (default: the notebook's mean)")
+                   help="fitted on the training split, applied to all (mean: the notebook's)")
     g.add_argument("--whiten-eps", type=float, default=0.1,
                    help="ZCA/PCA regulariser, relative to the mean eigenvalue")
-    g.add_argument("--pca-components", type=int, default=None)
+    g.add_argument("--pca-components", type=int, default=None,
+                   help="with --preprocess pca, keep this many components (default: all)")
     g.add_argument("--tta-flip", action="store_true",
                    help="evaluate on each image and its mirror image, averaging the scores")
     g.add_argument("--tta-shift", type=int, default=0,

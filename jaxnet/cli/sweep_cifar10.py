@@ -23,18 +23,24 @@ PROG = "sweep_cifar10"
 
 
 def build_parser():
-    p = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n\n")[0],
+                                formatter_class=common.HelpFormatter)
     common.add_data_flags(p)
-    p.add_argument("--out", default="runs/sweep", help="output folder (default: %(default)s)")
-    p.add_argument("--hidden-sizes", type=int, nargs="+", default=[100, 200])
-    p.add_argument("--learning-rates", type=float, nargs="+", default=[1e-4, 5e-4, 1e-3])
-    p.add_argument("--regs", type=float, nargs="+", default=[0.2, 0.25, 0.35, 0.4])
-    p.add_argument("--learning-rate-decay", type=float, default=0.95)
-    p.add_argument("--num-iters", type=int, default=5000)
-    p.add_argument("--batch-size", type=int, default=500)
+    p.add_argument("--out", default="runs/sweep", help="output folder")
+    p.add_argument("--hidden-sizes", type=int, nargs="+", default=[100, 200],
+                   help="swept hidden sizes")
+    p.add_argument("--learning-rates", type=float, nargs="+", default=[1e-4, 5e-4, 1e-3],
+                   help="swept learning rates")
+    p.add_argument("--regs", type=float, nargs="+", default=[0.2, 0.25, 0.35, 0.4],
+                   help="swept L2 strengths")
+    p.add_argument("--learning-rate-decay", type=float, default=0.95,
+                   help="factor per epoch (notebook schedule), for every config")
+    p.add_argument("--num-iters", type=int, default=5000, help="updates")
+    p.add_argument("--batch-size", type=int, default=500, help="rows per minibatch")
     p.add_argument("--std", default="1e-4", help="initial weight scale, or 'he'")
     p.add_argument("--seed", type=int, default=0, help="one seed for every config")
-    p.add_argument("--dtype", choices=("float32", "float64"), default="float32")
+    p.add_argument("--dtype", choices=("float32", "float64"), default="float32",
+                   help="compute dtype")
     p.add_argument("--spread", action="store_true", help="split configs across all devices")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     common.add_recipe_flags(p)

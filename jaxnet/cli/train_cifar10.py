@@ -22,18 +22,24 @@ PROG = "train_cifar10"
 
 
 def build_parser():
-    p = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n\n")[0],
+                                formatter_class=common.HelpFormatter)
     common.add_data_flags(p)
-    p.add_argument("--out", default="runs/train", help="output folder (default: %(default)s)")
-    p.add_argument("--hidden-size", type=int, default=50)
+    p.add_argument("--out", default="runs/train", help="output folder")
+    p.add_argument("--hidden-size", type=int, default=50, help="hidden units")
     p.add_argument("--std", default="1e-4", help="initial weight scale, or 'he'")
-    p.add_argument("--learning-rate", type=float, default=1e-4)
-    p.add_argument("--learning-rate-decay", type=float, default=0.95)
-    p.add_argument("--reg", type=float, default=0.25)
-    p.add_argument("--num-iters", type=int, default=1000)
-    p.add_argument("--batch-size", type=int, default=200)
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--dtype", choices=("float32", "float64"), default="float32")
+    p.add_argument("--learning-rate", type=float, default=1e-4,
+                   help="step size (the peak of the cosine and step schedules)")
+    p.add_argument("--learning-rate-decay", type=float, default=0.95,
+                   help="factor per epoch (notebook schedule) or per --step-epochs (step)")
+    p.add_argument("--reg", type=float, default=0.25,
+                   help="L2 strength: reg * (sum of W1 squared + sum of W2 squared)")
+    p.add_argument("--num-iters", type=int, default=1000, help="updates")
+    p.add_argument("--batch-size", type=int, default=200, help="rows per minibatch")
+    p.add_argument("--seed", type=int, default=0,
+                   help="decides the initial params, the minibatches and all noise")
+    p.add_argument("--dtype", choices=("float32", "float64"), default="float32",
+                   help="compute dtype")
     p.add_argument("--data-parallel", action="store_true",
                    help="split each minibatch across all devices")
     p.add_argument("--eval-checkpoint", metavar="PARAMS_NPZ",
@@ -46,11 +52,13 @@ def build_parser():
 
 
 def parse_args(argv=None):
-    """Flags over the preset over the notebook's defaults."""
+    """Flags over the preset over the notebook's defaults (``--help`` shows the preset's)."""
+    find_preset = argparse.ArgumentParser(add_help=False)
+    find_preset.add_argument("--preset", choices=presets.names(), default=None)
+    preset = find_preset.parse_known_args(argv)[0].preset
     parser = build_parser()
-    args, _ = parser.parse_known_args(argv)
-    if args.preset:
-        parser.set_defaults(**presets.PRESETS[args.preset])
+    if preset:
+        parser.set_defaults(**presets.PRESETS[preset])
     return parser.parse_args(argv)
 
 
