@@ -26,6 +26,15 @@ class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
         return super()._get_help_string(action)
 
 
+def new_parser(prog, doc, default_out):
+    """A program's parser: its docstring's first paragraph, the data flags and ``--out``."""
+    parser = argparse.ArgumentParser(prog=prog, description=doc.split("\n\n")[0],
+                                     formatter_class=HelpFormatter)
+    add_data_flags(parser)
+    parser.add_argument("--out", default=default_out, help="output folder")
+    return parser
+
+
 def add_data_flags(parser):
     parser.add_argument("--data-dir", default=None,
                         help=f"the cifar-10-batches-py folder (default: ${data.ENV_VAR})")

@@ -8,7 +8,6 @@ size train together in one vmapped program (``jaxnet.sweep``). The test split is
 once, for the best config only.
 """
 
-import argparse
 import itertools
 import sys
 from pathlib import Path
@@ -23,10 +22,7 @@ PROG = "sweep_cifar10"
 
 
 def build_parser():
-    p = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n\n")[0],
-                                formatter_class=common.HelpFormatter)
-    common.add_data_flags(p)
-    p.add_argument("--out", default="runs/sweep", help="output folder")
+    p = common.new_parser(PROG, __doc__, default_out="runs/sweep")
     p.add_argument("--hidden-sizes", type=int, nargs="+", default=[100, 200],
                    help="swept hidden sizes")
     p.add_argument("--learning-rates", type=float, nargs="+", default=[1e-4, 5e-4, 1e-3],

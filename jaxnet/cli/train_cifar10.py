@@ -22,10 +22,7 @@ PROG = "train_cifar10"
 
 
 def build_parser():
-    p = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n\n")[0],
-                                formatter_class=common.HelpFormatter)
-    common.add_data_flags(p)
-    p.add_argument("--out", default="runs/train", help="output folder")
+    p = common.new_parser(PROG, __doc__, default_out="runs/train")
     p.add_argument("--hidden-size", type=int, default=50, help="hidden units")
     p.add_argument("--std", default="1e-4", help="initial weight scale, or 'he'")
     p.add_argument("--learning-rate", type=float, default=1e-4,
