@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import jaxnet
-from jaxnet import training
+from jaxnet import checks, training
 
 
 @pytest.fixture
@@ -94,6 +94,21 @@ def test_non_finite_X(problem, value):
         train(params, problem[1], y, X_val=X, y_val=y)
     with pytest.raises(ValueError, match="non-finite"):
         jaxnet.predict(params, jnp.asarray(X))
+
+
+@pytest.mark.parametrize("value", [np.nan, np.inf, -np.inf])
+def test_non_finite_device_arrays_are_found_anywhere(value):
+    """Every position of a device array, including a vector's remainder lanes and the
+    last element, and every float dtype: the check must see one non-finite value."""
+    for dtype in (jnp.float32, jnp.float16):
+        for shape, flat_index in (((1, 1), 0), ((7, 13), 0), ((7, 13), 50), ((7, 13), 90),
+                                  ((3, 1031), 3092)):
+            X = np.zeros(shape)
+            X.flat[flat_index] = value
+            with pytest.raises(ValueError, match=f"non-finite.*row {flat_index // shape[1]}"):
+                checks.check_inputs(jnp.asarray(X, dtype), shape[1])
+        checks.check_inputs(jnp.full((7, 13), 3e4, dtype), 13)  # finite: passes
+    checks.check_inputs(jnp.zeros((0, 5)), 5)  # no rows: nothing to check
 
 
 def test_X_of_wrong_kind(problem):
