@@ -95,9 +95,11 @@ def check_inputs(X, input_size, name="X"):
         raise ValueError(f"{name} has {shape[1]} columns but the network takes {input_size} "
                          f"inputs (W1 has {input_size} rows)")
     dtype = _dtype(X)
-    if dtype == np.bool_ or not (np.issubdtype(dtype, np.floating) or np.issubdtype(dtype, np.integer)):
+    # jnp.issubdtype, unlike NumPy's, knows bfloat16 and the other ml_dtypes floats.
+    floating = jnp.issubdtype(dtype, jnp.floating)
+    if not (floating or jnp.issubdtype(dtype, jnp.integer)):
         raise TypeError(f"{name} must hold real numbers, got dtype {dtype}")
-    if _is_concrete(X) and np.issubdtype(dtype, np.floating) and not _all_finite(X):
+    if _is_concrete(X) and floating and not _all_finite(X):
         row = int(np.argwhere(~np.isfinite(np.asarray(X)))[0][0])
         raise ValueError(f"{name} has non-finite values (NaN or inf), first in row {row}")
     return shape[0]

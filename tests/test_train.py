@@ -225,6 +225,21 @@ def test_float32_by_default():
     assert math.isfinite(history["loss_history"][-1])
 
 
+def test_bfloat16_inputs_train_as_their_float32_values():
+    """Inputs are cast to the params' dtype: bfloat16 rows train like their float32 values."""
+    rng = np.random.default_rng(7)
+    X16 = jnp.asarray(rng.standard_normal((40, 6)), jnp.bfloat16)
+    y = rng.integers(0, 3, 40)
+    params = jaxnet.init_params(jax.random.key(0), 6, 5, 3, std=0.1)
+    kwargs = dict(num_iters=12, batch_size=8, key=jax.random.key(1))
+    trained16, history16 = jaxnet.train(params, X16, y, X16, y, **kwargs)
+    X32 = np.asarray(X16, np.float32)
+    trained32, history32 = jaxnet.train(params, X32, y, X32, y, **kwargs)
+    np.testing.assert_array_equal(history16["loss_history"], history32["loss_history"])
+    for k in trained32:
+        np.testing.assert_array_equal(trained16[k], trained32[k])
+
+
 def test_zero_iterations_returns_initial_params():
     rng = np.random.default_rng(0)
     X, y = rng.standard_normal((20, 4)), rng.integers(0, 3, 20)

@@ -100,7 +100,7 @@ def test_non_finite_X(problem, value):
 def test_non_finite_device_arrays_are_found_anywhere(value):
     """Every position of a device array, including a vector's remainder lanes and the
     last element, and every float dtype: the check must see one non-finite value."""
-    for dtype in (jnp.float32, jnp.float16):
+    for dtype in (jnp.float32, jnp.float16, jnp.bfloat16):
         for shape, flat_index in (((1, 1), 0), ((7, 13), 0), ((7, 13), 50), ((7, 13), 90),
                                   ((3, 1031), 3092)):
             X = np.zeros(shape)
