@@ -131,10 +131,15 @@ def test_recompiles_only_for_new_shapes():
     assert fn._cache_size() == before + 2  # a new number of iterations is a new program
 
 
-def test_progress_sink_gets_each_epochs_last_loss():
-    rng = np.random.default_rng(5)
+def small_float32_problem(seed):
+    """40 rows of 6 float32 inputs, 3 classes, and a float32 net with 5 hidden units."""
+    rng = np.random.default_rng(seed)
     X, y = rng.standard_normal((40, 6)).astype(np.float32), rng.integers(0, 3, 40)
-    params = jaxnet.init_params(jax.random.key(0), 6, 5, 3, std=0.1)
+    return X, y, jaxnet.init_params(jax.random.key(0), 6, 5, 3, std=0.1)
+
+
+def test_progress_sink_gets_each_epochs_last_loss():
+    X, y, params = small_float32_problem(5)
     reports = []
     _, history = jaxnet.train(params, X, y, X, y, num_iters=22, batch_size=8, key=jax.random.key(1),
                               progress=lambda it, loss: reports.append((it, loss)))
@@ -148,9 +153,7 @@ def test_concurrent_runs_report_to_their_own_sinks():
     """Run B starts while run A's program is paused in its first report; each run's reports
     must still reach its own sink (not the sink of whichever run started last). The runs
     differ in length: XLA:CPU runs two calls of one executable one after the other."""
-    rng = np.random.default_rng(6)
-    X, y = rng.standard_normal((40, 6)).astype(np.float32), rng.integers(0, 3, 40)
-    params = jaxnet.init_params(jax.random.key(0), 6, 5, 3, std=0.1)
+    X, y, params = small_float32_problem(6)
     reports = {"a": [], "b": []}
     a_reported, b_reported = threading.Event(), threading.Event()
     histories = {}
