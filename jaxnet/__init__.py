@@ -4,11 +4,13 @@ Params are a plain dict ``{'W1', 'b1', 'W2', 'b2'}``; the model is a handful of 
 functions; gradients come from ``jax.grad``; training is one compiled XLA program.
 """
 
+from jaxnet.config import Config
 from jaxnet.model import accuracy, init_params, loss, predict, scores
 from jaxnet.sweeps import seed_keys, sweep
 from jaxnet.training import TrainingDiverged, notebook_schedule, sample_batch_indices, train
 
 __all__ = [
+    "Config",
     "TrainingDiverged",
     "accuracy",
     "init_params",

@@ -6,10 +6,11 @@ either the old file or the new one, never half of one.
 """
 
 import contextlib
+import hashlib
 import json
 import math
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 import numpy as np
@@ -22,11 +23,18 @@ def atomic_path(path):
     """Yield a temporary path beside ``path``; on success rename it to ``path``.
 
     The temporary name keeps ``path``'s suffix (``np.savez`` and matplotlib look at it).
+    It is created with mode 0666 less the umask, as ``open`` would create ``path`` (not
+    ``tempfile.mkstemp``'s private 0600, which the rename would keep).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
+    while True:
+        tmp = path.parent / f".{path.stem}-{secrets.token_hex(4)}{path.suffix}"
+        try:
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            break
+        except FileExistsError:
+            continue
     try:
         yield Path(tmp)
         os.replace(tmp, path)
@@ -80,6 +88,16 @@ def save_params(path, params):
     """Write the params dict as an .npz of float arrays W1, b1, W2, b2, atomically."""
     checks.check_params(params)
     save_arrays(path, {k: params[k] for k in checks.PARAM_NAMES})
+
+
+def params_fingerprint(params):
+    """SHA-256 of the params' arrays (names, dtypes, shapes and bytes), as hex."""
+    digest = hashlib.sha256()
+    for k in checks.PARAM_NAMES:
+        a = np.ascontiguousarray(np.asarray(params[k]))
+        digest.update(f"{k}{a.dtype.str}{a.shape}".encode())
+        digest.update(a.tobytes())
+    return digest.hexdigest()
 
 
 def load_params(path):

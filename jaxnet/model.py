@@ -14,7 +14,7 @@ import functools
 import jax
 import jax.numpy as jnp
 
-from jaxnet import checks
+from jaxnet import checks, products
 from jaxnet.augment import views
 
 
@@ -48,13 +48,21 @@ def init_params(key, input_size, hidden_size, num_classes, std=1e-4, dtype=jnp.f
     }
 
 
+def first_layer(params, X):
+    """X W1: (N, D) -> (N, H). Training on XLA:CPU keeps W1 transposed, as 'W1t' (H, D), and
+    multiplies through ``jaxnet.products`` (see ``training.LAYOUTS``); same math."""
+    if "W1t" in params:
+        return products.first_layer(X, params["W1t"])
+    return X @ params["W1"]
+
+
 def hidden(params, X):
     """The hidden layer's activations, relu(X W1 + b1): (N, D) -> (N, H).
 
     ``jax.nn.relu`` has derivative 0 at 0, like the reference's ``z1 > 0`` mask
     (``jnp.maximum(z, 0)`` would split the gradient at ties).
     """
-    return jax.nn.relu(X @ params["W1"] + params["b1"])
+    return jax.nn.relu(first_layer(params, X) + params["b1"])
 
 
 def output(params, h):
@@ -76,7 +84,8 @@ def cross_entropy(scores, y, label_smoothing=0.0):
 
 def l2_penalty(params):
     """sum(W1**2) + sum(W2**2); biases are not regularised."""
-    return jnp.sum(params["W1"] ** 2) + jnp.sum(params["W2"] ** 2)
+    W1 = params["W1t"] if "W1t" in params else params["W1"]
+    return jnp.sum(W1 ** 2) + jnp.sum(params["W2"] ** 2)
 
 
 @jax.jit
@@ -126,7 +135,8 @@ def predict(params, X):
 
 def correct_fraction(params, X, y):
     """Traceable accuracy: the fraction of rows of X whose top class is y, in X's dtype."""
-    return jnp.mean((jnp.argmax(_scores(params, X), axis=1) == y).astype(X.dtype))
+    predicted = jnp.argmax(output(params, hidden(params, X)), axis=1)
+    return jnp.mean((predicted == y).astype(X.dtype))
 
 
 @functools.partial(jax.jit, static_argnames=("image_shape", "flip", "shift"))

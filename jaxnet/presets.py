@@ -1,12 +1,14 @@
 """Named training configurations for ``train_cifar10 --preset NAME``.
 
-Each preset is a dict of the training script's flags (their argparse names); flags given
-on the command line override it. Hyperparameters were chosen on the validation split only.
+Each preset is a dict of option values (``jaxnet.Config`` fields and the programs' own
+options, by name) over the notebook's section 7 run; flags given on the command line
+override it. Hyperparameters were chosen on the validation split only.
 """
 
 PRESETS = {
-    # The notebook's section 7 run (the script's defaults).
-    "notebook": {},
+    # The notebook's section 7 run (the training program's defaults).
+    "notebook": dict(hidden_size=50, std=1e-4, learning_rate=1e-4, learning_rate_decay=0.95,
+                     reg=0.25, num_iters=1000, batch_size=200),
     # The notebook's best sweep config: hidden 100, lr 1e-3, reg 0.2, 5000 x 500.
     "tuned": dict(hidden_size=100, learning_rate=1e-3, reg=0.2, num_iters=5000, batch_size=500),
 }
@@ -29,5 +31,16 @@ PRESETS["best"] = dict(_BEYOND, hidden_size=1000, epochs=90)  # about 4 minutes 
 PRESETS["best-long"] = dict(_BEYOND, hidden_size=2500, epochs=150)  # about 15 minutes
 
 
+# The notebook's hyperparameter grid (section 9), the defaults of ``sweep_cifar10``.
+NOTEBOOK_GRID = dict(hidden_size=[100, 200], learning_rate=[1e-4, 5e-4, 1e-3],
+                     reg=[0.2, 0.25, 0.35, 0.4], num_iters=5000, batch_size=500,
+                     learning_rate_decay=0.95, std=1e-4)
+
+
 def names():
     return sorted(PRESETS)
+
+
+def values(name):
+    """The option values of preset ``name``: the notebook's run, overridden by the preset's."""
+    return {**PRESETS["notebook"], **PRESETS[name]}

@@ -3,10 +3,9 @@
 ``train`` validates its arguments on the host, then runs every iteration in one jitted
 program: a ``lax.scan`` over epochs, each a scan over its iterations. Minibatches are
 sampled on the device, train/val accuracy is evaluated at epoch boundaries inside the
-program, and the history comes back at the end. Hyperparameters that vary between runs
-(learning rate, decay, reg, momentum, weight decay, dropout rate, label smoothing, mixup)
-are traced values, so a new value reuses the compiled program; only shapes and the recipe's
-structure (optimizer, schedule, augmentation) are static.
+program, and the history comes back at the end. The options are ``jaxnet.Config``'s: the
+traced ones reach the program as scalars, so a new value reuses the compiled program; the
+static ones (and the data's shapes) make up the program's ``Recipe``.
 
 The notebook-compatible defaults reproduce ``reference.TwoLayerNet.train`` exactly:
 plain SGD, per-epoch exponential decay applied after the update at every epoch boundary
@@ -24,16 +23,23 @@ import jax.numpy as jnp
 import numpy as np
 import optax
 
-from jaxnet import checks, parallel, products
+from jaxnet import checks, parallel
 from jaxnet.augment import augment
-from jaxnet.model import cross_entropy, output
+from jaxnet.config import GATED, TRACED, make_config, with_options
+from jaxnet.model import correct_fraction, cross_entropy, hidden, l2_penalty, output
 
-OPTIMIZERS = ("sgd", "momentum", "nesterov", "adam")
-SCHEDULES = ("notebook", "cosine", "step")
-SAMPLINGS = ("replacement", "epoch")
-# Hyperparameters passed to the compiled program as traced scalars.
-TRACED = ("learning_rate", "learning_rate_decay", "reg", "momentum", "weight_decay",
-          "dropout", "label_smoothing", "mixup")
+# The product strategies of the first layer (``Config.products``): "plain" multiplies by
+# W1 (D, H) with jnp; "transposed" trains W1 stored transposed, as "W1t" (H, D), through
+# ``jaxnet.products``. The math is the same, but jax.grad then yields the first layer's
+# weight gradient as dz^T X_b instead of X_b^T dz, and XLA:CPU runs the latter, whose
+# transposed operand is the large minibatch, 1.6-2x slower (measured side by side: 278 vs
+# 168 GFLOP/s at hidden 100, batch 500). Measured on XLA:CPU only, so "auto" uses it there.
+LAYOUTS = ("plain", "transposed")
+
+
+def default_layout(backend=None):
+    """The product strategy ``products="auto"`` picks on ``backend`` (default: JAX's)."""
+    return "transposed" if (backend or jax.default_backend()) == "cpu" else "plain"
 
 
 class TrainingDiverged(FloatingPointError):
@@ -42,28 +48,31 @@ class TrainingDiverged(FloatingPointError):
 
 @dataclasses.dataclass(frozen=True)
 class Recipe:
-    """The static structure of a training run; changing a field compiles a new program."""
+    """The static structure of a training program; a different Recipe compiles a new one."""
 
-    num_iters: int
-    batch_size: int
+    config: object  # the jaxnet.Config with every traced option at its default
     iterations_per_epoch: int
-    optimizer: str = "sgd"
-    schedule: str = "notebook"
-    warmup_iters: int = 0
-    step_iters: int = 1
-    weight_decay: bool = False  # whether the program applies decoupled weight decay at all
-    dropout: bool = False  # whether the program draws dropout masks at all
-    mixup: bool = False  # whether the program mixes minibatch pairs at all
-    sampling: str = "replacement"
-    flip: bool = False
-    crop: int = 0
-    image_shape: tuple = None
+    enabled: frozenset = frozenset()  # gated options that some run sets: their code is compiled in
+    image_shape: tuple = None  # (height, width, channels) of a row, for flips and crops
+    layout: str = "plain"
     progress: bool = False
     batch_sharding: object = None  # a NamedSharding for data parallelism, or None
     # Skip the epochs after a non-finite loss. Off inside vmapped sweeps: a cond on a
     # per-config flag becomes a select that broadcasts the shared minibatch to every
     # config, turning one wide matrix product into K narrow ones.
     stop_on_divergence: bool = True
+
+    @property
+    def num_iters(self):
+        return self.config.num_iters
+
+    @property
+    def warmup_iters(self):
+        return round(self.config.warmup_epochs * self.iterations_per_epoch)
+
+    @property
+    def step_iters(self):
+        return max(round(self.config.step_epochs * self.iterations_per_epoch), 1)
 
 
 # ---------------------------------------------------------------------------- schedules
@@ -85,18 +94,18 @@ def notebook_schedule(learning_rate, learning_rate_decay, iterations_per_epoch):
 def make_schedule(recipe, hp):
     """The learning rate at update k: a static shape scaled by the traced peak rate."""
     lr, decay = hp["learning_rate"], hp["learning_rate_decay"]
-    if recipe.schedule == "notebook":
+    kind, num_iters, warmup = recipe.config.schedule, recipe.num_iters, recipe.warmup_iters
+    if kind == "notebook":
         return notebook_schedule(lr, decay, recipe.iterations_per_epoch)
-    if recipe.schedule == "cosine":
-        if recipe.warmup_iters:
-            shape = optax.warmup_cosine_decay_schedule(
-                0.0, 1.0, recipe.warmup_iters, max(recipe.num_iters, recipe.warmup_iters + 1))
+    if kind == "cosine":
+        if warmup:
+            shape = optax.warmup_cosine_decay_schedule(0.0, 1.0, warmup, max(num_iters, warmup + 1))
         else:
-            shape = optax.cosine_decay_schedule(1.0, max(recipe.num_iters, 1))
+            shape = optax.cosine_decay_schedule(1.0, max(num_iters, 1))
         return lambda count: lr * shape(count)
     # "step": multiply by the decay every step_iters updates, after a linear warm-up.
     def schedule(count):
-        warm = jnp.minimum(1.0, (count + 1) / max(recipe.warmup_iters, 1))
+        warm = jnp.minimum(1.0, (count + 1) / max(warmup, 1))
         return lr * warm * decay ** jnp.floor(count / recipe.step_iters)
     return schedule
 
@@ -114,13 +123,14 @@ def make_optimizer(recipe, hp):
     Weight decay (``hp['weight_decay']``, on W1 and W2 only) is added to the direction after
     momentum/Adam scaling, as in AdamW, so it is not accumulated by the momentum.
     """
-    if recipe.optimizer == "sgd":
+    name = recipe.config.optimizer
+    if name == "sgd":
         parts = [optax.identity()]
-    elif recipe.optimizer == "adam":
+    elif name == "adam":
         parts = [optax.scale_by_adam()]
     else:
-        parts = [optax.trace(decay=hp["momentum"], nesterov=recipe.optimizer == "nesterov")]
-    if recipe.weight_decay:
+        parts = [optax.trace(decay=hp["momentum"], nesterov=name == "nesterov")]
+    if "weight_decay" in recipe.enabled:
         parts.append(optax.add_decayed_weights(hp["weight_decay"], mask=_weights_only))
     parts.append(optax.scale_by_learning_rate(make_schedule(recipe, hp)))
     return optax.chain(*parts)
@@ -157,29 +167,21 @@ def iterations_per_epoch(num_train, batch_size, sampling="replacement"):
 # ---------------------------------------------------------------------------- the program
 
 
-# The program trains W1 stored transposed, as "W1t" (H, D). The math is unchanged, but
-# jax.grad then yields the first layer's weight gradient as dz^T X_b instead of X_b^T dz,
-# and XLA:CPU runs the latter, whose transposed operand is the large minibatch, 1.6-2x
-# slower (measured side by side: 278 vs 168 GFLOP/s at hidden 100, batch 500).
-
-
-def to_train_layout(params):
-    """{'W1', 'b1', 'W2', 'b2'} -> {'W1t', 'b1', 'W2', 'b2'} with W1t = W1.T."""
+def to_layout(params, layout):
+    """{'W1', 'b1', 'W2', 'b2'} in the training layout: 'W1t' = W1.T for "transposed"."""
+    if layout == "plain":
+        return params
     return {"W1t": params["W1"].T, "b1": params["b1"], "W2": params["W2"], "b2": params["b2"]}
 
 
-def from_train_layout(tparams):
-    return {"W1": tparams["W1t"].T, "b1": tparams["b1"], "W2": tparams["W2"], "b2": tparams["b2"]}
+def from_layout(params):
+    """The inverse of ``to_layout``: the params dict with 'W1' (D, H)."""
+    if "W1t" not in params:
+        return params
+    return {"W1": params["W1t"].T, "b1": params["b1"], "W2": params["W2"], "b2": params["b2"]}
 
 
-def train_hidden(tparams, X):
-    """relu(X W1 + b1) from W1t: (N, D) -> (N, H). The product contracts W1t's second axis
-    (not ``X @ W1t.T``, whose explicit transpose XLA would fold back), with batching rules
-    that make a sweep's products single wide ones (``jaxnet.products``)."""
-    return jax.nn.relu(products.first_layer(X, tparams["W1t"]) + tparams["b1"])
-
-
-def objective(tparams, X, y, key, hp, recipe):
+def objective(params, X, y, key, hp, recipe):
     """The training loss of one minibatch: cross-entropy (optionally label-smoothed, with
     dropout on the hidden layer, on mixup pairs) + reg * L2. With the defaults it is
     ``jaxnet.loss``.
@@ -188,28 +190,22 @@ def objective(tparams, X, y, key, hp, recipe):
     become lam X + (1 - lam) X[perm] and the loss lam CE(y) + (1 - lam) CE(y[perm]).
     """
     drop_key, mix_key, perm_key = jax.random.split(key, 3)
-    if recipe.mixup:
+    mixup = "mixup" in recipe.enabled
+    if mixup:
         alpha = jnp.maximum(hp["mixup"], 1e-6)
         lam = jnp.where(hp["mixup"] > 0, jax.random.beta(mix_key, alpha, alpha, dtype=X.dtype), 1.0)
         perm = jax.random.permutation(perm_key, X.shape[0])
         X = lam * X + (1.0 - lam) * X[perm]
-    h = train_hidden(tparams, X)
-    if recipe.dropout:
+    h = hidden(params, X)
+    if "dropout" in recipe.enabled:
         keep = 1.0 - hp["dropout"]
         mask = jax.random.bernoulli(drop_key, keep, h.shape)
         h = jnp.where(mask, h / keep, 0.0)
-    scores = output(tparams, h)
+    scores = output(params, h)
     data_loss = cross_entropy(scores, y, hp["label_smoothing"])
-    if recipe.mixup:
+    if mixup:
         data_loss = lam * data_loss + (1.0 - lam) * cross_entropy(scores, y[perm], hp["label_smoothing"])
-    l2 = jnp.sum(tparams["W1t"] ** 2) + jnp.sum(tparams["W2"] ** 2)
-    return data_loss + hp["reg"] * l2
-
-
-def _accuracy(tparams, X, y):
-    """Fraction of rows of X whose predicted class is y, in X's dtype (train layout)."""
-    predicted = jnp.argmax(output(tparams, train_hidden(tparams, X)), axis=1)
-    return jnp.mean((predicted == y).astype(X.dtype))
+    return data_loss + hp["reg"] * l2_penalty(params)
 
 
 # Each running ``train`` call with progress=True registers its sink under a fresh id, which
@@ -246,7 +242,7 @@ def run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe, progress_id=
     """
     optimizer = make_optimizer(recipe, hp)
     grad_fn = jax.value_and_grad(objective)
-    params = to_train_layout(params)
+    params = to_layout(params, recipe.layout)
 
     def step(carry, xs):
         params, opt_state = carry
@@ -255,7 +251,7 @@ def run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe, progress_id=
         if recipe.batch_sharding is not None:  # split the minibatch across devices
             Xb = jax.lax.with_sharding_constraint(Xb, recipe.batch_sharding)
         aug_key, loss_key = jax.random.split(jax.random.fold_in(noise_key, it))
-        Xa = augment(aug_key, Xb, recipe.image_shape, recipe.flip, recipe.crop)
+        Xa = augment(aug_key, Xb, recipe.image_shape, recipe.config.flip, recipe.config.crop)
         loss, grads = grad_fn(params, Xa, yb, loss_key, hp, recipe)
         updates, opt_state = optimizer.update(grads, opt_state, params)
         return (optax.apply_updates(params, updates), opt_state), (loss, Xb, yb)
@@ -271,8 +267,8 @@ def run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe, progress_id=
 
         def live(carry):
             carry, (loss0, Xb, yb) = step(carry, jax.tree.map(lambda a: a[0], xs))
-            train_acc = _accuracy(carry[0], Xb, yb)
-            val_acc = _accuracy(carry[0], X_val, y_val)
+            train_acc = correct_fraction(carry[0], Xb, yb)
+            val_acc = correct_fraction(carry[0], X_val, y_val)
             carry, losses = jax.lax.scan(loss_only, carry, jax.tree.map(lambda a: a[1:], xs))
             return carry, (jnp.concatenate([loss0[None], losses]), train_acc, val_acc)
 
@@ -304,7 +300,7 @@ def run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe, progress_id=
             state, (its[num_full * ipe:], indices[num_full * ipe:]))
         parts.append((losses, train_acc[None], val_acc[None]))
     ((params, _), _) = state
-    params = from_train_layout(params)
+    params = from_layout(params)
     if not parts:
         parts.append((jnp.zeros((0,), X.dtype),) * 3)
     losses, train_acc, val_acc = (jnp.concatenate(p) for p in zip(*parts))
@@ -316,8 +312,8 @@ def minibatches_and_noise(key, num_train, recipe):
     """``key`` split into (batch key, noise key): the batch key's minibatch indices
     (``sample_batch_indices``) and the noise key for dropout and augmentation."""
     batch_key, noise_key = jax.random.split(key)
-    indices = sample_batch_indices(batch_key, num_train, recipe.num_iters, recipe.batch_size,
-                                   recipe.sampling)
+    c = recipe.config
+    indices = sample_batch_indices(batch_key, num_train, c.num_iters, c.batch_size, c.sampling)
     return indices, noise_key
 
 
@@ -334,70 +330,45 @@ train_from_indices = jax.jit(run, static_argnames=("recipe",))
 # ---------------------------------------------------------------------------- host side
 
 
-def _check_choice(value, name, choices):
-    if value not in choices:
-        raise ValueError(f"{name} must be one of {choices}, got {value!r}")
-
-
-def _check_number(value, name, low, high=math.inf, low_open=False, high_open=True):
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.number)):
-        raise TypeError(f"{name} must be a number, got {value!r}")
-    value = float(value)
-    if not (math.isfinite(value) or value == high == math.inf):
-        raise ValueError(f"{name} must be finite, got {value}")
-    too_low = value <= low if low_open else value < low
-    too_high = value >= high if high_open else value > high
-    if too_low or too_high:
-        raise ValueError(f"{name} must be in {'(' if low_open else '['}{low}, {high}"
-                         f"{')' if high_open else ']'}, got {value}")
-    return value
-
-
-def hyperparams(learning_rate=1e-3, learning_rate_decay=0.95, reg=5e-6, momentum=0.9,
-                weight_decay=0.0, dropout=0.0, label_smoothing=0.0, mixup=0.0):
-    """Validate the traced hyperparameters; return them as a dict of Python floats."""
-    return {
-        "learning_rate": _check_number(learning_rate, "learning_rate", 0.0, low_open=True),
-        "learning_rate_decay": _check_number(learning_rate_decay, "learning_rate_decay", 0.0,
-                                             1.0, low_open=True, high_open=False),
-        "reg": _check_number(reg, "reg", 0.0),
-        "momentum": _check_number(momentum, "momentum", 0.0, 1.0),
-        "weight_decay": _check_number(weight_decay, "weight_decay", 0.0),
-        "dropout": _check_number(dropout, "dropout", 0.0, 1.0),
-        "label_smoothing": _check_number(label_smoothing, "label_smoothing", 0.0, 1.0),
-        "mixup": _check_number(mixup, "mixup", 0.0),
-    }
-
-
-def make_recipe(num_train, input_size, *, num_iters, batch_size, optimizer="sgd",
-                schedule="notebook", warmup_epochs=0.0, step_epochs=1.0, weight_decay=False,
-                dropout=False, mixup=False, sampling="replacement", flip=False, crop=0, image_shape=None,
+def make_recipe(configs, num_train, input_size, image_shape=None, *, layout=None,
                 progress=False, batch_sharding=None, stop_on_divergence=True):
-    """Validate the static options and build the ``Recipe`` (epochs count in iterations)."""
-    num_iters = checks.check_positive_int(num_iters, "num_iters", allow_zero=True)
-    batch_size = checks.check_positive_int(batch_size, "batch_size")
-    _check_choice(optimizer, "optimizer", OPTIMIZERS)
-    _check_choice(schedule, "schedule", SCHEDULES)
-    _check_choice(sampling, "sampling", SAMPLINGS)
-    crop = checks.check_positive_int(crop, "crop", allow_zero=True)
-    if sampling == "epoch" and batch_size > num_train:
+    """The program's static structure for ``configs`` (Configs that differ only in traced
+    options) on ``num_train`` rows of ``input_size`` columns; checks what needs the data.
+
+    The gated options (``config.GATED``) that any config sets are compiled in.
+    """
+    static = configs[0].static()
+    if any(c.static() != static for c in configs[1:]):
+        raise ValueError("the configs of one program may differ only in traced options "
+                         f"{TRACED}")
+    if static.sampling == "epoch" and static.batch_size > num_train:
         raise ValueError(f"sampling='epoch' needs batch_size <= the {num_train} training rows, "
-                         f"got {batch_size}")
-    if flip or crop:
+                         f"got {static.batch_size}")
+    if static.flip or static.crop:
         if image_shape is None or len(image_shape) != 3 or math.prod(image_shape) != input_size:
             raise ValueError(f"flip/crop need image_shape (height, width, channels) whose "
                              f"product is the input size {input_size}, got {image_shape}")
         image_shape = tuple(int(s) for s in image_shape)
-    ipe = iterations_per_epoch(num_train, batch_size, sampling)
-    warmup_epochs = _check_number(warmup_epochs, "warmup_epochs", 0.0)
-    step_epochs = _check_number(step_epochs, "step_epochs", 0.0, low_open=True)
+    else:
+        image_shape = None
+    if layout is None:
+        layout = default_layout()
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout must be one of {LAYOUTS}, got {layout!r}")
     return Recipe(
-        num_iters=num_iters, batch_size=batch_size, iterations_per_epoch=ipe,
-        optimizer=optimizer, schedule=schedule, warmup_iters=round(warmup_epochs * ipe),
-        step_iters=max(round(step_epochs * ipe), 1), weight_decay=bool(weight_decay),
-        dropout=bool(dropout), mixup=bool(mixup), sampling=sampling, flip=bool(flip), crop=crop,
-        image_shape=image_shape if (flip or crop) else None, progress=bool(progress),
+        config=static,
+        iterations_per_epoch=iterations_per_epoch(num_train, static.batch_size, static.sampling),
+        enabled=frozenset(name for name in GATED if any(getattr(c, name) > 0 for c in configs)),
+        image_shape=image_shape, layout=layout, progress=bool(progress),
         batch_sharding=batch_sharding, stop_on_divergence=stop_on_divergence)
+
+
+def traced_values(configs, dtype):
+    """The traced options of ``configs`` as the program's ``hp``: (K,) arrays of ``dtype``
+    (a scalar each for a single Config)."""
+    if not isinstance(configs, (list, tuple)):
+        return {k: jnp.asarray(v, dtype) for k, v in configs.traced().items()}
+    return {k: jnp.asarray([c.traced()[k] for c in configs], dtype) for k in TRACED}
 
 
 def prepare_data(D, C, dtype, X, y, X_val, y_val):
@@ -414,55 +385,35 @@ def prepare_data(D, C, dtype, X, y, X_val, y_val):
 
 
 def history_to_numpy(history):
-    """The history as float NumPy arrays, keyed like the reference's."""
-    return {k: np.asarray(v, dtype=np.float64) for k, v in history.items()}
+    """A program's history (arrays on the device) as float64 NumPy arrays, keyed like the
+    reference's; waits for the program to finish."""
+    return {k: np.asarray(v, dtype=np.float64) for k, v in jax.device_get(history).items()}
 
 
-def check_finite(history, learning_rate):
-    """Raise ``TrainingDiverged`` naming the first iteration whose loss is not finite."""
-    losses = history["loss_history"]
-    bad = ~np.isfinite(losses)
-    if bad.any():
-        it = int(np.argmax(bad))
-        raise TrainingDiverged(
-            f"training diverged: the loss became {losses[it]} at iteration {it} "
-            f"(learning rate {learning_rate:g}); try a smaller learning rate")
+def first_nonfinite(history):
+    """The first iteration whose loss is NaN or infinite, or None."""
+    bad = ~np.isfinite(history["loss_history"])
+    return int(np.argmax(bad)) if bad.any() else None
 
 
-def train(params, X, y, X_val, y_val, *, learning_rate=1e-3, learning_rate_decay=0.95,
-          reg=5e-6, num_iters=100, batch_size=200, key=None, batch_indices=None,
-          optimizer="sgd", momentum=0.9, weight_decay=0.0, schedule="notebook",
-          warmup_epochs=0.0, step_epochs=1.0, dropout=0.0, label_smoothing=0.0, mixup=0.0,
-          sampling="replacement", flip=False, crop=0, image_shape=None,
-          data_parallel=False, progress=False):
+@with_options
+def train(params, X, y, X_val, y_val, config=None, *, key=None, batch_indices=None,
+          image_shape=None, data_parallel=False, progress=False, **options):
     """Minibatch training as one compiled program; the notebook's SGD by default.
 
     Args:
       params: the initial params dict (its dtype is the compute dtype).
       X, y: training inputs (N, D) and integer labels (N,).
       X_val, y_val: validation inputs and labels, scored at every epoch boundary.
-      learning_rate: the (peak) step size.
-      learning_rate_decay: per-epoch factor of the "notebook" schedule (per ``step_epochs``
-        of the "step" schedule).
-      reg: L2 strength in the loss, reg * (sum(W1**2) + sum(W2**2)).
-      num_iters: number of updates.
-      batch_size: rows per minibatch.
+      config: a ``jaxnet.Config``; keyword options override its fields.
       key: a ``jax.random`` key for the minibatches (and dropout/augmentation noise).
       batch_indices: alternatively, explicit minibatch rows, (num_iters, batch_size) ints.
-      optimizer: "sgd" (the notebook's), "momentum", "nesterov" or "adam".
-      momentum: the momentum coefficient for "momentum" and "nesterov".
-      weight_decay: decoupled weight decay on W1 and W2 (scaled by the learning rate).
-      schedule: "notebook" (lr * decay**ceil(k / iterations_per_epoch)), "cosine" (to 0 at
-        the last update) or "step"; "cosine" and "step" warm up linearly for
-        ``warmup_epochs``.
-      dropout: probability of zeroing each hidden unit during training (inverted dropout).
-      label_smoothing: weight of the uniform distribution mixed into the targets.
-      mixup: alpha of mixup's Beta(alpha, alpha) mixing weight (0: off).
-      sampling: "replacement" (the notebook's) or "epoch" (a permutation per epoch).
-      flip, crop: random left-right flips; random crops after zero-padding by ``crop`` px.
       image_shape: (height, width, channels) of each row, needed for flip and crop.
       data_parallel: split each minibatch across all devices (see ``jaxnet.parallel``).
-      progress: show a progress bar, updated once per epoch from inside the program.
+      progress: a progress bar (True) or a callable ``sink(iteration, loss)``, updated once
+        per epoch from inside the program.
+      **options: any field of ``jaxnet.Config``; the notebook's are ``learning_rate``,
+        ``learning_rate_decay``, ``reg``, ``num_iters`` and ``batch_size``.
 
     Returns:
       (params, history): the trained params and a dict of NumPy arrays ``loss_history``
@@ -473,28 +424,22 @@ def train(params, X, y, X_val, y_val, *, learning_rate=1e-3, learning_rate_decay
       ValueError, TypeError: for bad arguments, before anything runs on the device.
       TrainingDiverged: if the loss became NaN or infinite.
     """
+    config = make_config(config, **options)
     D, _, C = checks.check_params(params)
     X, y, X_val, y_val = prepare_data(D, C, jnp.asarray(params["W1"]).dtype, X, y, X_val, y_val)
-    hp = hyperparams(learning_rate, learning_rate_decay, reg, momentum, weight_decay,
-                     dropout, label_smoothing, mixup)
     if key is None and batch_indices is None:
         raise ValueError("pass key= (a jax.random key) or batch_indices= to choose minibatches")
     sharding = None
     if data_parallel:
-        sharding = parallel.batch_sharding(batch_size)
+        sharding = parallel.batch_sharding(config.batch_size)
         params, X, y, X_val, y_val = parallel.replicate((params, X, y, X_val, y_val))
-    recipe = make_recipe(X.shape[0], X.shape[1], num_iters=num_iters, batch_size=batch_size,
-                         optimizer=optimizer, schedule=schedule, warmup_epochs=warmup_epochs,
-                         step_epochs=step_epochs, weight_decay=hp["weight_decay"] > 0,
-                         dropout=hp["dropout"] > 0, mixup=hp["mixup"] > 0, sampling=sampling,
-                         flip=flip, crop=crop,
-                         image_shape=image_shape, progress=bool(progress),
+    recipe = make_recipe([config], X.shape[0], X.shape[1], image_shape, progress=bool(progress),
                          batch_sharding=sharding)
-    hp = {k: jnp.asarray(v, X.dtype) for k, v in hp.items()}
-    with _progress_bar(progress, num_iters) as progress_id:
+    hp = traced_values(config, X.dtype)
+    with _progress_bar(progress, config.num_iters) as progress_id:
         if batch_indices is not None:
-            indices = checks.check_batch_indices(batch_indices, recipe.num_iters,
-                                                 recipe.batch_size, X.shape[0])
+            indices = checks.check_batch_indices(batch_indices, config.num_iters,
+                                                 config.batch_size, X.shape[0])
             noise_key = key if key is not None else jax.random.key(0)
             params, history = train_from_indices(params, X, y, X_val, y_val,
                                                  jnp.asarray(indices, jnp.int32), noise_key,
@@ -504,11 +449,13 @@ def train(params, X, y, X_val, y_val, *, learning_rate=1e-3, learning_rate_decay
                                              progress_id)
         if data_parallel:  # several processes: keep this process's replica
             params, history = parallel.local((params, history))
-        history = history_to_numpy(history)  # waits for the program to finish
-    check_finite(history, learning_rate)
+        history = history_to_numpy(history)
+    it = first_nonfinite(history)
+    if it is not None:
+        raise TrainingDiverged(
+            f"training diverged: the loss became {history['loss_history'][it]} at iteration "
+            f"{it} (learning rate {config.learning_rate:g}); try a smaller learning rate")
     return params, history
-
-
 @contextlib.contextmanager
 def _progress_bar(progress, num_iters):
     """Route the program's per-epoch callbacks to a tqdm bar (or a user callable); yields

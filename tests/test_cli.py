@@ -179,9 +179,9 @@ def run_script(args, **kw):
 
 
 def test_scripts_and_console_commands_start():
-    for script in ("scripts/train_cifar10.py", "scripts/sweep_cifar10.py", "scripts/bench.py",
-                   "scripts/xla_options.py"):
-        proc = run_script([script, "--help"])
+    for command in (["scripts/train_cifar10.py"], ["scripts/sweep_cifar10.py"], ["-m", "bench"],
+                    ["-m", "bench.xla_options"]):
+        proc = run_script([*command, "--help"])
         assert proc.returncode == 0 and "usage" in proc.stdout, proc.stderr
     bin_dir = Path(sys.executable).parent
     for command in ("train-cifar10", "sweep-cifar10"):

@@ -7,7 +7,7 @@ import pytest
 
 import jaxnet
 from reference import TwoLayerNet, eval_numerical_gradient, notebook, rel_error
-from tests.conftest import random_problem, to_jax
+from tests.helpers import random_problem, to_jax
 
 
 def test_scores_match_notebook_float64(toy_net, toy_data):

@@ -10,7 +10,7 @@ import pytest
 import jaxnet
 from jaxnet import augment, preprocess, training
 from reference import TwoLayerNet
-from tests.conftest import random_problem, to_jax
+from tests.helpers import make_recipe, random_problem, to_jax, traced
 
 LR, MU = 0.1, 0.9
 
@@ -90,8 +90,8 @@ def test_decoupled_weight_decay_skips_biases_and_momentum(tiny):
 
 
 def test_cosine_schedule_with_warmup():
-    recipe = training.make_recipe(100, 4, num_iters=50, batch_size=10, schedule="cosine",
-                                  warmup_epochs=1.0)  # 10 iterations per epoch
+    recipe = make_recipe(100, 4, num_iters=50, batch_size=10, schedule="cosine",
+                         warmup_epochs=1.0)  # 10 iterations per epoch
     schedule = training.make_schedule(recipe, {"learning_rate": 0.2, "learning_rate_decay": 1.0})
     for k in range(50):
         if k < 10:
@@ -102,8 +102,7 @@ def test_cosine_schedule_with_warmup():
 
 
 def test_step_schedule():
-    recipe = training.make_recipe(100, 4, num_iters=50, batch_size=10, schedule="step",
-                                  step_epochs=2.0)
+    recipe = make_recipe(100, 4, num_iters=50, batch_size=10, schedule="step", step_epochs=2.0)
     schedule = training.make_schedule(recipe, {"learning_rate": 0.2, "learning_rate_decay": 0.5})
     assert [round(float(schedule(k)), 7) for k in (0, 19, 20, 39, 40)] == [0.2, 0.2, 0.1, 0.1, 0.05]
 
@@ -124,10 +123,10 @@ def objective_with_and_without(tiny, key, **switch):
     """(loss with the switched-on recipe, loss without), both at rate 0 and reg 0, and the
     pieces to call the objective again."""
     params, X, y, _ = tiny
-    tparams = training.to_train_layout(to_jax(params))
-    on = training.make_recipe(24, 6, num_iters=1, batch_size=4, **switch)
-    off = training.make_recipe(24, 6, num_iters=1, batch_size=4)
-    hp = {k: jnp.asarray(v) for k, v in training.hyperparams(reg=0.0).items()}
+    tparams = training.to_layout(to_jax(params), "transposed")
+    on = make_recipe(24, 6, num_iters=1, batch_size=4, **switch)
+    off = make_recipe(24, 6, num_iters=1, batch_size=4)
+    hp = traced(reg=0.0)
     loss = lambda recipe: float(training.objective(tparams, X, y, key, hp, recipe))
     return loss(on), loss(off), (tparams, hp, on)
 
@@ -135,7 +134,7 @@ def objective_with_and_without(tiny, key, **switch):
 def test_dropout_is_inverted_and_rate_zero_is_exact(tiny):
     params, X, y, _ = tiny
     key = jax.random.key(3)
-    with_flag, without, (tparams, hp, on) = objective_with_and_without(tiny, key, dropout=True)
+    with_flag, without, (tparams, hp, on) = objective_with_and_without(tiny, key, dropout=0.5)
     assert with_flag == without  # rate 0: the mask keeps everything, scaled by exactly 1
     hp["dropout"] = jnp.asarray(0.5)
     h = np.maximum(0, X @ params["W1"] + params["b1"])
@@ -150,7 +149,7 @@ def test_dropout_is_inverted_and_rate_zero_is_exact(tiny):
 def test_mixup_mixes_inputs_and_losses(tiny):
     params, X, y, _ = tiny
     key = jax.random.key(8)
-    with_flag, without, (tparams, hp, on) = objective_with_and_without(tiny, key, mixup=True)
+    with_flag, without, (tparams, hp, on) = objective_with_and_without(tiny, key, mixup=0.4)
     assert with_flag == without  # alpha 0: lam = 1, no mixing
     hp["mixup"] = jnp.asarray(0.4)
     _, mix_key, perm_key = jax.random.split(key, 3)

@@ -7,6 +7,7 @@ import pytest
 
 import jaxnet
 from jaxnet import sweeps
+from tests.helpers import count_compiles, make_recipe, traced
 
 
 @pytest.fixture(scope="module")
@@ -55,19 +56,17 @@ def test_configs_really_differ(swept):
 
 
 def test_one_program_per_hidden_size(problem):
-    fn = sweeps.train_group
-    before = fn._cache_size()
     grid = [dict(hidden_size=6, learning_rate=lr, seed=s) for lr in (0.1, 0.2) for s in (3, 4, 5)]
-    jaxnet.sweep(*problem, grid, num_classes=3, std=0.1, dtype=jnp.float64, **COMMON)
-    assert fn._cache_size() == before + 1  # three seeds, one compiled program
+    with count_compiles("train_group") as compiles:
+        jaxnet.sweep(*problem, grid, num_classes=3, std=0.1, dtype=jnp.float64, **COMMON)
+    assert compiles() == 1  # three seeds, one compiled program
 
 
 def test_shared_minibatch_becomes_one_wide_product(problem):
     """Configs of one seed share X_b, so the first layer is a single unbatched dot."""
-    from jaxnet import training
     X, y, X_val, y_val = (jnp.asarray(a) for a in problem)
-    recipe = training.make_recipe(60, 8, num_iters=4, batch_size=10, stop_on_divergence=False)
-    hp = {k: jnp.full((4,), v) for k, v in training.hyperparams().items()}
+    recipe = make_recipe(60, 8, num_iters=4, batch_size=10, stop_on_divergence=False)
+    hp = {k: jnp.full((4,), v) for k, v in traced().items()}
     hlo = sweeps.train_group.lower(X, y.astype(jnp.int32), X_val, y_val.astype(jnp.int32),
                                    jax.random.key(0), hp, recipe, 6, 3, 0.1).as_text()
     # The minibatch (10, 8) meets all four configs' weights in one dot_general whose

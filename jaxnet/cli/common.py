@@ -1,7 +1,9 @@
-"""What the command-line programs share: data flags, errors as one line, run metadata."""
+"""What the command-line programs share: flags derived from the option declarations, the
+checks made before any data is read, errors as one line, and a run's files."""
 
 import argparse
 import contextlib
+import dataclasses
 import os
 import platform
 import sys
@@ -10,10 +12,62 @@ from pathlib import Path
 import jax
 
 import jaxnet
-from jaxnet import artifacts, data, plots, preprocess, training
+from jaxnet import artifacts, config, data, plots, preprocess, training
 
 EXPECTED_ERRORS = (data.DataError, training.TrainingDiverged, plots.MissingMatplotlib,
                    ValueError, TypeError)
+# Every file a program writes into --out; a folder holding any of them holds a run.
+RUN_FILES = ("params.npz", "preprocess.npz", "metrics.json", "curves.png", "weights.png",
+             "sweep.json")
+
+
+def flag(name):
+    """An option's command-line flag: ``learning_rate`` -> ``--learning-rate``."""
+    return "--" + name.replace("_", "-")
+
+
+def _number(kind, low, strict=False):
+    def parse(text):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if value < low or (strict and value == low):
+            raise argparse.ArgumentTypeError(f"must be {'>' if strict else '>='} {low}, got {text}")
+        return value
+    parse.__name__ = kind.__name__
+    return parse
+
+
+def parse_std(text):
+    """``--std``: a non-negative float, or "he"."""
+    if text == "he":
+        return text
+    return _number(float, 0.0)(text)
+
+
+# The programs' options beyond jaxnet.Config: the model, the data's preprocessing and the
+# evaluation. hidden_size and seed are also sweep axes.
+PROGRAM_OPTIONS = {
+    "hidden_size": dict(type=_number(int, 0, strict=True), default=50, help="hidden units"),
+    "std": dict(type=parse_std, default=1e-4, help="initial weight scale, or 'he'"),
+    "seed": dict(type=_number(int, 0), default=0,
+                 help="decides the initial params, the minibatches and all noise"),
+    "dtype": dict(choices=("float32", "float64"), default="float32", help="compute dtype"),
+    "epochs": dict(type=_number(float, 0.0, strict=True), default=None,
+                   help="train this many epochs (overrides --num-iters)"),
+    "preprocess": dict(choices=preprocess.KINDS, default="mean",
+                       help="fitted on the training split, applied to all (mean: the notebook's)"),
+    "whiten_eps": dict(type=_number(float, 0.0, strict=True), default=0.1,
+                       help="ZCA/PCA regulariser, relative to the mean eigenvalue"),
+    "pca_components": dict(type=_number(int, 0, strict=True), default=None,
+                           help="with --preprocess pca, keep this many components (default: all)"),
+    "tta_flip": dict(action="store_true",
+                     help="evaluate on each image and its mirror image, averaging the scores"),
+    "tta_shift": dict(type=_number(int, 0), default=0,
+                      help="with --tta-flip, also average over translations by up to N px"),
+}
+SWEEP_AXES = ("hidden_size", "seed") + config.TRACED
 
 
 class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
@@ -26,13 +80,55 @@ class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
         return super()._get_help_string(action)
 
 
-def new_parser(prog, doc, default_out):
-    """A program's parser: its docstring's first paragraph, the data flags and ``--out``."""
+def new_parser(prog, doc, default_out, defaults, sweep=False):
+    """A program's parser: its docstring's first paragraph, the data flags, ``--out``, and a
+    flag for every option (``jaxnet.Config``'s and ``PROGRAM_OPTIONS``), with ``defaults``
+    over the declared ones. With ``sweep``, the sweep axes take one or more values (their
+    plural spelling, ``--learning-rates``, is accepted too)."""
     parser = argparse.ArgumentParser(prog=prog, description=doc.split("\n\n")[0],
                                      formatter_class=HelpFormatter)
     add_data_flags(parser)
     parser.add_argument("--out", default=default_out, help="output folder")
+    parser.add_argument("--overwrite", action="store_true",
+                        help="replace the files of an earlier run in --out")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    def add(group, name, spec):
+        names = [flag(name)]
+        spec = dict(spec, default=defaults.get(name, spec.get("default")))
+        if sweep and name in SWEEP_AXES:
+            names.append(flag(name) + "s")
+            spec = dict(spec, nargs="+", default=list(_as_list(spec["default"])),
+                        help=spec["help"] + " (one or more: the sweep's axis)")
+        group.add_argument(*names, dest=name, **spec)
+
+    model = parser.add_argument_group("model, data and evaluation")
+    for name, spec in PROGRAM_OPTIONS.items():
+        add(model, name, spec)
+    training_group = parser.add_argument_group(
+        "training (jaxnet.Config; beyond the notebook's SGD everything is opt-in)")
+    for name, field in config.FIELDS.items():
+        add(training_group, name, _argparse_spec(field))
+    others = {k: v for k, v in defaults.items() if k not in PROGRAM_OPTIONS and k not in config.FIELDS}
+    unknown = set(others) - set(vars(parser.parse_args([])))
+    if unknown:
+        raise ValueError(f"defaults for unknown flags: {sorted(unknown)}")
+    parser.set_defaults(**others)  # data flags, e.g. a preset's --num-test
     return parser
+
+
+def _as_list(value):
+    return value if isinstance(value, (list, tuple)) else [value]
+
+
+def _argparse_spec(field):
+    """argparse keywords for a ``Config`` field (its range is checked by ``Config``)."""
+    meta, kind = field.metadata, type(field.default)
+    if kind is bool:
+        return dict(action="store_true", default=field.default, help=meta["help"])
+    if kind is str:
+        return dict(choices=meta["choices"], default=field.default, help=meta["help"])
+    return dict(type=kind, default=field.default, help=meta["help"])
 
 
 def add_data_flags(parser):
@@ -40,66 +136,55 @@ def add_data_flags(parser):
                         help=f"the cifar-10-batches-py folder (default: ${data.ENV_VAR})")
     parser.add_argument("--download", action="store_true",
                         help="fetch and verify the official archive into --data-dir first")
-    parser.add_argument("--num-training", type=int, default=49000,
+    parser.add_argument("--num-training", type=_number(int, 0, strict=True), default=49000,
                         help="training rows: the first N of the 50000")
-    parser.add_argument("--num-validation", type=int, default=1000,
+    parser.add_argument("--num-validation", type=_number(int, 0, strict=True), default=1000,
                         help="validation rows, the ones after the training rows")
-    parser.add_argument("--num-test", type=int, default=1000,
+    parser.add_argument("--num-test", type=_number(int, 0), default=1000,
                         help="score the first N test images (the notebook: 1000; all: 10000; "
                              "0: leave the test split alone, e.g. while tuning)")
 
 
-def add_recipe_flags(parser):
-    """Training options beyond the notebook's SGD; every default is the notebook's."""
-    g = parser.add_argument_group("beyond the notebook (all opt-in)")
-    g.add_argument("--epochs", type=float, default=None,
-                   help="train this many epochs (overrides --num-iters)")
-    g.add_argument("--optimizer", choices=training.OPTIMIZERS, default="sgd",
-                   help="the update rule (sgd: the notebook's)")
-    g.add_argument("--momentum", type=float, default=0.9, help="for momentum and nesterov")
-    g.add_argument("--weight-decay", type=float, default=0.0,
-                   help="decoupled weight decay on W1, W2 (scaled by the learning rate)")
-    g.add_argument("--schedule", choices=training.SCHEDULES, default="notebook",
-                   help="the learning rate over time (notebook: decay after every epoch)")
-    g.add_argument("--warmup-epochs", type=float, default=0.0,
-                   help="linear warm-up of the cosine and step schedules")
-    g.add_argument("--step-epochs", type=float, default=1.0,
-                   help="the step schedule's period in epochs")
-    g.add_argument("--dropout", type=float, default=0.0, help="hidden-layer dropout rate")
-    g.add_argument("--label-smoothing", type=float, default=0.0,
-                   help="weight of the uniform distribution mixed into the targets")
-    g.add_argument("--mixup", type=float, default=0.0, help="mixup alpha (0: off)")
-    g.add_argument("--sampling", choices=training.SAMPLINGS, default="replacement",
-                   help="minibatch rows drawn with replacement (the notebook's) or by "
-                        "a permutation per epoch")
-    g.add_argument("--flip", action="store_true", help="random horizontal flips")
-    g.add_argument("--crop", type=int, default=0, help="random crops after padding by N px")
-    g.add_argument("--preprocess", choices=preprocess.KINDS, default="mean",
-                   help="fitted on the training split, applied to all (mean: the notebook's)")
-    g.add_argument("--whiten-eps", type=float, default=0.1,
-                   help="ZCA/PCA regulariser, relative to the mean eigenvalue")
-    g.add_argument("--pca-components", type=int, default=None,
-                   help="with --preprocess pca, keep this many components (default: all)")
-    g.add_argument("--tta-flip", action="store_true",
-                   help="evaluate on each image and its mirror image, averaging the scores")
-    g.add_argument("--tta-shift", type=int, default=0,
-                   help="with --tta-flip, also average over translations by up to N px")
+def make_config(args, **values):
+    """The run's ``jaxnet.Config`` from the parsed flags (``values`` override them), with
+    ``--epochs`` converted to iterations; a bad value is a ``ValueError`` naming its flag."""
+    options = {name: getattr(args, name) for name in config.FIELDS}
+    options.update(values)
+    try:
+        cfg = config.make_config(**options)
+    except (ValueError, TypeError) as err:
+        name = str(err).split()[0]
+        raise ValueError(f"{flag(name)}: {err}") from None
+    if args.epochs is not None:
+        per_epoch = training.iterations_per_epoch(args.num_training, cfg.batch_size, cfg.sampling)
+        cfg = dataclasses.replace(cfg, num_iters=max(1, round(args.epochs * per_epoch)))
+    if cfg.num_iters == 0:
+        raise ValueError("--num-iters: a run needs at least one iteration (got 0)")
+    return cfg
 
 
-def num_iters(args, num_train):
-    """--epochs converted to iterations (the sampling's epoch length), else --num-iters."""
-    if args.epochs is None:
-        return args.num_iters
-    per_epoch = training.iterations_per_epoch(num_train, args.batch_size, args.sampling)
-    return max(1, round(args.epochs * per_epoch))
+def check_out(args):
+    """Refuse an ``--out`` that cannot take this run's files, before any work: a file, a
+    folder that cannot be written, or one holding another run's files (unless
+    ``--overwrite``)."""
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"--out {out} is a file, not a folder")
+    if out.is_dir():
+        earlier = [name for name in RUN_FILES if (out / name).exists()]
+        if earlier and not args.overwrite:
+            raise ValueError(f"--out {out} holds another run's files ({', '.join(earlier)}); "
+                             f"choose another folder, or pass --overwrite to replace them")
+    parent = out
+    while not parent.exists():  # the folder is made when the files are written
+        parent = parent.parent
+    if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+        raise ValueError(f"--out {out}: cannot write into {parent}")
 
 
-def recipe_options(args):
-    """The static training options, as keyword arguments of ``train`` and ``sweep``."""
-    return dict(optimizer=args.optimizer, schedule=args.schedule,
-                warmup_epochs=args.warmup_epochs, step_epochs=args.step_epochs,
-                sampling=args.sampling, flip=args.flip, crop=args.crop,
-                image_shape=data.IMAGE_SHAPE if args.preprocess != "pca" else None)
+def image_shape(args):
+    """The rows' image layout, unless PCA changed the columns."""
+    return data.IMAGE_SHAPE if args.preprocess != "pca" else None
 
 
 def apply_preprocessing(args, splits):
@@ -142,7 +227,17 @@ def environment():
     devices = jax.devices()
     return {"jax_version": jax.__version__, "platform": devices[0].platform,
             "device": str(devices[0].device_kind), "device_count": len(devices),
-            "cpu_count": os.cpu_count(), "python": platform.python_version()}
+            "cpu_count": os.cpu_count(), "cpu": cpu_name(),
+            "python": platform.python_version()}
+
+
+def cpu_name():
+    """The processor's model name (Linux's /proc/cpuinfo), else what ``platform`` knows."""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or platform.machine()
 
 
 @contextlib.contextmanager
@@ -190,17 +285,40 @@ def describe(scores, num_test):
     return f"val accuracy {scores['val_acc']:.4f}  {test}"
 
 
-def write_run(out, params, history, metrics, prep=None):
+def write_run(out, params, history, metrics, prep=None, extra=()):
     """A trained net's files, each written atomically: params.npz, curves.png, weights.png
     (the first layer's weights as they act on pixels, whatever the preprocessing),
     metrics.json (``metrics`` plus the environment and the history), and preprocess.npz
-    when the inputs were preprocessed beyond the mean image."""
+    (bound to these params) when the inputs were preprocessed beyond the mean image. Files
+    of an earlier run that this one does not write (``--overwrite``) are removed, except
+    the names in ``extra`` (written by the caller). Returns the folder's files."""
     out = Path(out)
     if prep is not None:
-        artifacts.save_arrays(out / "preprocess.npz", prep)
+        artifacts.save_arrays(out / "preprocess.npz",
+                              {**prep, "params_sha256": artifacts.params_fingerprint(params)})
     artifacts.save_params(out / "params.npz", params)
     plots.save_curves(out / "curves.png", history)
     W1 = params["W1"] if prep is None else preprocess.pixel_weights(prep, params["W1"])
     plots.save_weights(out / "weights.png", W1, data.IMAGE_SHAPE)
     artifacts.save_json(out / "metrics.json", {**metrics, **environment(), "history": history})
+    written = {"params.npz", "curves.png", "weights.png", "metrics.json", *extra}
+    if prep is not None:
+        written.add("preprocess.npz")
+    for name in set(RUN_FILES) - written:
+        with contextlib.suppress(FileNotFoundError):
+            (out / name).unlink()
     return sorted(out.iterdir())
+
+
+def load_preprocessing(params_path, params):
+    """The preprocess.npz written beside a checkpoint, checked to belong to ``params``;
+    None if there is none."""
+    path = Path(params_path).with_name("preprocess.npz")
+    if not path.exists():
+        return None
+    prep = artifacts.load_arrays(path)
+    owner = str(prep.pop("params_sha256", ""))
+    if owner != artifacts.params_fingerprint(params):
+        raise ValueError(f"{path} does not belong to {params_path} (it was written by another "
+                         f"run); remove it, or score the checkpoint it came with")
+    return prep

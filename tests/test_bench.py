@@ -1,11 +1,11 @@
-"""jaxnet.profiling: HLO parsing, op classification, and a real traced run."""
+"""bench/ (not installed): the profiler's HLO parsing, op classification, and a real traced run."""
 
 import jax
 import jax.numpy as jnp
 import numpy as np
 import pytest
 
-from jaxnet import profiling
+from bench import profiling
 
 HLO = """\
 HloModule m
@@ -83,7 +83,7 @@ def test_op_times_traces_a_real_program():
 
 
 def test_bench_profile_of_the_grid_is_consistent():
-    from jaxnet import benchmark
+    from bench import benchmark
     rng = np.random.default_rng(0)
     X = jnp.asarray(rng.standard_normal((600, 12)), jnp.float32)
     y = jnp.asarray(rng.integers(0, 10, 600), jnp.int32)
@@ -101,7 +101,7 @@ def test_bench_profile_of_the_grid_is_consistent():
 
 
 def test_compiler_options_compare_side_by_side():
-    from jaxnet import benchmark
+    from bench import benchmark
     rng = np.random.default_rng(0)
     X = jnp.asarray(rng.standard_normal((600, 12)), jnp.float32)
     y = jnp.asarray(rng.integers(0, 10, 600), jnp.int32)

@@ -1,8 +1,8 @@
 #!/usr/bin/env python
 """Benchmark jaxnet against the NumPy reference; prints one JSON object.
 
-    python scripts/bench.py            # the notebook's full runs (about 20 minutes on 2 cores)
-    python scripts/bench.py --quick    # iterations scaled by 1/50, timed once (under a minute)
+    python -m bench            # the notebook's full runs (about 20 minutes on 2 cores)
+    python -m bench --quick    # iterations scaled by 1/50, timed once (under a minute)
 
 It also profiles the notebook's grid (where each step's time goes; ``--no-profile`` skips it).
 """
@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 
-from jaxnet import benchmark
+from bench import benchmark
 
 
 def main(argv=None):

@@ -18,15 +18,19 @@ import numpy as np
 
 import jaxnet
 import reference
-from jaxnet import profiling, sweeps, training
-from jaxnet.timing import timed
+from bench import profiling
+from jaxnet import presets, sweeps, training
+from jaxnet.cli.timing import timed
 
 NOTEBOOK_RUNS = {
     "default": dict(hidden_size=50, batch_size=200, num_iters=1000, learning_rate=1e-4, reg=0.25),
     "tuned": dict(hidden_size=100, batch_size=500, num_iters=5000, learning_rate=1e-3, reg=0.2),
 }
-NOTEBOOK_GRID = dict(hidden_sizes=(100, 200), learning_rates=(1e-4, 5e-4, 1e-3),
-                     regs=(0.2, 0.25, 0.35, 0.4), num_iters=5000, batch_size=500)
+NOTEBOOK_GRID = dict(hidden_sizes=presets.NOTEBOOK_GRID["hidden_size"],
+                     learning_rates=presets.NOTEBOOK_GRID["learning_rate"],
+                     regs=presets.NOTEBOOK_GRID["reg"],
+                     num_iters=presets.NOTEBOOK_GRID["num_iters"],
+                     batch_size=presets.NOTEBOOK_GRID["batch_size"])
 
 
 def train_flops(num_iters, batch_size, input_size, hidden_size, num_classes=10):
@@ -203,13 +207,14 @@ def grid_programs(device_data, num_iters):
     """
     X, y, X_val, y_val = device_data
     D, grid = X.shape[1], NOTEBOOK_GRID
-    configs = [training.hyperparams(learning_rate=lr, reg=r)
+    configs = [jaxnet.Config(learning_rate=lr, reg=r, num_iters=num_iters,
+                             batch_size=grid["batch_size"])
                for lr in grid["learning_rates"] for r in grid["regs"]]
     K = len(configs)
-    alone = training.make_recipe(X.shape[0], D, num_iters=num_iters, batch_size=grid["batch_size"])
+    alone = training.make_recipe(configs[-1:], X.shape[0], D)
     swept = dataclasses.replace(alone, stop_on_divergence=False)
-    hp_alone = {k: jnp.asarray(v, X.dtype) for k, v in configs[-1].items()}
-    hp_swept = sweeps.stack_hyperparams(configs, X.dtype)
+    hp_alone = training.traced_values(configs[-1], X.dtype)
+    hp_swept = training.traced_values(configs, X.dtype)
     init_key, train_key = jaxnet.seed_keys(0)
     programs = {}
     for H in grid["hidden_sizes"]:
@@ -226,7 +231,7 @@ def grid_programs(device_data, num_iters):
 
 
 def profile_notebook_sweep(device_data, num_iters=196, rounds=3):
-    """Where the time goes in the notebook's grid (``jaxnet.profiling``), per step, side by
+    """Where the time goes in the notebook's grid (``bench.profiling``), per step, side by
     side: one config alone and one sweep group (its 12 configs) per hidden size, traced in
     turn ``rounds`` times; each program's figures are from its median round.
 

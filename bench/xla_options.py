@@ -1,9 +1,9 @@
 #!/usr/bin/env python
 """Time the notebook grid's programs under XLA:CPU compiler options, side by side; prints JSON.
 
-    python scripts/xla_options.py                       # every option in benchmark.XLA_CPU_OPTIONS
-    python scripts/xla_options.py --only default onednn --programs one_config_hidden_200
-    python scripts/xla_options.py --set xla_cpu_use_xnnpack=false
+    python -m bench.xla_options                       # every option in benchmark.XLA_CPU_OPTIONS
+    python -m bench.xla_options --only default onednn --programs one_config_hidden_200
+    python -m bench.xla_options --set xla_cpu_use_xnnpack=false
 
 Each program is compiled once per option set (``.compile(compiler_options=...)``), then all
 are timed in turn, so the comparison survives a machine whose speed drifts. Synthetic data
@@ -14,7 +14,7 @@ import argparse
 import json
 import sys
 
-from jaxnet import benchmark
+from bench import benchmark
 
 
 def parse_value(text):

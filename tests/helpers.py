@@ -1,0 +1,62 @@
+"""Helpers shared by the tests (fixtures stay in conftest.py)."""
+
+import contextlib
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+from jaxnet import config, training
+
+
+def to_jax(params, dtype=jnp.float64):
+    """A reference params dict as JAX arrays of ``dtype``.
+
+    Copies: on the CPU ``jnp.asarray`` may alias NumPy memory, and the reference's training
+    loop updates its params in place.
+    """
+    return {k: jnp.array(v, dtype, copy=True) for k, v in params.items()}
+
+
+def random_problem(rng, N, D, H, C, scale=1.0):
+    """Random float64 params dict, inputs (N, D) and labels (N,) from a NumPy Generator."""
+    params = {
+        "W1": scale * rng.standard_normal((D, H)) / np.sqrt(D),
+        "b1": 0.1 * rng.standard_normal(H),
+        "W2": scale * rng.standard_normal((H, C)) / np.sqrt(H),
+        "b2": 0.1 * rng.standard_normal(C),
+    }
+    X = rng.standard_normal((N, D))
+    y = rng.integers(0, C, N)
+    return params, X, y
+
+
+def make_recipe(num_train, input_size, image_shape=None, layout=None, stop_on_divergence=True,
+                **options):
+    """The program structure ``train`` would build for ``options`` on such data."""
+    return training.make_recipe([config.Config(**options)], num_train, input_size, image_shape,
+                                layout=layout, stop_on_divergence=stop_on_divergence)
+
+
+def traced(dtype=jnp.float64, **options):
+    """The program's traced hyperparameters (scalars) for ``options``."""
+    return training.traced_values(config.Config(**options), dtype)
+
+
+_compiles = []
+
+
+def _on_event(event, duration, **kwargs):
+    if event == "/jax/core/compile/backend_compile_duration":
+        _compiles.append(kwargs.get("fun_name", ""))
+
+
+jax.monitoring.register_event_duration_secs_listener(_on_event)
+
+
+@contextlib.contextmanager
+def count_compiles(function_name):
+    """``with count_compiles("train_from_key") as n: ...``: ``n()`` is how many XLA
+    compilations of that jitted function happened since the block began (``jax.monitoring``)."""
+    start = len(_compiles)
+    yield lambda: sum(1 for name in _compiles[start:] if name == f"jit({function_name})")
