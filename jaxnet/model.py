@@ -135,7 +135,7 @@ def predict(params, X):
 
 def correct_fraction(params, X, y):
     """Traceable accuracy: the fraction of rows of X whose top class is y, in X's dtype."""
-    predicted = jnp.argmax(output(params, hidden(params, X)), axis=1)
+    predicted = jnp.argmax(output(params, hidden(params, X)), axis=1).astype(y.dtype)
     return jnp.mean((predicted == y).astype(X.dtype))
 
 

@@ -42,6 +42,13 @@ def default_layout(backend=None):
     return "transposed" if (backend or jax.default_backend()) == "cpu" else "plain"
 
 
+# optax's schedules and Adam's bias correction mix Python floats with the int32 step count,
+# which JAX's standard dtype promotion allows and its strict promotion refuses. jaxnet's own
+# code is strict-clean (the tests run with jax_numpy_dtype_promotion="strict"); calls into
+# optax run under "standard", whatever the caller set.
+OPTAX_PROMOTION = "standard"
+
+
 class TrainingDiverged(FloatingPointError):
     """The training loss became NaN or infinite."""
 
@@ -87,7 +94,8 @@ def notebook_schedule(learning_rate, learning_rate_decay, iterations_per_epoch):
     ``exponential_decay`` uses floor, one step later.)
     """
     def schedule(count):
-        return learning_rate * learning_rate_decay ** jnp.ceil(count / iterations_per_epoch)
+        epochs = jnp.ceil(count / iterations_per_epoch)  # an exact small integer
+        return learning_rate * learning_rate_decay ** epochs.astype(jnp.result_type(learning_rate))
     return schedule
 
 
@@ -102,11 +110,17 @@ def make_schedule(recipe, hp):
             shape = optax.warmup_cosine_decay_schedule(0.0, 1.0, warmup, max(num_iters, warmup + 1))
         else:
             shape = optax.cosine_decay_schedule(1.0, max(num_iters, 1))
-        return lambda count: lr * shape(count)
+
+        def schedule(count):
+            with jax.numpy_dtype_promotion(OPTAX_PROMOTION):
+                return lr * shape(count).astype(jnp.result_type(lr))
+        return schedule
+
     # "step": multiply by the decay every step_iters updates, after a linear warm-up.
     def schedule(count):
-        warm = jnp.minimum(1.0, (count + 1) / max(warmup, 1))
-        return lr * warm * decay ** jnp.floor(count / recipe.step_iters)
+        warm = jnp.minimum(1.0, (count + 1) / max(warmup, 1)).astype(jnp.result_type(lr))
+        steps = jnp.floor(count / recipe.step_iters).astype(jnp.result_type(lr))  # an exact small integer
+        return lr * warm * decay ** steps
     return schedule
 
 
@@ -253,7 +267,8 @@ def run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe, progress_id=
         aug_key, loss_key = jax.random.split(jax.random.fold_in(noise_key, it))
         Xa = augment(aug_key, Xb, recipe.image_shape, recipe.config.flip, recipe.config.crop)
         loss, grads = grad_fn(params, Xa, yb, loss_key, hp, recipe)
-        updates, opt_state = optimizer.update(grads, opt_state, params)
+        with jax.numpy_dtype_promotion(OPTAX_PROMOTION):
+            updates, opt_state = optimizer.update(grads, opt_state, params)
         return (optax.apply_updates(params, updates), opt_state), (loss, Xb, yb)
 
     def loss_only(carry, xs):

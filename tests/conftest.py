@@ -4,6 +4,7 @@ import jax
 
 # float64 must be enabled before any array is made; tests that want float32 ask for it.
 jax.config.update("jax_enable_x64", True)
+jax.config.update("jax_numpy_dtype_promotion", "strict")
 
 import pytest  # noqa: E402
 
