@@ -111,6 +111,12 @@ def resolve_data_dir(data_dir=None):
 
 
 def _missing_message(root):
+    if root is not None and root.is_dir():
+        missing = [f for f in TRAIN_FILES + (TEST_FILE,) if not (root / f).is_file()]
+        if len(missing) < len(TRAIN_FILES) + 1:  # an incomplete copy: name what is missing
+            return (f"CIFAR-10 at {root} is incomplete: missing {', '.join(missing)}. Restore "
+                    f"{'it' if len(missing) == 1 else 'them'} from the official archive, or "
+                    f"add --download with --data-dir naming a new, empty folder")
     where = f"at {root}" if root else f"(no --data-dir given and ${ENV_VAR} is not set)"
     return (f"CIFAR-10 not found {where}: expected the folder 'cifar-10-batches-py' with "
             f"{', '.join(TRAIN_FILES[:1])}..{TRAIN_FILES[-1][-1]}, {TEST_FILE} and {META_FILE}. "

@@ -120,6 +120,17 @@ def test_malformed_contents(tmp_path):
         data.load_batch(tmp_path / "d")
 
 
+def test_incomplete_folder_names_the_missing_batches(tmp_path):
+    root = tmp_path / "cifar"
+    write_fake_cifar10(root)
+    (root / "data_batch_3").unlink()
+    with pytest.raises(data.DataError, match=r"incomplete: missing data_batch_3\. Restore it"):
+        data.load_cifar10(root)
+    (root / "test_batch").unlink()
+    with pytest.raises(data.DataError, match="missing data_batch_3, test_batch.*new, empty folder"):
+        data.load_cifar10(root)
+
+
 def test_missing_folder_says_where_and_how(tmp_path, monkeypatch):
     with pytest.raises(data.DataError, match=f"not found at {tmp_path / 'nope'}.*--download"):
         data.load_cifar10(tmp_path / "nope")

@@ -23,15 +23,22 @@ def free_port():
 def results(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("dist")
     port = free_port()
-    procs = [subprocess.Popen([sys.executable, str(SCRIPT), str(port), str(i), str(tmp / f"{i}.json")],
-                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for i in range(2)]
-    single = subprocess.run([sys.executable, str(SCRIPT), "single", str(tmp / "single.json")],
-                            cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert single.returncode == 0, single.stderr[-3000:]
-    for p in procs:
-        _, err = p.communicate(timeout=300)
-        assert p.returncode == 0, err[-3000:]
+    procs = []
+    try:
+        procs = [subprocess.Popen([sys.executable, str(SCRIPT), str(port), str(i),
+                                   str(tmp / f"{i}.json")], cwd=ROOT, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True)
+                 for i in range(2)]
+        single = subprocess.run([sys.executable, str(SCRIPT), "single", str(tmp / "single.json")],
+                                cwd=ROOT, capture_output=True, text=True, timeout=600)
+        assert single.returncode == 0, single.stderr[-3000:]
+        for p in procs:
+            _, err = p.communicate(timeout=600)
+            assert p.returncode == 0, err[-3000:]
+    finally:  # whatever happened, no process outlives the test
+        for p in procs:
+            p.kill()
+            p.wait()
     return [json.loads((tmp / f"{name}.json").read_text()) for name in ("0", "1", "single")]
 
 

@@ -1,0 +1,126 @@
+"""A run's folder holds that run's files only; nothing is lost to a check that could have
+been made first; files are written as ``open`` would write them."""
+
+import json
+import os
+import stat
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from jaxnet import artifacts
+from jaxnet.cli import sweep_cifar10, train_cifar10
+from tests.fake_cifar import write_fake_cifar10
+
+ROOT = Path(__file__).resolve().parent.parent
+SPLIT = ["--num-training", "40", "--num-validation", "10", "--num-test", "10"]
+TINY = [*SPLIT, "--num-iters", "4", "--batch-size", "8", "--hidden-size", "3", "--quiet"]
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory):
+    root = tmp_path_factory.mktemp("runs") / "cifar"
+    write_fake_cifar10(root)
+    return root
+
+
+def one_line_error(capsys, main, argv):
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 1
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert len(lines) == 1 and "Traceback" not in lines[0], lines
+    return lines[0]
+
+
+@pytest.mark.parametrize("main", [train_cifar10.main, sweep_cifar10.main])
+def test_an_unusable_out_is_refused_before_the_data_is_read(tmp_path, capsys, main):
+    a_file = tmp_path / "afile"
+    a_file.write_text("mine")
+    missing_data = ["--data-dir", str(tmp_path / "no-data")]  # reading data would fail
+    line = one_line_error(capsys, main, [*missing_data, "--out", str(a_file), "--quiet"])
+    assert "--out" in line and "is a file" in line
+    line = one_line_error(capsys, main, [*missing_data, "--out", str(a_file / "sub"), "--quiet"])
+    assert "cannot write into" in line
+    assert a_file.read_text() == "mine"
+
+
+def test_a_folder_of_another_run_is_refused_unless_overwrite(data_dir, tmp_path, capsys):
+    out = tmp_path / "run"
+    assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *TINY,
+                               "--preprocess", "channel"]) == 0
+    assert (out / "preprocess.npz").exists()
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    line = one_line_error(capsys, train_cifar10.main,
+                          ["--data-dir", str(data_dir), "--out", str(out), *TINY])
+    assert "holds another run's files" in line and "--overwrite" in line
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # untouched
+    capsys.readouterr()
+    assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *TINY,
+                               "--overwrite"]) == 0
+    # The second run used the mean image only: the first run's preprocess.npz is gone.
+    assert sorted(p.name for p in out.iterdir()) == [
+        "curves.png", "metrics.json", "params.npz", "weights.png"]
+    assert "preprocess.npz" not in capsys.readouterr().out
+
+
+def test_eval_checkpoint_refuses_preprocessing_of_another_run(data_dir, tmp_path, capsys):
+    first, second = tmp_path / "first", tmp_path / "second"
+    for out, extra in ((first, ["--preprocess", "channel"]), (second, ["--seed", "1"])):
+        assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *TINY,
+                                   *extra]) == 0
+    (second / "preprocess.npz").write_bytes((first / "preprocess.npz").read_bytes())
+    capsys.readouterr()
+    line = one_line_error(capsys, train_cifar10.main, [
+        "--data-dir", str(data_dir), *SPLIT, "--eval-checkpoint", str(second / "params.npz")])
+    assert "does not belong to" in line
+    # Its own preprocessing is accepted.
+    assert train_cifar10.main(["--data-dir", str(data_dir), *SPLIT,
+                               "--eval-checkpoint", str(first / "params.npz")]) == 0
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_files_follow_the_umask(tmp_path, umask, mode):
+    old = os.umask(umask)
+    try:
+        artifacts.save_json(tmp_path / "m.json", {"a": 1})
+        artifacts.save_arrays(tmp_path / "a.npz", {"x": np.arange(3)})
+    finally:
+        os.umask(old)
+    for name in ("m.json", "a.npz"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == mode
+
+
+def test_a_bad_std_names_the_flag_before_the_data(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        train_cifar10.main(["--data-dir", str(tmp_path / "no-data"), "--std", "abc"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "argument --std" in err and "'abc'" in err and "not found" not in err
+
+
+def test_sweep_best_line_shows_only_what_applies(data_dir, tmp_path, capsys):
+    def best_line(*flags):
+        assert sweep_cifar10.main(["--data-dir", str(data_dir), "--out", str(tmp_path / "s"),
+                                   *TINY, "--learning-rates", "1e-3", "1e-2", "--overwrite",
+                                   *flags]) == 0
+        return next(line for line in capsys.readouterr().out.splitlines()
+                    if line.startswith("best:"))
+
+    plain = best_line()
+    assert "learning_rate" in plain and "momentum" not in plain
+    nesterov = best_line("--optimizer", "nesterov", "--momentum", "0.8")
+    assert "momentum 0.8" in nesterov
+    s = json.loads((tmp_path / "s" / "sweep.json").read_text())
+    assert s["config"]["optimizer"] == "nesterov"
+
+
+def test_data_and_runs_are_ignored_by_git():
+    paths = ["data/cifar-10-batches-py/data_batch_1", "runs/default/params.npz"]
+    proc = subprocess.run(["git", "check-ignore", *paths], cwd=ROOT, capture_output=True,
+                          text=True)
+    if proc.returncode == 128:
+        pytest.skip("not a git checkout")
+    assert proc.stdout.split() == paths
