@@ -18,6 +18,8 @@ import numbers
 OPTIMIZERS = ("sgd", "momentum", "nesterov", "adam")
 SCHEDULES = ("notebook", "cosine", "step")
 SAMPLINGS = ("replacement", "epoch")
+PRECISIONS = ("highest", "high", "default")
+PRODUCTS = ("auto", "plain", "transposed")
 
 
 def option(default, help, *, low=None, high=None, low_open=False, high_open=False,
@@ -87,6 +89,14 @@ class Config:
                            choices=SAMPLINGS)
     flip: bool = option(False, "random horizontal flips")
     crop: int = option(0, "random crops after zero-padding by this many pixels", low=0)
+    matmul_precision: str = option(
+        "highest", "float32 matrix products: highest (full float32, as verified), or the "
+                   "backend's faster passes (default: TF32 on recent NVIDIA GPUs, bfloat16 "
+                   "passes on TPUs; the same on CPUs)", choices=PRECISIONS)
+    products: str = option(
+        "auto", "first-layer product strategy: transposed (W1 kept transposed, for XLA:CPU's "
+                "fastest kernels), plain (jnp products), auto (transposed on CPUs, plain "
+                "elsewhere)", choices=PRODUCTS)
 
     def __post_init__(self):
         for f in dataclasses.fields(self):

@@ -53,7 +53,8 @@ def train_group(X, y, X_val, y_val, key, hp, recipe, hidden_size, num_classes, s
         p, history = training.run(params, X, y, X_val, y_val, indices, noise_key, hp1, recipe)
         return p, history, correct_fraction(p, X_val, y_val)
 
-    return jax.vmap(one)(hp)
+    with jax.default_matmul_precision(recipe.config.matmul_precision):
+        return jax.vmap(one)(hp)
 
 
 # What one sweep config may set: the model's size, the seed and any traced option.

@@ -34,11 +34,13 @@ from jaxnet.model import correct_fraction, cross_entropy, hidden, l2_penalty, ou
 # weight gradient as dz^T X_b instead of X_b^T dz, and XLA:CPU runs the latter, whose
 # transposed operand is the large minibatch, 1.6-2x slower (measured side by side: 278 vs
 # 168 GFLOP/s at hidden 100, batch 500). Measured on XLA:CPU only, so "auto" uses it there.
-LAYOUTS = ("plain", "transposed")
 
 
-def default_layout(backend=None):
-    """The product strategy ``products="auto"`` picks on ``backend`` (default: JAX's)."""
+def layout(products, backend=None):
+    """The product strategy for ``Config.products`` on ``backend`` (default: JAX's); "auto"
+    takes the transposed layout on the CPU only, where it was measured to pay."""
+    if products != "auto":
+        return products
     return "transposed" if (backend or jax.default_backend()) == "cpu" else "plain"
 
 
@@ -254,6 +256,11 @@ def run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe, progress_id=
       ``train_acc_history``, ``val_acc_history`` (one per epoch boundary). Once a loss is
       non-finite the remaining epochs are skipped and their history entries are NaN.
     """
+    with jax.default_matmul_precision(recipe.config.matmul_precision):
+        return _run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe, progress_id)
+
+
+def _run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe, progress_id):
     optimizer = make_optimizer(recipe, hp)
     grad_fn = jax.value_and_grad(objective)
     params = to_layout(params, recipe.layout)
@@ -345,8 +352,8 @@ train_from_indices = jax.jit(run, static_argnames=("recipe",))
 # ---------------------------------------------------------------------------- host side
 
 
-def make_recipe(configs, num_train, input_size, image_shape=None, *, layout=None,
-                progress=False, batch_sharding=None, stop_on_divergence=True):
+def make_recipe(configs, num_train, input_size, image_shape=None, *, progress=False,
+                batch_sharding=None, stop_on_divergence=True):
     """The program's static structure for ``configs`` (Configs that differ only in traced
     options) on ``num_train`` rows of ``input_size`` columns; checks what needs the data.
 
@@ -366,15 +373,11 @@ def make_recipe(configs, num_train, input_size, image_shape=None, *, layout=None
         image_shape = tuple(int(s) for s in image_shape)
     else:
         image_shape = None
-    if layout is None:
-        layout = default_layout()
-    if layout not in LAYOUTS:
-        raise ValueError(f"layout must be one of {LAYOUTS}, got {layout!r}")
     return Recipe(
         config=static,
         iterations_per_epoch=iterations_per_epoch(num_train, static.batch_size, static.sampling),
         enabled=frozenset(name for name in GATED if any(getattr(c, name) > 0 for c in configs)),
-        image_shape=image_shape, layout=layout, progress=bool(progress),
+        image_shape=image_shape, layout=layout(static.products), progress=bool(progress),
         batch_sharding=batch_sharding, stop_on_divergence=stop_on_divergence)
 
 

@@ -12,6 +12,9 @@ import sys
 import jax
 
 jax.config.update("jax_enable_x64", True)  # before any array exists
+# Full float32 products on every backend (JAX's default is TF32 on recent NVIDIA GPUs and
+# bfloat16 passes on TPUs, too coarse for the float32 tolerances).
+jax.config.update("jax_default_matmul_precision", "highest")
 
 import jax.numpy as jnp  # noqa: E402
 import numpy as np  # noqa: E402
@@ -74,7 +77,8 @@ def main():
             failures += not ok
             print(f"  {label:<50} {value:11.3e}  < {tol:.0e}  {'pass' if ok else 'FAIL'}")
     print(f"\n{'all checks passed' if not failures else f'{failures} check(s) FAILED'} "
-          f"(JAX {jax.__version__}, {jax.devices()[0].platform})")
+          f"(JAX {jax.__version__}, {jax.devices()[0].platform}, matmul precision "
+          f"{jax.config.jax_default_matmul_precision})")
     return 1 if failures else 0
 
 

@@ -1,10 +1,19 @@
 """Test configuration: float64 on, and the shared fixtures (helpers live in tests/helpers.py)."""
 
+import os
+
 import jax
+
+# The programs' persistent compilation cache stays off in the tests (it would outlive them
+# and turn compilations into cache hits); test_compile_cache turns it on in its children.
+os.environ["JAXNET_COMPILE_CACHE"] = "off"
 
 # float64 must be enabled before any array is made; tests that want float32 ask for it.
 jax.config.update("jax_enable_x64", True)
 jax.config.update("jax_numpy_dtype_promotion", "strict")
+# Comparisons with the reference need full float32 products (TF32 or bfloat16 passes on
+# some accelerators by default); training asks for it itself (Config.matmul_precision).
+jax.config.update("jax_default_matmul_precision", "highest")
 
 import pytest  # noqa: E402
 

@@ -31,11 +31,10 @@ def random_problem(rng, N, D, H, C, scale=1.0):
     return params, X, y
 
 
-def make_recipe(num_train, input_size, image_shape=None, layout=None, stop_on_divergence=True,
-                **options):
+def make_recipe(num_train, input_size, image_shape=None, stop_on_divergence=True, **options):
     """The program structure ``train`` would build for ``options`` on such data."""
     return training.make_recipe([config.Config(**options)], num_train, input_size, image_shape,
-                                layout=layout, stop_on_divergence=stop_on_divergence)
+                                stop_on_divergence=stop_on_divergence)
 
 
 def traced(dtype=jnp.float64, **options):

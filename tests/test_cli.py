@@ -202,7 +202,7 @@ def test_verify_script_passes_every_check():
     assert proc.returncode == 0, proc.stdout + proc.stderr
     checks = [line for line in proc.stdout.splitlines() if " < " in line]
     assert len(checks) == 24 and all(line.endswith("pass") for line in checks), proc.stdout
-    assert "all checks passed" in proc.stdout
+    assert "all checks passed" in proc.stdout and "matmul precision highest" in proc.stdout
 
 
 def spawn_training(data_dir, out, num_iters, *flags):
@@ -321,3 +321,41 @@ def test_preset_pipeline_runs_on_fake_data(data_dir, tmp_path, capsys):
     # The checkpoint's preprocess.npz is applied: the scores are the run's own.
     scores = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert scores == pytest.approx({"val_acc": m["val_acc"], "test_acc": m["test_acc"]})
+
+
+def test_compile_cache_makes_the_second_run_load_its_programs(data_dir, tmp_path):
+    """Two processes, the same shapes: the second loads every program from the cache."""
+    cache = tmp_path / "cache"
+
+    def run(name, *flags):
+        env = dict(os.environ, JAX_PLATFORMS="cpu", JAXNET_COMPILE_CACHE=str(cache))
+        proc = subprocess.run(
+            [sys.executable, "scripts/train_cifar10.py", "--data-dir", str(data_dir), *SPLIT,
+             "--out", str(tmp_path / name), "--num-iters", "3", "--batch-size", "4",
+             "--hidden-size", "3", "--quiet", *flags],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=SLOW)
+        assert proc.returncode == 0, proc.stderr
+        return json.loads((tmp_path / name / "metrics.json").read_text())["compile_cache"]
+
+    first = run("first")
+    assert first["dir"] == str(cache) and first["misses"] > 0 and first["hits"] == 0
+    assert any(cache.iterdir())
+    second = run("second")
+    assert second["hits"] == first["misses"] and second["misses"] == 0
+    off = run("off", "--no-compile-cache")
+    assert off == {"dir": None, "hits": 0, "misses": 0}
+
+
+def test_device_check_quick(tmp_path):
+    """``scripts/device_check.py --quick``: on a CPU-only machine the "device" is the CPU, so
+    the CPU and device runs must agree to the bit."""
+    out = tmp_path / "check.json"
+    proc = run_script(["scripts/device_check.py", "--quick", "--out", str(out)])
+    assert proc.returncode == 0, proc.stderr
+    r = json.loads(out.read_text())
+    assert r["device"].startswith("cpu") and r["verification_failures"] == 0
+    assert len(r["verification"]) == 16 and all(c["pass"] for c in r["verification"].values())
+    assert r["cpu_vs_device"]["max_abs_param_diff"] == 0.0
+    assert r["cpu_vs_device"]["val_acc_diff"] == 0.0
+    assert r["grid"]["configs"] == 24 and r["grid"]["seconds"] > 0
+    assert r["matmul_gflops"]["highest"] > 0 and r["best_one_epoch"]["num_iters"] > 0

@@ -9,6 +9,7 @@ import jax.numpy as jnp
 import numpy as np
 import pytest
 
+import jaxnet
 from jaxnet import products
 
 K, B, D, H = 3, 5, 7, 4
@@ -95,3 +96,55 @@ def test_shared_rows_give_one_two_dimensional_product(arrays):
     X, Ws, dzs = (jnp.asarray(arrays[n]) for n in ("X", "Ws", "dzs"))
     assert dot_operand_shapes(products.forward, X, Ws) == [[(B, D), (K * H, D)]]
     assert dot_operand_shapes(products.weight_gradient, dzs, X) == [[(K * H, B), (B, D)]]
+
+
+# ---------------------------------------------------------------------------- per backend
+
+
+def test_auto_takes_the_transposed_layout_on_cpu_only():
+    from jaxnet import training
+    assert training.layout("auto", "cpu") == "transposed"
+    assert training.layout("auto", "gpu") == training.layout("auto", "tpu") == "plain"
+    assert training.layout("plain", "cpu") == "plain"
+
+
+@pytest.mark.parametrize("dtype, tol", [(jnp.float64, 1e-12), (jnp.float32, 2e-5)])
+def test_plain_and_transposed_products_train_alike(dtype, tol):
+    rng = np.random.default_rng(7)
+    X = rng.standard_normal((48, 10)).astype(dtype)
+    y = rng.integers(0, 4, 48)
+    params = jaxnet.init_params(jax.random.key(0), 10, 6, 4, std=0.3, dtype=dtype)
+    options = dict(learning_rate=0.2, num_iters=15, batch_size=8, key=jax.random.key(3),
+                   optimizer="nesterov", dropout=0.1)
+    runs = {products: jaxnet.train(params, X, y, X, y, products=products, **options)
+            for products in ("plain", "transposed")}
+    (p0, h0), (p1, h1) = runs["plain"], runs["transposed"]
+    for k in p0:
+        np.testing.assert_allclose(p0[k], p1[k], rtol=tol, atol=tol, err_msg=k)
+    np.testing.assert_allclose(h0["loss_history"], h1["loss_history"], rtol=tol)
+    # The same arithmetic, in another order at most: sweeps agree too.
+    swept = {products: jaxnet.sweep(X, y, X, y, [dict(hidden_size=6, learning_rate=lr)
+                                                 for lr in (0.1, 0.2)], num_classes=4,
+                                    dtype=dtype, num_iters=6, batch_size=8, products=products)
+             for products in ("plain", "transposed")}
+    for a, b in zip(swept["plain"], swept["transposed"]):
+        np.testing.assert_allclose(a["params"]["W1"], b["params"]["W1"], rtol=tol, atol=tol)
+
+
+def test_matmul_precision_reaches_every_product_of_the_program():
+    from jaxnet import training
+    from tests.helpers import make_recipe, traced
+    X = jnp.ones((16, 6), jnp.float32)
+    y = jnp.zeros(16, jnp.int32)
+    params = jaxnet.init_params(jax.random.key(0), 6, 4, 3)
+
+    def program(precision):
+        recipe = make_recipe(16, 6, num_iters=3, batch_size=4, matmul_precision=precision)
+        return training.train_from_key.lower(params, X, y, X, y, jax.random.key(0),
+                                             traced(jnp.float32), recipe).as_text()
+
+    highest, default = program("highest"), program("default")
+    dots = highest.count("dot_general")
+    assert dots >= 4  # forward, both gradients, the accuracies
+    assert highest.count("precision = [HIGHEST, HIGHEST]") == dots
+    assert "HIGHEST" not in default and default.count("dot_general") == dots

@@ -16,6 +16,7 @@ from jaxnet import artifacts, config, data, plots, preprocess, training
 
 EXPECTED_ERRORS = (data.DataError, training.TrainingDiverged, plots.MissingMatplotlib,
                    ValueError, TypeError)
+CACHE_ENV = "JAXNET_COMPILE_CACHE"  # a folder for compiled programs, or "off"
 # Every file a program writes into --out; a folder holding any of them holds a run.
 RUN_FILES = ("params.npz", "preprocess.npz", "metrics.json", "curves.png", "weights.png",
              "sweep.json")
@@ -92,6 +93,11 @@ def new_parser(prog, doc, default_out, defaults, sweep=False):
     parser.add_argument("--overwrite", action="store_true",
                         help="replace the files of an earlier run in --out")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--compile-cache", metavar="DIR", default=default_cache_dir(),
+                        help=f"keep compiled programs here, so that a second run of the same "
+                             f"shapes does not compile again (${CACHE_ENV}: a folder, or off)")
+    parser.add_argument("--no-compile-cache", dest="compile_cache", action="store_const",
+                        const=None, help="compile every program anew")
 
     def add(group, name, spec):
         names = [flag(name)]
@@ -213,6 +219,25 @@ def load_data(args, dtype, plotting=True):
     return data.get_cifar10_data(args.data_dir, num_training=args.num_training,
                                  num_validation=args.num_validation, num_test=args.num_test,
                                  dtype=dtype)
+
+
+def default_cache_dir():
+    """$JAXNET_COMPILE_CACHE (None if "off"), else the user's cache folder."""
+    value = os.environ.get(CACHE_ENV)
+    if value is not None:
+        return None if value.strip().lower() in ("", "0", "off", "no", "false") else value
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return str(Path(base) / "jaxnet" / "xla")
+
+
+def enable_compile_cache(folder):
+    """JAX's persistent compilation cache in ``folder`` (None: off), for every program,
+    however quickly it compiles."""
+    if folder is None:
+        return
+    jax.config.update("jax_compilation_cache_dir", str(folder))
+    jax.config.update("jax_persistent_cache_min_compile_time_secs", 0.0)
+    jax.config.update("jax_persistent_cache_min_entry_size_bytes", 0)
 
 
 def enable_dtype(name):

@@ -51,6 +51,7 @@ def describe_config(c, shared, varied):
 def run(args):
     configs, shared = grid(args)
     common.check_out(args)
+    common.enable_compile_cache(args.compile_cache)
     dtype = common.enable_dtype(args.dtype)
     splits = common.load_data(args, dtype)
     prep = common.apply_preprocessing(args, splits)

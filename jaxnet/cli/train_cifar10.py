@@ -57,6 +57,7 @@ def run(args):
         return evaluate_checkpoint(args)
     config = common.make_config(args)  # every check that needs no data, before loading it
     common.check_out(args)
+    common.enable_compile_cache(args.compile_cache)
     dtype = common.enable_dtype(args.dtype)
     with timed() as loading:
         splits = common.load_data(args, dtype)
@@ -80,7 +81,8 @@ def run(args):
         "config": {**vars(args), **vars(config)}, "seed": args.seed,
         "num_iters": config.num_iters, "wall_time_s": t.wall_s, "compile_time_s": t.compile_s,
         "train_time_s": t.run_s, "preprocess_time_s": preparing.wall_s,
-        "load_time_s": loading.wall_s}, prep)
+        "load_time_s": loading.wall_s, "compile_cache": {
+            "dir": args.compile_cache, "hits": t.cache_hits, "misses": t.cache_misses}}, prep)
     print("wrote " + ", ".join(map(str, files)))
     return 0
 
