@@ -41,12 +41,13 @@ def train_flops(num_iters, batch_size, input_size, hidden_size, num_classes=10):
     return num_iters * (4 * B * D * H + 6 * B * H * C)
 
 
-def matmul_gflops(n=2048, repeats=10, dtype=jnp.float32):
-    """This machine's jitted n x n matrix product rate, GFLOP/s (median of ``repeats``)."""
+def matmul_gflops(n=2048, repeats=10, dtype=jnp.float32, precision=None, device=None):
+    """The jitted n x n matrix product rate of ``device`` (default: JAX's), GFLOP/s (median
+    of ``repeats``), at ``precision`` (None: JAX's default for the dtype)."""
     key_a, key_b = jax.random.split(jax.random.key(0))
-    a = jax.random.normal(key_a, (n, n), dtype)
-    b = jax.random.normal(key_b, (n, n), dtype)
-    product = jax.jit(jnp.matmul)
+    a = jax.device_put(jax.random.normal(key_a, (n, n), dtype), device)
+    b = jax.device_put(jax.random.normal(key_b, (n, n), dtype), device)
+    product = jax.jit(lambda a, b: jnp.matmul(a, b, precision=precision))
     product(a, b).block_until_ready()
     times = []
     for _ in range(repeats):

@@ -14,9 +14,8 @@ verification check fails.
 """
 
 import argparse
-import statistics
 import sys
-import time
+from pathlib import Path
 
 import jax
 
@@ -33,21 +32,10 @@ from jaxnet.cli.timing import timed  # noqa: E402
 from reference import notebook  # noqa: E402
 from verify import jax_checks  # noqa: E402  (scripts/verify.py, beside this file)
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout's bench/
+from bench.benchmark import matmul_gflops  # noqa: E402
+
 TUNED = dict(learning_rate=1e-3, reg=0.2, batch_size=500)
-
-
-def matmul_gflops(n, device, precision="highest", repeats=10):
-    """The device's jitted n x n float32 product rate, GFLOP/s (median of ``repeats``)."""
-    a, b = (jax.device_put(jax.random.normal(k, (n, n), jnp.float32), device)
-            for k in jax.random.split(jax.random.key(0)))
-    product = jax.jit(lambda a, b: jnp.matmul(a, b, precision=precision))
-    product(a, b).block_until_ready()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        product(a, b).block_until_ready()
-        times.append(time.perf_counter() - start)
-    return 2 * n ** 3 / statistics.median(times) / 1e9
 
 
 def synthetic(num_train, num_val, device, seed=0):
@@ -142,8 +130,8 @@ def main(argv=None):
     say(f"on {result['device']}: verification")
     result["verification"], failures = verification()
     say("matmul rates")
-    result["matmul_gflops"] = {"highest": matmul_gflops(n, device),
-                               "default": matmul_gflops(n, device, "default")}
+    result["matmul_gflops"] = {p: matmul_gflops(n, precision=p, device=device)
+                               for p in ("highest", "default")}
     say("CPU vs device, the tuned config")
     result["cpu_vs_device"] = cpu_vs_device(device, num_train, agree_iters)
     data = synthetic(num_train, 1000, device)

@@ -10,7 +10,6 @@ import optax
 import pytest
 
 import jaxnet
-from jaxnet import training as train_module
 from reference import TwoLayerNet, notebook
 from tests.helpers import count_compiles, to_jax
 
