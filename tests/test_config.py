@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 import jaxnet
-from jaxnet import config, presets, training
+from jaxnet import config, preprocess, presets, training
 from jaxnet.cli import common, sweep_cifar10, train_cifar10
 from tests.fake_cifar import write_fake_cifar10
 from tests.helpers import make_recipe
@@ -213,3 +213,63 @@ def test_dataclass_is_frozen_and_validated():
     with pytest.raises(TypeError, match="flip must be True or False"):
         jaxnet.Config(flip="yes")
     assert jaxnet.Config(reg=1).reg == 1.0 and isinstance(jaxnet.Config(reg=1).reg, float)
+
+
+def test_every_program_flag_reaches_the_library(data_dir, tmp_path, monkeypatch):
+    """The programs' own options (common.PROGRAM_OPTIONS): each changes what the library gets."""
+    seen = {}
+
+    def fake_train(params, X, y, X_val, y_val, cfg, **kwargs):
+        seen.update(params=params, X=X, config=cfg)
+        return params, {"loss_history": np.zeros(1), "train_acc_history": np.zeros(1),
+                        "val_acc_history": np.zeros(1)}
+
+    def fake_accuracy(params, X, y, flip_average=None, shift_average=0):
+        seen.update(flip_average=flip_average, shift_average=shift_average)
+        raise Captured
+
+    monkeypatch.setattr(jaxnet, "train", fake_train)
+    monkeypatch.setattr(jaxnet, "accuracy", fake_accuracy)
+
+    def run(*flags):
+        seen.clear()
+        argv = ["--data-dir", str(data_dir), "--out", str(tmp_path / "o"), *SPLIT, "--quiet",
+                "--hidden-size", "3", *flags]
+        with pytest.raises(Captured):
+            train_cifar10.run(train_cifar10.parse_args(argv))
+        return dict(seen)
+
+    base = run()
+    assert base["params"]["W1"].shape == (3072, 3) and base["params"]["W1"].dtype == np.float32
+    assert run("--hidden-size", "5")["params"]["W1"].shape == (3072, 5)
+    assert np.std(run("--std", "he")["params"]["W1"]) > 100 * np.std(base["params"]["W1"])
+    assert not np.array_equal(run("--seed", "1")["params"]["W1"], base["params"]["W1"])
+    assert run("--epochs", "2", "--batch-size", "8")["config"].num_iters == 10  # 40 rows / 8
+    channel = run("--preprocess", "channel")["X"]
+    assert np.allclose(channel.reshape(-1, 3).std(axis=0), 1.0, atol=0.05)
+    tta = run("--tta-flip", "--tta-shift", "2")
+    assert tta["flip_average"] == (32, 32, 3) and tta["shift_average"] == 2
+    assert base["flip_average"] is None and base["shift_average"] == 0
+
+    def fake_fit(kind, X, **kwargs):  # whitening's options, without a 3072^2 eigensolve
+        seen.update(kind=kind, **kwargs)
+        raise Captured
+
+    monkeypatch.setattr(preprocess, "fit", fake_fit)
+    pca = run("--preprocess", "pca", "--pca-components", "7", "--whiten-eps", "0.5")
+    assert (pca["kind"], pca["components"], pca["eps"]) == ("pca", 7, 0.5)
+
+
+def test_dtype_flag_reaches_the_library(data_dir, tmp_path, monkeypatch):
+    seen = {}
+
+    def fake_train(params, X, y, X_val, y_val, cfg, **kwargs):
+        seen.update(params=params, X=X)
+        raise Captured
+
+    monkeypatch.setattr(jaxnet, "train", fake_train)
+    argv = ["--data-dir", str(data_dir), "--out", str(tmp_path / "o"), *SPLIT, "--quiet",
+            "--dtype", "float64"]
+    with pytest.raises(Captured):
+        train_cifar10.run(train_cifar10.parse_args(argv))
+    assert seen["params"]["W1"].dtype == np.float64 and seen["X"].dtype == np.float64
