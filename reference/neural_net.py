@@ -33,6 +33,13 @@ class TwoLayerNet:
             "b2": np.zeros(output_size),
         }
 
+    @classmethod
+    def from_params(cls, params):
+        """A net holding copies of the given params (W1 (D, H), b1, W2 (H, C), b2)."""
+        net = cls.__new__(cls)
+        net.params = {k: np.array(params[k], dtype=np.float64) for k in ("W1", "b1", "W2", "b2")}
+        return net
+
     def loss(self, X, y=None, reg=0.0):
         """Scores, or the loss and its gradients.
 

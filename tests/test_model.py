@@ -57,8 +57,7 @@ def test_jax_grad_equals_handwritten_backward_on_toy(toy_net, toy_data):
 def test_jax_grad_equals_handwritten_backward_random_shapes(N, D, H, C, reg):
     rng = np.random.default_rng(N * 1000 + D)
     params, X, y = random_problem(rng, N, D, H, C)
-    net = TwoLayerNet(D, H, C)
-    net.params = params
+    net = TwoLayerNet.from_params(params)
     expected_loss, expected = net.loss(X, y, reg=reg)
     loss, grads = jax.value_and_grad(jaxnet.loss)(to_jax(params), X, y, reg)
     assert abs(float(loss) - expected_loss) < 1e-12 * max(1.0, abs(expected_loss))
@@ -74,8 +73,7 @@ def test_relu_inputs_exactly_zero_get_zero_gradient_like_reference():
     params["b1"][:3] = 0.0
     X[:2] = 0.0  # rows 0-1: pre-activation = b1 for every unit
     params["b1"][3:5] = 0.0
-    net = TwoLayerNet(6, 8, 4)
-    net.params = params
+    net = TwoLayerNet.from_params(params)
     z1 = X @ params["W1"] + params["b1"]
     assert (z1 == 0).sum() >= 10 * 3 + 2 * 2  # the test really has exact zeros
     _, expected = net.loss(X, y, reg=0.3)
@@ -90,8 +88,7 @@ def test_tied_top_scores_predict_first_class_and_match_gradients():
     params, X, y = random_problem(rng, 12, 5, 6, 4)
     params["W2"][:, 2] = params["W2"][:, 1] = np.abs(params["W2"][:, 1]) + 5.0
     params["b2"][:] = 0.0  # classes 1 and 2 tie and beat the rest on every row
-    net = TwoLayerNet(5, 6, 4)
-    net.params = params
+    net = TwoLayerNet.from_params(params)
     scores = net.loss(X)
     assert np.all(scores[:, 1] == scores[:, 2]) and np.all(scores.argmax(1) == 1)
     np.testing.assert_array_equal(np.asarray(jaxnet.predict(to_jax(params), X)), net.predict(X))
@@ -116,8 +113,7 @@ def test_float32_close_to_float64(toy_net, toy_data):
 def test_predict_matches_reference_on_random_data():
     rng = np.random.default_rng(5)
     params, X, _ = random_problem(rng, 40, 9, 7, 5)
-    net = TwoLayerNet(9, 7, 5)
-    net.params = params
+    net = TwoLayerNet.from_params(params)
     np.testing.assert_array_equal(np.asarray(jaxnet.predict(to_jax(params), X)), net.predict(X))
 
 
