@@ -115,3 +115,18 @@ def test_compiler_options_compare_side_by_side():
     assert len(results["no_xnnpack"]["per_round_ms"]) == 2
     assert results["no_xnnpack"]["max_abs_diff"] < 1e-4  # the same training, other kernels
     assert "xla_cpu_no_such_option" in results["unknown"]["error"]
+
+
+def test_grid_timing_shows_progress_and_divides_by_the_higher_rate(capsys):
+    from bench import benchmark
+    rng = np.random.default_rng(0)
+    X = jnp.asarray(rng.standard_normal((600, 12)), jnp.float32)
+    y = jnp.asarray(rng.integers(0, 10, 600), jnp.int32)
+    out = benchmark.notebook_sweep((X, y, X[:50], y[:50]), scale=1 / 5000)  # one iteration
+    err = capsys.readouterr().err
+    for H, group in zip(benchmark.NOTEBOOK_GRID["hidden_sizes"], out["per_hidden_size"].values()):
+        assert f"bench: the grid's hidden-{H} configs" in err
+        flops = group["configs"] * benchmark.train_flops(1, 500, 12, H)
+        top = max(group["matmul_gflops_before_after_sweep"])
+        assert group["sweep_fraction_of_matmul_rate"] == pytest.approx(
+            flops / group["sweep_s"] / 1e9 / top)
