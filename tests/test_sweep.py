@@ -57,6 +57,8 @@ def test_configs_really_differ(swept):
 
 def test_one_program_per_hidden_size(problem):
     grid = [dict(hidden_size=6, learning_rate=lr, seed=s) for lr in (0.1, 0.2) for s in (3, 4, 5)]
+    warm_up = [dict(c, hidden_size=7) for c in grid]
+    jaxnet.sweep(*problem, warm_up, num_classes=3, std=0.1, dtype=jnp.float64, **COMMON)
     with count_compiles("train_group") as compiles:
         jaxnet.sweep(*problem, grid, num_classes=3, std=0.1, dtype=jnp.float64, **COMMON)
     assert compiles() == 1  # three seeds, one compiled program

@@ -121,6 +121,7 @@ def test_recompiles_only_for_new_shapes():
     runs = [dict(learning_rate=0.1, reg=0.0, learning_rate_decay=0.9, key=jax.random.key(1)),
             dict(learning_rate=0.05, reg=0.3, learning_rate_decay=0.5, key=jax.random.key(2)),
             dict(learning_rate=0.2, reg=1e-3, learning_rate_decay=1.0, key=jax.random.key(3))]
+    jaxnet.train(params, X, y, X, y, num_iters=11, batch_size=8, key=jax.random.key(1))  # warm-up
     with count_compiles("train_from_key") as compiles:
         histories = [jaxnet.train(params, X, y, X, y, num_iters=12, batch_size=8, **r)[1]
                      for r in runs]
