@@ -237,6 +237,14 @@ def _report_progress(progress_id, first_iteration, losses):
         sink(int(first_iteration) + len(losses), float(losses[-1]))
 
 
+def init_state(params, hp, recipe):
+    """The program state before the first update: ``{"params"`` (in the recipe's layout),
+    ``"opt_state"``, ``"finite"``}`` (no non-finite loss at an epoch's end so far)."""
+    params = to_layout(params, recipe.layout)
+    return {"params": params, "opt_state": make_optimizer(recipe, hp).init(params),
+            "finite": jnp.array(True)}
+
+
 def run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe, progress_id=0):
     """Train from ``params`` along the minibatches ``indices``; a pure, traceable function.
 
@@ -257,13 +265,24 @@ def run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe, progress_id=
       non-finite the remaining epochs are skipped and their history entries are NaN.
     """
     with jax.default_matmul_precision(recipe.config.matmul_precision):
-        return _run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe, progress_id)
+        state = init_state(params, hp, recipe)
+        its = jnp.arange(indices.shape[0], dtype=jnp.int32)
+        state, history = advance(state, X, y, X_val, y_val, indices, its, noise_key, hp, recipe,
+                                 head=0, progress_id=progress_id)
+    return from_layout(state["params"]), history
 
 
-def _run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe, progress_id):
+def advance(state, X, y, X_val, y_val, indices, its, noise_key, hp, recipe, head,
+            progress_id=0):
+    """Continue a run: the updates ``its`` (n,) int32 along minibatches ``indices`` (n, B)
+    from ``state`` (``init_state``'s form); a pure, traceable function.
+
+    ``head`` (static) is how many of these iterations come before the first epoch boundary
+    (the rest of an epoch begun in an earlier call): they update but record no accuracy.
+    Returns (state, history) with this call's part of the histories.
+    """
     optimizer = make_optimizer(recipe, hp)
     grad_fn = jax.value_and_grad(objective)
-    params = to_layout(params, recipe.layout)
 
     def step(carry, xs):
         params, opt_state = carry
@@ -282,10 +301,24 @@ def _run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe, progress_id
         carry, (loss, _, _) = step(carry, xs)
         return carry, loss
 
+    def nans(n):
+        nan = jnp.full((), jnp.nan, X.dtype)
+        return jnp.full((n,), jnp.nan, X.dtype), nan, nan
+
+    def gated(finite, live, dead, carry):
+        """``live(carry)``, or (with stop_on_divergence) ``dead`` once a loss was non-finite:
+        the work is skipped."""
+        if not recipe.stop_on_divergence:
+            return live(carry)
+        return jax.lax.cond(finite, live, lambda carry: (carry, dead), carry)
+
+    def report(first_iteration, losses):
+        if recipe.progress:
+            jax.debug.callback(_report_progress, progress_id, first_iteration, losses)
+
     def epoch(state, xs):
         """A boundary iteration, its accuracy record, then the epoch's other iterations."""
         carry, finite = state
-        n = xs[0].shape[0]
 
         def live(carry):
             carry, (loss0, Xb, yb) = step(carry, jax.tree.map(lambda a: a[0], xs))
@@ -294,40 +327,60 @@ def _run(params, X, y, X_val, y_val, indices, noise_key, hp, recipe, progress_id
             carry, losses = jax.lax.scan(loss_only, carry, jax.tree.map(lambda a: a[1:], xs))
             return carry, (jnp.concatenate([loss0[None], losses]), train_acc, val_acc)
 
-        def dead(carry):  # diverged earlier: skip the work
-            nan = jnp.full((), jnp.nan, X.dtype)
-            return carry, (jnp.full((n,), jnp.nan, X.dtype), nan, nan)
-
-        if recipe.stop_on_divergence:
-            carry, (losses, train_acc, val_acc) = jax.lax.cond(finite, live, dead, carry)
-        else:
-            carry, (losses, train_acc, val_acc) = live(carry)
+        carry, (losses, train_acc, val_acc) = gated(finite, live, nans(xs[0].shape[0]), carry)
         finite = finite & jnp.all(jnp.isfinite(losses))
-        if recipe.progress:
-            jax.debug.callback(_report_progress, progress_id, xs[0][0], losses)
+        report(xs[0][0], losses)
         return (carry, finite), (losses, train_acc, val_acc)
 
-    num_iters, ipe = recipe.num_iters, recipe.iterations_per_epoch
-    its = jnp.arange(num_iters, dtype=jnp.int32)
-    state = ((params, optimizer.init(params)), jnp.array(True))
-    num_full = num_iters // ipe
+    def rest_of_epoch(state, xs):
+        """Iterations that finish an epoch begun earlier: updates only."""
+        carry, finite = state
+
+        carry, losses = gated(finite, lambda c: jax.lax.scan(loss_only, c, xs),
+                              nans(xs[0].shape[0])[0], carry)
+        finite = finite & jnp.all(jnp.isfinite(losses))
+        report(xs[0][0], losses)
+        return (carry, finite), losses
+
+    n, ipe = indices.shape[0], recipe.iterations_per_epoch
+    loop_state = ((state["params"], state["opt_state"]), state["finite"])
     parts = []
+    if head:
+        loop_state, losses = rest_of_epoch(loop_state, (its[:head], indices[:head]))
+        parts.append((losses, jnp.zeros((0,), X.dtype), jnp.zeros((0,), X.dtype)))
+    num_full = (n - head) // ipe
     if num_full:
-        full = (its[: num_full * ipe].reshape(num_full, ipe),
-                indices[: num_full * ipe].reshape(num_full, ipe, -1))
-        state, (losses, train_acc, val_acc) = jax.lax.scan(epoch, state, full)
+        span = slice(head, head + num_full * ipe)
+        full = (its[span].reshape(num_full, ipe), indices[span].reshape(num_full, ipe, -1))
+        loop_state, (losses, train_acc, val_acc) = jax.lax.scan(epoch, loop_state, full)
         parts.append((losses.reshape(-1), train_acc, val_acc))
-    if num_iters % ipe:  # a last, partial epoch
-        state, (losses, train_acc, val_acc) = epoch(
-            state, (its[num_full * ipe:], indices[num_full * ipe:]))
+    if (n - head) % ipe:  # a last, partial epoch
+        start = head + num_full * ipe
+        loop_state, (losses, train_acc, val_acc) = epoch(loop_state, (its[start:], indices[start:]))
         parts.append((losses, train_acc[None], val_acc[None]))
-    ((params, _), _) = state
-    params = from_layout(params)
+    ((params, opt_state), finite) = loop_state
     if not parts:
         parts.append((jnp.zeros((0,), X.dtype),) * 3)
     losses, train_acc, val_acc = (jnp.concatenate(p) for p in zip(*parts))
-    return params, {"loss_history": losses, "train_acc_history": train_acc,
-                    "val_acc_history": val_acc}
+    return ({"params": params, "opt_state": opt_state, "finite": finite},
+            {"loss_history": losses, "train_acc_history": train_acc, "val_acc_history": val_acc})
+
+
+@functools.partial(jax.jit, static_argnames=("recipe", "length", "head"))
+def advance_from_key(state, X, y, X_val, y_val, key, start, hp, recipe, length, head,
+                     progress_id=0):
+    """``advance`` by ``length`` updates from iteration ``start`` (traced, so chunks of one
+    length that start at epoch boundaries share a program) of the run that ``key`` draws:
+    the minibatches are the whole run's (``minibatches_and_noise``), sliced."""
+    with jax.default_matmul_precision(recipe.config.matmul_precision):
+        indices, noise_key = minibatches_and_noise(key, X.shape[0], recipe)
+        indices = jax.lax.dynamic_slice_in_dim(indices, start, length)
+        its = start + jnp.arange(length, dtype=jnp.int32)
+        return advance(state, X, y, X_val, y_val, indices, its, noise_key, hp, recipe, head,
+                       progress_id)
+
+
+start_state = jax.jit(init_state, static_argnames=("recipe",))
 
 
 def minibatches_and_noise(key, num_train, recipe):
