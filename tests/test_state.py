@@ -1,6 +1,14 @@
-"""Resumable training: a run split anywhere equals the run in one piece, bit for bit."""
+"""Resumable training: a run split anywhere, interrupted or killed, equals the run in one
+piece, bit for bit."""
 
+import contextlib
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import jax
 import jax.numpy as jnp
@@ -9,6 +17,8 @@ import pytest
 
 import jaxnet
 from jaxnet import state as state_module
+from jaxnet.cli import train_cifar10
+from tests.fake_cifar import write_fake_cifar10
 from tests.helpers import count_compiles
 
 IMAGE = (4, 4, 3)
@@ -122,3 +132,98 @@ def test_resume_before_any_update_and_after_the_end():
         jaxnet.begin(params, None, config)
     assert jnp.asarray(done.params["W1"]).dtype == jnp.float64
     assert isinstance(done, jaxnet.TrainState) and jax.tree.leaves(done.program)
+
+
+# ---------------------------------------------------------------------------- the program
+
+ROOT = Path(__file__).resolve().parent.parent
+SLOW = 600  # seconds: generous, for a busy machine
+# 80 rows in batches of 2: 40 iterations per epoch; 4000 iterations are 100 epochs.
+RUN = ["--num-training", "80", "--num-validation", "20", "--num-test", "10", "--batch-size", "2",
+       "--hidden-size", "4", "--num-iters", "4000", "--learning-rate", "1e-3", "--quiet"]
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory):
+    root = tmp_path_factory.mktemp("resume") / "cifar"
+    write_fake_cifar10(root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def uninterrupted(data_dir, tmp_path_factory):
+    out = tmp_path_factory.mktemp("whole")
+    assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *RUN]) == 0
+    return out
+
+
+@contextlib.contextmanager
+def checkpointing_run(data_dir, out):
+    """The program writing its state every epoch, in a child process killed on the way out."""
+    env = dict(os.environ, JAX_PLATFORMS="cpu")
+    proc = subprocess.Popen([sys.executable, "scripts/train_cifar10.py", "--data-dir",
+                             str(data_dir), "--out", str(out), *RUN, "--checkpoint-every", "1"],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + SLOW
+        while not (out / "state.npz").exists():  # the first epoch's state is written
+            assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+            time.sleep(0.02)
+        yield proc
+    finally:
+        proc.kill()
+        proc.communicate()
+
+
+def assert_same_files(a, b):
+    with np.load(a / "params.npz") as pa, np.load(b / "params.npz") as pb:
+        for k in pa.files:
+            np.testing.assert_array_equal(pa[k], pb[k], err_msg=k)
+    ha = json.loads((a / "metrics.json").read_text())["history"]
+    hb = json.loads((b / "metrics.json").read_text())["history"]
+    assert ha == hb
+
+
+def resume(data_dir, out):
+    return train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *RUN, "--resume"])
+
+
+def test_ctrl_c_writes_a_state_that_resumes_bit_for_bit(data_dir, uninterrupted, tmp_path):
+    out = tmp_path / "run"
+    with checkpointing_run(data_dir, out) as proc:
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=SLOW)
+        assert proc.returncode == 130, err.decode()
+    assert b"continue with --resume" in err and b"Traceback" not in err
+    assert not (out / "params.npz").exists()
+    saved, _ = jaxnet.load_state(out / "state.npz")
+    assert 0 < saved.iteration < 4000
+    assert resume(data_dir, out) == 0
+    assert_same_files(uninterrupted, out)
+
+
+def test_sigkill_at_a_random_moment_then_resume_is_bit_for_bit(data_dir, uninterrupted, tmp_path):
+    out = tmp_path / "run"
+    with checkpointing_run(data_dir, out) as proc:
+        time.sleep(np.random.default_rng().uniform(0, 0.5))
+        proc.kill()  # SIGKILL: no handler runs; the last state written atomically survives
+        proc.communicate()
+    assert resume(data_dir, out) == 0
+    assert_same_files(uninterrupted, out)
+
+
+def test_resume_refuses_other_options_and_a_missing_state(data_dir, tmp_path, capsys):
+    out = tmp_path / "run"
+    short = [*RUN, "--num-iters", "80", "--checkpoint-every", "1"]
+    assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *short]) == 0
+    capsys.readouterr()
+    for flags, message in ((["--reg", "0.5"], "saved run has reg=0.25, this one reg=0.5"),
+                           (["--hidden-size", "5"], "hidden_size=4, this one hidden_size=5")):
+        with pytest.raises(SystemExit):
+            train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *short,
+                                "--resume", *flags])
+        assert message in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        train_cifar10.main(["--data-dir", str(data_dir), "--out", str(tmp_path / "none"),
+                            *short, "--resume"])
+    assert "holds no state.npz" in capsys.readouterr().err

@@ -19,7 +19,7 @@ EXPECTED_ERRORS = (data.DataError, training.TrainingDiverged, plots.MissingMatpl
 CACHE_ENV = "JAXNET_COMPILE_CACHE"  # a folder for compiled programs, or "off"
 # Every file a program writes into --out; a folder holding any of them holds a run.
 RUN_FILES = ("params.npz", "preprocess.npz", "metrics.json", "curves.png", "weights.png",
-             "sweep.json")
+             "sweep.json", "state.npz")
 
 
 def flag(name):
@@ -38,6 +38,11 @@ def _number(kind, low, strict=False):
         return value
     parse.__name__ = kind.__name__
     return parse
+
+
+def positive_float(text):
+    """An argparse type: a float > 0."""
+    return _number(float, 0.0, strict=True)(text)
 
 
 def parse_std(text):
@@ -172,11 +177,15 @@ def make_config(args, **values):
 def check_out(args):
     """Refuse an ``--out`` that cannot take this run's files, before any work: a file, a
     folder that cannot be written, or one holding another run's files (unless
-    ``--overwrite``)."""
+    ``--overwrite``; with ``--resume`` it must hold the run's state)."""
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise ValueError(f"--out {out} is a file, not a folder")
-    if out.is_dir():
+    if getattr(args, "resume", False):
+        if not (out / "state.npz").is_file():
+            raise ValueError(f"--resume: {out} holds no state.npz to continue from (a run "
+                             f"writes one with --checkpoint-every, or when interrupted)")
+    elif out.is_dir():
         earlier = [name for name in RUN_FILES if (out / name).exists()]
         if earlier and not args.overwrite:
             raise ValueError(f"--out {out} holds another run's files ({', '.join(earlier)}); "

@@ -12,9 +12,11 @@ any) instead of training.
 import argparse
 import json
 import sys
+from pathlib import Path
 
 import jaxnet
-from jaxnet import artifacts, data, preprocess, presets
+import jaxnet.state
+from jaxnet import artifacts, data, preprocess, presets, training
 from jaxnet.cli import common
 from jaxnet.cli.timing import timed
 
@@ -29,6 +31,10 @@ def build_parser(preset="notebook"):
                    help="split each minibatch across all devices")
     p.add_argument("--eval-checkpoint", metavar="PARAMS_NPZ",
                    help="score a saved params.npz on val and test instead of training")
+    p.add_argument("--checkpoint-every", type=common.positive_float, default=None,
+                   metavar="EPOCHS", help="write the run's state to --out/state.npz this often")
+    p.add_argument("--resume", action="store_true",
+                   help="continue the run whose state.npz is in --out (give its flags again)")
     return p
 
 
@@ -52,6 +58,45 @@ def evaluate_checkpoint(args):
     return 0
 
 
+# The programs' own options a resumed run must share with the saved one.
+RUN_OPTIONS = ("hidden_size", "std", "seed", "dtype", "preprocess", "whiten_eps",
+               "pca_components", "num_training", "num_validation")
+
+
+def train_in_chunks(args, config, params, train_key, splits):
+    """Train in pieces of ``--checkpoint-every`` epochs, writing the state after each (and,
+    on Ctrl-C, the last complete one), or continue the run in ``--out`` (``--resume``)."""
+    if args.data_parallel:
+        raise ValueError("--checkpoint-every and --resume do not combine with --data-parallel")
+    path = Path(args.out) / "state.npz"
+    options = {name: getattr(args, name) for name in RUN_OPTIONS}
+    if args.resume:
+        state, saved = jaxnet.load_state(path)
+        jaxnet.state.check_matches(state, config, options, saved)
+    else:
+        state = jaxnet.begin(params, train_key, config)
+    data = (splits["X_train"], splits["y_train"], splits["X_val"], splits["y_val"])
+    per_epoch = training.iterations_per_epoch(len(splits["y_train"]), config.batch_size,
+                                              config.sampling)
+    every = max(1, round(args.checkpoint_every * per_epoch)) if args.checkpoint_every else None
+    done = state
+    try:
+        while not state.done:
+            state = jaxnet.resume(state, *data, iterations=every,
+                                  image_shape=common.image_shape(args), progress=not args.quiet)
+            if args.checkpoint_every:
+                jaxnet.save_state(path, state, extra=options)
+            done = state
+    except KeyboardInterrupt:
+        if done.program is not None:  # the last complete piece, so that --resume continues it
+            jaxnet.save_state(path, done, extra=options)
+            print(f"\n{PROG}: wrote {path} at iteration {done.iteration}; continue with "
+                  f"--resume", file=sys.stderr)
+        raise
+    jaxnet.save_state(path, state, extra=options)
+    return state.params, state.history
+
+
 def run(args):
     if args.eval_checkpoint:
         return evaluate_checkpoint(args)
@@ -67,10 +112,13 @@ def run(args):
     params = jaxnet.init_params(init_key, splits["X_train"].shape[1], args.hidden_size,
                                 data.NUM_CLASSES, std=args.std, dtype=dtype)
     with timed() as t:
-        params, history = jaxnet.train(
-            params, splits["X_train"], splits["y_train"], splits["X_val"], splits["y_val"],
-            config, key=train_key, image_shape=common.image_shape(args),
-            data_parallel=args.data_parallel, progress=not args.quiet)
+        if args.checkpoint_every or args.resume:
+            params, history = train_in_chunks(args, config, params, train_key, splits)
+        else:
+            params, history = jaxnet.train(
+                params, splits["X_train"], splits["y_train"], splits["X_val"], splits["y_val"],
+                config, key=train_key, image_shape=common.image_shape(args),
+                data_parallel=args.data_parallel, progress=not args.quiet)
     scores = common.evaluate(params, splits, args)
     print(f"{common.describe(scores, len(splits['y_test']))}  train {t.run_s:.1f} s + compile "
           f"{t.compile_s:.1f} s (+ preprocessing {preparing.wall_s:.1f} s, loading "
@@ -82,7 +130,8 @@ def run(args):
         "num_iters": config.num_iters, "wall_time_s": t.wall_s, "compile_time_s": t.compile_s,
         "train_time_s": t.run_s, "preprocess_time_s": preparing.wall_s,
         "load_time_s": loading.wall_s, "compile_cache": {
-            "dir": args.compile_cache, "hits": t.cache_hits, "misses": t.cache_misses}}, prep)
+            "dir": args.compile_cache, "hits": t.cache_hits, "misses": t.cache_misses}}, prep,
+        extra=("state.npz",) if args.checkpoint_every or args.resume else ())
     print("wrote " + ", ".join(map(str, files)))
     return 0
 
