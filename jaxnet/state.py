@@ -42,6 +42,8 @@ class TrainState:
       history: the histories so far (NumPy, the keys of ``train``'s).
       init_params: the params the run started from (until the first update).
       data: (num_train, input_size, dtype name, image_shape) of the data it trains on.
+      minibatches: the whole run's minibatch rows and noise key, drawn once (not saved).
+      checked: the data arrays last validated, and their device copies (not saved).
     """
 
     config: Config
@@ -51,6 +53,8 @@ class TrainState:
     history: dict = None
     init_params: dict = None
     data: tuple = None
+    minibatches: tuple = None
+    checked: tuple = None
 
     @property
     def done(self):
@@ -88,7 +92,11 @@ def resume(state, X, y, X_val, y_val, *, iterations=None, image_shape=None, prog
     params = state.init_params if state.program is None else training.from_layout(state.program["params"])
     D, _, C = checks.check_params(params)
     dtype = jnp.asarray(params["W1"]).dtype
-    X, y, X_val, y_val = training.prepare_data(D, C, dtype, X, y, X_val, y_val)
+    given = (X, y, X_val, y_val)
+    if state.checked is not None and all(a is b for a, b in zip(given, state.checked[0])):
+        X, y, X_val, y_val = state.checked[1]  # validated by the call before: the same arrays
+    else:
+        X, y, X_val, y_val = training.prepare_data(D, C, dtype, X, y, X_val, y_val)
     data = (X.shape[0], X.shape[1], jnp.dtype(dtype).name,
             None if image_shape is None else tuple(image_shape))
     if state.data is not None and state.data != data:
@@ -100,13 +108,18 @@ def resume(state, X, y, X_val, y_val, *, iterations=None, image_shape=None, prog
     program = state.program
     if program is None:
         program = training.start_state(params, hp, recipe)
+    minibatches = state.minibatches
+    if minibatches is None:
+        minibatches = training.draw_minibatches(state.key, X.shape[0], recipe)
+    kept = dict(program=program, data=data, init_params=None, minibatches=minibatches,
+                checked=(given, (X, y, X_val, y_val)))
     if n == 0:
-        return dataclasses.replace(state, program=program, data=data, init_params=None)
+        return dataclasses.replace(state, **kept)
     ipe = recipe.iterations_per_epoch
     head = min(-state.iteration % ipe, n)  # the rest of an epoch begun earlier
     with training._progress_bar(progress, n) as progress_id:
-        program, history = training.advance_from_key(
-            program, X, y, X_val, y_val, state.key, jnp.int32(state.iteration), hp, recipe,
+        program, history = training.advance_chunk(
+            program, X, y, X_val, y_val, *minibatches, jnp.int32(state.iteration), hp, recipe,
             length=n, head=head, progress_id=progress_id)
         history = training.history_to_numpy(history)
     history = {k: np.concatenate([state.history[k], history[k]]) for k in HISTORY_KEYS}
@@ -115,8 +128,8 @@ def resume(state, X, y, X_val, y_val, *, iterations=None, image_shape=None, prog
         raise training.TrainingDiverged(
             f"training diverged: the loss became {history['loss_history'][it]} at iteration "
             f"{it} (learning rate {config.learning_rate:g}); try a smaller learning rate")
-    return dataclasses.replace(state, iteration=state.iteration + n, program=program,
-                               history=history, init_params=None, data=data)
+    return dataclasses.replace(state, **dict(kept, program=program), iteration=state.iteration + n,
+                               history=history)
 
 
 def _describe_data(data):

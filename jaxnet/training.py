@@ -367,13 +367,12 @@ def advance(state, X, y, X_val, y_val, indices, its, noise_key, hp, recipe, head
 
 
 @functools.partial(jax.jit, static_argnames=("recipe", "length", "head"))
-def advance_from_key(state, X, y, X_val, y_val, key, start, hp, recipe, length, head,
-                     progress_id=0):
-    """``advance`` by ``length`` updates from iteration ``start`` (traced, so chunks of one
-    length that start at epoch boundaries share a program) of the run that ``key`` draws:
-    the minibatches are the whole run's (``minibatches_and_noise``), sliced."""
+def advance_chunk(state, X, y, X_val, y_val, indices, noise_key, start, hp, recipe, length,
+                  head, progress_id=0):
+    """``advance`` by ``length`` updates from iteration ``start`` along the whole run's
+    minibatches ``indices`` (``minibatches_and_noise``). ``start`` is traced, so chunks of
+    one length that start at epoch boundaries share a program."""
     with jax.default_matmul_precision(recipe.config.matmul_precision):
-        indices, noise_key = minibatches_and_noise(key, X.shape[0], recipe)
         indices = jax.lax.dynamic_slice_in_dim(indices, start, length)
         its = start + jnp.arange(length, dtype=jnp.int32)
         return advance(state, X, y, X_val, y_val, indices, its, noise_key, hp, recipe, head,
@@ -381,6 +380,8 @@ def advance_from_key(state, X, y, X_val, y_val, key, start, hp, recipe, length, 
 
 
 start_state = jax.jit(init_state, static_argnames=("recipe",))
+draw_minibatches = jax.jit(lambda key, num_train, recipe: minibatches_and_noise(key, num_train, recipe),
+                           static_argnums=(1, 2))
 
 
 def minibatches_and_noise(key, num_train, recipe):
