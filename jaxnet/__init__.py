@@ -6,6 +6,7 @@ functions; gradients come from ``jax.grad``; training is one compiled XLA progra
 
 from jaxnet.config import Config
 from jaxnet.model import accuracy, init_params, loss, predict, scores
+from jaxnet.halving import search
 from jaxnet.state import TrainState, begin, load_state, resume, save_state
 from jaxnet.sweeps import seed_keys, sweep
 from jaxnet.training import TrainingDiverged, notebook_schedule, sample_batch_indices, train
@@ -25,6 +26,7 @@ __all__ = [
     "sample_batch_indices",
     "save_state",
     "scores",
+    "search",
     "seed_keys",
     "sweep",
     "train",

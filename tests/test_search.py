@@ -1,0 +1,74 @@
+"""Successive halving: the right configs stop, survivors continue their own runs exactly."""
+
+import jax.numpy as jnp
+import numpy as np
+import pytest
+
+import jaxnet
+from jaxnet import halving
+from tests.helpers import count_compiles
+
+COMMON = dict(num_iters=27, batch_size=10, learning_rate_decay=0.9)
+
+
+@pytest.fixture(scope="module")
+def problem():
+    rng = np.random.default_rng(3)
+    X = rng.standard_normal((60, 8))
+    y = (X[:, 0] > 0).astype(int) + (X[:, 1] > 0)
+    return X, y, X[:20], y[:20]
+
+
+def test_rungs():
+    assert halving.rungs(24, 5000, eta=3) == [555, 1666, 5000]
+    assert halving.rungs(3, 5000, eta=3) == [5000]
+    assert halving.rungs(4, 5000, eta=3) == [1666, 5000]
+    assert halving.rungs(100, 27, eta=3, min_iters=3) == [3, 9, 27]
+    with pytest.raises(ValueError, match="eta"):
+        halving.rungs(10, 100, eta=1)
+
+
+def test_halving_keeps_the_best_third_and_survivors_equal_their_full_runs(problem):
+    grid = [dict(hidden_size=h, seed=s, learning_rate=lr)
+            for h in (5, 6) for s in (0, 1) for lr in (0.01, 0.05, 0.2)]
+    with count_compiles("advance_group") as compiles:
+        found = jaxnet.search(*problem, grid, eta=3, min_iters=5, num_classes=3, std=0.1,
+                              dtype=jnp.float64, **COMMON)
+    full = jaxnet.sweep(*problem, grid, num_classes=3, std=0.1, dtype=jnp.float64, **COMMON)
+    budget = halving.rungs(len(grid), COMMON["num_iters"], min_iters=5)
+    assert budget == [9, 27]
+    # Rung 0: everyone trains 9 iterations; the best ceil(12 / 3) = 4 by val accuracy go on.
+    first = [r["rung_val_acc"][0] for r in found]
+    survivors = [i for i, r in enumerate(found) if r["stopped_at_rung"] is None]
+    assert len(survivors) == 4
+    assert min(first[i] for i in survivors) >= max(
+        first[i] for i in range(len(grid)) if i not in survivors)
+    for i, r in enumerate(found):
+        assert r["iterations"] == (27 if i in survivors else 9)
+        assert len(r["history"]["loss_history"]) == r["iterations"]
+        # Each config's run is the full sweep's run, cut short or not: the same bits while
+        # its group has the sweep's width (the first rung), float rounding after (a narrower
+        # group's wide product may sum in another order).
+        got, expected = r["history"]["loss_history"], full[i]["history"]["loss_history"]
+        np.testing.assert_array_equal(got[:9], expected[:9])
+        np.testing.assert_allclose(got, expected[:r["iterations"]], rtol=1e-12)
+    for i in survivors:
+        for k in found[i]["params"]:
+            np.testing.assert_allclose(found[i]["params"][k], full[i]["params"][k], rtol=1e-10,
+                                       atol=1e-12)
+        assert found[i]["val_acc"] == pytest.approx(full[i]["val_acc"])
+    # Programs are shared by groups of one shape: 4 groups of 3 at rung 0 (two hidden
+    # sizes), then the survivors' groups; never one program per group.
+    shapes = {(h, len([i for i in survivors if grid[i]["hidden_size"] == h and grid[i]["seed"] == s]))
+              for h in (5, 6) for s in (0, 1)}
+    assert compiles() <= 2 + len({s for s in shapes if s[1]})
+
+
+def test_a_blowing_up_config_stops_at_the_first_rung(problem):
+    X, y, X_val, y_val = problem
+    found = jaxnet.search(X * 100, y, X_val, y_val, [dict(hidden_size=4, learning_rate=lr)
+                                                     for lr in (0.01, 0.1, 1e8)],
+                          eta=2, num_classes=3, std=1.0, dtype=jnp.float64, **COMMON)
+    assert [r["stopped_at_rung"] for r in found] == [None, None, 0]  # 3 -> 2 survivors
+    assert [r["iterations"] for r in found] == [27, 27, 13]
+    assert "params" not in found[2] and found[0]["val_acc"] == found[0]["rung_val_acc"][-1]
