@@ -72,3 +72,52 @@ def test_a_blowing_up_config_stops_at_the_first_rung(problem):
     assert [r["stopped_at_rung"] for r in found] == [None, None, 0]  # 3 -> 2 survivors
     assert [r["iterations"] for r in found] == [27, 27, 13]
     assert "params" not in found[2] and found[0]["val_acc"] == found[0]["rung_val_acc"][-1]
+
+
+# ---------------------------------------------------------------------------- the program
+
+
+def test_random_configs_follow_their_distributions():
+    from jaxnet.cli import sweep_cifar10
+    args = sweep_cifar10.build_parser().parse_args([
+        "--random", "6000", "--learning-rates", "1e-4", "1e-2", "--regs", "0.01", "1",
+        "--learning-rate-decays", "0.9", "0.99", "--hidden-sizes", "50", "100", "200",
+        "--seeds", "0", "1"])
+    configs = sweep_cifar10.sample(args)
+    assert len(configs) == 6000
+    for name, low, high in (("learning_rate", 1e-4, 1e-2), ("reg", 0.01, 1.0)):
+        u = (np.log([c[name] for c in configs]) - np.log(low)) / (np.log(high) - np.log(low))
+        assert 0 <= u.min() and u.max() <= 1
+        # log-uniform: each tenth of the log range holds a tenth of the draws
+        counts = np.histogram(u, bins=10, range=(0, 1))[0]
+        assert np.all(np.abs(counts - 600) < 5 * np.sqrt(600)), (name, counts)
+    decay = np.array([c["learning_rate_decay"] for c in configs])
+    counts = np.histogram((decay - 0.9) / 0.09, bins=10, range=(0, 1))[0]
+    assert decay.min() >= 0.9 and decay.max() <= 0.99 and np.all(np.abs(counts - 600) < 125)
+    for name, values in (("hidden_size", (50, 100, 200)), ("seed", (0, 1))):
+        drawn = [c[name] for c in configs]
+        assert set(drawn) == set(values)
+        for v in values:
+            assert abs(drawn.count(v) - 6000 / len(values)) < 5 * np.sqrt(6000 / len(values))
+    assert sweep_cifar10.sample(args) == configs  # --random-seed decides the draws
+
+
+def test_halving_from_the_command_line(tmp_path):
+    from jaxnet.cli import sweep_cifar10
+    from tests.fake_cifar import write_fake_cifar10
+    write_fake_cifar10(tmp_path / "cifar")
+    out = tmp_path / "out"
+    assert sweep_cifar10.main([
+        "--data-dir", str(tmp_path / "cifar"), "--num-training", "80", "--num-validation", "20",
+        "--num-test", "10", "--num-iters", "40", "--batch-size", "4", "--hidden-sizes", "3", "4",
+        "--quiet", "--out", str(out), "--search", "halving", "--min-epochs", "0.2"]) == 0
+    import json
+    s = json.loads((out / "sweep.json").read_text())
+    assert s["search"] == "halving" and len(s["results"]) == 24
+    budget = halving.rungs(24, 40, 3, min_iters=4)  # 0.2 epochs of 20 iterations
+    assert sorted({r["iterations"] for r in s["results"]}) == budget
+    assert s["trained_iterations"] == sum(r["iterations"] for r in s["results"]) < 24 * 40
+    for r in s["results"]:
+        assert len(r["rung_val_acc"]) == budget.index(r["iterations"]) + 1
+        assert (r["stopped_at_rung"] is None) == (r["iterations"] == 40)
+    assert s["best"]["test_acc"] is not None

@@ -13,8 +13,10 @@ import itertools
 import sys
 from pathlib import Path
 
+import numpy as np
+
 import jaxnet
-from jaxnet import artifacts, config, data, presets
+from jaxnet import artifacts, config, data, presets, training
 from jaxnet.cli import common
 from jaxnet.cli.timing import timed
 
@@ -24,6 +26,18 @@ PROG = "sweep_cifar10"
 def build_parser():
     p = common.new_parser(PROG, __doc__, "runs/sweep", presets.NOTEBOOK_GRID, sweep=True)
     p.add_argument("--spread", action="store_true", help="split configs across all devices")
+    p.add_argument("--search", choices=("grid", "halving"), default="grid",
+                   help="train every config to the end, or successive halving: all train a "
+                        "first rung, the best 1/eta continue, until the full budget")
+    p.add_argument("--eta", type=common.positive_float, default=3,
+                   help="with --search halving, keep the best 1/eta at each rung")
+    p.add_argument("--min-epochs", type=common.positive_float, default=1.0,
+                   help="with --search halving, the shortest rung, in epochs")
+    p.add_argument("--random", type=int, default=0, metavar="N",
+                   help="instead of the grid, N random configs: learning rate and reg "
+                        "log-uniform, decay uniform between the smallest and largest value "
+                        "given, hidden size, seed and the other axes drawn from their values")
+    p.add_argument("--random-seed", type=int, default=0, help="seed of --random's draws")
     return p
 
 
@@ -35,8 +49,32 @@ def grid(args):
     for name in config.TRACED:  # each value of each axis, checked before any data is read
         for value in getattr(args, name)[1:]:
             common.make_config(args, **{**first, name: value})
+    if args.random:
+        return sample(args), shared
     axes = [getattr(args, name) for name in common.SWEEP_AXES]
     return [dict(zip(common.SWEEP_AXES, values)) for values in itertools.product(*axes)], shared
+
+
+LOG_UNIFORM = ("learning_rate", "reg")
+UNIFORM = ("learning_rate_decay",)
+
+
+def sample(args):
+    """``--random N`` configs: each axis drawn from the range or the values its flag gives."""
+    rng = np.random.default_rng(args.random_seed)
+    configs = [{} for _ in range(args.random)]
+    for name in common.SWEEP_AXES:
+        values = getattr(args, name)
+        low, high = min(values), max(values)
+        if name in LOG_UNIFORM and low > 0:
+            draws = np.exp(rng.uniform(np.log(low), np.log(high), args.random))
+        elif name in UNIFORM:
+            draws = rng.uniform(low, high, args.random)
+        else:
+            draws = rng.choice(np.asarray(values, dtype=object), args.random)
+        for c, value in zip(configs, draws):
+            c[name] = value.item() if hasattr(value, "item") else value
+    return configs
 
 
 def describe_config(c, shared, varied):
@@ -56,22 +94,33 @@ def run(args):
     splits = common.load_data(args, dtype)
     prep = common.apply_preprocessing(args, splits)
     static = {name: getattr(shared, name) for name in config.STATIC}
+    data_args = (splits["X_train"], splits["y_train"], splits["X_val"], splits["y_val"], configs)
+    common_args = dict(num_classes=data.NUM_CLASSES, std=args.std, dtype=dtype,
+                       image_shape=common.image_shape(args), progress=not args.quiet, **static)
     with timed() as t:
-        results = jaxnet.sweep(
-            splits["X_train"], splits["y_train"], splits["X_val"], splits["y_val"], configs,
-            num_classes=data.NUM_CLASSES, std=args.std, dtype=dtype,
-            image_shape=common.image_shape(args), spread=args.spread, progress=not args.quiet,
-            **static)
+        if args.search == "halving":
+            per_epoch = training.iterations_per_epoch(args.num_training, shared.batch_size,
+                                                      shared.sampling)
+            results = jaxnet.search(*data_args, eta=args.eta,
+                                    min_iters=max(1, round(args.min_epochs * per_epoch)),
+                                    **common_args)
+        else:
+            results = jaxnet.sweep(*data_args, spread=args.spread, **common_args)
+    finished = [r for r in results if "params" in r]
     if args.tta_flip:  # the selection uses the same evaluation as the final score
-        for r in results:
+        for r in finished:
             r["val_acc"] = common.score(r["params"], splits["X_val"], splits["y_val"], args)
 
-    varied = [k for k in common.SWEEP_AXES if len(getattr(args, k)) > 1] or ["hidden_size"]
-    print("  ".join(f"{k:>15}" for k in varied) + "  val_acc")
+    varied = ([k for k in common.SWEEP_AXES if len(getattr(args, k)) > 1] or ["hidden_size"]
+              if not args.random else [k for k in common.SWEEP_AXES if len(set(
+                  c[k] for c in configs)) > 1])
+    print("  ".join(f"{k:>15}" for k in varied) + "  val_acc  iterations")
     for r in results:
         flag = "  diverged" if r["diverged"] else ""
-        print("  ".join(f"{r['config'][k]:>15.4g}" for k in varied) + f"  {r['val_acc']:.4f}{flag}")
-    finished = [r for r in results if not r["diverged"]]
+        acc = r.get("val_acc", r.get("rung_val_acc", [float("nan")])[-1])
+        print("  ".join(f"{r['config'][k]:>15.4g}" for k in varied)
+              + f"  {acc:.4f}  {r.get('iterations', shared.num_iters):>10}{flag}")
+    finished = [r for r in finished if not r["diverged"]]
     if not finished:
         raise jaxnet.TrainingDiverged("every config diverged; try smaller learning rates")
     best = max(finished, key=lambda r: r["val_acc"])
@@ -86,8 +135,12 @@ def run(args):
     out = Path(args.out)
     summary = {"val_acc": best["val_acc"], "test_acc": test_acc, **c}
     artifacts.save_json(out / "sweep.json", {
-        "results": [{**r["config"], "val_acc": r["val_acc"], "diverged": r["diverged"]}
-                    for r in results],
+        "results": [{**r["config"], "val_acc": r.get("val_acc"), "diverged": r["diverged"],
+                     "iterations": r.get("iterations", shared.num_iters),
+                     "rung_val_acc": r.get("rung_val_acc"),
+                     "stopped_at_rung": r.get("stopped_at_rung")} for r in results],
+        "search": args.search, "trained_iterations": sum(
+            r.get("iterations", shared.num_iters) for r in results),
         "best": summary, "num_test": len(splits["y_test"]), "flags": vars(args),
         "config": vars(shared), "wall_time_s": t.wall_s, "compile_time_s": t.compile_s,
         **common.environment()})
