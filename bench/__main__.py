@@ -8,7 +8,6 @@ It also profiles the notebook's grid (where each step's time goes; ``--no-profil
 """
 
 import argparse
-import json
 import sys
 
 from bench import benchmark
@@ -27,11 +26,7 @@ def main(argv=None):
     scale = args.scale if args.scale is not None else (0.02 if args.quick else 1.0)
     result = benchmark.run_all(scale, num_train=args.num_train, sweep=not args.no_sweep,
                                 profile=not args.no_profile)
-    text = json.dumps(result, indent=2)
-    print(text)
-    if args.out:
-        from jaxnet.artifacts import save_json
-        save_json(args.out, result)
+    benchmark.report(result, args.out)
     return 0
 
 

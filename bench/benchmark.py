@@ -8,6 +8,7 @@ and W2 gradients and the hidden-layer gradient; no gradient with respect to X).
 
 import contextlib
 import dataclasses
+import json
 import os
 import statistics
 import sys
@@ -20,7 +21,7 @@ import numpy as np
 import jaxnet
 import reference
 from bench import profiling
-from jaxnet import presets, sweeps, training
+from jaxnet import artifacts, presets, sweeps, training
 from jaxnet.cli.common import cpu_name
 from jaxnet.cli.timing import timed
 
@@ -72,6 +73,13 @@ def matmul_rate_around():
     rate["after"] = matmul_gflops()
     rate["mean"] = (rate["before"] + rate["after"]) / 2
     rate["max"] = max(rate["before"], rate["after"])
+
+
+def report(result, out=None):
+    """Print ``result`` as JSON on stdout, and write it to ``out`` (atomically) if given."""
+    print(json.dumps(result, indent=2))
+    if out:
+        artifacts.save_json(out, result)
 
 
 def say(message):

@@ -9,7 +9,6 @@ excluded (each variant runs once first). Prints one JSON object.
 """
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
@@ -19,8 +18,8 @@ from pathlib import Path
 import jax
 
 import jaxnet
-from bench.benchmark import environment, synthetic_cifar, to_device
-from jaxnet import artifacts, training
+from bench.benchmark import environment, report, synthetic_cifar, to_device
+from jaxnet import training
 
 
 def variants(data, config):
@@ -68,9 +67,7 @@ def main(argv=None):
               "median_s": {k: statistics.median(v) for k, v in seconds.items()},
               "cost_vs_one_program": {k: statistics.median(v) / base - 1
                                       for k, v in seconds.items()}}
-    print(json.dumps(result, indent=2))
-    if args.out:
-        artifacts.save_json(args.out, result)
+    report(result, args.out)
     return 0
 
 

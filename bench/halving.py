@@ -15,8 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.benchmark import environment, matmul_gflops
-from jaxnet import artifacts
+from bench.benchmark import environment, matmul_gflops, report
 from jaxnet.cli import sweep_cifar10
 
 RANDOM = ["--random", "64", "--learning-rates", "1e-4", "3e-3", "--regs", "1e-3", "1",
@@ -52,9 +51,7 @@ def main(argv=None):
             r["wall_vs_grid"] = r["wall_s"] / grid["wall_s"]
             r["iterations_vs_grid"] = r["trained_iterations"] / grid["trained_iterations"]
             r["val_points_vs_grid_best"] = 100 * (r["best"]["val_acc"] - grid["best"]["val_acc"])
-    print(json.dumps(result, indent=2))
-    if args.out:
-        artifacts.save_json(args.out, result)
+    report(result, args.out)
     return 0
 
 

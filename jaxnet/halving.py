@@ -10,7 +10,6 @@ into pieces (``jaxnet.state``), they do not change it. (Bit for bit while a conf
 keeps the sweep's width; a narrower group's wide product may round differently.)
 """
 
-import collections
 import functools
 import math
 
@@ -19,10 +18,9 @@ import jax.numpy as jnp
 import numpy as np
 from tqdm.auto import tqdm
 
-from jaxnet import checks, training
-from jaxnet.config import make_config
+from jaxnet import training
 from jaxnet.model import correct_fraction, init_params
-from jaxnet.sweeps import _normalise, seed_keys
+from jaxnet.sweeps import prepare, seed_keys
 
 
 @functools.partial(jax.jit, static_argnames=("recipe", "hidden_size", "num_classes", "std"))
@@ -77,15 +75,9 @@ def search(X, y, X_val, y_val, configs, *, eta=3, min_iters=1, num_classes=10, s
     configs that trained the full budget, ``params`` and ``history`` (NumPy) and
     ``val_acc``.
     """
-    shared = make_config(**options)
-    normalised = [_normalise(c, shared) for c in configs]
-    if not normalised:
-        raise ValueError("search needs at least one config")
-    checks.check_positive_int(num_classes, "num_classes")
-    input_size = np.shape(X)[1] if np.ndim(X) == 2 else -1
-    X, y, X_val, y_val = training.prepare_data(input_size, num_classes, dtype, X, y, X_val, y_val)
-    recipe = training.make_recipe([c for _, c in normalised], X.shape[0], X.shape[1],
-                                  image_shape, stop_on_divergence=False)
+    normalised, (X, y, X_val, y_val), recipe, groups = prepare(
+        X, y, X_val, y_val, configs, num_classes, dtype, image_shape, options, "search")
+    shared = normalised[0][1]
     ipe = recipe.iterations_per_epoch
     budget = rungs(len(normalised), shared.num_iters, eta, min_iters)
     results = [{"config": c, "iterations": 0, "rung_val_acc": [], "stopped_at_rung": None,
@@ -93,9 +85,6 @@ def search(X, y, X_val, y_val, configs, *, eta=3, min_iters=1, num_classes=10, s
                                                               "train_acc_history",
                                                               "val_acc_history")}}
                for c, _ in normalised]
-    groups = collections.defaultdict(list)
-    for i, (c, _) in enumerate(normalised):
-        groups[(c["hidden_size"], c["seed"])].append(i)
     live = {}  # (hidden, seed) -> (member indices, states, indices, noise key)
     for (hidden, seed), members in groups.items():
         hp = training.traced_values([normalised[i][1] for i in members], X.dtype)

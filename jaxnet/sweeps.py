@@ -78,6 +78,25 @@ def _normalise(config, shared):
              **options.traced()}, options)
 
 
+def prepare(X, y, X_val, y_val, configs, num_classes, dtype, image_shape, options, caller):
+    """What ``sweep`` and ``search`` check and build first: the normalised configs
+    [(config dict, Config)], the data on the device, the shared ``Recipe``, and the groups
+    {(hidden_size, seed): [config index]}."""
+    shared = make_config(**options)
+    normalised = [_normalise(c, shared) for c in configs]
+    if not normalised:
+        raise ValueError(f"{caller} needs at least one config")
+    checks.check_positive_int(num_classes, "num_classes")
+    input_size = np.shape(X)[1] if np.ndim(X) == 2 else -1
+    data = training.prepare_data(input_size, num_classes, dtype, X, y, X_val, y_val)
+    recipe = training.make_recipe([c for _, c in normalised], data[0].shape[0],
+                                  data[0].shape[1], image_shape, stop_on_divergence=False)
+    groups = collections.defaultdict(list)
+    for i, (c, _) in enumerate(normalised):
+        groups[(c["hidden_size"], c["seed"])].append(i)
+    return normalised, data, recipe, groups
+
+
 def sweep(X, y, X_val, y_val, configs, *, num_classes=10, std=1e-4, dtype=jnp.float32,
           image_shape=None, spread=False, progress=False, **options):
     """Train every config, vmapping those that share a hidden size and seed.
@@ -100,18 +119,8 @@ def sweep(X, y, X_val, y_val, configs, *, num_classes=10, std=1e-4, dtype=jnp.fl
       ``params`` (NumPy), ``history`` (NumPy), ``val_acc`` (the final params' accuracy on
       the validation set) and ``diverged`` (a non-finite loss was seen).
     """
-    shared = make_config(**options)
-    normalised = [_normalise(c, shared) for c in configs]
-    if not normalised:
-        raise ValueError("sweep needs at least one config")
-    checks.check_positive_int(num_classes, "num_classes")
-    input_size = np.shape(X)[1] if np.ndim(X) == 2 else -1
-    X, y, X_val, y_val = training.prepare_data(input_size, num_classes, dtype, X, y, X_val, y_val)
-    recipe = training.make_recipe([c for _, c in normalised], X.shape[0], X.shape[1],
-                                  image_shape, stop_on_divergence=False)
-    groups = collections.defaultdict(list)
-    for i, (c, _) in enumerate(normalised):
-        groups[(c["hidden_size"], c["seed"])].append(i)
+    normalised, (X, y, X_val, y_val), recipe, groups = prepare(
+        X, y, X_val, y_val, configs, num_classes, dtype, image_shape, options, "sweep")
 
     spread = spread and jax.device_count() > 1
     data = (X, y, X_val, y_val)

@@ -18,6 +18,7 @@ jax.config.update("jax_default_matmul_precision", "highest")
 import pytest  # noqa: E402
 
 from reference import notebook  # noqa: E402
+from tests.fake_cifar import write_fake_cifar10  # noqa: E402
 
 
 @pytest.fixture
@@ -29,3 +30,11 @@ def toy_net():
 @pytest.fixture
 def toy_data():
     return notebook.init_toy_data()
+
+
+@pytest.fixture(scope="session")
+def data_dir(tmp_path_factory):
+    """A tiny fake CIFAR-10 folder in the official format, shared by the program tests."""
+    root = tmp_path_factory.mktemp("fake") / "cifar-10-batches-py"
+    write_fake_cifar10(root)
+    return root

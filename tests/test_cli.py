@@ -23,13 +23,6 @@ SLOW = 600  # seconds: generous limits, as a busy machine (a second test suite) 
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory):
-    root = tmp_path_factory.mktemp("cli") / "fake-cifar-batches"
-    write_fake_cifar10(root)
-    return root
-
-
-@pytest.fixture(scope="module")
 def trained(data_dir, tmp_path_factory):
     out = tmp_path_factory.mktemp("run")
     code = train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *SPLIT,

@@ -13,7 +13,6 @@ import pytest
 import jaxnet
 from jaxnet import config, preprocess, presets, training
 from jaxnet.cli import common, sweep_cifar10, train_cifar10
-from tests.fake_cifar import write_fake_cifar10
 from tests.helpers import make_recipe
 
 IMAGE = (2, 2, 3)
@@ -122,13 +121,6 @@ def test_changes_shows_only_what_applies():
 
 
 SPLIT = ["--num-training", "40", "--num-validation", "10", "--num-test", "10"]
-
-
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory):
-    root = tmp_path_factory.mktemp("flags") / "cifar"
-    write_fake_cifar10(root)
-    return root
 
 
 class Captured(Exception):

@@ -12,18 +12,10 @@ import pytest
 
 from jaxnet import artifacts
 from jaxnet.cli import sweep_cifar10, train_cifar10
-from tests.fake_cifar import write_fake_cifar10
 
 ROOT = Path(__file__).resolve().parent.parent
 SPLIT = ["--num-training", "40", "--num-validation", "10", "--num-test", "10"]
 TINY = [*SPLIT, "--num-iters", "4", "--batch-size", "8", "--hidden-size", "3", "--quiet"]
-
-
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory):
-    root = tmp_path_factory.mktemp("runs") / "cifar"
-    write_fake_cifar10(root)
-    return root
 
 
 def one_line_error(capsys, main, argv):

@@ -1,5 +1,7 @@
 """Successive halving: the right configs stop, survivors continue their own runs exactly."""
 
+import json
+
 import jax.numpy as jnp
 import numpy as np
 import pytest
@@ -102,16 +104,13 @@ def test_random_configs_follow_their_distributions():
     assert sweep_cifar10.sample(args) == configs  # --random-seed decides the draws
 
 
-def test_halving_from_the_command_line(tmp_path):
+def test_halving_from_the_command_line(data_dir, tmp_path):
     from jaxnet.cli import sweep_cifar10
-    from tests.fake_cifar import write_fake_cifar10
-    write_fake_cifar10(tmp_path / "cifar")
     out = tmp_path / "out"
     assert sweep_cifar10.main([
-        "--data-dir", str(tmp_path / "cifar"), "--num-training", "80", "--num-validation", "20",
+        "--data-dir", str(data_dir), "--num-training", "80", "--num-validation", "20",
         "--num-test", "10", "--num-iters", "40", "--batch-size", "4", "--hidden-sizes", "3", "4",
         "--quiet", "--out", str(out), "--search", "halving", "--min-epochs", "0.2"]) == 0
-    import json
     s = json.loads((out / "sweep.json").read_text())
     assert s["search"] == "halving" and len(s["results"]) == 24
     budget = halving.rungs(24, 40, 3, min_iters=4)  # 0.2 epochs of 20 iterations

@@ -18,7 +18,6 @@ import pytest
 import jaxnet
 from jaxnet import state as state_module
 from jaxnet.cli import train_cifar10
-from tests.fake_cifar import write_fake_cifar10
 from tests.helpers import count_compiles
 
 IMAGE = (4, 4, 3)
@@ -141,13 +140,6 @@ SLOW = 600  # seconds: generous, for a busy machine
 # 80 rows in batches of 2: 40 iterations per epoch; 4000 iterations are 100 epochs.
 RUN = ["--num-training", "80", "--num-validation", "20", "--num-test", "10", "--batch-size", "2",
        "--hidden-size", "4", "--num-iters", "4000", "--learning-rate", "1e-3", "--quiet"]
-
-
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory):
-    root = tmp_path_factory.mktemp("resume") / "cifar"
-    write_fake_cifar10(root)
-    return root
 
 
 @pytest.fixture(scope="module")
