@@ -50,7 +50,7 @@ def init_params(key, input_size, hidden_size, num_classes, std=1e-4, dtype=jnp.f
 
 def first_layer(params, X):
     """X W1: (N, D) -> (N, H). Training on XLA:CPU keeps W1 transposed, as 'W1t' (H, D), and
-    multiplies through ``jaxnet.products`` (see ``training.LAYOUTS``); same math."""
+    multiplies through ``jaxnet.products`` (see ``training.layout``); same math."""
     if "W1t" in params:
         return products.first_layer(X, params["W1t"])
     return X @ params["W1"]

@@ -117,7 +117,7 @@ def resume(state, X, y, X_val, y_val, *, iterations=None, image_shape=None, prog
         return dataclasses.replace(state, **kept)
     ipe = recipe.iterations_per_epoch
     head = min(-state.iteration % ipe, n)  # the rest of an epoch begun earlier
-    with training._progress_bar(progress, n) as progress_id:
+    with training.progress_bar(progress, n) as progress_id:
         program, history = training.advance_chunk(
             program, X, y, X_val, y_val, *minibatches, jnp.int32(state.iteration), hp, recipe,
             length=n, head=head, progress_id=progress_id)

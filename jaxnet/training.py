@@ -508,7 +508,7 @@ def train(params, X, y, X_val, y_val, config=None, *, key=None, batch_indices=No
     recipe = make_recipe([config], X.shape[0], X.shape[1], image_shape, progress=bool(progress),
                          batch_sharding=sharding)
     hp = traced_values(config, X.dtype)
-    with _progress_bar(progress, config.num_iters) as progress_id:
+    with progress_bar(progress, config.num_iters) as progress_id:
         if batch_indices is not None:
             indices = checks.check_batch_indices(batch_indices, config.num_iters,
                                                  config.batch_size, X.shape[0])
@@ -529,7 +529,7 @@ def train(params, X, y, X_val, y_val, config=None, *, key=None, batch_indices=No
             f"{it} (learning rate {config.learning_rate:g}); try a smaller learning rate")
     return params, history
 @contextlib.contextmanager
-def _progress_bar(progress, num_iters):
+def progress_bar(progress, num_iters):
     """Route the program's per-epoch callbacks to a tqdm bar (or a user callable); yields
     the run's progress id, an int32 array for the program (0: no sink)."""
     if not progress:
