@@ -20,14 +20,18 @@ from jaxnet.cli import sweep_cifar10
 
 RANDOM = ["--random", "64", "--learning-rates", "1e-4", "3e-3", "--regs", "1e-3", "1",
           "--learning-rate-decays", "0.9", "0.99", "--hidden-sizes", "100", "200", "400"]
+WIDER = ["--random", "64", "--learning-rates", "5e-4", "5e-3", "--regs", "1e-3", "0.3",
+         "--learning-rate-decays", "0.9", "0.99", "--hidden-sizes", "200", "400"]
 SEARCHES = {"grid": [], "grid_halving": ["--search", "halving"],
-            "random_64_halving": [*RANDOM, "--search", "halving"]}
+            "random_64_halving": [*RANDOM, "--search", "halving"],
+            "random_64_halving_larger": [*WIDER, "--search", "halving"]}
 
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--data-dir", required=True)
     p.add_argument("--only", nargs="+", choices=list(SEARCHES), default=list(SEARCHES))
+    p.add_argument("--grid-from", help="a JSON this wrote earlier, for the grid's figures")
     p.add_argument("--out", help="also write the JSON here")
     args = p.parse_args(argv)
     result = {**environment(), "matmul_2048_gflops": matmul_gflops(), "searches": {}}
@@ -45,6 +49,8 @@ def main(argv=None):
         print(f"halving: {name}: {wall:.0f} s, best val {s['best']['val_acc']:.4f}",
               file=sys.stderr, flush=True)
     found = result["searches"]
+    if args.grid_from and "grid" not in found:
+        found["grid"] = json.loads(Path(args.grid_from).read_text())["searches"]["grid"]
     if "grid" in found:
         grid = found["grid"]
         for name, r in found.items():

@@ -19,7 +19,8 @@ def require():
         raise MissingMatplotlib("writing figures needs matplotlib: pip install -e '.[plots]'") from None
 
 
-def _pyplot():
+def pyplot():
+    """matplotlib.pyplot on the Agg backend (files, no display)."""
     require()
     import matplotlib
 
@@ -50,7 +51,7 @@ def visualize_grid(images, ubound=255.0, padding=1):
 
 def save_curves(path, history):
     """The notebook's section 8 figure: loss per iteration; train/val accuracy per epoch."""
-    plt = _pyplot()
+    plt = pyplot()
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 8))
     top.plot(history["loss_history"])
     top.set(title="Loss history", xlabel="Iteration", ylabel="Loss")
@@ -68,7 +69,7 @@ def save_curves(path, history):
 def save_weights(path, W1, image_shape=(32, 32, 3), max_units=400):
     """The first-layer weights as a grid of image tiles (one per hidden unit, at most
     ``max_units``), like the notebook's ``show_net_weights``."""
-    plt = _pyplot()
+    plt = pyplot()
     W1 = np.asarray(W1, dtype=np.float64)[:, :max_units]
     tiles = W1.T.reshape((-1,) + tuple(image_shape))
     fig = plt.figure(figsize=(8, 8))
