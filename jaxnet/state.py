@@ -123,11 +123,7 @@ def resume(state, X, y, X_val, y_val, *, iterations=None, image_shape=None, prog
             length=n, head=head, progress_id=progress_id)
         history = training.history_to_numpy(history)
     history = {k: np.concatenate([state.history[k], history[k]]) for k in HISTORY_KEYS}
-    it = training.first_nonfinite(history)
-    if it is not None:
-        raise training.TrainingDiverged(
-            f"training diverged: the loss became {history['loss_history'][it]} at iteration "
-            f"{it} (learning rate {config.learning_rate:g}); try a smaller learning rate")
+    training.check_diverged(history, config.learning_rate)
     return dataclasses.replace(state, **dict(kept, program=program), iteration=state.iteration + n,
                                history=history)
 

@@ -468,6 +468,15 @@ def first_nonfinite(history):
     return int(np.argmax(bad)) if bad.any() else None
 
 
+def check_diverged(history, learning_rate):
+    """Raise ``TrainingDiverged`` naming the first iteration whose loss is not finite."""
+    it = first_nonfinite(history)
+    if it is not None:
+        raise TrainingDiverged(
+            f"training diverged: the loss became {history['loss_history'][it]} at iteration "
+            f"{it} (learning rate {learning_rate:g}); try a smaller learning rate")
+
+
 @with_options
 def train(params, X, y, X_val, y_val, config=None, *, key=None, batch_indices=None,
           image_shape=None, data_parallel=False, progress=False, **options):
@@ -522,11 +531,7 @@ def train(params, X, y, X_val, y_val, config=None, *, key=None, batch_indices=No
         if data_parallel:  # several processes: keep this process's replica
             params, history = parallel.local((params, history))
         history = history_to_numpy(history)
-    it = first_nonfinite(history)
-    if it is not None:
-        raise TrainingDiverged(
-            f"training diverged: the loss became {history['loss_history'][it]} at iteration "
-            f"{it} (learning rate {config.learning_rate:g}); try a smaller learning rate")
+    check_diverged(history, config.learning_rate)
     return params, history
 @contextlib.contextmanager
 def progress_bar(progress, num_iters):

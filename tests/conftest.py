@@ -1,4 +1,4 @@
-"""Test configuration: float64 on, and the shared fixtures (helpers live in tests/helpers.py)."""
+"""Test configuration: float64 on, and the fixtures several test modules use (helpers live in tests/helpers.py)."""
 
 import os
 
@@ -34,7 +34,7 @@ def toy_data():
 
 @pytest.fixture(scope="session")
 def data_dir(tmp_path_factory):
-    """A tiny fake CIFAR-10 folder in the official format, shared by the program tests."""
+    """A tiny fake CIFAR-10 folder in the official format, built here for the program tests."""
     root = tmp_path_factory.mktemp("fake") / "cifar-10-batches-py"
     write_fake_cifar10(root)
     return root

@@ -111,9 +111,7 @@ def run(args):
         for r in finished:
             r["val_acc"] = common.score(r["params"], splits["X_val"], splits["y_val"], args)
 
-    varied = ([k for k in common.SWEEP_AXES if len(getattr(args, k)) > 1] or ["hidden_size"]
-              if not args.random else [k for k in common.SWEEP_AXES if len(set(
-                  c[k] for c in configs)) > 1])
+    varied = [k for k in common.SWEEP_AXES if len({c[k] for c in configs}) > 1] or ["hidden_size"]
     print("  ".join(f"{k:>15}" for k in varied) + "  val_acc  iterations")
     for r in results:
         flag = "  diverged" if r["diverged"] else ""
