@@ -61,7 +61,7 @@ def rungs(num_configs, num_iters, eta=3, min_iters=1):
     count = 1
     while num_configs > eta ** count and num_iters // eta ** count >= min_iters:
         count += 1
-    return [num_iters // eta ** (count - 1 - k) for k in range(count)]
+    return [int(num_iters // eta ** (count - 1 - k)) for k in range(count)]
 
 
 def search(X, y, X_val, y_val, configs, *, eta=3, min_iters=1, num_classes=10, std=1e-4,

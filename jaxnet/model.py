@@ -13,6 +13,7 @@ import functools
 
 import jax
 import jax.numpy as jnp
+import numpy as np
 
 from jaxnet import checks, products
 from jaxnet.augment import views
@@ -160,4 +161,4 @@ def accuracy(params, X, y, flip_average=None, shift_average=0):
         if flip_average is None:
             raise ValueError("shift_average needs the image shape: pass flip_average=image_shape")
         predicted = _predict_view_averaged(params, X, tuple(flip_average), True, int(shift_average))
-    return float(jnp.mean(predicted == jnp.asarray(y)))
+    return float(np.mean(np.asarray(predicted) == np.asarray(y)))

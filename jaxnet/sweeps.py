@@ -33,8 +33,15 @@ from jaxnet.model import correct_fraction, init_params
 def seed_keys(seed):
     """(init_key, train_key) for a run identified by an integer seed (or by its
     ``jax.random.key(seed)``, which can be traced)."""
-    key = jax.random.key(seed) if isinstance(seed, numbers.Integral) else seed
-    init_key, train_key = jax.random.split(key)
+    if isinstance(seed, numbers.Integral):
+        return _split_seed(seed)
+    init_key, train_key = jax.random.split(seed)
+    return init_key, train_key
+
+
+@jax.jit
+def _split_seed(seed):
+    init_key, train_key = jax.random.split(jax.random.key(seed))
     return init_key, train_key
 
 

@@ -47,7 +47,9 @@ def test_metrics_json(trained):
     assert m["seed"] == 0 and m["jax_version"] and m["device"] and m["platform"] == "cpu"
     assert len(m["history"]["loss_history"]) == 12
     assert len(m["history"]["val_acc_history"]) == 2  # 80 // 8 = 10 iterations per epoch
-    assert m["wall_time_s"] > 0 and m["compile_time_s"] >= 0
+    assert m["wall_time_s"] > 0 and m["compile_time_s"] > 0 and m["trace_time_s"] > 0
+    assert m["train_time_s"] + m["compile_time_s"] + m["trace_time_s"] == pytest.approx(
+        m["wall_time_s"])
 
 
 def test_params_npz_loads_without_pickle(trained):

@@ -132,6 +132,19 @@ def test_init_params_shapes_dtype_and_std():
     np.testing.assert_array_equal(params["W1"], again["W1"])
 
 
+def test_init_and_seed_keys_are_the_documented_draws_bit_for_bit():
+    # Runs are reproducible across versions only while these stay the plain eager draws
+    # (a fused, jitted draw of std * normal rounds differently).
+    init_key, train_key = jaxnet.seed_keys(7)
+    k_init, k_train = jax.random.split(jax.random.key(7))
+    for got, expected in ((init_key, k_init), (train_key, k_train)):
+        np.testing.assert_array_equal(jax.random.key_data(got), jax.random.key_data(expected))
+    params = jaxnet.init_params(init_key, 300, 20, 10)
+    k1, k2 = jax.random.split(k_init)
+    np.testing.assert_array_equal(params["W1"], 1e-4 * jax.random.normal(k1, (300, 20), jnp.float32))
+    np.testing.assert_array_equal(params["W2"], 1e-4 * jax.random.normal(k2, (20, 10), jnp.float32))
+
+
 def test_loss_is_jittable_and_differentiable_under_jit(toy_net, toy_data):
     X, y = toy_data
     grad = jax.jit(jax.grad(jaxnet.loss))(to_jax(toy_net.params), X, y, 0.05)

@@ -26,6 +26,8 @@ def test_rungs():
     assert halving.rungs(3, 5000, eta=3) == [5000]
     assert halving.rungs(4, 5000, eta=3) == [1666, 5000]
     assert halving.rungs(100, 27, eta=3, min_iters=3) == [3, 9, 27]
+    found = halving.rungs(64, 5000, eta=4.0)  # as the command line parses it
+    assert found == [312, 1250, 5000] and all(type(n) is int for n in found)
     with pytest.raises(ValueError, match="eta"):
         halving.rungs(10, 100, eta=1)
 
@@ -110,11 +112,14 @@ def test_halving_from_the_command_line(data_dir, tmp_path):
     assert sweep_cifar10.main([
         "--data-dir", str(data_dir), "--num-training", "80", "--num-validation", "20",
         "--num-test", "10", "--num-iters", "40", "--batch-size", "4", "--hidden-sizes", "3", "4",
-        "--quiet", "--out", str(out), "--search", "halving", "--min-epochs", "0.2"]) == 0
+        "--quiet", "--out", str(out), "--search", "halving", "--min-epochs", "0.2",
+        "--eta", "4"]) == 0
     s = json.loads((out / "sweep.json").read_text())
     assert s["search"] == "halving" and len(s["results"]) == 24
-    budget = halving.rungs(24, 40, 3, min_iters=4)  # 0.2 epochs of 20 iterations
+    # 24 configs, then the best quarter (6); a rung of 40 // 16 = 2 would be under 0.2 epochs
+    budget = [10, 40]
     assert sorted({r["iterations"] for r in s["results"]}) == budget
+    assert sum(r["iterations"] == 40 for r in s["results"]) == 6
     assert s["trained_iterations"] == sum(r["iterations"] for r in s["results"]) < 24 * 40
     for r in s["results"]:
         assert len(r["rung_val_acc"]) == budget.index(r["iterations"]) + 1

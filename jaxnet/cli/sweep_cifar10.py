@@ -128,7 +128,7 @@ def run(args):
     print(f"best: {describe_config(c, shared, varied)}: "
           + common.describe({"val_acc": best["val_acc"], "test_acc": test_acc},
                             len(splits["y_test"]))
-          + f"; {len(results)} configs in {t.run_s:.1f} s + compile {t.compile_s:.1f} s")
+          + f"; {len(results)} configs in {t.describe()}")
 
     out = Path(args.out)
     summary = {"val_acc": best["val_acc"], "test_acc": test_acc, **c}
@@ -141,6 +141,7 @@ def run(args):
             r.get("iterations", shared.num_iters) for r in results),
         "best": summary, "num_test": len(splits["y_test"]), "flags": vars(args),
         "config": vars(shared), "wall_time_s": t.wall_s, "compile_time_s": t.compile_s,
+        "trace_time_s": t.trace_s,
         **common.environment()})
     common.write_run(out, best["params"], best["history"], {
         "val_acc": best["val_acc"], "test_acc": test_acc, "num_test": len(splits["y_test"]),

@@ -120,15 +120,14 @@ def run(args):
                 config, key=train_key, image_shape=common.image_shape(args),
                 data_parallel=args.data_parallel, progress=not args.quiet)
     scores = common.evaluate(params, splits, args)
-    print(f"{common.describe(scores, len(splits['y_test']))}  train {t.run_s:.1f} s + compile "
-          f"{t.compile_s:.1f} s (+ preprocessing {preparing.wall_s:.1f} s, loading "
-          f"{loading.wall_s:.1f} s)")
+    print(f"{common.describe(scores, len(splits['y_test']))}  train {t.describe()} "
+          f"(+ preprocessing {preparing.wall_s:.1f} s, loading {loading.wall_s:.1f} s)")
 
     files = common.write_run(args.out, params, history, {
         **scores, "num_test": len(splits["y_test"]),
         "config": {**vars(args), **vars(config)}, "seed": args.seed,
         "num_iters": config.num_iters, "wall_time_s": t.wall_s, "compile_time_s": t.compile_s,
-        "train_time_s": t.run_s, "preprocess_time_s": preparing.wall_s,
+        "trace_time_s": t.trace_s, "train_time_s": t.run_s, "preprocess_time_s": preparing.wall_s,
         "load_time_s": loading.wall_s, "compile_cache": {
             "dir": args.compile_cache, "hits": t.cache_hits, "misses": t.cache_misses}}, prep,
         extra=("state.npz",) if args.checkpoint_every or args.resume else ())
