@@ -3,8 +3,8 @@
     python -m bench.halving --data-dir PATH/cifar-10-batches-py [--out results/halving_cpu.json]
 
 Runs, one after the other in one process: the notebook's grid trained to the end
-(``sweep-cifar10``), the same grid with ``--search halving``, and a random search of 64
-configs over wider ranges with halving. Reports each one's wall time, trained iterations
+(``sweep-cifar10``), the same grid with ``--search halving``, and random searches of 64
+configs over wider ranges with halving (``--only`` picks some). Reports each one's wall time, trained iterations
 and best val accuracy, and the targets' ratios.
 """
 
@@ -22,9 +22,14 @@ RANDOM = ["--random", "64", "--learning-rates", "1e-4", "3e-3", "--regs", "1e-3"
           "--learning-rate-decays", "0.9", "0.99", "--hidden-sizes", "100", "200", "400"]
 WIDER = ["--random", "64", "--learning-rates", "5e-4", "5e-3", "--regs", "1e-3", "0.3",
          "--learning-rate-decays", "0.9", "0.99", "--hidden-sizes", "200", "400"]
+# Wider still, a quarter kept at each rung, and no rung under 3 epochs (64 -> 16 -> 4).
+WIDEST = ["--random", "64", "--learning-rates", "3e-4", "5e-3", "--regs", "1e-3", "1",
+          "--learning-rate-decays", "0.88", "0.98", "--hidden-sizes", "200", "400",
+          "--eta", "4", "--min-epochs", "3"]
 SEARCHES = {"grid": [], "grid_halving": ["--search", "halving"],
             "random_64_halving": [*RANDOM, "--search", "halving"],
-            "random_64_halving_larger": [*WIDER, "--search", "halving"]}
+            "random_64_halving_larger": [*WIDER, "--search", "halving"],
+            "random_64_halving_eta4": [*WIDEST, "--search", "halving"]}
 
 
 def main(argv=None):

@@ -15,12 +15,14 @@ _EVENTS = {"/jax/core/compile/jaxpr_trace_duration": "trace_s",
 _CACHE_EVENTS = {"/jax/compilation_cache/cache_hits": "cache_hits",
                  "/jax/compilation_cache/cache_misses": "cache_misses"}
 _seconds = {"trace_s": 0.0, "compile_s": 0.0}
-_cache_counts = {"cache_hits": 0, "cache_misses": 0}
+_cache_counts = {"programs": 0, "cache_hits": 0, "cache_misses": 0}
 
 
 def _on_duration(event, duration, **kwargs):
     if event in _EVENTS:
         _seconds[_EVENTS[event]] += duration
+    if event == "/jax/core/compile/backend_compile_duration":
+        _cache_counts["programs"] += 1
 
 
 def _on_event(event, **kwargs):
@@ -37,6 +39,7 @@ class Timing:
     wall_s: float = 0.0  # everything inside the block
     trace_s: float = 0.0  # tracing and lowering to StableHLO inside the block
     compile_s: float = 0.0  # XLA compilation (or loading from the cache) inside the block
+    programs: int = 0  # programs compiled or loaded from the persistent compilation cache
     cache_hits: int = 0  # programs loaded from the persistent compilation cache
     cache_misses: int = 0  # programs compiled and written to it
 
@@ -63,5 +66,6 @@ def timed():
         timing.wall_s = time.perf_counter() - start
         timing.trace_s = _seconds["trace_s"] - seconds["trace_s"]
         timing.compile_s = _seconds["compile_s"] - seconds["compile_s"]
+        timing.programs = _cache_counts["programs"] - counts["programs"]
         timing.cache_hits = _cache_counts["cache_hits"] - counts["cache_hits"]
         timing.cache_misses = _cache_counts["cache_misses"] - counts["cache_misses"]

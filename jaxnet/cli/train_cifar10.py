@@ -14,6 +14,8 @@ import json
 import sys
 from pathlib import Path
 
+from tqdm.auto import tqdm
+
 import jaxnet
 import jaxnet.state
 from jaxnet import artifacts, data, preprocess, presets, training
@@ -63,11 +65,15 @@ RUN_OPTIONS = ("hidden_size", "std", "seed", "dtype", "preprocess", "whiten_eps"
                "pca_components", "num_training", "num_validation")
 
 
-def train_in_chunks(args, config, params, train_key, splits):
-    """Train in pieces of ``--checkpoint-every`` epochs, writing the state after each (and,
-    on Ctrl-C, the last complete one), or continue the run in ``--out`` (``--resume``)."""
+def train_in_pieces(args, config, params, train_key, splits):
+    """Train in pieces with the progress bar on the host between them: JAX's compilation
+    cache does not keep programs that call back to the host, so a bar inside the program
+    would make every run compile again. Pieces of ``--checkpoint-every`` epochs, writing
+    the state after each (and, on Ctrl-C, the last complete one), or of one epoch; or
+    continue the run in ``--out`` (``--resume``). Any split equals the whole run bit for bit."""
     if args.data_parallel:
         raise ValueError("--checkpoint-every and --resume do not combine with --data-parallel")
+    keep_state = bool(args.checkpoint_every or args.resume)
     path = Path(args.out) / "state.npz"
     options = {name: getattr(args, name) for name in RUN_OPTIONS}
     if args.resume:
@@ -78,22 +84,29 @@ def train_in_chunks(args, config, params, train_key, splits):
     data = (splits["X_train"], splits["y_train"], splits["X_val"], splits["y_val"])
     per_epoch = training.iterations_per_epoch(len(splits["y_train"]), config.batch_size,
                                               config.sampling)
-    every = max(1, round(args.checkpoint_every * per_epoch)) if args.checkpoint_every else None
+    every = max(1, round(args.checkpoint_every * per_epoch)) if args.checkpoint_every else per_epoch
     done = state
+    bar = tqdm(total=config.num_iters, initial=state.iteration, unit="it", desc="train",
+               leave=False, disable=args.quiet)
     try:
         while not state.done:
             state = jaxnet.resume(state, *data, iterations=every,
-                                  image_shape=common.image_shape(args), progress=not args.quiet)
+                                  image_shape=common.image_shape(args))
+            bar.update(state.iteration - done.iteration)
+            bar.set_postfix(loss=f"{state.history['loss_history'][-1]:.4f}")
             if args.checkpoint_every:
                 jaxnet.save_state(path, state, extra=options)
             done = state
     except KeyboardInterrupt:
-        if done.program is not None:  # the last complete piece, so that --resume continues it
+        if keep_state and done.program is not None:  # the last complete piece, for --resume
             jaxnet.save_state(path, done, extra=options)
             print(f"\n{PROG}: wrote {path} at iteration {done.iteration}; continue with "
                   f"--resume", file=sys.stderr)
         raise
-    jaxnet.save_state(path, state, extra=options)
+    finally:
+        bar.close()
+    if keep_state:
+        jaxnet.save_state(path, state, extra=options)
     return state.params, state.history
 
 
@@ -112,9 +125,9 @@ def run(args):
     params = jaxnet.init_params(init_key, splits["X_train"].shape[1], args.hidden_size,
                                 data.NUM_CLASSES, std=args.std, dtype=dtype)
     with timed() as t:
-        if args.checkpoint_every or args.resume:
-            params, history = train_in_chunks(args, config, params, train_key, splits)
-        else:
+        if args.checkpoint_every or args.resume or not (args.quiet or args.data_parallel):
+            params, history = train_in_pieces(args, config, params, train_key, splits)
+        else:  # one program, no bar (with --data-parallel, the bar is the program's)
             params, history = jaxnet.train(
                 params, splits["X_train"], splits["y_train"], splits["X_val"], splits["y_val"],
                 config, key=train_key, image_shape=common.image_shape(args),
@@ -129,7 +142,8 @@ def run(args):
         "num_iters": config.num_iters, "wall_time_s": t.wall_s, "compile_time_s": t.compile_s,
         "trace_time_s": t.trace_s, "train_time_s": t.run_s, "preprocess_time_s": preparing.wall_s,
         "load_time_s": loading.wall_s, "compile_cache": {
-            "dir": args.compile_cache, "hits": t.cache_hits, "misses": t.cache_misses}}, prep,
+            "dir": args.compile_cache, "programs": t.programs, "hits": t.cache_hits,
+            "misses": t.cache_misses}}, prep,
         extra=("state.npz",) if args.checkpoint_every or args.resume else ())
     print("wrote " + ", ".join(map(str, files)))
     return 0
