@@ -328,7 +328,7 @@ def test_compile_cache_makes_the_second_run_load_its_programs(data_dir, tmp_path
         env = dict(os.environ, JAX_PLATFORMS="cpu", JAXNET_COMPILE_CACHE=str(cache))
         proc = subprocess.run(
             [sys.executable, "scripts/train_cifar10.py", "--data-dir", str(data_dir), *SPLIT,
-             "--out", str(tmp_path / name), "--num-iters", "3", "--batch-size", "4",
+             "--out", str(tmp_path / name), "--num-iters", "45", "--batch-size", "4",
              "--hidden-size", "3", *flags],
             cwd=ROOT, env=env, capture_output=True, text=True, timeout=SLOW)
         assert proc.returncode == 0, proc.stderr
@@ -341,6 +341,9 @@ def test_compile_cache_makes_the_second_run_load_its_programs(data_dir, tmp_path
     assert second["hits"] == second["programs"] == first["programs"] and second["misses"] == 0
     quiet = run("quiet", "--quiet")  # one program for the whole run
     assert quiet["programs"] > 0 and quiet["hits"] + quiet["misses"] == quiet["programs"]
+    pieces, whole = (np.load(tmp_path / name / "params.npz") for name in ("first", "quiet"))
+    for k in ("W1", "b1", "W2", "b2"):  # the bar's pieces (20, 20, 5) train the same net
+        np.testing.assert_array_equal(pieces[k], whole[k], err_msg=k)
     off = run("off", "--no-compile-cache")
     assert off["dir"] is None and off["hits"] == off["misses"] == 0 and off["programs"] > 0
 
