@@ -20,6 +20,7 @@ from tqdm.auto import tqdm
 
 from jaxnet import training
 from jaxnet.model import correct_fraction, init_params
+from jaxnet.state import HISTORY_KEYS
 from jaxnet.sweeps import prepare, seed_keys
 
 
@@ -81,9 +82,7 @@ def search(X, y, X_val, y_val, configs, *, eta=3, min_iters=1, num_classes=10, s
     ipe = recipe.iterations_per_epoch
     budget = rungs(len(normalised), shared.num_iters, eta, min_iters)
     results = [{"config": c, "iterations": 0, "rung_val_acc": [], "stopped_at_rung": None,
-                "diverged": False, "history": {k: [] for k in ("loss_history",
-                                                              "train_acc_history",
-                                                              "val_acc_history")}}
+                "diverged": False, "history": {k: [] for k in HISTORY_KEYS}}
                for c, _ in normalised]
     live = {}  # (hidden, seed) -> (member indices, states, indices, noise key)
     for (hidden, seed), members in groups.items():

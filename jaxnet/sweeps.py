@@ -33,15 +33,8 @@ from jaxnet.model import correct_fraction, init_params
 def seed_keys(seed):
     """(init_key, train_key) for a run identified by an integer seed (or by its
     ``jax.random.key(seed)``, which can be traced)."""
-    if isinstance(seed, numbers.Integral):
-        return _split_seed(seed)
-    init_key, train_key = jax.random.split(seed)
-    return init_key, train_key
-
-
-@jax.jit
-def _split_seed(seed):
-    init_key, train_key = jax.random.split(jax.random.key(seed))
+    key = jax.random.key(seed) if isinstance(seed, numbers.Integral) else seed
+    init_key, train_key = jax.random.split(key)
     return init_key, train_key
 
 

@@ -380,8 +380,6 @@ def advance_chunk(state, X, y, X_val, y_val, indices, noise_key, start, hp, reci
 
 
 start_state = jax.jit(init_state, static_argnames=("recipe",))
-draw_minibatches = jax.jit(lambda key, num_train, recipe: minibatches_and_noise(key, num_train, recipe),
-                           static_argnums=(1, 2))
 
 
 def minibatches_and_noise(key, num_train, recipe):
@@ -391,6 +389,9 @@ def minibatches_and_noise(key, num_train, recipe):
     c = recipe.config
     indices = sample_batch_indices(batch_key, num_train, c.num_iters, c.batch_size, c.sampling)
     return indices, noise_key
+
+
+draw_minibatches = jax.jit(minibatches_and_noise, static_argnums=(1, 2))
 
 
 @functools.partial(jax.jit, static_argnames=("recipe",))
@@ -540,21 +541,22 @@ def progress_bar(progress, num_iters):
     if not progress:
         yield jnp.int32(0)
         return
-    bar = None
-    if callable(progress):
-        sink = progress
-    else:
-        from tqdm.auto import tqdm
-        bar = tqdm(total=num_iters, unit="it", desc="train", leave=False)
+    with contextlib.ExitStack() as stack:
+        sink = progress if callable(progress) else stack.enter_context(tqdm_sink(num_iters))
+        progress_id = next(_progress_ids)
+        _progress_sinks[progress_id] = sink
+        try:
+            yield jnp.int32(progress_id)
+        finally:
+            del _progress_sinks[progress_id]
 
+
+@contextlib.contextmanager
+def tqdm_sink(num_iters):
+    """A tqdm bar over a run's ``num_iters`` updates, as a ``sink(done, loss)``."""
+    from tqdm.auto import tqdm
+    with tqdm(total=num_iters, unit="it", desc="train", leave=False) as bar:
         def sink(done, loss):
             bar.update(done - bar.n)
             bar.set_postfix(loss=f"{loss:.4f}")
-    progress_id = next(_progress_ids)
-    _progress_sinks[progress_id] = sink
-    try:
-        yield jnp.int32(progress_id)
-    finally:
-        del _progress_sinks[progress_id]
-        if bar is not None:
-            bar.close()
+        yield sink

@@ -9,25 +9,25 @@ import jax
 
 # Tracing to a jaxpr and lowering it to StableHLO happen in every process; XLA's compilation
 # of the lowered program is what the persistent compilation cache saves.
-_EVENTS = {"/jax/core/compile/jaxpr_trace_duration": "trace_s",
-           "/jax/core/compile/jaxpr_to_mlir_module_duration": "trace_s",
-           "/jax/core/compile/backend_compile_duration": "compile_s"}
-_CACHE_EVENTS = {"/jax/compilation_cache/cache_hits": "cache_hits",
-                 "/jax/compilation_cache/cache_misses": "cache_misses"}
-_seconds = {"trace_s": 0.0, "compile_s": 0.0}
-_cache_counts = {"programs": 0, "cache_hits": 0, "cache_misses": 0}
+# (Each XLA compilation, or load from the cache, is also counted as one program.)
+_DURATIONS = {"/jax/core/compile/jaxpr_trace_duration": "trace_s",
+              "/jax/core/compile/jaxpr_to_mlir_module_duration": "trace_s",
+              "/jax/core/compile/backend_compile_duration": "compile_s"}
+_COUNTS = {"/jax/core/compile/backend_compile_duration": "programs",
+           "/jax/compilation_cache/cache_hits": "cache_hits",
+           "/jax/compilation_cache/cache_misses": "cache_misses"}
+_totals = dict.fromkeys([*_DURATIONS.values(), *_COUNTS.values()], 0)
 
 
 def _on_duration(event, duration, **kwargs):
-    if event in _EVENTS:
-        _seconds[_EVENTS[event]] += duration
-    if event == "/jax/core/compile/backend_compile_duration":
-        _cache_counts["programs"] += 1
+    if event in _DURATIONS:
+        _totals[_DURATIONS[event]] += duration
+    _on_event(event)
 
 
 def _on_event(event, **kwargs):
-    if event in _CACHE_EVENTS:
-        _cache_counts[_CACHE_EVENTS[event]] += 1
+    if event in _COUNTS:
+        _totals[_COUNTS[event]] += 1
 
 
 jax.monitoring.register_event_duration_secs_listener(_on_duration)
@@ -59,13 +59,10 @@ def timed():
 
     Block on the results inside the ``with`` (JAX dispatches asynchronously)."""
     timing = Timing()
-    start, seconds, counts = time.perf_counter(), dict(_seconds), dict(_cache_counts)
+    start, before = time.perf_counter(), dict(_totals)
     try:
         yield timing
     finally:
         timing.wall_s = time.perf_counter() - start
-        timing.trace_s = _seconds["trace_s"] - seconds["trace_s"]
-        timing.compile_s = _seconds["compile_s"] - seconds["compile_s"]
-        timing.programs = _cache_counts["programs"] - counts["programs"]
-        timing.cache_hits = _cache_counts["cache_hits"] - counts["cache_hits"]
-        timing.cache_misses = _cache_counts["cache_misses"] - counts["cache_misses"]
+        for name, total in _totals.items():
+            setattr(timing, name, total - before[name])

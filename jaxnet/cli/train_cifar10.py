@@ -10,11 +10,10 @@ any) instead of training.
 """
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
-
-from tqdm.auto import tqdm
 
 import jaxnet
 import jaxnet.state
@@ -86,25 +85,23 @@ def train_in_pieces(args, config, params, train_key, splits):
                                               config.sampling)
     every = max(1, round(args.checkpoint_every * per_epoch)) if args.checkpoint_every else per_epoch
     done = state
-    bar = tqdm(total=config.num_iters, initial=state.iteration, unit="it", desc="train",
-               leave=False, disable=args.quiet)
+    bar = contextlib.nullcontext() if args.quiet else training.tqdm_sink(config.num_iters)
     try:
-        while not state.done:
-            state = jaxnet.resume(state, *data, iterations=every,
-                                  image_shape=common.image_shape(args))
-            bar.update(state.iteration - done.iteration)
-            bar.set_postfix(loss=f"{state.history['loss_history'][-1]:.4f}")
-            if args.checkpoint_every:
-                jaxnet.save_state(path, state, extra=options)
-            done = state
+        with bar as show:
+            while not state.done:
+                state = jaxnet.resume(state, *data, iterations=every,
+                                      image_shape=common.image_shape(args))
+                if show:
+                    show(state.iteration, state.history["loss_history"][-1])
+                if args.checkpoint_every:
+                    jaxnet.save_state(path, state, extra=options)
+                done = state
     except KeyboardInterrupt:
         if keep_state and done.program is not None:  # the last complete piece, for --resume
             jaxnet.save_state(path, done, extra=options)
             print(f"\n{PROG}: wrote {path} at iteration {done.iteration}; continue with "
                   f"--resume", file=sys.stderr)
         raise
-    finally:
-        bar.close()
     if keep_state:
         jaxnet.save_state(path, state, extra=options)
     return state.params, state.history
