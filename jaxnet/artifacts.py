@@ -8,9 +8,13 @@ either the old file or the new one, never half of one.
 import contextlib
 import hashlib
 import json
+import lzma
 import math
 import os
 import secrets
+import struct
+import zipfile
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -73,15 +77,61 @@ def save_arrays(path, arrays):
             np.savez(f, **arrays)
 
 
-def load_arrays(path):
-    """Read an .npz written by ``save_arrays`` (no pickles) into a dict of arrays."""
+# What reading a damaged .npz can raise: zipfile's and numpy.lib.format's own errors, and
+# those of the decompressors and parsers beneath them (found by tests/test_fuzz.py).
+_NPZ_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError,
+               KeyError, TypeError, IndexError, struct.error, zlib.error, lzma.LZMAError,
+               NotImplementedError, RuntimeError, MemoryError, OverflowError, SyntaxError)
+_NPY_MAGIC = b"\x93NUMPY"
+_ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")  # a member first, or an empty archive
+
+
+def _one_line(text):
+    return " ".join(str(text).split())
+
+
+def _read_npz(path):
+    """The arrays of the .npz at ``path``; raises ``_Unreadable(reason)`` for anything that
+    is not an archive of plain .npy arrays (pickles are never unpickled)."""
     try:
-        with np.load(path, allow_pickle=False) as f:
-            return {k: f[k] for k in f.files}
+        with open(path, "rb") as f:
+            head = f.read(len(_NPY_MAGIC))
     except FileNotFoundError:
-        raise ValueError(f"{path}: file not found") from None
-    except (OSError, ValueError) as err:
-        raise ValueError(f"{path}: not an .npz of arrays ({err})") from None
+        raise _Unreadable("file not found") from None
+    except OSError as err:
+        raise _Unreadable(err.strerror or type(err).__name__) from None
+    if head.startswith(_NPY_MAGIC):
+        raise _Unreadable("a single .npy array, not an .npz archive")
+    if not head.startswith(_ZIP_MAGICS):
+        raise _Unreadable("not a zip archive" + (": the file is empty" if not head else ""))
+    try:
+        with np.load(path, allow_pickle=False) as archive:
+            arrays = {}
+            for name in archive.files:
+                value = archive[name]
+                if not isinstance(value, np.ndarray):  # NpzFile returns other members' bytes
+                    raise _Unreadable(f"member {name!r} is not a .npy array")
+                arrays[name] = value
+            return arrays
+    except _NPZ_ERRORS as err:
+        raise _Unreadable(f"{type(err).__name__}: {err}") from None
+
+
+class _Unreadable(Exception):
+    """Why a file is not a readable .npz of arrays."""
+
+
+def load_arrays(path):
+    """Read an .npz written by ``save_arrays`` (no pickles) into a dict of arrays.
+
+    Raises ``ValueError(f"{path}: not a readable .npz file ({reason})")``, one line, for a
+    missing, truncated or corrupted file, one that is no zip archive, or one holding
+    anything but plain arrays (object arrays and pickles are refused, never loaded).
+    """
+    try:
+        return _read_npz(path)
+    except _Unreadable as err:
+        raise ValueError(f"{path}: not a readable .npz file ({_one_line(err)})") from None
 
 
 def save_params(path, params):
@@ -101,10 +151,18 @@ def params_fingerprint(params):
 
 
 def load_params(path):
-    """Read a params .npz (no pickles allowed) and check its keys and shapes."""
+    """Read a params .npz (no pickles allowed) and check its keys, dtypes and shapes.
+
+    Raises ``ValueError(f"{path}: not a params .npz checkpoint ({reason})")``, one line,
+    for an unreadable file (see ``load_arrays``) or arrays that are not a params dict.
+    """
     try:
-        params = load_arrays(path)
-    except ValueError as err:
-        raise ValueError(f"not a params .npz checkpoint: {err}") from None
-    checks.check_params(params)
+        params = _read_npz(path)
+    except _Unreadable as err:
+        raise ValueError(f"{path}: not a params .npz checkpoint (not a readable .npz file: "
+                         f"{_one_line(err)})") from None
+    try:
+        checks.check_params(params)
+    except (TypeError, ValueError) as err:
+        raise ValueError(f"{path}: not a params .npz checkpoint ({_one_line(err)})") from None
     return params

@@ -92,7 +92,7 @@ def load_batch(path):
                         f"{getattr(data, 'dtype', type(data).__name__)} {np.shape(data)}")
     try:
         labels = np.asarray(labels, dtype=np.int64)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an int beyond int64
         raise DataError(f"{path}: 'labels' must be a list of integers") from None
     if labels.shape != (data.shape[0],):
         raise DataError(f"{path}: {data.shape[0]} images but labels of shape {labels.shape}")
@@ -124,6 +124,18 @@ def _missing_message(root):
             f"{CIFAR10_URL} (163 MB).")
 
 
+def _label_names(path):
+    """The meta file's class names, a list of str."""
+    names = _field(_unpickle(path), "label_names", path)
+    if not isinstance(names, (list, tuple)) or not all(isinstance(n, (str, bytes)) for n in names):
+        raise DataError(f"{path}: 'label_names' must be a list of strings, got "
+                        f"{type(names).__name__}")
+    try:
+        return [n.decode() if isinstance(n, bytes) else n for n in names]
+    except UnicodeDecodeError as err:
+        raise DataError(f"{path}: a label name is not UTF-8 ({err})") from None
+
+
 def load_cifar10(data_dir):
     """The whole data set from the python-batch folder.
 
@@ -141,8 +153,7 @@ def load_cifar10(data_dir):
     X_test, y_test = load_batch(root / TEST_FILE)
     label_names = [str(i) for i in range(NUM_CLASSES)]
     if (root / META_FILE).is_file():
-        names = _field(_unpickle(root / META_FILE), "label_names", root / META_FILE)
-        label_names = [n.decode() if isinstance(n, bytes) else str(n) for n in names]
+        label_names = _label_names(root / META_FILE)
     return X_train, y_train, X_test, y_test, label_names
 
 
