@@ -1,0 +1,5 @@
+import sys
+
+from reference.checker.cli import main
+
+sys.exit(main())

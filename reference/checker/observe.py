@@ -1,0 +1,212 @@
+"""The observing child: import a student's file and record what it does, with NumPy only.
+
+Run as ``python -m reference.checker.observe (--path FILE_OR_FOLDER | --function SPEC) --out DIR``.
+It writes ``DIR/obs.json`` (metadata, errors) and ``DIR/obs.npz`` (arrays, no pickles). It
+judges nothing and never imports JAX, so it starts fast; the parent judges.
+Exit status: 0 observed (errors inside probes are recorded), 3 the file could not be loaded.
+"""
+
+import argparse
+import importlib
+import importlib.util
+import json
+import sys
+import traceback
+import types
+from pathlib import Path
+
+import numpy as np
+
+from reference.checker import problems, tracing
+from reference.gradient_check import eval_numerical_gradient
+
+
+class Recorder:
+    """Arrays under slash-separated keys, plus JSON metadata and per-probe errors."""
+
+    def __init__(self, source):
+        self.arrays, self.meta, self.errors, self.source = {}, {}, {}, source
+
+    def put(self, key, value):
+        self.arrays[key] = np.array(value)
+
+    def probe(self, name, fn, *args):
+        """Run ``fn(*args)``; an exception becomes the probe's recorded error."""
+        try:
+            return fn(*args)
+        except Exception as e:  # noqa: BLE001 - any error in the student's code is an observation
+            self.errors[name] = describe_error(e, self.source)
+
+    def save(self, out):
+        safe = {k: v for k, v in self.arrays.items() if v.dtype != object}
+        np.savez(Path(out) / "obs.npz", **safe)
+        (Path(out) / "obs.json").write_text(json.dumps({"meta": self.meta, "errors": self.errors}))
+
+
+def describe_error(exc, source):
+    """'TypeError: ... (neural_net.py, line 57: dW1 = ...)': the last frame in the student's file."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if source in ("*", f.filename)]
+    where = f" ({Path(frames[-1].filename).name}, line {frames[-1].lineno}: {frames[-1].line})" if frames else ""
+    return f"{type(exc).__name__}: {exc}{where}"[:600]
+
+
+def copy_params(params):
+    return {k: np.array(v, copy=True) for k, v in params.items()}
+
+
+def record_loss_call(rec, name, call, params, X, y, reg):
+    """``call(params, X, y, reg) -> (loss, grads)`` on copies; record outputs and any mutation."""
+    p, Xc, yc = copy_params(params), X.copy(), y.copy()
+    loss, grads = call(p, Xc, yc, reg)
+    if not isinstance(grads, dict):
+        raise TypeError(f"loss returned grads as {type(grads).__name__}, expected a dict")
+    rec.put(f"{name}/loss", np.asarray(loss, dtype=np.float64))
+    rec.meta[f"{name}/loss_type"] = type(loss).__name__
+    rec.meta[f"{name}/grad_keys"] = sorted(map(str, grads))
+    for k in problems.PARAM_NAMES:
+        if k in grads:
+            g = np.asarray(grads[k])
+            rec.meta[f"{name}/dtype/{k}"] = str(g.dtype)
+            rec.put(f"{name}/grads/{k}", g.astype(np.float64) if g.dtype.kind in "fiu" else np.nan)
+    changed = [k for k in params if not np.array_equal(p[k], params[k])]
+    changed += [n for n, a, b in (("X", Xc, X), ("y", yc, y)) if not np.array_equal(a, b)]
+    rec.meta[f"{name}/mutated"] = changed
+
+
+def observe_loss(rec, call, toy_params):
+    """The toy problem (with its numeric gradient) and every extra loss problem."""
+    X, y = problems.toy_data()
+    rec.probe("toy", record_loss_call, rec, "toy", call, toy_params, X, y, 0.05)
+    rec.probe("numeric", numeric_gradients, rec, call, toy_params, X, y, 0.05)
+    for prob in problems.loss_problems().values():
+        rec.probe(prob.name, record_loss_call, rec, prob.name, call, prob.params, prob.X, prob.y, prob.reg)
+
+
+def numeric_gradients(rec, call, params, X, y, reg):
+    """The notebook's centred-difference gradient of the student's own loss, per param."""
+    p = copy_params(params)
+    for k in problems.PARAM_NAMES:
+        f = lambda _: float(call(p, X, y, reg)[0])  # noqa: E731 - p[k] is perturbed in place
+        rec.put(f"numeric/{k}", eval_numerical_gradient(f, p[k], verbose=False))
+
+
+def class_call(cls):
+    """A ``call(params, X, y, reg)`` that sets the params on one instance and calls ``loss``."""
+    net = cls(problems.D, problems.H, problems.C, std=1e-1)
+
+    def call(params, X, y, reg):
+        net.params = params
+        return net.loss(X, y, reg=reg)
+    return call, net
+
+
+def observe_class(rec, cls):
+    """Every probe of the notebook's TwoLayerNet API."""
+    np.random.seed(0)
+    net = cls(problems.D, problems.H, problems.C, std=1e-1)
+    toy = copy_params(net.params)
+    for k in problems.PARAM_NAMES:
+        rec.put(f"init/{k}", np.asarray(toy[k], dtype=np.float64))
+    X, y = problems.toy_data()
+    rec.probe("toy_scores", lambda: rec.put("toy_scores", np.asarray(net.loss(X.copy()), np.float64)))
+    call, probe_net = class_call(cls)
+    observe_loss(rec, call, toy)
+    large = problems.loss_problems()["large_scores"]
+    rec.probe("large_scores_scores", lambda: rec.put(
+        "large_scores/scores", np.asarray(_with(probe_net, large.params).loss(large.X.copy()), np.float64)))
+    params, Xp = problems.predict_problem()
+    rec.probe("predict", lambda: rec.put("predict", np.asarray(_with(probe_net, params).predict(Xp.copy()))))
+    rec.probe("toy_training", toy_training, rec, cls)
+    rec.probe("trace", tracing.trace_training, rec, cls)
+
+
+def _with(net, params):
+    net.params = copy_params(params)
+    return net
+
+
+def toy_training(rec, cls):
+    """The notebook's section 5: re-seed, re-create the toy model, train 100 iterations."""
+    X, y = problems.toy_data()
+    np.random.seed(0)
+    net = cls(problems.D, problems.H, problems.C, std=1e-1)
+    stats = net.train(X, y, X, y, **problems.notebook.TOY_TRAIN, verbose=False)
+    rec.put("toy_training/loss_history", np.asarray(stats["loss_history"], dtype=np.float64))
+
+
+def install_past_shim():
+    """The course's skeleton imports ``past.builtins.xrange`` (the ``future`` package); give it
+    ``range`` when that package is missing, rather than failing to load."""
+    if importlib.util.find_spec("past") is None:
+        past, builtins_ = types.ModuleType("past"), types.ModuleType("past.builtins")
+        builtins_.xrange, past.builtins = range, builtins_
+        sys.modules.update({"past": past, "past.builtins": builtins_})
+
+
+def load_module(path):
+    """Import a .py file, or ``*/classifiers/neural_net.py`` inside a folder (as a package
+    module, so that its own ``from cs231n...`` imports resolve). Returns (module, file)."""
+    path = Path(path).resolve()
+    install_past_shim()
+    if path.is_dir():
+        found = sorted(path.glob("*/classifiers/neural_net.py"))
+        found.sort(key=lambda f: f.parts[-3] != "cs231n")
+        if not found:
+            raise FileNotFoundError(f"no */classifiers/neural_net.py under {path}")
+        sys.path.insert(0, str(path))
+        rel = found[0].relative_to(path).with_suffix("")
+        return importlib.import_module(".".join(rel.parts)), str(found[0])
+    if not path.is_file():
+        raise FileNotFoundError(f"no such file: {path}")
+    sys.path.insert(0, str(path.parent))
+    spec = importlib.util.spec_from_file_location(f"checked_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module, str(path)
+
+
+def load_function(spec):
+    """'file.py:name' or 'package.module:name' -> (function, source file)."""
+    target, _, name = spec.rpartition(":")
+    if not target or not name:
+        raise ValueError(f"--function wants module:name or file.py:name, got {spec!r}")
+    if target.endswith(".py") or Path(target).is_file():
+        module, source = load_module(target)
+    else:
+        sys.path.insert(0, str(Path.cwd()))
+        module = importlib.import_module(target)
+        source = getattr(module, "__file__", None)
+    return getattr(module, name), source
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__)
+    what = parser.add_mutually_exclusive_group(required=True)
+    what.add_argument("--path")
+    what.add_argument("--function")
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args(argv)
+    try:
+        if args.function:
+            fn, source = load_function(args.function)
+        else:
+            module, source = load_module(args.path)
+            cls = getattr(module, "TwoLayerNet", None)
+            if cls is None:
+                raise AttributeError(f"{Path(source).name} defines no TwoLayerNet")
+    except BaseException as e:  # noqa: BLE001 - a SystemExit or syntax error at import is a load error
+        Path(args.out, "load_error.txt").write_text(describe_error(e, "*"))
+        return 3
+    rec = Recorder(source)
+    if args.function:
+        rec.meta["mode"] = "function"
+        observe_loss(rec, lambda p, X, y, reg: fn(p, X, y, reg), problems.toy_params())
+    else:
+        rec.meta["mode"] = "class"
+        observe_class(rec, cls)
+    rec.save(args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""The fixed problems every implementation is run on (NumPy only).
+
+Both sides use this module: the observing child (``observe.py``) runs the student's code
+on these problems, the judging parent rebuilds them to compute the expected values. All
+loss problems but ``single_example`` have the notebook's toy sizes (N, D, H, C) = (5, 4, 10,
+3), so that one compiled program evaluates the whole catalogue of mistakes on all of them.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from reference import notebook
+
+PARAM_NAMES = ("W1", "b1", "W2", "b2")
+D, H, C = notebook.INPUT_SIZE, notebook.HIDDEN_SIZE, notebook.NUM_CLASSES
+
+
+@dataclass(frozen=True)
+class LossProblem:
+    """A call ``loss(X, y, reg)`` at fixed params: X (N, D), y (N,), params of sizes D, H, C."""
+    name: str
+    what: str  # what the problem exercises, in a student's words
+    params: dict
+    X: np.ndarray
+    y: np.ndarray
+    reg: float
+
+
+@dataclass(frozen=True)
+class TrainProblem:
+    """A short training run with several iterations per epoch, to observe step by step."""
+    params: dict  # the params set on the net before ``train``
+    X: np.ndarray  # (40, 5)
+    y: np.ndarray
+    X_val: np.ndarray  # (12, 5)
+    y_val: np.ndarray
+    seed: int  # ``np.random.seed(seed)`` right before ``train``
+    kwargs: dict  # learning_rate, learning_rate_decay, reg, num_iters, batch_size, verbose
+
+
+def _random_params(rng, D=D, H=H, C=C, std=0.5):
+    """Gaussian weights and non-zero biases: W1 (D, H), b1 (H,), W2 (H, C), b2 (C,)."""
+    return {"W1": std * rng.standard_normal((D, H)), "b1": 0.2 * rng.standard_normal(H),
+            "W2": std * rng.standard_normal((H, C)), "b2": 0.2 * rng.standard_normal(C)}
+
+
+def toy_params():
+    """The notebook's toy model's params: seed 0, W1 then W2 from 0.1 * randn, zero biases."""
+    return {k: np.array(v) for k, v in notebook.init_toy_model().params.items()}
+
+
+def toy_data():
+    """The notebook's toy X (5, 4) and y (5,)."""
+    return notebook.init_toy_data()
+
+
+def _dead_units(rng):
+    """Integer X and quarter-integer W1, b1 such that some hidden pre-activations are exactly 0
+    (exact in any summation order, so every implementation sees the same zeros)."""
+    X = rng.integers(-2, 3, size=(5, D)).astype(np.float64)
+    W1 = rng.integers(-4, 5, size=(D, H)) / 4.0
+    b1 = rng.integers(-4, 5, size=H) / 4.0
+    for i, j in ((0, 0), (1, 3), (2, 5), (3, 7), (4, 9), (0, 2)):
+        b1[j] = -(X[i] @ W1[:, j])
+    params = _random_params(rng)
+    params.update(W1=W1, b1=b1)
+    return params, X
+
+
+def loss_problems():
+    """The loss problems beyond the notebook's toy one, by name, in report order."""
+    rng = np.random.default_rng(231)
+    base = _random_params(rng)
+    X = rng.standard_normal((5, D))
+    y = np.array([2, 0, 1, 1, 0])
+    large = {k: v.copy() for k, v in base.items()}
+    large["b2"] = large["b2"] + 5000.0  # scores ~5e3: exp overflows unless the max is subtracted
+    dead_params, dead_X = _dead_units(rng)
+    X32 = rng.standard_normal((5, D)).astype(np.float32)
+    one = rng.standard_normal((1, D))
+    problems = [
+        LossProblem("large_scores", "scores around 5000 (numerical stability)", large, X, y, 0.05),
+        LossProblem("dead_units", "hidden units exactly at zero", dead_params, dead_X, y, 0.05),
+        LossProblem("reg_zero", "reg = 0", base, X, y, 0.0),
+        LossProblem("reg_large", "a large reg (1.0)", base, X, y, 1.0),
+        LossProblem("single_example", "a batch of one example", base, one, np.array([1]), 0.05),
+        LossProblem("float32_inputs", "float32 inputs", base, X32, y, 0.05),
+    ]
+    return {p.name: p for p in problems}
+
+
+def predict_problem():
+    """Fixed params and X (40, D) where skipping the ReLU changes some predictions."""
+    rng = np.random.default_rng(682)
+    return _random_params(rng, std=1.0), rng.standard_normal((40, D))
+
+
+def train_problem():
+    """40 training and 12 validation examples in 5-D, labels from a linear teacher; batches of
+    8 make 5 iterations per epoch, so 15 iterations cross epoch boundaries at 0, 5 and 10."""
+    rng = np.random.default_rng(7)
+    teacher = rng.standard_normal((5, 3))
+    X, X_val = rng.standard_normal((40, 5)), rng.standard_normal((12, 5))
+    params = _random_params(rng, D=5, H=6, C=3, std=0.5)
+    kwargs = dict(learning_rate=0.5, learning_rate_decay=0.5, reg=1e-3, num_iters=15,
+                  batch_size=8, verbose=False)
+    return TrainProblem(params, X, np.argmax(X @ teacher, 1), X_val, np.argmax(X_val @ teacher, 1),
+                        seed=3, kwargs=kwargs)
+
+
+def epoch_boundaries(num_train, batch_size, num_iters):
+    """The iterations after which the notebook's loop records accuracies and decays the rate."""
+    per_epoch = max(num_train // batch_size, 1)
+    return [it for it in range(num_iters) if it % per_epoch == 0]

@@ -1,0 +1,68 @@
+"""Observe a training run step by step (child side, NumPy only).
+
+The instance's ``loss`` is wrapped so that every call with labels (one per SGD step in the
+notebook's loop) records the minibatch, the reg, the params before the step, and the loss
+and gradients returned. The params after the run close the last step.
+"""
+
+import inspect
+
+import numpy as np
+
+from reference.checker import problems
+
+
+def wrap_loss(net, calls):
+    """Replace ``net.loss`` by a recording wrapper; ``calls`` collects one dict per call with y."""
+    inner = net.loss
+    signature = inspect.signature(inner)
+
+    def loss(*args, **kwargs):
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        X, y, reg = (bound.arguments.get(k) for k in ("X", "y", "reg"))
+        if y is None:
+            return inner(*args, **kwargs)
+        before = {k: np.array(v, dtype=np.float64) for k, v in net.params.items()}
+        out = inner(*args, **kwargs)
+        value, grads = out
+        calls.append({"X": np.array(X, dtype=np.float64), "y": np.array(y), "reg": float(reg),
+                      "params": before, "loss": float(value),
+                      "grads": {k: np.array(grads[k], dtype=np.float64) for k in problems.PARAM_NAMES}})
+        return out
+    net.loss = loss
+
+
+def trace_training(rec, cls):
+    """Train on ``problems.train_problem()`` with the loss wrapped; record calls and histories."""
+    prob = problems.train_problem()
+    net = cls(5, 6, 3, std=0.5)
+    net.params = {k: v.copy() for k, v in prob.params.items()}
+    calls = []
+    wrap_loss(net, calls)
+    np.random.seed(prob.seed)
+    try:
+        stats = net.train(prob.X.copy(), prob.y.copy(), prob.X_val.copy(), prob.y_val.copy(), **prob.kwargs)
+    finally:  # the steps seen so far are evidence even if train then fails
+        record_calls(rec, calls, net)
+    rec.meta["trace/missing"] = [k for k in HISTORY_KEYS if k not in stats]
+    for key in HISTORY_KEYS:
+        if key in stats:
+            rec.put(f"trace/{key}", np.asarray(stats[key], dtype=np.float64).ravel())
+
+
+HISTORY_KEYS = ("loss_history", "train_acc_history", "val_acc_history")
+
+
+def record_calls(rec, calls, net):
+    rec.meta["trace/calls"] = len(calls)
+    rec.meta["trace/regs"] = [c["reg"] for c in calls]
+    for i, c in enumerate(calls):
+        rec.put(f"trace/{i}/X", c["X"])
+        rec.put(f"trace/{i}/y", c["y"])
+        rec.put(f"trace/{i}/loss", c["loss"])
+        for k in problems.PARAM_NAMES:
+            rec.put(f"trace/{i}/params/{k}", c["params"][k])
+            rec.put(f"trace/{i}/grads/{k}", c["grads"][k])
+    for k in problems.PARAM_NAMES:
+        rec.put(f"trace/final/{k}", np.array(net.params[k], dtype=np.float64))
