@@ -1,15 +1,17 @@
 """jaxnet: the classic two-layer network exercise in pure functional JAX.
 
 Params are a plain dict ``{'W1', 'b1', 'W2', 'b2'}``; the model is a handful of pure
-functions; gradients come from ``jax.grad``; training is one compiled XLA program.
+functions; gradients come from ``jax.grad``; a training run is a state advanced by compiled
+pieces; ``fit`` is the whole run (preprocessing, init, training, evaluation) in one call.
 """
 
 from jaxnet.config import Config
+from jaxnet.groups import search, seed_keys, sweep
+from jaxnet.loop import sample_batch_indices
 from jaxnet.model import accuracy, init_params, loss, predict, scores
-from jaxnet.halving import search
-from jaxnet.state import TrainState, begin, load_state, resume, save_state
-from jaxnet.sweeps import seed_keys, sweep
-from jaxnet.training import TrainingDiverged, notebook_schedule, sample_batch_indices, train
+from jaxnet.state import TrainState, load_state, save_state
+from jaxnet.training import TrainingDiverged, begin, resume, train
+from jaxnet.update import notebook_schedule
 
 __all__ = [
     "Config",

@@ -15,7 +15,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from jaxnet import checks, products
+from jaxnet import checks
 from jaxnet.augment import views
 
 
@@ -49,21 +49,13 @@ def init_params(key, input_size, hidden_size, num_classes, std=1e-4, dtype=jnp.f
     }
 
 
-def first_layer(params, X):
-    """X W1: (N, D) -> (N, H). Training on XLA:CPU keeps W1 transposed, as 'W1t' (H, D), and
-    multiplies through ``jaxnet.products`` (see ``training.layout``); same math."""
-    if "W1t" in params:
-        return products.first_layer(X, params["W1t"])
-    return X @ params["W1"]
-
-
 def hidden(params, X):
     """The hidden layer's activations, relu(X W1 + b1): (N, D) -> (N, H).
 
     ``jax.nn.relu`` has derivative 0 at 0, like the reference's ``z1 > 0`` mask
     (``jnp.maximum(z, 0)`` would split the gradient at ties).
     """
-    return jax.nn.relu(first_layer(params, X) + params["b1"])
+    return jax.nn.relu(X @ params["W1"] + params["b1"])
 
 
 def output(params, h):
@@ -85,8 +77,7 @@ def cross_entropy(scores, y, label_smoothing=0.0):
 
 def l2_penalty(params):
     """sum(W1**2) + sum(W2**2); biases are not regularised."""
-    W1 = params["W1t"] if "W1t" in params else params["W1"]
-    return jnp.sum(W1 ** 2) + jnp.sum(params["W2"] ** 2)
+    return jnp.sum(params["W1"] ** 2) + jnp.sum(params["W2"] ** 2)
 
 
 @jax.jit
@@ -146,19 +137,23 @@ def _predict_view_averaged(params, X, image_shape, flip, shift):
     return jnp.argmax(total, axis=1)
 
 
-def accuracy(params, X, y, flip_average=None, shift_average=0):
+def accuracy(params, X, y, flip_average=None, shift_average=0, *, image_shape=None):
     """Fraction of rows of X (N, D) whose predicted class equals the label y (N,), a float.
 
-    Test-time augmentation, for rows that are images of shape image_shape (H, W, C):
+    Test-time augmentation, for rows that are images of shape (height, width, channels):
     ``flip_average=image_shape`` scores each row as the sum of its scores and its mirror
-    image's; ``shift_average=s`` also sums over its translations by up to s pixels.
+    image's; ``shift_average=s`` also sums over its translations by up to s pixels (give
+    ``image_shape=`` when there is no ``flip_average``).
     """
     D, _, C = checks.check_params(params)
     checks.check_labels(y, checks.check_inputs(X, D), C)
+    shape = flip_average if flip_average is not None else image_shape
     if flip_average is None and not shift_average:
         predicted = _predict(params, X)
     else:
-        if flip_average is None:
-            raise ValueError("shift_average needs the image shape: pass flip_average=image_shape")
-        predicted = _predict_view_averaged(params, X, tuple(flip_average), True, int(shift_average))
+        if shape is None or len(shape) != 3 or int(np.prod(shape)) != D:
+            raise ValueError(f"test-time views need the image shape (height, width, channels) "
+                             f"of the {D} inputs, got {shape}")
+        predicted = _predict_view_averaged(params, X, tuple(int(s) for s in shape),
+                                           flip_average is not None, int(shift_average))
     return float(np.mean(np.asarray(predicted) == np.asarray(y)))

@@ -1,30 +1,78 @@
-"""The first layer's two large products, written for XLA:CPU's fastest kernels.
+"""The first layer's layout inside the compiled loop, and its products for XLA:CPU.
 
-Training keeps W1 transposed, W1t (H, D) (see ``training``). Each step multiplies the
-minibatch X_b (B, D) by it twice: z = X_b W1tᵀ (B, H) forward, dW1t = dzᵀ X_b (H, D) for
-the gradient. These are nearly all of a step's FLOPs.
+Outside the compiled loop params are always ``{'W1': (D, H), 'b1', 'W2', 'b2'}``. Inside
+it, on the CPU, W1 is kept transposed as ``'W1t'`` (H, D) (``layout``): the loop converts
+its state on entry (``to_layout``) and back on exit (``from_layout``), and this module is
+the only one that reads ``'W1t'``. The math is the same; only the products' kernels
+differ. What it buys is measured in docs/performance.md ("The first layer's layout").
+
+Each step multiplies the minibatch X_b (B, D) by W1t twice: z = X_b W1tᵀ (B, H) forward,
+dW1t = dzᵀ X_b (H, D) for the gradient, nearly all of a step's FLOPs.
 
 - The gradient materialises dzᵀ (H, B) (small) behind an ``optimization_barrier``, so the
-  product is a plain one. Left to itself XLA folds that transposition into the product,
-  which then runs on a slower kernel for transposed operands (XLA:CPU's Eigen path rather
-  than YNNPACK). Measured side by side: single runs 8% faster per step at hidden 100 and
-  200, batch 500.
+  product is a plain one. Left to itself XLA folds the transposition into the product,
+  which then runs on a slower kernel for transposed operands.
 - A sweep vmaps training over K configs that share X_b, so the stacked weights (K, H, D)
-  are one (K·H, D) matrix and both products can be single wide ones. JAX's generic
-  batching rule for ``dot_general`` does fold K into the free dimensions, but leaves XLA a
-  product with two free dimensions (K, H), which XLA:CPU canonicalises by transposing the
-  stacked weights to (D, K·H): a full pass over every config's first layer per step. The
-  batching rules below write the wide 2-D products explicitly (the reshape is a view):
-  sweep steps 3-6% faster, results bit-identical.
-
-Without vmap's shared-rows case (e.g. mixup, whose rows differ between configs) the
-products are batched by JAX's own rules.
+  are one (K·H, D) matrix: the batching rules below write each product as one wide 2-D
+  product (the reshape is a view). JAX's generic rule leaves XLA a product with two free
+  dimensions, which XLA:CPU canonicalises by transposing every config's weights each step.
+  Without vmap's shared-rows case (e.g. mixup, whose rows differ between configs) the
+  products are batched by JAX's own rules.
 """
 
 import jax
 import jax.numpy as jnp
 from jax import lax
 from jax.custom_batching import custom_vmap
+
+LAYOUTS = ("plain", "transposed")
+
+
+def layout(products, backend=None):
+    """The layout for ``Config.products`` on ``backend`` (default: JAX's): "auto" is
+    "transposed" on the CPU only, where it was measured to pay, and "plain" elsewhere."""
+    if products != "auto":
+        return products
+    return "transposed" if (backend or jax.default_backend()) == "cpu" else "plain"
+
+
+def _is_params(node):
+    return isinstance(node, dict) and "b1" in node and ("W1" in node or "W1t" in node)
+
+
+def to_layout(tree, layout):
+    """Every params-shaped dict in ``tree`` (the params, an optimizer's moments) in
+    ``layout``: for "transposed", ``'W1'`` (D, H) becomes ``'W1t'`` (H, D)."""
+    if layout == "plain":
+        return tree
+
+    def convert(node):
+        if not _is_params(node):
+            return node
+        return {"W1t": node["W1"].T, **{k: v for k, v in node.items() if k != "W1"}}
+    return jax.tree.map(convert, tree, is_leaf=_is_params)
+
+
+def from_layout(tree):
+    """The inverse of ``to_layout``: every params-shaped dict with ``'W1'`` (D, H)."""
+    def convert(node):
+        if not _is_params(node) or "W1t" not in node:
+            return node
+        return {"W1": node["W1t"].T, **{k: v for k, v in node.items() if k != "W1t"}}
+    return jax.tree.map(convert, tree, is_leaf=_is_params)
+
+
+def hidden(params, X):
+    """relu(X W1 + b1) in either layout: (N, D) -> (N, H). ``jax.nn.relu``'s derivative
+    is 0 at 0, like the reference's ``z1 > 0`` mask."""
+    z = first_layer(X, params["W1t"]) if "W1t" in params else X @ params["W1"]
+    return jax.nn.relu(z + params["b1"])
+
+
+def weights(params):
+    """(W1 or W1t, W2): the regularised weights, in either layout."""
+    return params["W1t"] if "W1t" in params else params["W1"], params["W2"]
+
 
 _NT = (((1,), (1,)), ((), ()))  # (B, D) x (H, D) -> (B, H)
 

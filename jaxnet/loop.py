@@ -1,0 +1,265 @@
+"""The compiled training loop: a piece of a run, or of a group of runs, as one XLA program.
+
+A run is a state ``{"params", "opt_state", "finite"}`` advanced in pieces along its
+minibatches. A piece is a ``lax.scan`` over epochs, each an update at the epoch boundary,
+its accuracy record and a scan over the epoch's other updates. The package compiles three
+programs, all here and all under the plan's matmul precision:
+
+- ``draw``: a run's minibatch rows and noise key (and, for a group, its initial params);
+- ``piece``: ``length`` updates of one run (optionally data-parallel);
+- ``group_piece``: the same for K runs that share their minibatches, vmapped.
+
+Outside these programs params are in the public layout (W1 as (D, H)); inside, in the
+plan's (``jaxnet.products``). The traced options reach the programs as ``hp`` (arrays), so
+a new value reuses the compiled program; the static ones make up the ``Plan``.
+"""
+
+import dataclasses
+import functools
+import math
+from typing import NamedTuple
+
+import jax
+import jax.numpy as jnp
+
+from jaxnet import model, products, update
+from jaxnet.augment import augment
+from jaxnet.config import GATED, TRACED
+
+
+class Data(NamedTuple):
+    """A run's data on the device: training rows X (N, D) and labels y (N,) int32, and the
+    validation rows and labels scored at every epoch boundary."""
+
+    X: jax.Array
+    y: jax.Array
+    X_val: jax.Array
+    y_val: jax.Array
+
+
+@dataclasses.dataclass(frozen=True)
+class Plan:
+    """The static structure of a training program; a different Plan compiles a new one."""
+
+    config: object  # the jaxnet.Config with every traced option at its default
+    iterations_per_epoch: int
+    enabled: frozenset = frozenset()  # gated options that some run sets: their code is compiled in
+    image_shape: tuple = None  # (height, width, channels) of a row, for flips and crops
+    layout: str = "plain"
+    batch_sharding: object = None  # a NamedSharding for data parallelism, or None
+    # Skip the epochs after a non-finite loss. Off inside vmapped groups: a cond on a
+    # per-config flag becomes a select that broadcasts the shared minibatch to every
+    # config, turning one wide matrix product into K narrow ones.
+    stop_on_divergence: bool = True
+
+    @property
+    def warmup_iters(self):
+        return round(self.config.warmup_epochs * self.iterations_per_epoch)
+
+    @property
+    def step_iters(self):
+        return max(round(self.config.step_epochs * self.iterations_per_epoch), 1)
+
+
+def iterations_per_epoch(num_train, batch_size, sampling="replacement"):
+    """An epoch's length in iterations: the notebook's max(num_train // batch_size, 1), or
+    num_train // batch_size for "epoch" sampling (each permutation's whole batches)."""
+    if sampling == "epoch":
+        return num_train // batch_size
+    return max(num_train // batch_size, 1)
+
+
+def make_plan(configs, num_train, input_size, image_shape=None, *, batch_sharding=None,
+              stop_on_divergence=True):
+    """The program's static structure for ``configs`` (Configs that differ only in traced
+    options) on ``num_train`` rows of ``input_size`` columns; checks what needs the data.
+    The gated options (``config.GATED``) that any config sets are compiled in."""
+    static = configs[0].static()
+    if any(c.static() != static for c in configs[1:]):
+        raise ValueError(f"the configs of one program may differ only in traced options {TRACED}")
+    if static.sampling == "epoch" and static.batch_size > num_train:
+        raise ValueError(f"sampling='epoch' needs batch_size <= the {num_train} training rows, "
+                         f"got {static.batch_size}")
+    if static.flip or static.crop:
+        if image_shape is None or len(image_shape) != 3 or math.prod(image_shape) != input_size:
+            raise ValueError(f"flip/crop need image_shape (height, width, channels) whose "
+                             f"product is the input size {input_size}, got {image_shape}")
+        if 2 * static.crop >= min(image_shape[:2]):
+            raise ValueError(f"crop {static.crop} does not fit {image_shape[0]}x"
+                             f"{image_shape[1]} images (at most {(min(image_shape[:2]) - 1) // 2})")
+        image_shape = tuple(int(s) for s in image_shape)
+    else:
+        image_shape = None
+    return Plan(
+        config=static,
+        iterations_per_epoch=iterations_per_epoch(num_train, static.batch_size, static.sampling),
+        enabled=frozenset(name for name in GATED if any(getattr(c, name) > 0 for c in configs)),
+        image_shape=image_shape, layout=products.layout(static.products),
+        batch_sharding=batch_sharding, stop_on_divergence=stop_on_divergence)
+
+
+def traced_values(configs, dtype):
+    """The traced options as the program's ``hp``: a scalar each for one Config, (K,)
+    arrays for a list of K."""
+    if not isinstance(configs, (list, tuple)):
+        return {k: jnp.asarray(v, dtype) for k, v in configs.traced().items()}
+    return {k: jnp.asarray([c.traced()[k] for c in configs], dtype) for k in TRACED}
+
+
+def init_state(params, hp, plan):
+    """A run's state before its first update (public layout)."""
+    return {"params": params, "opt_state": update.make_optimizer(plan, hp).init(params),
+            "finite": jnp.array(True)}
+
+
+def sample_batch_indices(key, num_train, num_iters, batch_size, sampling="replacement"):
+    """Minibatch row indices, (num_iters, batch_size) int32, drawn on the device.
+
+    - "replacement": every index uniform in [0, num_train), like ``np.random.choice``.
+    - "epoch": each epoch a fresh permutation split into num_train // batch_size batches
+      (the remainder of each permutation is dropped), so no row repeats within an epoch.
+    """
+    if sampling == "replacement":
+        return jax.random.randint(key, (num_iters, batch_size), 0, num_train, jnp.int32)
+    per_epoch = num_train // batch_size
+    num_epochs = -(-num_iters // per_epoch)
+    keys = jax.random.split(key, num_epochs)
+    perms = jax.vmap(lambda k: jax.random.permutation(k, num_train))(keys)
+    batches = perms[:, : per_epoch * batch_size].reshape(num_epochs * per_epoch, batch_size)
+    return batches[:num_iters].astype(jnp.int32)
+
+
+def _compiled(*static):
+    """``jax.jit`` with ``plan`` and ``static`` as static arguments, run under the plan's
+    matmul precision: the precision policy, applied in one place."""
+    def wrap(fn):
+        @functools.wraps(fn)
+        def under_precision(*args, plan, **kwargs):
+            with jax.default_matmul_precision(plan.config.matmul_precision):
+                return fn(*args, plan=plan, **kwargs)
+        return jax.jit(under_precision, static_argnames=("plan",) + static)
+    return wrap
+
+
+@_compiled("num_train", "init")
+def draw(key, *, num_train, plan, init=None):
+    """A run's random draws from ``key``: (initial params or None, minibatch rows
+    (num_iters, batch_size) int32, the noise key). With ``init`` = (D, H, C, std, dtype
+    name), ``key`` is a seed's: its first half draws the initial params, as
+    ``jaxnet.seed_keys`` splits it."""
+    params = None
+    if init is not None:
+        init_key, key = jax.random.split(key)
+        D, H, C, std, dtype = init
+        params = model.init_params(init_key, D, H, C, std=std, dtype=jnp.dtype(dtype))
+    batch_key, noise_key = jax.random.split(key)
+    c = plan.config
+    return params, sample_batch_indices(batch_key, num_train, c.num_iters, c.batch_size,
+                                        c.sampling), noise_key
+
+
+def run_piece(state, data, minibatches, start, hp, plan, length, head):
+    """``length`` updates of one run from iteration ``start`` along the run's minibatches
+    (rows, noise key); ``head`` of them come before the first epoch boundary (the rest of
+    an epoch begun earlier). Returns (state, this piece's histories); traceable."""
+    rows = jax.lax.dynamic_slice_in_dim(minibatches[0], start, length)
+    its = start + jnp.arange(length, dtype=jnp.int32)
+    state, history = advance(products.to_layout(state, plan.layout), data, rows, its,
+                             minibatches[1], hp, plan, head)
+    return products.from_layout(state), history
+
+
+@_compiled("length", "head")
+def piece(state, data, minibatches, start, hp, *, plan, length, head):
+    """``run_piece`` compiled. ``start`` is traced, so pieces of one length that start at
+    epoch boundaries share a program."""
+    return run_piece(state, data, minibatches, start, hp, plan, length, head)
+
+
+@_compiled("length", "head")
+def group_piece(states, data, minibatches, start, hp, *, plan, length, head):
+    """``run_piece`` for K runs sharing their minibatches, vmapped over ``states`` and
+    ``hp`` ((K,) arrays); also returns each run's validation accuracy at the end, (K,)."""
+    def one(state, hp1):
+        state, history = run_piece(state, data, minibatches, start, hp1, plan, length, head)
+        return state, history, model.correct_fraction(state["params"], data.X_val, data.y_val)
+    return jax.vmap(one)(states, hp)
+
+
+def advance(state, data, rows, its, noise_key, hp, plan, head):
+    """The updates ``its`` (n,) along minibatch ``rows`` (n, B) from ``state`` (in the
+    plan's layout); a pure, traceable function. Step k's noise is ``fold_in(noise_key, k)``.
+
+    Returns (state, history): ``loss_history`` (n,) and one ``train_acc_history`` (on the
+    boundary update's minibatch, after it) and ``val_acc_history`` entry per epoch
+    boundary. Once a loss is non-finite the remaining epochs are skipped (NaN entries).
+    """
+    X, y = data.X, data.y
+    optimizer = update.make_optimizer(plan, hp)
+    grad_fn = jax.value_and_grad(update.objective)
+
+    def step(carry, xs):
+        params, opt_state = carry
+        it, idx = xs
+        Xb, yb = X[idx], y[idx]
+        if plan.batch_sharding is not None:  # split the minibatch across devices
+            Xb = jax.lax.with_sharding_constraint(Xb, plan.batch_sharding)
+        aug_key, loss_key = jax.random.split(jax.random.fold_in(noise_key, it))
+        Xa = augment(aug_key, Xb, plan.image_shape, plan.config.flip, plan.config.crop)
+        loss, grads = grad_fn(params, Xa, yb, loss_key, hp, plan)
+        return update.apply(optimizer, grads, opt_state, params), (loss, Xb, yb)
+
+    def loss_only(carry, xs):
+        carry, (loss, _, _) = step(carry, xs)
+        return carry, loss
+
+    def gated(finite, live, dead, carry):
+        """``live(carry)``, or once a loss was non-finite (with stop_on_divergence) ``dead``."""
+        if not plan.stop_on_divergence:
+            return live(carry)
+        return jax.lax.cond(finite, live, lambda carry: (carry, dead), carry)
+
+    def epoch(loop_state, xs):
+        """A boundary update, its accuracy record, then the epoch's other updates."""
+        carry, finite = loop_state
+
+        def live(carry):
+            carry, (loss0, Xb, yb) = step(carry, jax.tree.map(lambda a: a[0], xs))
+            train_acc = update.correct_fraction(carry[0], Xb, yb)
+            val_acc = update.correct_fraction(carry[0], data.X_val, data.y_val)
+            carry, losses = jax.lax.scan(loss_only, carry, jax.tree.map(lambda a: a[1:], xs))
+            return carry, (jnp.concatenate([loss0[None], losses]), train_acc, val_acc)
+
+        nan = jnp.full((), jnp.nan, X.dtype)
+        dead = (jnp.full(xs[0].shape, jnp.nan, X.dtype), nan, nan)
+        carry, (losses, train_acc, val_acc) = gated(finite, live, dead, carry)
+        return (carry, finite & jnp.all(jnp.isfinite(losses))), (losses, train_acc, val_acc)
+
+    def rest_of_epoch(loop_state, xs):
+        """Updates that finish an epoch begun earlier: no accuracy record."""
+        carry, finite = loop_state
+        carry, losses = gated(finite, lambda c: jax.lax.scan(loss_only, c, xs),
+                              jnp.full(xs[0].shape, jnp.nan, X.dtype), carry)
+        return (carry, finite & jnp.all(jnp.isfinite(losses))), losses
+
+    n, ipe = rows.shape[0], plan.iterations_per_epoch
+    loop_state = ((state["params"], state["opt_state"]), state["finite"])
+    empty = jnp.zeros((0,), X.dtype)
+    parts = [(empty, empty, empty)]
+    if head:
+        loop_state, losses = rest_of_epoch(loop_state, (its[:head], rows[:head]))
+        parts.append((losses, empty, empty))
+    num_full = (n - head) // ipe
+    if num_full:
+        span = slice(head, head + num_full * ipe)
+        full = (its[span].reshape(num_full, ipe), rows[span].reshape(num_full, ipe, -1))
+        loop_state, (losses, train_acc, val_acc) = jax.lax.scan(epoch, loop_state, full)
+        parts.append((losses.reshape(-1), train_acc, val_acc))
+    if (n - head) % ipe:  # a last, partial epoch
+        start = head + num_full * ipe
+        loop_state, (losses, train_acc, val_acc) = epoch(loop_state, (its[start:], rows[start:]))
+        parts.append((losses, train_acc[None], val_acc[None]))
+    (params, opt_state), finite = loop_state
+    losses, train_acc, val_acc = (jnp.concatenate(p) for p in zip(*parts))
+    return ({"params": params, "opt_state": opt_state, "finite": finite},
+            {"loss_history": losses, "train_acc_history": train_acc, "val_acc_history": val_acc})
