@@ -16,6 +16,15 @@ jax.config.update("jax_numpy_dtype_promotion", "strict")
 jax.config.update("jax_default_matmul_precision", "highest")
 
 import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+# Hypothesis: "suite" (bounded, derandomized) by default; JAXNET_HYPOTHESIS_PROFILE=thorough
+# for a long run (tests/strategies.py scales each test's budget; docs/verification.md).
+settings.register_profile("suite", deadline=None, derandomize=True, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("thorough", deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(os.environ.get("JAXNET_HYPOTHESIS_PROFILE", "suite"))
 
 from reference import notebook  # noqa: E402
 from tests.fake_cifar import write_fake_cifar10  # noqa: E402
