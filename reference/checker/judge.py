@@ -241,5 +241,17 @@ def judge(obs):
     checks += [loss_problem(obs, prob) for prob in problems.loss_problems().values()]
     checks += [no_mutation(obs), grads_format(obs)]
     if obs.mode == "class":
-        checks += steps.judge_training(obs)
+        checks += blame_predict(steps.judge_training(obs), checks[5])
     return checks
+
+
+def blame_predict(training_checks, predict_check):
+    """Accuracy histories are computed with the student's predict: if predict is wrong, say so."""
+    if predict_check.passed:
+        return training_checks
+    for c in training_checks:
+        if c.name.endswith("acc_history") and not c.passed and not c.causes:
+            c.diagnosis = ("predict is wrong (see the predict check), and train records accuracies with it: "
+                           + c.diagnosis)
+            c.causes = list(predict_check.causes)
+    return training_checks

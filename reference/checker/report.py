@@ -75,11 +75,14 @@ def render(result):
     if result.mode == "function":
         lines.append("   (a loss function: the loss and gradient checks only; no scores, train or predict)")
     width = max((len(c.name) for c in result.checks), default=0)
+    shown = set()
     for c in result.checks:
         mark = "ok  " if c.passed else "FAIL"
         lines.append(f"   {mark} {c.name:<{width}}  {c.what}: {_show(c.measured)} (tolerance {_show(c.tolerance)})")
         for text in filter(None, c.diagnosis.split("\n")):
-            lines.append(f"          -> {text}")
+            cause = text[text.rfind("[cause:"):] if text.endswith("]") and "[cause:" in text else None
+            lines.append(f"          -> {'the same cause as above ' + cause if cause and text in shown else text}")
+            shown.add(text)
     failed = sum(not c.passed for c in result.checks)
     lines.append(f"   {'PASSED' if result.passed else 'FAILED'}: {len(result.checks) - failed} of "
                  f"{len(result.checks)} checks passed ({result.seconds:.1f} s)")
