@@ -23,7 +23,7 @@ PRODUCTS = ("auto", "plain", "transposed")
 
 
 def option(default, help, *, low=None, high=None, low_open=False, high_open=False,
-           choices=None, traced=False, gated=False, applies=None):
+           choices=None, traced=False, gated=False, applies=None, kind=None, words=()):
     """A ``Config`` field.
 
     Args:
@@ -36,10 +36,13 @@ def option(default, help, *, low=None, high=None, low_open=False, high_open=Fals
         run asks for a non-zero value.
       applies: a predicate on the config saying when the option has an effect (e.g.
         momentum only for the momentum optimizers); None: always.
+      kind: the value's type when the default is None ("not set").
+      words: strings a number option also takes (e.g. "he" for the init scale).
     """
     return dataclasses.field(default=default, metadata=dict(
         help=help, low=low, high=high, low_open=low_open, high_open=high_open,
-        choices=choices, traced=traced or gated, gated=gated, applies=applies))
+        choices=choices, traced=traced or gated, gated=gated, applies=applies,
+        kind=kind or type(default), words=words))
 
 
 def _uses_momentum(c):
@@ -129,7 +132,9 @@ STATIC = tuple(name for name in FIELDS if name not in TRACED)
 
 def _checked(field, value):
     """``value`` as the field's type, or an error naming the option and what it allows."""
-    name, meta, kind = field.name, field.metadata, type(field.default)
+    name, meta, kind = field.name, field.metadata, field.metadata["kind"]
+    if (value is None and field.default is None) or (meta["words"] and value in meta["words"]):
+        return value
     if kind is bool:
         if not isinstance(value, (bool, numbers.Integral)) or value not in (0, 1):
             raise TypeError(f"{name} must be True or False, got {value!r}")
@@ -140,7 +145,8 @@ def _checked(field, value):
         return value
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         kind_name = "an integer" if kind is int else "a number"
-        raise TypeError(f"{name} must be {kind_name}, got {value!r}")
+        also = "".join(f" or {w!r}" for w in meta["words"])
+        raise TypeError(f"{name} must be {kind_name}{also}, got {value!r}")
     if kind is int:
         if not isinstance(value, numbers.Integral):
             raise TypeError(f"{name} must be an integer, got {value!r}")

@@ -1,9 +1,12 @@
-"""Named training configurations for ``train_cifar10 --preset NAME``.
+"""Named runs: ``jaxnet.presets.recipe("best")`` is a ``jaxnet.Recipe`` for ``jaxnet.fit``;
+``train-cifar10 --preset NAME`` starts from the same.
 
-Each preset is a dict of option values (``jaxnet.Config`` fields and the programs' own
-options, by name) over the notebook's section 7 run; flags given on the command line
-override it. Hyperparameters were chosen on the validation split only.
+Each preset is a dict of option values (``jaxnet.Recipe`` and ``jaxnet.Config`` fields, and
+the data flag ``num_test``) over the notebook's section 7 run; flags given on the command
+line override it. Hyperparameters were chosen on the validation split only.
 """
+
+from jaxnet.recipe import Recipe
 
 PRESETS = {
     # The notebook's section 7 run (the training program's defaults).
@@ -43,4 +46,14 @@ def names():
 
 def values(name):
     """The option values of preset ``name``: the notebook's run, overridden by the preset's."""
+    if name not in PRESETS:
+        raise ValueError(f"no preset {name!r}; the presets are {names()}")
     return {**PRESETS["notebook"], **PRESETS[name]}
+
+
+DATA_OPTIONS = ("num_test",)  # not the run's: which data it is scored on
+
+
+def recipe(name):
+    """Preset ``name`` as a ``jaxnet.Recipe``."""
+    return Recipe.of(**{k: v for k, v in values(name).items() if k not in DATA_OPTIONS})

@@ -92,6 +92,17 @@ def resume(state, X, y, X_val, y_val, *, iterations=None, image_shape=None, prog
     """
     remaining = state.config.num_iters - state.iteration
     n = remaining if iterations is None else checks.check_positive_int(iterations, "iterations")
+    state, data, plan, hp = prepare(state, X, y, X_val, y_val, image_shape=image_shape,
+                                    data_parallel=data_parallel)
+    if progress and not callable(progress):
+        with tqdm_sink(state.config.num_iters, state.iteration) as show:
+            return advance(state, data, plan, hp, min(n, remaining), show)
+    return advance(state, data, plan, hp, min(n, remaining), progress)
+
+
+def prepare(state, X, y, X_val, y_val, *, image_shape=None, data_parallel=False):
+    """Check the data against the run and put it on the device: (state with its program
+    and minibatches, ``loop.Data``, ``loop.Plan``, traced options) for ``advance``."""
     D, _, C = state.sizes
     dtype = state.dtype
     data = prepare_data(D, C, dtype, X, y, X_val, y_val)
@@ -113,7 +124,7 @@ def resume(state, X, y, X_val, y_val, *, iterations=None, image_shape=None, prog
     if data_parallel:
         data, state = parallel.replicate(data), dataclasses.replace(
             state, program=parallel.replicate(state.program))
-    return advance(state, data, plan, hp, min(n, remaining), progress)
+    return state, data, plan, hp
 
 
 def _minibatches(state, num_train, plan):
@@ -127,24 +138,23 @@ def _minibatches(state, num_train, plan):
     return jnp.asarray(rows, jnp.int32), noise_key
 
 
-def advance(state, data, plan, hp, n, progress=False):
-    """``n`` updates of a prepared run (``resume`` checks and prepares it): one compiled
-    piece, or with ``progress`` a piece per epoch, the bar showing the piece before the one
-    just dispatched, so that it never holds the device back."""
+def advance(state, data, plan, hp, n, show=None):
+    """``n`` updates of a prepared run (``prepare``): one compiled piece, or with ``show``
+    (a callable ``show(iteration, loss)``) a piece per epoch, each shown once the next is
+    dispatched, so that the host never holds the device back."""
     ipe, it = plan.iterations_per_epoch, state.iteration
-    lengths = piece_lengths(it, n, ipe) if progress else [n] * (n > 0)
+    lengths = piece_lengths(it, n, ipe) if show else [n] * (n > 0)
     program, parts = state.program, []
-    with _sink(progress, state.config.num_iters, it) as show:
-        for length in lengths:
-            out = loop.piece(program, data, state.minibatches, jnp.int32(it), hp, plan=plan,
-                             length=length, head=min(-it % ipe, length))
-            if show and parts and not _report(show, it, parts[-1]):
-                break  # diverged: the rest is not worth running
-            program, history = out
-            parts.append(parallel.local(history))
-            it += length
-        if show and parts:
-            _report(show, it, parts[-1])
+    for length in lengths:
+        out = loop.piece(program, data, state.minibatches, jnp.int32(it), hp, plan=plan,
+                         length=length, head=min(-it % ipe, length))
+        if show and parts and not _report(show, it, parts[-1]):
+            break  # diverged: the rest is not worth running
+        program, history = out
+        parts.append(parallel.local(history))
+        it += length
+    if show and parts:
+        _report(show, it, parts[-1])
     history = [history_to_numpy(h) for h in parts]
     history = {k: np.concatenate([state.history[k]] + [h[k] for h in history]) for k in HISTORY_KEYS}
     state = dataclasses.replace(state, program=program, iteration=it, history=history)
@@ -168,19 +178,6 @@ def piece_lengths(start, n, iterations_per_epoch):
         lengths.append(length)
         it += length
     return lengths
-
-
-@contextlib.contextmanager
-def _sink(progress, total, initial=0):
-    """A ``show(iteration, loss)`` for ``progress`` (True: a tqdm bar; a callable: itself),
-    or None."""
-    if not progress:
-        yield None
-    elif callable(progress):
-        yield progress
-    else:
-        with tqdm_sink(total, initial) as show:
-            yield show
 
 
 @contextlib.contextmanager
