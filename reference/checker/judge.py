@@ -252,6 +252,6 @@ def blame_predict(training_checks, predict_check):
     for c in training_checks:
         if c.name.endswith("acc_history") and not c.passed and not c.causes:
             c.diagnosis = ("predict is wrong (see the predict check), and train records accuracies with it: "
-                           + c.diagnosis)
+                           + c.diagnosis + "".join(f" [cause: {mid}]" for mid in predict_check.causes))
             c.causes = list(predict_check.causes)
     return training_checks
