@@ -1,0 +1,104 @@
+#!/usr/bin/env python
+"""Time check-two-layer-net: one file end to end in a cold process, and 100 files; prints JSON.
+
+    python -m bench.checker                                  # about a minute on 2 cores
+    python -m bench.checker --out results/checker_cpu.json
+
+Every figure is the wall time of a fresh ``python -m reference.checker ...`` process, JAX's
+import and compilation included. "cold": the persistent compilation cache off
+(JAXNET_COMPILE_CACHE=off); "warm cache": a second run with a cache folder the first filled.
+The 100 files are copies of tests/checker_impls (the two correct nets and the 29 buggy ones,
+in turn), so most of them fail and need the whole catalogue of mistakes.
+"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+IMPLS = ROOT / "tests" / "checker_impls"
+
+
+def cpu():
+    """The CPU's model name and the SIMD flags that matter to XLA, from lscpu."""
+    try:
+        text = subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return {"model": platform.processor(), "flags": []}
+    fields = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
+    flags = fields.get("Flags", "").split()
+    wanted = ("avx", "avx2", "fma", "avx512f", "avx512_bf16", "avx512_vnni", "amx_tile")
+    return {"model": fields.get("Model name", "?").strip(), "flags": [f for f in wanted if f in flags],
+            "cores": os.cpu_count()}
+
+
+def timed(files, cache):
+    """Wall seconds and exit status of one checker process on ``files``."""
+    env = dict(os.environ, JAXNET_COMPILE_CACHE=str(cache) if cache else "off")
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "reference.checker", "--quiet", *map(str, files)],
+                          env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"the checker failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    return round(seconds, 2), proc.returncode
+
+
+def hundred_files(folder):
+    impls = [IMPLS / "correct_vectorised.py", IMPLS / "correct_loops.py", *sorted(IMPLS.glob("bug_*.py"))]
+    files = []
+    for i in range(100):
+        src = impls[i % len(impls)]
+        files.append(folder / f"{i:03d}_{src.name}")
+        shutil.copy(src, files[-1])
+    return files
+
+
+def run(repeats):
+    work = Path(tempfile.mkdtemp(prefix="checker-bench-"))
+    try:
+        cache = work / "xla"
+        correct, buggy = IMPLS / "correct_vectorised.py", IMPLS / "bug_db1_no_mask.py"
+        files = hundred_files(work)
+        load_before = os.getloadavg()
+        best = lambda f: min(timed(*f) for _ in range(repeats))  # noqa: E731
+        result = {
+            "one_correct_file_cold_s": best(([correct], None))[0],
+            "one_buggy_file_cold_s": best(([buggy], None))[0],
+            "hundred_files_cold_s": best((files, None))[0],
+        }
+        timed([buggy], cache)  # fills the cache
+        result["one_buggy_file_warm_cache_s"] = best(([buggy], cache))[0]
+        result["hundred_files_warm_cache_s"] = best((files, cache))[0]
+        result["load_average_before"] = [round(x, 2) for x in load_before]
+        result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
+        return result
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--repeats", type=int, default=1, help="take the best of this many runs of each")
+    p.add_argument("--out", help="also write the JSON to this file")
+    args = p.parse_args(argv)
+    import jax
+    result = {"cpu": cpu(), "python": platform.python_version(), "jax": jax.__version__,
+              "command": "python -m bench.checker" + (f" --repeats {args.repeats}" if args.repeats > 1 else ""),
+              **run(args.repeats)}
+    text = json.dumps(result, indent=1)
+    print(text)
+    if args.out:
+        Path(args.out).write_text(text + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
