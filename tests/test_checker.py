@@ -91,6 +91,16 @@ def test_function_mode_checks_loss_and_gradients_only():
     assert bad.status == 1 and "relu_mask_missing" in bad.causes
 
 
+def test_folder_with_the_course_layout_is_found(tmp_path):
+    """A course folder: cs231n/classifiers/neural_net.py, with the skeleton's py2 imports."""
+    target = tmp_path / "cs231n" / "classifiers" / "neural_net.py"
+    target.parent.mkdir(parents=True)
+    source = (IMPLS / "correct_vectorised.py").read_text()
+    target.write_text("from builtins import range\nfrom past.builtins import xrange\n" + source)
+    (result,) = check_many([tmp_path])
+    assert result.status == 0, result.error or [c.diagnosis for c in result.checks if not c.passed]
+
+
 def test_batch_run_contains_crash_endless_loop_and_load_error(tmp_path):
     """The command line on a batch: the broken files are exit status 2 with their errors named,
     the other one still judged."""

@@ -9,6 +9,7 @@ timed out (the other files are still checked).
 """
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -33,13 +34,20 @@ def parse_args(argv):
     return args
 
 
+def say(text):
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:  # `| head`: stop printing, keep checking
+        sys.stdout = open(os.devnull, "w")
+
+
 def main(argv=None):
     args = parse_args(argv)
     from reference.checker import report, run
 
     def show(result):
         if not (args.quiet and result.passed):
-            print(report.render(result) + "\n", flush=True)
+            say(report.render(result) + "\n")
 
     results = []
     if args.paths:
@@ -48,7 +56,7 @@ def main(argv=None):
         results += run.check_many(args.function, function=True, timeout=args.timeout, jobs=args.jobs,
                                   on_result=show)
     counts = [sum(r.status == s for r in results) for s in (0, 1, 2)]
-    print(f"{counts[0]} passed, {counts[1]} failed, {counts[2]} could not run")
+    say(f"{counts[0]} passed, {counts[1]} failed, {counts[2]} could not run")
     if args.json:
         Path(args.json).write_text(report.to_json(results))
     return report.exit_status(results)
