@@ -16,7 +16,7 @@ from hypothesis import assume, given, note
 import jaxnet
 from jaxnet import augment, model
 from reference import TwoLayerNet
-from tests.strategies import THOROUGH, assert_uniform, examples
+from tests.strategies import THOROUGH, assert_uniform, chi2_sf, chi2_uniform_pvalue, examples
 
 EPS = np.finfo(np.float64).eps
 
@@ -24,8 +24,11 @@ EPS = np.finfo(np.float64).eps
 # programs (the loss, its gradient, a training program), so the sets bound the compilations.
 if THOROUGH:
     SIZES_N, SIZES_D, SIZES_H, SIZES_C = (st.integers(1, 9),) + (st.integers(1, 7),) * 3
+    NDHC = st.tuples(SIZES_N, SIZES_D, SIZES_H, SIZES_C)
 else:
     SIZES_N, SIZES_D, SIZES_H, SIZES_C = (st.sampled_from(s) for s in ((1, 2, 5), (1, 3), (1, 4), (1, 3)))
+    # (N, D, H, C): every size down to 1, a few shapes (each compiles the loss and gradient)
+    NDHC = st.sampled_from([(1, 1, 1, 1), (4, 3, 3, 3), (5, 1, 4, 2), (2, 3, 1, 3), (6, 2, 2, 1)])
 
 # The largest score magnitudes a problem is scaled to (up to 1e4, where exp() of unshifted
 # scores would overflow: both implementations must shift by the row maximum).
@@ -48,7 +51,7 @@ def problems(draw):
     Rows are drawn from a pool smaller than N, so duplicated rows are common; W2 and b2 are
     scaled so the largest score summand has a drawn magnitude up to 1e4.
     """
-    N, D, H, C = draw(SIZES_N), draw(SIZES_D), draw(SIZES_H), draw(SIZES_C)
+    N, D, H, C = draw(NDHC, label="(N, D, H, C)")
     rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1), label="seed"))
     pool_size = draw(st.integers(1, N), label="distinct rows")
     rows = draw(hnp.arrays(np.int64, N, elements=st.integers(0, pool_size - 1)), label="rows")
@@ -69,7 +72,8 @@ def problems(draw):
     W2, b2 = rng.standard_normal((H, C)), rng.standard_normal(C)
     h_bound = np.abs(X) @ np.abs(W1) + np.abs(b1)
     magnitude = draw(SCORE_MAGNITUDES, label="score magnitude")
-    W2 *= magnitude / max(float(np.max(h_bound @ np.abs(W2))), 1e-300)
+    bound = float(np.max(h_bound @ np.abs(W2)))
+    W2 *= magnitude / bound if bound > 1e-6 else magnitude  # (all-zero inputs: plain scale)
     b2 *= magnitude * draw(st.sampled_from([0.0, 1.0]))
     y = draw(hnp.arrays(np.int64, N, elements=st.integers(0, C - 1)), label="y")
     return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}, X, y
@@ -119,14 +123,14 @@ def assert_close(actual, expected, scale, rel, what):
 # ---------------------------------------------------------------------------- the oracle
 
 
-@examples(40)
+@examples(25)
 @given(problem=problems(), reg=REGS)
 def test_loss_and_gradient_equal_the_reference(problem, reg):
     params, X, y = problem
     ref_loss, ref_grads = TwoLayerNet.from_params(params).loss(X, y, reg)
     p = to_jax(params)
     loss = jaxnet.loss(p, jnp.asarray(X), jnp.asarray(y), reg)
-    grads = jax.grad(jaxnet.loss)(p, jnp.asarray(X), jnp.asarray(y), reg)
+    grads = jax.jit(jax.grad(jaxnet.loss))(p, jnp.asarray(X), jnp.asarray(y), reg)
     assert loss.dtype == jnp.float64
     scales = error_scales(params, X, y, reg)
     note(f"loss {float(loss)!r} vs {ref_loss!r}")
@@ -229,7 +233,7 @@ def test_training_trajectory_equals_the_reference(run):
 # ---------------------------------------------------------------------------- invariants
 
 
-@examples(25)
+@examples(12)
 @given(problem=problems(), reg=REGS, data=st.data())
 def test_loss_and_gradient_are_invariant_under_permuting_the_batch(problem, reg, data):
     params, X, y = problem
@@ -270,7 +274,7 @@ def test_regulariser_gradient_is_exactly_two_reg_w(params, reg):
         np.testing.assert_array_equal(np.asarray(grads[k]), 0.0, err_msg=k)
 
 
-@examples(25)
+@examples(15)
 @given(problem=problems(), reg=st.floats(1e-8, 1e3))
 def test_the_full_loss_adds_exactly_the_regulariser_gradient(problem, reg):
     # Through jaxnet.loss the data gradient g0 and 2 reg W are added in floating point, so
@@ -292,17 +296,34 @@ def test_the_full_loss_adds_exactly_the_regulariser_gradient(problem, reg):
 
 # ---------------------------------------------------------------------------- sampling
 
+
+def test_chi_square_tail_matches_closed_forms():
+    # The statistics' own yardstick, against closed forms: 2 dof is exp(-x/2), 1 dof is
+    # erfc(sqrt(x/2)), 4 dof is (1 + x/2) exp(-x/2); both branches (x below and above dof + 2).
+    import math
+    for x in (0.01, 0.5, 1.0, 3.0, 7.5, 20.0, 60.0):
+        assert math.isclose(chi2_sf(x, 2), math.exp(-x / 2), rel_tol=1e-9)
+        assert math.isclose(chi2_sf(x, 1), math.erfc(math.sqrt(x / 2)), rel_tol=1e-9)
+        assert math.isclose(chi2_sf(x, 4), (1 + x / 2) * math.exp(-x / 2), rel_tol=1e-9)
+    assert chi2_uniform_pvalue([100, 100, 100]) == 1.0
+    assert chi2_uniform_pvalue([150, 100, 50]) < 1e-9  # a plainly skewed die is refused
+
+
+# Jitted once per shape (eager, each random op compiles apart: 10x slower); the same
+# function and arguments as the public jaxnet.sample_batch_indices.
+sample = jax.jit(jaxnet.sample_batch_indices, static_argnums=(1, 2, 3, 4))
+crop = jax.jit(augment.random_crop, static_argnums=2)
+
 SAMPLE_SIZES = (st.tuples(st.integers(1, 9), st.integers(1, 12), st.integers(1, 9)) if THOROUGH
                 else st.sampled_from([(1, 3, 1), (5, 4, 2), (6, 5, 3), (7, 3, 7), (4, 6, 4)]))
 
 
-@examples(20)
+@examples(12)
 @given(sizes=SAMPLE_SIZES, seed=st.integers(0, 2**32 - 1), sampling=st.sampled_from(["replacement", "epoch"]))
 def test_sampled_minibatches_are_allowed_rows(sizes, seed, sampling):
     num_train, num_iters, batch_size = sizes
     assume(sampling == "replacement" or batch_size <= num_train)
-    idx = np.asarray(jaxnet.sample_batch_indices(jax.random.key(seed), num_train, num_iters,
-                                                 batch_size, sampling))
+    idx = np.asarray(sample(jax.random.key(seed), num_train, num_iters, batch_size, sampling))
     assert idx.shape == (num_iters, batch_size) and idx.dtype == np.int32
     assert idx.min() >= 0 and idx.max() < num_train
     if sampling == "epoch":  # each epoch's batches: distinct rows of one permutation
@@ -314,17 +335,17 @@ def test_sampled_minibatches_are_allowed_rows(sizes, seed, sampling):
 
 def test_sampling_with_replacement_is_uniform_and_independent():
     key = jax.random.key(20240601)
-    idx = np.asarray(jaxnet.sample_batch_indices(key, 7, 400, 25, "replacement"))
+    idx = np.asarray(sample(key, 7, 400, 25, "replacement"))
     assert idx.min() >= 0 and idx.max() <= 6
     assert_uniform(np.bincount(idx.ravel(), minlength=7), "rows")
     # Independence: pairs within a batch, and between consecutive iterations.
-    pairs = np.asarray(jaxnet.sample_batch_indices(key, 5, 2000, 2, "replacement"))
+    pairs = np.asarray(sample(key, 5, 2000, 2, "replacement"))
     assert_uniform(np.bincount(5 * pairs[:, 0] + pairs[:, 1], minlength=25), "pairs in a batch")
     assert_uniform(np.bincount(5 * pairs[:-1, 0] + pairs[1:, 0], minlength=25), "consecutive batches")
     # Independence across keys: split keys, and keys made from consecutive seeds.
     for name, keys in (("split keys", jax.random.split(key, 2000)),
                        ("seeds", jax.vmap(jax.random.key)(jnp.arange(2000)))):
-        first = np.asarray(jax.vmap(lambda k: jaxnet.sample_batch_indices(k, 5, 1, 1))(keys))[:, 0, 0]
+        first = np.asarray(jax.jit(jax.vmap(lambda k: jaxnet.sample_batch_indices(k, 5, 1, 1)))(keys))[:, 0, 0]
         assert_uniform(np.bincount(first, minlength=5), name)
         assert_uniform(np.bincount(5 * first[:-1] + first[1:], minlength=25), f"{name}, pairs")
 
@@ -332,7 +353,7 @@ def test_sampling_with_replacement_is_uniform_and_independent():
 def test_epoch_sampling_is_a_fresh_uniform_permutation_each_epoch():
     key = jax.random.key(7)
     # 5 rows, batches of 2: 2 batches an epoch, 4 of the 5 rows used, one dropped.
-    idx = np.asarray(jaxnet.sample_batch_indices(key, 5, 6000, 2, "epoch"))
+    idx = np.asarray(sample(key, 5, 6000, 2, "epoch"))
     epochs = idx.reshape(3000, 4)  # an epoch's 4 positions
     assert all(len(set(e)) == 4 for e in epochs.tolist()), "a row repeats within an epoch"
     counts = np.stack([np.bincount(epochs[:, j], minlength=5) for j in range(4)])  # (position, row)
@@ -341,11 +362,11 @@ def test_epoch_sampling_is_a_fresh_uniform_permutation_each_epoch():
     assert_uniform(np.bincount(dropped, minlength=5), "the dropped row")
     assert_uniform(np.bincount(5 * epochs[:-1, 0] + epochs[1:, 0], minlength=25), "consecutive epochs")
     # A batch that divides the data: every epoch is a whole permutation.
-    full = np.asarray(jaxnet.sample_batch_indices(key, 4, 50, 2, "epoch")).reshape(25, 4)
+    full = np.asarray(sample(key, 4, 50, 2, "epoch")).reshape(25, 4)
     assert np.all(np.sort(full, axis=1) == np.arange(4))
     # Independent across keys: the first row drawn under consecutive split keys.
     keys = jax.random.split(key, 2000)
-    first = np.asarray(jax.vmap(lambda k: jaxnet.sample_batch_indices(k, 5, 1, 2, "epoch"))(keys))[:, 0, 0]
+    first = np.asarray(jax.jit(jax.vmap(lambda k: jaxnet.sample_batch_indices(k, 5, 1, 2, "epoch")))(keys))[:, 0, 0]
     assert_uniform(np.bincount(5 * first[:-1] + first[1:], minlength=25), "epoch sampling across keys")
 
 
@@ -368,7 +389,7 @@ def test_random_flip_is_identity_or_mirror_at_rate_one_half_independently():
     assert_uniform(np.bincount(2 * flips[0::2] + flips[1::2], minlength=4), "neighbours")
     keys = jax.random.split(jax.random.key(4), 4000)
     one = jnp.asarray(images[:1])
-    across = np.asarray(jax.vmap(lambda k: augment.random_flip(k, one))(keys))[:, 0]
+    across = np.asarray(jax.jit(jax.vmap(lambda k: augment.random_flip(k, one)))(keys))[:, 0]
     flipped = np.all(across == images[0, :, ::-1], axis=(1, 2, 3)).astype(np.int64)
     assert np.all(flipped | np.all(across == images[0], axis=(1, 2, 3)))
     assert_uniform(np.bincount(2 * flipped[:-1] + flipped[1:], minlength=4), "across keys")
@@ -389,14 +410,14 @@ def crop_offsets(out, images, padding):
 @pytest.mark.parametrize("padding", [1, 2])
 def test_random_crop_offsets_are_uniform_over_the_grid(padding):
     images = distinct_images(9000, 3, 4, 2)
-    out = np.asarray(augment.random_crop(jax.random.key(padding), jnp.asarray(images), padding))
+    out = np.asarray(crop(jax.random.key(padding), jnp.asarray(images), padding))
     offsets = crop_offsets(out, images, padding)
     assert offsets.min() >= 0, "an output is not exactly one window of the padded image"
     assert_uniform(np.bincount(offsets, minlength=(2 * padding + 1) ** 2), f"offsets, padding {padding}")
     if padding == 1:
         keys = jax.random.split(jax.random.key(11), 6000)
         one = jnp.asarray(images[:1])
-        across = np.asarray(jax.vmap(lambda k: augment.random_crop(k, one, 1))(keys))[:, 0]
+        across = np.asarray(jax.jit(jax.vmap(lambda k: augment.random_crop(k, one, 1)))(keys))[:, 0]
         first = crop_offsets(across, np.repeat(images[:1], len(keys), axis=0), 1)
         assert first.min() >= 0
         assert_uniform(np.bincount(9 * first[:-1] + first[1:], minlength=81), "across keys")
@@ -406,10 +427,10 @@ IMAGE_SHAPES = st.sampled_from([(1, 1, 1), (2, 3, 1), (3, 3, 2), (4, 2, 3)])
 
 
 @examples(20)
-@given(shape=IMAGE_SHAPES, padding=st.integers(0, 3), seed=st.integers(0, 2**32 - 1), data=st.data())
+@given(shape=IMAGE_SHAPES, padding=st.sampled_from([0, 1, 3]), seed=st.integers(0, 2**32 - 1), data=st.data())
 def test_random_crop_output_is_a_window_of_the_padded_image(shape, padding, seed, data):
     images = data.draw(hnp.arrays(np.float64, (3,) + shape, elements=st.floats(-5, 5, width=32)), label="images")
-    out = np.asarray(augment.random_crop(jax.random.key(seed), jnp.asarray(images), padding))
+    out = np.asarray(crop(jax.random.key(seed), jnp.asarray(images), padding))
     assert out.shape == images.shape
     assert np.all(crop_offsets(out, images, padding) != -1)  # -2 (ambiguous) is allowed here
 
