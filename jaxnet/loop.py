@@ -84,9 +84,9 @@ def make_plan(configs, num_train, input_size, image_shape=None, *, batch_shardin
         if image_shape is None or len(image_shape) != 3 or math.prod(image_shape) != input_size:
             raise ValueError(f"flip/crop need image_shape (height, width, channels) whose "
                              f"product is the input size {input_size}, got {image_shape}")
-        if 2 * static.crop >= min(image_shape[:2]):
+        if static.crop >= min(image_shape[:2]):  # a crop must keep some of the image
             raise ValueError(f"crop {static.crop} does not fit {image_shape[0]}x"
-                             f"{image_shape[1]} images (at most {(min(image_shape[:2]) - 1) // 2})")
+                             f"{image_shape[1]} images (at most {min(image_shape[:2]) - 1})")
         image_shape = tuple(int(s) for s in image_shape)
     else:
         image_shape = None

@@ -71,7 +71,8 @@ class TrainState:
     def dtype(self):
         """The compute dtype: the initial W1's, as JAX holds it."""
         p = self.init_params if self.program is None else self.program["params"]
-        return jax.dtypes.canonicalize_dtype(np.result_type(p["W1"]))
+        W1 = p["W1"]
+        return jax.dtypes.canonicalize_dtype(W1.dtype if hasattr(W1, "dtype") else np.asarray(W1).dtype)
 
 
 def save_state(path, state, extra=None):

@@ -6,7 +6,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from jaxnet import config, training
+from jaxnet import config, loop
 
 
 def to_jax(params, dtype=jnp.float64):
@@ -31,15 +31,15 @@ def random_problem(rng, N, D, H, C, scale=1.0):
     return params, X, y
 
 
-def make_recipe(num_train, input_size, image_shape=None, stop_on_divergence=True, **options):
+def make_plan(num_train, input_size, image_shape=None, stop_on_divergence=True, **options):
     """The program structure ``train`` would build for ``options`` on such data."""
-    return training.make_recipe([config.Config(**options)], num_train, input_size, image_shape,
-                                stop_on_divergence=stop_on_divergence)
+    return loop.make_plan([config.Config(**options)], num_train, input_size, image_shape,
+                          stop_on_divergence=stop_on_divergence)
 
 
 def traced(dtype=jnp.float64, **options):
     """The program's traced hyperparameters (scalars) for ``options``."""
-    return training.traced_values(config.Config(**options), dtype)
+    return loop.traced_values(config.Config(**options), dtype)
 
 
 _compiles = []
@@ -61,3 +61,15 @@ def count_compiles(function_name):
     the small programs around the one counted first."""
     start = len(_compiles)
     yield lambda: sum(1 for name in _compiles[start:] if name in (None, f"jit({function_name})"))
+
+
+def lowered_run(params, X, y, plan, hp, key=None):
+    """The text of the programs that train one whole run from ``key``: its draws
+    (``loop.draw``) and its one piece (``loop.piece``)."""
+    data = loop.Data(jnp.asarray(X), jnp.asarray(y, jnp.int32), jnp.asarray(X), jnp.asarray(y, jnp.int32))
+    key = key if key is not None else jax.random.key(0)
+    _, rows, noise_key = loop.draw(key, num_train=data.X.shape[0], plan=plan)
+    draws = loop.draw.lower(key, num_train=data.X.shape[0], plan=plan).as_text()
+    return draws + loop.piece.lower(loop.init_state(params, hp, plan), data, (rows, noise_key),
+                            jnp.int32(0), hp, plan=plan, length=plan.config.num_iters,
+                            head=0).as_text()

@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 
 import jaxnet
-from jaxnet import config, preprocess, presets, training
+from jaxnet import config, loop, preprocess, presets, training
 from jaxnet.cli import common, sweep_cifar10, train_cifar10
-from tests.helpers import make_recipe
+from tests.helpers import lowered_run, make_plan
 
 IMAGE = (2, 2, 3)
 BASE = dict(num_iters=6, batch_size=8, learning_rate=0.1, learning_rate_decay=0.9)
@@ -68,7 +68,7 @@ def test_every_option_reaches_the_program(problem, name):
     params, X, y = problem
     options = where_it_applies(name)
     changed = dict(options, **{name: other_value(name)})
-    recipe = lambda o: make_recipe(24, 12, IMAGE, **o)
+    recipe = lambda o: make_plan(24, 12, IMAGE, **o)
     if name in config.TRACED:
         run = lambda o: jaxnet.train(params, X, y, X, y, key=jax.random.key(1),
                                      image_shape=IMAGE, **o)[0]
@@ -77,9 +77,8 @@ def test_every_option_reaches_the_program(problem, name):
         on = dict(options, **{name: other_value(name) * 0.5 or other_value(name)})
         assert recipe(changed) == recipe(on)
     else:
-        hp = training.traced_values(config.Config(**options), jnp.float64)
-        program = lambda o: training.train_from_key.lower(
-            params, X, y, X, y, jax.random.key(1), hp, recipe(o)).as_text()
+        hp = loop.traced_values(config.Config(**options), jnp.float64)
+        program = lambda o: lowered_run(params, X, y, recipe(o), hp, jax.random.key(1))
         assert recipe(changed) != recipe(options)
         assert program(changed) != program(options), name
 
@@ -105,8 +104,8 @@ def test_config_and_keywords_combine(problem):
 
 
 def test_traced_options_are_the_sweep_keys():
-    from jaxnet import sweeps
-    assert set(sweeps.CONFIG_KEYS) == {"hidden_size", "seed", *config.TRACED}
+    from jaxnet import groups
+    assert set(groups.CONFIG_KEYS) == {"hidden_size", "seed", *config.TRACED}
     assert set(config.GATED) <= set(config.TRACED)
     assert set(config.STATIC) == set(config.FIELDS) - set(config.TRACED)
 
@@ -134,26 +133,38 @@ def flag_value(name, value):
     return [common.flag(name), str(value)]
 
 
-@pytest.mark.parametrize("name", list(config.FIELDS))
-def test_every_training_flag_reaches_train(data_dir, tmp_path, monkeypatch, name):
+def other_option(name):
+    """A valid value of any option (``Config``'s or ``Recipe``'s) other than its default."""
+    if name in config.FIELDS:
+        return other_value(name)
+    return {"hidden_size": 5, "std": "he", "seed": 1, "dtype": "float64", "epochs": 2.0,
+            "preprocess": "channel", "whiten_eps": 0.5, "pca_components": 7, "tta_flip": True,
+            "tta_shift": 2}[name]
+
+
+@pytest.mark.parametrize("name", list(common.FIELDS))
+def test_every_flag_reaches_the_recipe(data_dir, tmp_path, monkeypatch, name):
+    """train-cifar10's flags become the Recipe it passes to jaxnet.fit, one option each."""
     seen = {}
 
-    def fake_train(params, X, y, X_val, y_val, cfg, **kwargs):
-        seen.update(config=cfg, params=params, **kwargs)
+    def fake_fit(recipe, splits, **kwargs):
+        seen.update(recipe=recipe, splits=splits, **kwargs)
         raise Captured
 
-    monkeypatch.setattr(jaxnet, "train", fake_train)
-    value = other_value(name)
-    if name == "num_iters":
-        value = 7
+    monkeypatch.setattr(jaxnet, "fit", fake_fit)
+    value = 7 if name == "num_iters" else other_option(name)
+    needs = {"whiten_eps": dict(preprocess="zca"), "pca_components": dict(preprocess="pca"),
+             "momentum": dict(optimizer="nesterov"), "warmup_epochs": dict(schedule="cosine"),
+             "step_epochs": dict(schedule="step"), "sampling": dict(batch_size=8)}.get(name, {})
     argv = ["--data-dir", str(data_dir), "--out", str(tmp_path / "o"), *SPLIT, "--quiet",
-            "--hidden-size", "3", *flag_value(name, value)]
+            *[a for n, v in needs.items() for a in flag_value(n, v)], *flag_value(name, value)]
     with pytest.raises(Captured):
         train_cifar10.run(train_cifar10.parse_args(argv))
-    assert getattr(seen["config"], name) == value
-    assert seen["params"]["W1"].shape == (3072, 3)
-    notebook = {k: v for k, v in presets.values("notebook").items() if k in config.FIELDS}
-    assert seen["config"] == config.Config(**{**notebook, name: value})  # nothing else changed
+    got = seen["recipe"].options()
+    assert got[name] == value
+    expected = jaxnet.Recipe.of(presets.recipe("notebook"), **needs, **{name: value})
+    assert got == expected.options()  # nothing else changed
+    assert seen["splits"]["X_train"].shape == (40, 3072)
 
 
 def test_sweep_axes_and_shared_flags_reach_sweep(data_dir, tmp_path, monkeypatch):
@@ -166,7 +177,7 @@ def test_sweep_axes_and_shared_flags_reach_sweep(data_dir, tmp_path, monkeypatch
     monkeypatch.setattr(jaxnet, "sweep", fake_sweep)
     axes = {name: [other_value(name), config.FIELDS[name].default] for name in config.TRACED}
     argv = ["--data-dir", str(data_dir), "--out", str(tmp_path / "o"), *SPLIT, "--quiet",
-            "--hidden-sizes", "3", "4", "--seeds", "1", "--optimizer", "adam", "--sampling",
+            "--hidden-sizes", "3", "4", "--seeds", "1", "--optimizer", "nesterov", "--sampling",
             "epoch", "--num-iters", "9", "--batch-size", "5"]
     for name, values in axes.items():
         argv += [common.flag(name), *map(str, values)]
@@ -177,7 +188,7 @@ def test_sweep_axes_and_shared_flags_reach_sweep(data_dir, tmp_path, monkeypatch
         assert {c[name] for c in seen["configs"]} == set(values)
     assert {c["hidden_size"] for c in seen["configs"]} == {3, 4}
     assert (seen["optimizer"], seen["sampling"], seen["num_iters"], seen["batch_size"]) == (
-        "adam", "epoch", 9, 5)
+        "nesterov", "epoch", 9, 5)
     assert set(seen) - {"configs"} >= set(config.STATIC)
 
 
@@ -185,7 +196,13 @@ def test_sweep_axes_and_shared_flags_reach_sweep(data_dir, tmp_path, monkeypatch
     (["--learning-rate", "-1"], "--learning-rate: learning_rate must be in"),
     (["--dropout", "1.5"], "--dropout: dropout must be in"),
     (["--momentum", "1"], "--momentum: momentum must be in"),
-    (["--num-iters", "0"], "--num-iters: a run needs at least one iteration"),
+    (["--num-iters", "0"], "--num-iters must be >= 1"),
+    (["--num-iters", "-5"], "--num-iters must be >= 1"),
+    (["--pca-components", "5"], "--pca-components: pca_components applies to preprocess 'pca'"),
+    (["--preprocess", "pca", "--pca-components", "5000"], "pca_components 5000 exceeds the 3072"),
+    (["--flip", "--crop", "40"], "crop 40 does not fit 32x32 images"),
+    (["--preprocess", "pca", "--tta-flip"], "tta_flip need images"),
+    (["--momentum", "0.5"], "--momentum has no effect in this run"),
 ])
 def test_bad_training_flags_name_the_flag_before_reading_data(tmp_path, capsys, argv, message):
     missing = tmp_path / "no-data-here"  # the error must come before the data is looked for
@@ -207,61 +224,68 @@ def test_dataclass_is_frozen_and_validated():
     assert jaxnet.Config(reg=1).reg == 1.0 and isinstance(jaxnet.Config(reg=1).reg, float)
 
 
-def test_every_program_flag_reaches_the_library(data_dir, tmp_path, monkeypatch):
-    """The programs' own options (common.PROGRAM_OPTIONS): each changes what the library gets."""
+def test_every_recipe_option_reaches_the_library(data_dir, monkeypatch):
+    """jaxnet.fit: each Recipe option changes what the training library gets."""
+    splits = jaxnet.data.get_cifar10_data(data_dir, num_training=40, num_validation=10,
+                                          num_test=10, dtype="float32")
     seen = {}
 
-    def fake_train(params, X, y, X_val, y_val, cfg, **kwargs):
-        seen.update(params=params, X=X, config=cfg)
-        return params, {"loss_history": np.zeros(1), "train_acc_history": np.zeros(1),
-                        "val_acc_history": np.zeros(1)}
-
-    def fake_accuracy(params, X, y, flip_average=None, shift_average=0):
-        seen.update(flip_average=flip_average, shift_average=shift_average)
+    def fake_prepare(state, X, y, X_val, y_val, **kwargs):
+        seen.update(params=state.init_params, config=state.config, X=X, **kwargs)
         raise Captured
 
-    monkeypatch.setattr(jaxnet, "train", fake_train)
-    monkeypatch.setattr(jaxnet, "accuracy", fake_accuracy)
+    monkeypatch.setattr(training, "prepare", fake_prepare)
 
-    def run(*flags):
+    def run(**options):
         seen.clear()
-        argv = ["--data-dir", str(data_dir), "--out", str(tmp_path / "o"), *SPLIT, "--quiet",
-                "--hidden-size", "3", *flags]
         with pytest.raises(Captured):
-            train_cifar10.run(train_cifar10.parse_args(argv))
+            jaxnet.fit(jaxnet.Recipe.of(**{"hidden_size": 3, "num_iters": 5, "batch_size": 8,
+                                           **options}), splits)
         return dict(seen)
 
     base = run()
     assert base["params"]["W1"].shape == (3072, 3) and base["params"]["W1"].dtype == np.float32
-    assert run("--hidden-size", "5")["params"]["W1"].shape == (3072, 5)
-    assert np.std(run("--std", "he")["params"]["W1"]) > 100 * np.std(base["params"]["W1"])
-    assert not np.array_equal(run("--seed", "1")["params"]["W1"], base["params"]["W1"])
-    assert run("--epochs", "2", "--batch-size", "8")["config"].num_iters == 10  # 40 rows / 8
-    channel = run("--preprocess", "channel")["X"]
+    assert base["image_shape"] == (32, 32, 3)
+    assert run(hidden_size=5)["params"]["W1"].shape == (3072, 5)
+    assert np.std(run(std="he")["params"]["W1"]) > 100 * np.std(base["params"]["W1"])
+    assert not np.array_equal(run(seed=1)["params"]["W1"], base["params"]["W1"])
+    assert run(epochs=2.0)["config"].num_iters == 10  # 40 rows / 8
+    channel = run(preprocess="channel")["X"]
     assert np.allclose(channel.reshape(-1, 3).std(axis=0), 1.0, atol=0.05)
-    tta = run("--tta-flip", "--tta-shift", "2")
-    assert tta["flip_average"] == (32, 32, 3) and tta["shift_average"] == 2
-    assert base["flip_average"] is None and base["shift_average"] == 0
 
     def fake_fit(kind, X, **kwargs):  # whitening's options, without a 3072^2 eigensolve
         seen.update(kind=kind, **kwargs)
         raise Captured
 
     monkeypatch.setattr(preprocess, "fit", fake_fit)
-    pca = run("--preprocess", "pca", "--pca-components", "7", "--whiten-eps", "0.5")
+    pca = run(preprocess="pca", pca_components=7, whiten_eps=0.5)
     assert (pca["kind"], pca["components"], pca["eps"]) == ("pca", 7, 0.5)
 
 
-def test_dtype_flag_reaches_the_library(data_dir, tmp_path, monkeypatch):
+def test_test_time_views_reach_the_evaluation(data_dir, monkeypatch):
+    splits = jaxnet.data.get_cifar10_data(data_dir, num_training=40, num_validation=10,
+                                          num_test=10, dtype="float32")
+    seen = []
+    monkeypatch.setattr(jaxnet.model, "accuracy", lambda *a, **k: seen.append(k) or 0.5)
+    recipe = jaxnet.Recipe.of(hidden_size=3, num_iters=2, batch_size=8)
+    jaxnet.fit(jaxnet.Recipe.of(recipe, tta_flip=True, tta_shift=2), splits)
+    assert seen[-1] == dict(flip_average=(32, 32, 3), shift_average=2, image_shape=(32, 32, 3))
+    jaxnet.fit(jaxnet.Recipe.of(recipe, tta_shift=1), splits)  # shifts alone: no flips
+    assert seen[-1] == dict(flip_average=None, shift_average=1, image_shape=(32, 32, 3))
+    jaxnet.fit(recipe, splits)
+    assert seen[-1] == dict(flip_average=None, shift_average=0, image_shape=None)
+
+
+def test_dtype_reaches_the_library(data_dir, monkeypatch):
     seen = {}
 
-    def fake_train(params, X, y, X_val, y_val, cfg, **kwargs):
-        seen.update(params=params, X=X)
+    def fake_prepare(state, X, y, X_val, y_val, **kwargs):
+        seen.update(params=state.init_params, X=X)
         raise Captured
 
-    monkeypatch.setattr(jaxnet, "train", fake_train)
-    argv = ["--data-dir", str(data_dir), "--out", str(tmp_path / "o"), *SPLIT, "--quiet",
-            "--dtype", "float64"]
+    monkeypatch.setattr(training, "prepare", fake_prepare)
+    splits = jaxnet.data.get_cifar10_data(data_dir, num_training=40, num_validation=10,
+                                          num_test=10, dtype="float64")
     with pytest.raises(Captured):
-        train_cifar10.run(train_cifar10.parse_args(argv))
+        jaxnet.fit(jaxnet.Recipe.of(dtype="float64", num_iters=2), splits)
     assert seen["params"]["W1"].dtype == np.float64 and seen["X"].dtype == np.float64

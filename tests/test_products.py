@@ -102,10 +102,9 @@ def test_shared_rows_give_one_two_dimensional_product(arrays):
 
 
 def test_auto_takes_the_transposed_layout_on_cpu_only():
-    from jaxnet import training
-    assert training.layout("auto", "cpu") == "transposed"
-    assert training.layout("auto", "gpu") == training.layout("auto", "tpu") == "plain"
-    assert training.layout("plain", "cpu") == "plain"
+    assert products.layout("auto", "cpu") == "transposed"
+    assert products.layout("auto", "gpu") == products.layout("auto", "tpu") == "plain"
+    assert products.layout("plain", "cpu") == "plain"
 
 
 @pytest.mark.parametrize("dtype, tol", [(jnp.float64, 1e-12), (jnp.float32, 2e-5)])
@@ -132,16 +131,14 @@ def test_plain_and_transposed_products_train_alike(dtype, tol):
 
 
 def test_matmul_precision_reaches_every_product_of_the_program():
-    from jaxnet import training
-    from tests.helpers import make_recipe, traced
+    from tests.helpers import lowered_run, make_plan, traced
     X = jnp.ones((16, 6), jnp.float32)
     y = jnp.zeros(16, jnp.int32)
     params = jaxnet.init_params(jax.random.key(0), 6, 4, 3)
 
     def program(precision):
-        recipe = make_recipe(16, 6, num_iters=3, batch_size=4, matmul_precision=precision)
-        return training.train_from_key.lower(params, X, y, X, y, jax.random.key(0),
-                                             traced(jnp.float32), recipe).as_text()
+        plan = make_plan(16, 6, num_iters=3, batch_size=4, matmul_precision=precision)
+        return lowered_run(params, X, y, plan, traced(jnp.float32))
 
     highest, default = program("highest"), program("default")
     dots = highest.count("dot_general")

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 import jaxnet
-from jaxnet import halving
+from jaxnet import groups
 from tests.helpers import count_compiles
 
 COMMON = dict(num_iters=27, batch_size=10, learning_rate_decay=0.9)
@@ -22,24 +22,25 @@ def problem():
 
 
 def test_rungs():
-    assert halving.rungs(24, 5000, eta=3) == [555, 1666, 5000]
-    assert halving.rungs(3, 5000, eta=3) == [5000]
-    assert halving.rungs(4, 5000, eta=3) == [1666, 5000]
-    assert halving.rungs(100, 27, eta=3, min_iters=3) == [3, 9, 27]
-    found = halving.rungs(64, 5000, eta=4.0)  # as the command line parses it
+    assert groups.rungs(24, 5000, eta=3) == [555, 1666, 5000]
+    assert groups.rungs(3, 5000, eta=3) == [5000]
+    assert groups.rungs(4, 5000, eta=3) == [1666, 5000]
+    assert groups.rungs(100, 27, eta=3, min_iters=3) == [3, 9, 27]
+    found = groups.rungs(64, 5000, eta=4.0)  # as the command line parses it
     assert found == [312, 1250, 5000] and all(type(n) is int for n in found)
     with pytest.raises(ValueError, match="eta"):
-        halving.rungs(10, 100, eta=1)
+        groups.rungs(10, 100, eta=1)
 
 
 def test_halving_keeps_the_best_third_and_survivors_equal_their_full_runs(problem):
     grid = [dict(hidden_size=h, seed=s, learning_rate=lr)
             for h in (5, 6) for s in (0, 1) for lr in (0.01, 0.05, 0.2)]
-    with count_compiles("advance_group") as compiles:
+    with count_compiles("group_piece") as compiles:
         found = jaxnet.search(*problem, grid, eta=3, min_iters=5, num_classes=3, std=0.1,
                               dtype=jnp.float64, **COMMON)
+        programs = compiles()
     full = jaxnet.sweep(*problem, grid, num_classes=3, std=0.1, dtype=jnp.float64, **COMMON)
-    budget = halving.rungs(len(grid), COMMON["num_iters"], min_iters=5)
+    budget = groups.rungs(len(grid), COMMON["num_iters"], min_iters=5)
     assert budget == [9, 27]
     # Rung 0: everyone trains 9 iterations; the best ceil(12 / 3) = 4 by val accuracy go on.
     first = [r["rung_val_acc"][0] for r in found]
@@ -65,7 +66,7 @@ def test_halving_keeps_the_best_third_and_survivors_equal_their_full_runs(proble
     # sizes), then the survivors' groups; never one program per group.
     shapes = {(h, len([i for i in survivors if grid[i]["hidden_size"] == h and grid[i]["seed"] == s]))
               for h in (5, 6) for s in (0, 1)}
-    assert compiles() <= 2 + len({s for s in shapes if s[1]})
+    assert programs <= 2 + len({s for s in shapes if s[1]})
 
 
 def test_a_blowing_up_config_stops_at_the_first_rung(problem):

@@ -71,7 +71,7 @@ def test_chunks_of_whole_epochs_share_one_program():
     config = jaxnet.Config(num_iters=40, batch_size=8)
     state = jaxnet.begin(params, key, config)
     state = jaxnet.resume(state, X, y, X, y, iterations=8)  # compiles the 8-step program
-    with count_compiles("advance_chunk") as compiles:
+    with count_compiles("piece") as compiles:
         for _ in range(4):
             state = jaxnet.resume(state, X, y, X, y, iterations=8)
     assert compiles() == 0 and state.done
@@ -105,7 +105,9 @@ def test_mismatches_are_refused_with_one_clear_line(tmp_path):
     jaxnet.save_state(path, state)
     arrays = dict(np.load(path, allow_pickle=False))
     header = json.loads(str(arrays["header"]))
-    for change, message in ((dict(format=99), "format 99; this jaxnet reads format 1"),
+    for change, message in ((dict(format=99), "format 99, written by another version of jaxnet; "
+                                              "this one reads format 2"),
+                            (dict(format=1), "format 1, written by another version"),
                             (dict(config={**header["config"], "lr": 1}), "options this jaxnet lacks")):
         arrays["header"] = np.array(json.dumps({**header, **change}))
         np.savez(tmp_path / "bad.npz", **arrays)

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 import jaxnet
-from jaxnet import sweeps
-from tests.helpers import count_compiles, make_recipe, traced
+from jaxnet import loop
+from tests.helpers import count_compiles, make_plan, traced
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,7 @@ def test_one_program_per_hidden_size(problem):
     grid = [dict(hidden_size=6, learning_rate=lr, seed=s) for lr in (0.1, 0.2) for s in (3, 4, 5)]
     warm_up = [dict(c, hidden_size=7) for c in grid]
     jaxnet.sweep(*problem, warm_up, num_classes=3, std=0.1, dtype=jnp.float64, **COMMON)
-    with count_compiles("train_group") as compiles:
+    with count_compiles("group_piece") as compiles:
         jaxnet.sweep(*problem, grid, num_classes=3, std=0.1, dtype=jnp.float64, **COMMON)
     assert compiles() == 1  # three seeds, one compiled program
 
@@ -67,10 +67,14 @@ def test_one_program_per_hidden_size(problem):
 def test_shared_minibatch_becomes_one_wide_product(problem):
     """Configs of one seed share X_b, so the first layer is a single unbatched dot."""
     X, y, X_val, y_val = (jnp.asarray(a) for a in problem)
-    recipe = make_recipe(60, 8, num_iters=4, batch_size=10, stop_on_divergence=False)
+    plan = make_plan(60, 8, num_iters=4, batch_size=10, stop_on_divergence=False)
     hp = {k: jnp.full((4,), v) for k, v in traced().items()}
-    hlo = sweeps.train_group.lower(X, y.astype(jnp.int32), X_val, y_val.astype(jnp.int32),
-                                   jax.random.key(0), hp, recipe, 6, 3, 0.1).as_text()
+    data = loop.Data(X, y.astype(jnp.int32), X_val, y_val.astype(jnp.int32))
+    params, rows, noise_key = loop.draw(jax.random.key(0), num_train=60, plan=plan,
+                                        init=(8, 6, 3, 0.1, "float64"))
+    states = jax.vmap(lambda hp1: loop.init_state(params, hp1, plan))(hp)
+    hlo = loop.group_piece.lower(states, data, (rows, noise_key), jnp.int32(0), hp, plan=plan,
+                                 length=4, head=0).as_text()
     # The minibatch (10, 8) meets all four configs' weights in one dot_general whose
     # result has the 10 rows and the 4 configs as a free dimension.
     assert "10x8xf64" in hlo and "dot_general" in hlo
@@ -87,7 +91,7 @@ def test_diverging_config_is_flagged_not_raised(problem):
 
 
 def test_bad_sweep_configs(problem):
-    with pytest.raises(ValueError, match="unknown sweep config keys"):
+    with pytest.raises(ValueError, match="unknown config keys"):
         jaxnet.sweep(*problem, [dict(hidden_size=5, lr=0.1)], num_classes=3, **COMMON)
     with pytest.raises(ValueError, match="needs a hidden_size"):
         jaxnet.sweep(*problem, [dict(learning_rate=0.1)], num_classes=3, **COMMON)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import jaxnet
-from jaxnet import checks, training
+from jaxnet import checks, loop
 
 
 @pytest.fixture
@@ -22,8 +22,9 @@ def no_device_work(monkeypatch):
     """Any call into the compiled training programs fails the test."""
     def forbidden(*args, **kwargs):
         raise AssertionError("compiled training code ran before validation")
-    monkeypatch.setattr(training, "train_from_key", forbidden)
-    monkeypatch.setattr(training, "train_from_indices", forbidden)
+    monkeypatch.setattr(loop, "draw", forbidden)
+    monkeypatch.setattr(loop, "piece", forbidden)
+    monkeypatch.setattr(loop, "group_piece", forbidden)
 
 
 def train(params, X, y, X_val=None, y_val=None, **kwargs):

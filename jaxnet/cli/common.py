@@ -91,15 +91,18 @@ def given(args):
     return {name: value for name, value in vars(args).items() if name in FIELDS}
 
 
-def make_recipe(base, options):
-    """``base`` (a Recipe) with ``options``; a bad value, or a flag that has no effect in
-    this run, is a ``ValueError`` naming the flag."""
+def make_recipe(base, options, given=None):
+    """``base`` (a Recipe) with ``options``; a bad value, or a flag ``given`` (default: all
+    of ``options``) that has no effect in this run, is a ``ValueError`` naming the flag."""
+    iters = options.get("num_iters")
+    if isinstance(iters, int) and iters < 1:
+        raise ValueError(f"--num-iters must be >= 1 (a run needs an iteration), got {iters}")
     try:
         run = recipe.Recipe.of(base, **options)
     except (ValueError, TypeError) as err:
         name = str(err).split()[0]
         raise ValueError(f"{flag(name)}: {err}" if name in FIELDS else str(err)) from None
-    for name in options:
+    for name in options if given is None else given:
         target = run if name in recipe.RECIPE_FIELDS else run.training
         applies = FIELDS[name].metadata["applies"]
         if applies is not None and not applies(target):

@@ -78,9 +78,9 @@ def run(args):
         raise ValueError(f"--checkpoint-every must be > 0, got {args.checkpoint_every:g}")
     if args.data_parallel and (args.checkpoint_every or args.resume):
         raise ValueError("--checkpoint-every and --resume do not combine with --data-parallel")
+    config = recipe.check(args.num_training, jaxnet.data.IMAGE_SHAPE)  # all that needs no data
     if args.out is None:
         raise ValueError("--out: say where the run's files go")
-    config = recipe.check(args.num_training, jaxnet.data.IMAGE_SHAPE)  # all that needs no data
     folder.check_out(args.out, args.overwrite, args.resume)
     machine.enable_compile_cache(args.compile_cache)
     out, path = Path(args.out), Path(args.out) / "state.npz"
