@@ -21,8 +21,8 @@ import numpy as np
 import jaxnet
 import reference
 from bench import profiling
-from jaxnet import artifacts, presets, sweeps, training
-from jaxnet.cli.common import cpu_name
+from jaxnet import artifacts, loop, presets
+from jaxnet.cli.machine import cpu_name
 from jaxnet.cli.timing import timed
 
 NOTEBOOK_RUNS = {
@@ -234,22 +234,25 @@ def grid_programs(device_data, num_iters):
                              batch_size=grid["batch_size"])
                for lr in grid["learning_rates"] for r in grid["regs"]]
     K = len(configs)
-    alone = training.make_recipe(configs[-1:], X.shape[0], D)
+    alone = loop.make_plan(configs[-1:], X.shape[0], D)
     swept = dataclasses.replace(alone, stop_on_divergence=False)
-    hp_alone = training.traced_values(configs[-1], X.dtype)
-    hp_swept = training.traced_values(configs, X.dtype)
+    hp_alone = loop.traced_values(configs[-1], X.dtype)
+    hp_swept = loop.traced_values(configs, X.dtype)
+    data = loop.Data(X, y, X_val, y_val)
     init_key, train_key = jaxnet.seed_keys(0)
+    _, *minibatches = loop.draw(train_key, num_train=X.shape[0], plan=alone)
+    static = {"length": num_iters, "head": 0}
     programs = {}
     for H in grid["hidden_sizes"]:
         flops = train_flops(num_iters, grid["batch_size"], D, H)
         params = jaxnet.init_params(init_key, D, H, 10)
         programs[f"one_config_hidden_{H}"] = (
-            training.train_from_key, (params, X, y, X_val, y_val, train_key, hp_alone),
-            {"recipe": alone}, flops, D * H)
+            loop.piece, (loop.init_state(params, hp_alone, alone), data, tuple(minibatches),
+                         jnp.int32(0), hp_alone), {"plan": alone, **static}, flops, D * H)
+        states = jax.vmap(lambda hp1: loop.init_state(params, hp1, swept))(hp_swept)
         programs[f"sweep_group_hidden_{H}"] = (
-            sweeps.train_group, (X, y, X_val, y_val, jax.random.key(0), hp_swept),
-            {"recipe": swept, "hidden_size": H, "num_classes": 10, "std": 1e-4},
-            K * flops, K * D * H)
+            loop.group_piece, (states, data, tuple(minibatches), jnp.int32(0), hp_swept),
+            {"plan": swept, **static}, K * flops, K * D * H)
     return programs
 
 
@@ -346,8 +349,9 @@ def compare_compiler_options(device_data, options, programs=("one_config_hidden_
                 "ms_per_step": statistics.median(seconds[name]) / num_iters * 1e3,
                 "per_round_ms": [t / num_iters * 1e3 for t in seconds[name]],
                 "speedup": statistics.median(b / t for b, t in zip(seconds[base], seconds[name])),
-                "max_abs_diff": max(float(np.max(np.abs(a - b))) for a, b in zip(
-                    jax.tree.leaves(outputs[name]), jax.tree.leaves(outputs[base]))),
+                "max_abs_diff": max(
+                    float(np.max(np.abs(np.asarray(a, float) - np.asarray(b, float))))
+                    for a, b in zip(jax.tree.leaves(outputs[name]), jax.tree.leaves(outputs[base]))),
             }
         out[program] = {name: results[name] for name in options}
     return out

@@ -1,11 +1,13 @@
-"""What resumable training costs: one program for the whole run vs one per epoch.
+"""What training in pieces costs: one program for the whole run vs one per epoch.
 
     python -m bench.chunks [--out results/chunks_cpu.json]
 
 The notebook's tuned run (hidden 100, batch 500, 5000 iterations) on synthetic CIFAR-shaped
-data, timed in turn: ``jaxnet.train`` (one program), ``jaxnet.resume`` one epoch at a time,
-and the same writing the state after every epoch (``--checkpoint-every 1``). Compilation is
-excluded (each variant runs once first). Prints one JSON object.
+data, timed in turn: ``jaxnet.train`` (one program); the same with a progress sink (a
+piece per epoch, the host one piece behind: what every progress bar costs);
+``jaxnet.resume`` called once per epoch (each call checks the data again); and pieces of
+one epoch writing the state after each (``--checkpoint-every 1``). Compilation is excluded
+(each variant runs once first). Prints one JSON object.
 """
 
 import argparse
@@ -19,28 +21,35 @@ import jax
 
 import jaxnet
 from bench.benchmark import environment, report, synthetic_cifar, to_device
-from jaxnet import training
+from jaxnet import loop, training
 
 
 def variants(data, config):
     params = jaxnet.init_params(jaxnet.seed_keys(0)[0], 3072, 100, 10)
     key = jaxnet.seed_keys(0)[1]
-    per_epoch = training.iterations_per_epoch(data[0].shape[0], config.batch_size)
+    per_epoch = loop.iterations_per_epoch(data[0].shape[0], config.batch_size)
     folder = Path(tempfile.mkdtemp())
 
-    def whole():
-        jax.block_until_ready(jaxnet.train(params, *data, config, key=key)[0])
+    def whole(progress=False):
+        jax.block_until_ready(jaxnet.train(params, *data, config, key=key, progress=progress)[0])
 
-    def by_epoch(save=False):
+    def by_resume():
         state = jaxnet.begin(params, key, config)
         while not state.done:
             state = jaxnet.resume(state, *data, iterations=per_epoch)
-            if save:
-                jaxnet.save_state(folder / "state.npz", state)
         jax.block_until_ready(state.program)
 
-    return {"one_program": whole, "one_program_per_epoch": by_epoch,
-            "per_epoch_with_state_written": lambda: by_epoch(save=True)}
+    def checkpointed():
+        state, prepared, plan, hp = training.prepare(jaxnet.begin(params, key, config), *data)
+        while not state.done:
+            state = training.advance(state, prepared, plan, hp, per_epoch)
+            jaxnet.save_state(folder / "state.npz", state)
+        jax.block_until_ready(state.program)
+
+    return {"one_program": whole,
+            "progress_pieces": lambda: whole(progress=lambda it, loss: None),
+            "resume_per_epoch": by_resume,
+            "per_epoch_with_state_written": checkpointed}
 
 
 def main(argv=None):

@@ -27,7 +27,7 @@ import numpy as np  # noqa: E402
 
 import jaxnet  # noqa: E402
 from jaxnet import artifacts, config, presets  # noqa: E402
-from jaxnet.cli.common import cpu_name  # noqa: E402
+from jaxnet.cli.machine import cpu_name  # noqa: E402
 from jaxnet.cli.timing import timed  # noqa: E402
 from reference import notebook  # noqa: E402
 from verify import jax_checks  # noqa: E402  (scripts/verify.py, beside this file)

@@ -277,12 +277,17 @@ def test_eval_checkpoint_needs_no_matplotlib(trained, data_dir, capsys, monkeypa
 def test_presets_set_flags_and_explicit_flags_win():
     from jaxnet import presets
     assert {"notebook", "tuned", "best", "best-long"} <= set(presets.names())
-    args = train_cifar10.parse_args(["--preset", "best"])
-    assert (args.hidden_size, args.preprocess, args.optimizer, args.num_test) == (1000, "zca", "nesterov", 10000)
-    assert args.flip and args.crop == 2 and args.tta_flip and args.tta_shift == 2
-    args = train_cifar10.parse_args(["--preset", "best", "--hidden-size", "64", "--epochs", "1"])
-    assert args.hidden_size == 64 and args.epochs == 1 and args.schedule == "cosine"
-    assert train_cifar10.parse_args([]).hidden_size == 50  # the notebook's default
+    def recipe(*argv):
+        args = train_cifar10.parse_args(list(argv))
+        return args, train_cifar10.recipe_of(args)
+
+    args, r = recipe("--preset", "best")
+    assert (r.hidden_size, r.preprocess, r.training.optimizer, args.num_test) == (1000, "zca", "nesterov", 10000)
+    assert r.training.flip and r.training.crop == 2 and r.tta_flip and r.tta_shift == 2
+    assert r == presets.recipe("best")  # the library's object
+    _, r = recipe("--preset", "best", "--hidden-size", "64", "--epochs", "1")
+    assert r.hidden_size == 64 and r.epochs == 1 and r.training.schedule == "cosine"
+    assert recipe()[1].hidden_size == 50  # the notebook's default
 
 
 def test_help_states_defaults_and_the_presets(capsys):

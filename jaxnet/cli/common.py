@@ -43,7 +43,7 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
 
-def new_parser(prog, doc, defaults, axes=()):
+def new_parser(prog, doc, default_out, defaults, axes=()):
     """A program's parser: its docstring's first paragraph and a flag for every option,
     whose default shows in ``--help`` (``defaults``: the preset's values). A flag's value
     is only set when given (argparse.SUPPRESS), so that a flag that does not apply can be
@@ -57,7 +57,7 @@ def new_parser(prog, doc, defaults, axes=()):
                                 ("num_test", defaults.get("num_test", 1000),
                                  "score the first N test images (0: leave the test split alone)")):
         parser.add_argument(flag(name), type=int, default=default, help=f"{text} (default: {default})")
-    parser.add_argument("--out", help="the run's folder")
+    parser.add_argument("--out", default=default_out, help=f"the run's folder (default: {default_out})")
     parser.add_argument("--overwrite", action="store_true",
                         help="replace the files of an earlier run in --out")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -70,7 +70,7 @@ def new_parser(prog, doc, defaults, axes=()):
         meta, kind = field.metadata, field.metadata["kind"]
         group = groups["recipe" if name in recipe.RECIPE_FIELDS else "training"]
         default = defaults.get(name, field.default)
-        help = meta["help"] + ("" if default in (None, False) else f" (default: {default})")
+        help = meta["help"] + ("" if default is None or default is False else f" (default: {default})")
         if kind is bool:
             spec = dict(action="store_true")
         elif kind is str:

@@ -26,7 +26,7 @@ AXES = groups.CONFIG_KEYS
 
 
 def build_parser():
-    p = common.new_parser(PROG, __doc__, presets.NOTEBOOK_GRID, axes=AXES)
+    p = common.new_parser(PROG, __doc__, "runs/sweep", presets.NOTEBOOK_GRID, axes=AXES)
     p.add_argument("--spread", action="store_true", help="split configs across all devices")
     p.add_argument("--search", choices=("grid", "halving"), default="grid",
                    help="train every config to the end, or successive halving: all train a "
@@ -109,8 +109,6 @@ def describe_config(c, shared, varied):
 def run(args):
     configs, shared = grid(args)
     common.check_data_flags(args)
-    if args.out is None:
-        raise ValueError("--out: say where the run's files go")
     train_config = shared.check(args.num_training, data.IMAGE_SHAPE)
     eta = 3 if args.eta is None else args.eta
     min_iters = 1

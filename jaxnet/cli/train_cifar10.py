@@ -27,7 +27,7 @@ EVAL_FLAGS = ("eval_checkpoint", "data_dir", "download", "num_training", "num_va
 
 
 def build_parser(preset="notebook"):
-    p = common.new_parser(PROG, __doc__, presets.values(preset))
+    p = common.new_parser(PROG, __doc__, "runs/train", presets.values(preset))
     p.add_argument("--preset", choices=presets.names(), default=preset,
                    help="start from a named run; explicit flags override it")
     p.add_argument("--data-parallel", action="store_true",
@@ -67,9 +67,13 @@ def evaluate_checkpoint(args, recipe):
     return 0
 
 
+def recipe_of(args):
+    """The run the flags describe: the preset's Recipe with the flags given over it."""
+    return common.make_recipe(presets.recipe(args.preset), common.given(args))
+
+
 def run(args):
-    options = common.given(args)
-    recipe = common.make_recipe(presets.recipe(args.preset), options)
+    recipe = recipe_of(args)
     common.check_data_flags(args)
     machine.enable_dtype(recipe.dtype)
     if args.eval_checkpoint:
@@ -79,8 +83,6 @@ def run(args):
     if args.data_parallel and (args.checkpoint_every or args.resume):
         raise ValueError("--checkpoint-every and --resume do not combine with --data-parallel")
     config = recipe.check(args.num_training, jaxnet.data.IMAGE_SHAPE)  # all that needs no data
-    if args.out is None:
-        raise ValueError("--out: say where the run's files go")
     folder.check_out(args.out, args.overwrite, args.resume)
     machine.enable_compile_cache(args.compile_cache)
     out, path = Path(args.out), Path(args.out) / "state.npz"
@@ -121,8 +123,9 @@ def run(args):
             if m["test_acc"] is not None else "test not evaluated")
     print(f"val accuracy {m['val_acc']:.4f}  {test}  train {t.describe()} "
           f"(loading {loading.wall_s:.1f} s)")
+    m = {**m, "train_time_s": t.run_s}
     if args.resume and state is not None and state.done:
-        m = {**m, "train_time_s": None}  # nothing was trained in this process
+        m["train_time_s"] = None  # the run had ended: nothing was trained in this process
     files = folder.write_run(out, result.params, result.history, {
         **m, "config": {**vars(args), **saved}, "wall_time_s": t.wall_s,
         "compile_time_s": t.compile_s, "trace_time_s": t.trace_s, "load_time_s": loading.wall_s,
