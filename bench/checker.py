@@ -7,8 +7,9 @@
 Every figure is the wall time of a fresh ``python -m reference.checker ...`` process, JAX's
 import and compilation included. "cold": the persistent compilation cache off
 (JAXNET_COMPILE_CACHE=off); "warm cache": a second run with a cache folder the first filled.
-The 100 files are copies of tests/checker_impls (the two correct nets and the 29 buggy ones,
-in turn), so most of them fail and need the whole catalogue of mistakes.
+The 100 files are copies of the test nets (the two correct ones in tests/checker_impls and the
+29 buggy ones written from tests/checker_impls/bugs.py, in turn), so most of them fail and need
+the whole catalogue of mistakes.
 """
 
 import argparse
@@ -21,6 +22,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from tests.checker_impls.bugs import BUGS, write_buggy
 
 ROOT = Path(__file__).resolve().parents[1]
 IMPLS = ROOT / "tests" / "checker_impls"
@@ -52,7 +55,10 @@ def timed(files, cache):
 
 
 def hundred_files(folder):
-    impls = [IMPLS / "correct_vectorised.py", IMPLS / "correct_loops.py", *sorted(IMPLS.glob("bug_*.py"))]
+    bugs = folder / "bugs"
+    bugs.mkdir()
+    impls = [IMPLS / "correct_vectorised.py", IMPLS / "correct_loops.py",
+             *(write_buggy(cause, bugs) for cause in sorted(BUGS))]
     files = []
     for i in range(100):
         src = impls[i % len(impls)]
@@ -65,8 +71,8 @@ def run(repeats):
     work = Path(tempfile.mkdtemp(prefix="checker-bench-"))
     try:
         cache = work / "xla"
-        correct, buggy = IMPLS / "correct_vectorised.py", IMPLS / "bug_db1_no_mask.py"
         files = hundred_files(work)
+        correct, buggy = IMPLS / "correct_vectorised.py", work / "bugs" / "bug_db1_no_mask.py"
         load_before = os.getloadavg()
         best = lambda f: min(timed(*f) for _ in range(repeats))  # noqa: E731
         result = {

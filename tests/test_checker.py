@@ -1,8 +1,9 @@
 """The checker of anyone's two-layer net: correct implementations pass, each buggy one fails with
 its cause named, crashes and endless loops are contained, and the entry points behave.
 
-The implementations under test live in tests/checker_impls/, one file each; every bug_<id>.py
-is the correct vectorised net with one marked mistake, catalogued as <id>.
+The implementations under test live in tests/checker_impls/, one file each; the buggy ones,
+bug_<id>.py, are written from the table in tests/checker_impls/bugs.py: the correct vectorised
+net with one marked mistake, catalogued as <id>.
 """
 
 import json
@@ -15,23 +16,40 @@ import pytest
 
 from reference.checker import check_many, diagnose, mistakes, pytest_helper
 from reference.checker.report import exit_status
+from tests.checker_impls.bugs import BUGS, buggy_source, write_buggy
 
 IMPLS = Path(__file__).parent / "checker_impls"
 CORRECT = ["correct_vectorised.py", "correct_loops.py"]
-BUGGY = sorted(p.name for p in IMPLS.glob("bug_*.py"))
-CAUSES = [name[len("bug_"):-len(".py")] for name in BUGGY]
+CAUSES = sorted(BUGS)
 
 
 @pytest.fixture(scope="module")
-def batch():
+def bugs(tmp_path_factory):
+    """A folder holding bug_<cause>.py for every cause in the table."""
+    folder = tmp_path_factory.mktemp("bugs")
+    for cause in CAUSES:
+        write_buggy(cause, folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def batch(bugs):
     """Every correct and buggy implementation, checked in one parallel run: {file name: result}."""
-    results = check_many([IMPLS / name for name in CORRECT + BUGGY], timeout=120)
+    files = [IMPLS / name for name in CORRECT] + [bugs / f"bug_{cause}.py" for cause in CAUSES]
+    results = check_many(files, timeout=120)
     return {Path(r.path).name: r for r in results}
 
 
 def test_catalogue_has_a_buggy_implementation_per_cause():
     assert len(mistakes.BY_ID) >= 12
     assert sorted(mistakes.BY_ID) == sorted(CAUSES)
+
+
+def test_bug_table_marks_one_mistake_per_cause():
+    correct = (IMPLS / "correct_vectorised.py").read_text()
+    for cause in CAUSES:
+        source = buggy_source(cause)
+        assert source != correct and "# BUG" in source and f"cause `{cause}`" in source
 
 
 @pytest.mark.parametrize("name", CORRECT)
@@ -125,11 +143,11 @@ def test_batch_run_contains_crash_endless_loop_and_load_error(tmp_path):
     assert "COULD NOT RUN: timed out" in stdout and "1 passed, 0 failed, 3 could not run" in stdout
 
 
-def test_cli_exit_status_and_json_format(tmp_path, capsys):
+def test_cli_exit_status_and_json_format(bugs, tmp_path, capsys):
     from reference.checker import cli
     assert cli.main([str(IMPLS / "correct_vectorised.py")]) == 0
     out = tmp_path / "results.json"
-    argv = [str(IMPLS / "correct_vectorised.py"), str(IMPLS / "bug_reg_missing.py"), "--quiet", "--json", str(out)]
+    argv = [str(IMPLS / "correct_vectorised.py"), str(bugs / "bug_reg_missing.py"), "--quiet", "--json", str(out)]
     assert cli.main(argv) == 1
     text = capsys.readouterr().out
     assert "bug_reg_missing.py" in text and "[cause: reg_missing]" in text
@@ -142,10 +160,10 @@ def test_cli_exit_status_and_json_format(tmp_path, capsys):
     assert exit_status([]) == 0
 
 
-def test_pytest_helper_fails_with_the_report_text():
+def test_pytest_helper_fails_with_the_report_text(bugs):
     pytest_helper.assert_two_layer_net_passes(IMPLS / "correct_loops.py")
     with pytest.raises(AssertionError) as err:
-        pytest_helper.assert_two_layer_net_passes(IMPLS / "bug_relu_mask_on_upstream.py")
+        pytest_helper.assert_two_layer_net_passes(bugs / "bug_relu_mask_on_upstream.py")
     assert "FAIL gradients" in str(err.value) and "[cause: relu_mask_on_upstream]" in str(err.value)
 
 

@@ -3,24 +3,7 @@
 import numpy as np
 
 
-def two_layer_loss(params, X, y, reg):
-    z = X @ params["W1"] + params["b1"]
-    h = np.maximum(z, 0.0)
-    s = h @ params["W2"] + params["b2"]
-    s = s - s.max(axis=1, keepdims=True)
-    log_p = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
-    n = len(y)
-    loss = -log_p[np.arange(n), y].mean() + reg * ((params["W1"] ** 2).sum() + (params["W2"] ** 2).sum())
-    d = np.exp(log_p)
-    d[np.arange(n), y] -= 1.0
-    d /= n
-    dh = (d @ params["W2"].T) * (z > 0)
-    return loss, {"W1": X.T @ dh + 2 * reg * params["W1"], "b1": dh.sum(0),
-                  "W2": h.T @ d + 2 * reg * params["W2"], "b2": d.sum(0)}
-
-
-def two_layer_loss_no_mask(params, X, y, reg):
-    """The same with the ReLU mask dropped from the backward pass."""
+def two_layer_loss(params, X, y, reg, relu_mask=True):
     z = X @ params["W1"] + params["b1"]
     h = np.maximum(z, 0.0)
     s = h @ params["W2"] + params["b2"]
@@ -32,5 +15,12 @@ def two_layer_loss_no_mask(params, X, y, reg):
     d[np.arange(n), y] -= 1.0
     d /= n
     dh = d @ params["W2"].T
+    if relu_mask:
+        dh = dh * (z > 0)
     return loss, {"W1": X.T @ dh + 2 * reg * params["W1"], "b1": dh.sum(0),
                   "W2": h.T @ d + 2 * reg * params["W2"], "b2": d.sum(0)}
+
+
+def two_layer_loss_no_mask(params, X, y, reg):
+    """The same with the ReLU mask dropped from the backward pass."""
+    return two_layer_loss(params, X, y, reg, relu_mask=False)

@@ -1,0 +1,125 @@
+"""The buggy nets of the checker's tests, as one table of edits to correct_vectorised.py.
+
+``BUGS[cause]`` lists the (original, buggy) text pairs that turn the correct vectorised net into
+one with that mistake (the cause ids of reference/checker/mistakes.py); every original occurs
+exactly once in correct_vectorised.py. ``write_buggy(cause, folder)`` writes folder/bug_<cause>.py.
+"""
+
+from pathlib import Path
+
+CORRECT = Path(__file__).with_name("correct_vectorised.py")
+DOCSTRING = '"""A correct TwoLayerNet, vectorised, written from the notebook\'s instructions."""'
+BUGGY_DOCSTRING = ('"""Buggy on purpose (cause `{}`): the correct vectorised net with one mistake, '
+                   'marked BUG."""')
+
+# lines of correct_vectorised.py that several bugs edit
+W1_INIT = 'self.params["W1"] = std * np.random.randn(input_size, hidden_size)'
+W2_INIT = 'self.params["W2"] = std * np.random.randn(hidden_size, output_size)'
+LOSS = "loss = -np.mean(stable[np.arange(N), y] - np.log(np.sum(exp, axis=1)))"
+REG_LOSS = "loss += reg * (np.sum(W1 ** 2) + np.sum(W2 ** 2))"
+DW1 = 'grads["W1"] = X.T @ dhidden + 2 * reg * W1'
+DW2 = 'grads["W2"] = hidden.T @ dscores + 2 * reg * W2'
+DB1 = 'grads["b1"] = np.sum(dhidden, axis=0)'
+RELU_MASK = "dhidden[hidden_in <= 0] = 0"
+BATCH = "X_batch, y_batch = X[indices], y[indices]"
+LR_DECAY = "learning_rate *= learning_rate_decay"
+TRAIN_ACC = "train_acc_history.append((self.predict(X_batch) == y_batch).mean())"
+
+
+def missing(line):
+    """The pair that comments ``line`` out."""
+    return line, "# BUG: missing: " + line
+
+
+BUGS = {
+    # the labels of the minibatch are drawn apart from its inputs
+    "batch_labels_mismatch": [(BATCH, "X_batch, y_batch = X[indices], y[np.random.choice(num_train, batch_size)]"
+                                      "  # BUG")],
+    "bias_regularised": [
+        (REG_LOSS, "loss += reg * (np.sum(W1 ** 2) + np.sum(W2 ** 2) + np.sum(b1 ** 2) + np.sum(b2 ** 2))  # BUG"),
+        ('grads["b2"] = np.sum(dscores, axis=0)', 'grads["b2"] = np.sum(dscores, axis=0) + 2 * reg * b2  # BUG'),
+        (DB1, DB1 + " + 2 * reg * b1  # BUG")],
+    # W2's gradient from the hidden layer before its ReLU
+    "dW2_pre_relu": [(DW2, 'grads["W2"] = hidden_in.T @ dscores + 2 * reg * W2  # BUG')],
+    # b1's gradient taken before the ReLU mask is applied (its line moved up)
+    "db1_no_mask": [("dhidden = dscores @ W2.T\n", f"dhidden = dscores @ W2.T\n        {DB1}  # BUG\n"),
+                    (f"\n        {DB1}", "")],
+    # the loss computed in float32
+    "float32": [('W1, b1, W2, b2 = (self.params[k] for k in ("W1", "b1", "W2", "b2"))',
+                 'W1, b1, W2, b2 = (self.params[k].astype(np.float32) for k in ("W1", "b1", "W2", "b2"))  # BUG\n'
+                 "        X = X.astype(np.float32)")],
+    "grads_not_averaged": [missing("dscores /= N")],
+    # W1 drawn after W2, so the same seed gives other weights
+    "init_differs": [missing(W1_INIT), (W2_INIT, f"{W2_INIT}\n        {W1_INIT}  # BUG")],
+    "loss_history_per_epoch": [missing("loss_history.append(loss)"),
+                               (TRAIN_ACC, f"loss_history.append(loss)\n                {TRAIN_ACC}  # BUG")],
+    # the loss summed over the batch, not averaged
+    "loss_summed": [(LOSS, "loss = -np.sum(stable[np.arange(N), y] - np.log(np.sum(exp, axis=1)))  # BUG")],
+    "lr_decayed_before_update": [
+        (BATCH + "\n", f"{BATCH}\n            if it % iterations_per_epoch == 0:\n                {LR_DECAY}  # BUG\n"),
+        missing(LR_DECAY)],
+    "lr_decayed_every_iteration": [(f"\n                {LR_DECAY}", f"\n            {LR_DECAY}  # BUG")],
+    "lr_never_decayed": [missing(LR_DECAY)],
+    # the forward pass has no ReLU, nor the backward pass its mask
+    "no_relu": [("hidden = np.maximum(hidden_in, 0)", "hidden = hidden_in  # BUG"), missing(RELU_MASK)],
+    # softmax's gradient without subtracting 1 at the correct class
+    "no_subtract_one": [missing("dscores[np.arange(N), y] -= 1")],
+    # b2 is never updated
+    "param_not_updated": [("for name in self.params:", 'for name in ("W1", "b1", "W2"):  # BUG')],
+    "predict_no_relu": [('hidden = np.maximum(X @ self.params["W1"] + self.params["b1"], 0)',
+                         'hidden = X @ self.params["W1"] + self.params["b1"]  # BUG')],
+    "reg_grad_no_factor_2": [(DW2, 'grads["W2"] = hidden.T @ dscores + reg * W2  # BUG'),
+                             (DW1, 'grads["W1"] = X.T @ dhidden + reg * W1  # BUG')],
+    # the regularisation is 0.5 * reg * sum(W ** 2), in the loss and the gradients
+    "reg_half": [(REG_LOSS, "loss += 0.5 * reg * (np.sum(W1 ** 2) + np.sum(W2 ** 2))  # BUG"),
+                 (DW2, 'grads["W2"] = hidden.T @ dscores + reg * W2  # BUG'),
+                 (DW1, 'grads["W1"] = X.T @ dhidden + reg * W1  # BUG')],
+    "reg_missing": [missing(REG_LOSS), (DW2, 'grads["W2"] = hidden.T @ dscores  # BUG'),
+                    (DW1, 'grads["W1"] = X.T @ dhidden  # BUG')],
+    # the gradient also passes where the pre-activation is exactly 0
+    "relu_mask_at_zero": [(RELU_MASK, "dhidden[hidden_in < 0] = 0  # BUG")],
+    "relu_mask_before_bias": [(RELU_MASK, "dhidden[X @ W1 <= 0] = 0  # BUG")],
+    "relu_mask_missing": [missing(RELU_MASK)],
+    # the mask taken from the sign of the upstream gradient, not of the pre-activation
+    "relu_mask_on_upstream": [(RELU_MASK, "dhidden = np.maximum(dhidden, 0)  # BUG")],
+    "sampling_without_replacement": [("replace=True)", "replace=False)  # BUG")],
+    # softmax without subtracting the row's maximum first
+    "softmax_no_shift": [("stable = scores - np.max(scores, axis=1, keepdims=True)", "stable = scores  # BUG")],
+    # softmax normalised over the batch (axis 0), not over the classes
+    "softmax_wrong_axis": [
+        ("stable = scores - np.max(scores, axis=1, keepdims=True)",
+         "stable = scores - np.max(scores, axis=0, keepdims=True)  # BUG"),
+        ("probs = exp / np.sum(exp, axis=1, keepdims=True)", "probs = exp / np.sum(exp, axis=0, keepdims=True)  # BUG"),
+        (LOSS, "loss = -np.mean(stable[np.arange(N), y] - np.log(np.sum(exp, axis=0)[y]))  # BUG")],
+    # the training accuracy measured on the whole training set, not the minibatch
+    "train_acc_on_full_train": [(TRAIN_ACC, "train_acc_history.append((self.predict(X) == y).mean())  # BUG")],
+    "update_ascends": [("self.params[name] -= learning_rate * grads[name]",
+                        "self.params[name] += learning_rate * grads[name]  # BUG")],
+    "val_acc_on_train": [("val_acc_history.append((self.predict(X_val) == y_val).mean())",
+                          "val_acc_history.append((self.predict(X_batch) == y_batch).mean())  # BUG")],
+}
+
+
+def buggy_source(cause):
+    """correct_vectorised.py with the edits of ``BUGS[cause]``; a stale original fails loudly."""
+    source = CORRECT.read_text()
+    edits = [(DOCSTRING, BUGGY_DOCSTRING.format(cause)), *BUGS[cause]]
+    spans = []
+    for original, buggy in edits:
+        count = source.count(original)
+        assert count == 1, f"{cause}: {original!r} occurs {count} times in {CORRECT.name}, not once"
+        start = source.index(original)
+        spans.append((start, start + len(original), buggy))
+    out, at = [], 0
+    for start, end, buggy in sorted(spans):
+        assert start >= at, f"{cause}: overlapping edits"
+        out += [source[at:start], buggy]
+        at = end
+    return "".join(out + [source[at:]])
+
+
+def write_buggy(cause, folder):
+    """Write folder/bug_<cause>.py and return its path."""
+    path = Path(folder) / f"bug_{cause}.py"
+    path.write_text(buggy_source(cause))
+    return path
