@@ -240,7 +240,7 @@ def grid_programs(device_data, num_iters):
     hp_swept = loop.traced_values(configs, X.dtype)
     data = loop.Data(X, y, X_val, y_val)
     init_key, train_key = jaxnet.seed_keys(0)
-    _, *minibatches = loop.draw(train_key, num_train=X.shape[0], plan=alone)
+    minibatches = jax.random.split(train_key)
     static = {"length": num_iters, "head": 0}
     programs = {}
     for H in grid["hidden_sizes"]:

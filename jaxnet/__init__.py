@@ -5,6 +5,7 @@ functions; gradients come from ``jax.grad``; a training run is a state advanced 
 pieces; ``fit`` is the whole run (preprocessing, init, training, evaluation) in one call.
 """
 
+from jaxnet import presets
 from jaxnet.config import Config
 from jaxnet.groups import search, seed_keys, sweep
 from jaxnet.loop import sample_batch_indices
@@ -29,6 +30,7 @@ __all__ = [
     "loss",
     "notebook_schedule",
     "predict",
+    "presets",
     "resume",
     "sample_batch_indices",
     "save_state",

@@ -25,7 +25,7 @@ import jax.numpy as jnp
 import numpy as np
 from tqdm.auto import tqdm
 
-from jaxnet import checks, loop, parallel, training
+from jaxnet import checks, loop, model, parallel, training
 from jaxnet.config import FIELDS, TRACED, make_config
 from jaxnet.state import HISTORY_KEYS
 
@@ -129,12 +129,12 @@ def search(X, y, X_val, y_val, configs, *, eta=3, min_iters=1, num_classes=10, s
     live = {}  # (hidden, seed) -> (member indices, states, minibatches)
     for (hidden, seed), members in groups.items():
         hp = _hp(normalised, members, data.X.dtype, spread)
-        params, rows, noise_key = loop.draw(jax.random.key(seed), num_train=N, plan=plan,
-                                            init=(D, hidden, num_classes, std, data.X.dtype.name))
+        init_key, train_key = seed_keys(seed)
+        params = model.init_params(init_key, D, hidden, num_classes, std=std, dtype=data.X.dtype)
         states = jax.vmap(lambda hp1: loop.init_state(params, hp1, plan))(hp)
         if spread:
             states = parallel.split_configs(states)
-        live[(hidden, seed)] = (members, states, (rows, noise_key))
+        live[(hidden, seed)] = (members, states, tuple(jax.random.split(train_key)))
     done = 0
     with tqdm(total=_total(len(normalised), budget, eta), unit="it", unit_scale=True,
               desc="sweep" if eta is None else "search", disable=not progress) as bar:

@@ -2,10 +2,12 @@
 
 A run is a state ``{"params", "opt_state", "finite"}`` advanced in pieces along its
 minibatches. A piece is a ``lax.scan`` over epochs, each an update at the epoch boundary,
-its accuracy record and a scan over the epoch's other updates. The package compiles three
-programs, all here and all under the plan's matmul precision:
+its accuracy record and a scan over the epoch's other updates. Each epoch draws its own
+minibatch rows, from ``fold_in(batch_key, epoch)`` (``epoch_rows``), so memory does not
+grow with the run's length; rows given by the caller (the notebook's way) are sliced
+instead. The package compiles two programs, both here and under the plan's matmul
+precision:
 
-- ``draw``: a run's minibatch rows and noise key (and, for a group, its initial params);
 - ``piece``: ``length`` updates of one run (optionally data-parallel);
 - ``group_piece``: the same for K runs that share their minibatches, vmapped.
 
@@ -51,6 +53,7 @@ class Plan:
     # per-config flag becomes a select that broadcasts the shared minibatch to every
     # config, turning one wide matrix product into K narrow ones.
     stop_on_divergence: bool = True
+    given_rows: bool = False  # the minibatch rows are given, not drawn from a key
 
     @property
     def warmup_iters(self):
@@ -70,7 +73,7 @@ def iterations_per_epoch(num_train, batch_size, sampling="replacement"):
 
 
 def make_plan(configs, num_train, input_size, image_shape=None, *, batch_sharding=None,
-              stop_on_divergence=True):
+              stop_on_divergence=True, given_rows=False):
     """The program's static structure for ``configs`` (Configs that differ only in traced
     options) on ``num_train`` rows of ``input_size`` columns; checks what needs the data.
     The gated options (``config.GATED``) that any config sets are compiled in."""
@@ -95,7 +98,8 @@ def make_plan(configs, num_train, input_size, image_shape=None, *, batch_shardin
         iterations_per_epoch=iterations_per_epoch(num_train, static.batch_size, static.sampling),
         enabled=frozenset(name for name in GATED if any(getattr(c, name) > 0 for c in configs)),
         image_shape=image_shape, layout=products.layout(static.products),
-        batch_sharding=batch_sharding, stop_on_divergence=stop_on_divergence)
+        batch_sharding=batch_sharding, stop_on_divergence=stop_on_divergence,
+        given_rows=given_rows)
 
 
 def traced_values(configs, dtype):
@@ -112,21 +116,33 @@ def init_state(params, hp, plan):
             "finite": jnp.array(True)}
 
 
-def sample_batch_indices(key, num_train, num_iters, batch_size, sampling="replacement"):
-    """Minibatch row indices, (num_iters, batch_size) int32, drawn on the device.
-
-    - "replacement": every index uniform in [0, num_train), like ``np.random.choice``.
-    - "epoch": each epoch a fresh permutation split into num_train // batch_size batches
-      (the remainder of each permutation is dropped), so no row repeats within an epoch.
-    """
+def _epoch_rows(key, epoch, num_train, per_epoch, batch_size, sampling):
+    key = jax.random.fold_in(key, epoch)
     if sampling == "replacement":
-        return jax.random.randint(key, (num_iters, batch_size), 0, num_train, jnp.int32)
-    per_epoch = num_train // batch_size
+        return jax.random.randint(key, (per_epoch, batch_size), 0, num_train, jnp.int32)
+    rows = jax.random.permutation(key, num_train)[: per_epoch * batch_size]
+    return rows.reshape(per_epoch, batch_size).astype(jnp.int32)
+
+
+def epoch_rows(batch_key, epoch, num_train, plan):
+    """Epoch ``epoch``'s minibatch rows, (iterations_per_epoch, batch_size) int32, from
+    ``fold_in(batch_key, epoch)``: uniform in [0, num_train) ("replacement", like
+    ``np.random.choice``), or one permutation's first whole batches ("epoch": no row
+    repeats within an epoch)."""
+    c = plan.config
+    return _epoch_rows(batch_key, epoch, num_train, plan.iterations_per_epoch, c.batch_size,
+                       c.sampling)
+
+
+def sample_batch_indices(key, num_train, num_iters, batch_size, sampling="replacement"):
+    """A whole run's minibatch rows from its batch key, (num_iters, batch_size) int32: the
+    rows ``epoch_rows`` draws epoch by epoch inside the program (there, one epoch at a
+    time: here all of them, for inspection)."""
+    per_epoch = iterations_per_epoch(num_train, batch_size, sampling)
     num_epochs = -(-num_iters // per_epoch)
-    keys = jax.random.split(key, num_epochs)
-    perms = jax.vmap(lambda k: jax.random.permutation(k, num_train))(keys)
-    batches = perms[:, : per_epoch * batch_size].reshape(num_epochs * per_epoch, batch_size)
-    return batches[:num_iters].astype(jnp.int32)
+    rows = jax.vmap(lambda e: _epoch_rows(key, e, num_train, per_epoch, batch_size, sampling))(
+        jnp.arange(num_epochs, dtype=jnp.int32))
+    return rows.reshape(num_epochs * per_epoch, batch_size)[:num_iters]
 
 
 def _compiled(*static):
@@ -141,31 +157,19 @@ def _compiled(*static):
     return wrap
 
 
-@_compiled("num_train", "init")
-def draw(key, *, num_train, plan, init=None):
-    """A run's random draws from ``key``: (initial params or None, minibatch rows
-    (num_iters, batch_size) int32, the noise key). With ``init`` = (D, H, C, std, dtype
-    name), ``key`` is a seed's: its first half draws the initial params, as
-    ``jaxnet.seed_keys`` splits it."""
-    params = None
-    if init is not None:
-        init_key, key = jax.random.split(key)
-        D, H, C, std, dtype = init
-        params = model.init_params(init_key, D, H, C, std=std, dtype=jnp.dtype(dtype))
-    batch_key, noise_key = jax.random.split(key)
-    c = plan.config
-    return params, sample_batch_indices(batch_key, num_train, c.num_iters, c.batch_size,
-                                        c.sampling), noise_key
-
-
 def run_piece(state, data, minibatches, start, hp, plan, length, head):
-    """``length`` updates of one run from iteration ``start`` along the run's minibatches
-    (rows, noise key); ``head`` of them come before the first epoch boundary (the rest of
-    an epoch begun earlier). Returns (state, this piece's histories); traceable."""
-    rows = jax.lax.dynamic_slice_in_dim(minibatches[0], start, length)
+    """``length`` updates of one run from iteration ``start``; ``minibatches`` is (batch
+    key, noise key), or with ``plan.given_rows`` (the whole run's rows (num_iters, B), noise
+    key). ``head`` of the updates come before the first epoch boundary (the rest of an epoch
+    begun earlier). Returns (state, this piece's histories); traceable."""
+    source, noise_key = minibatches
     its = start + jnp.arange(length, dtype=jnp.int32)
-    state, history = advance(products.to_layout(state, plan.layout), data, rows, its,
-                             minibatches[1], hp, plan, head)
+    if plan.given_rows:
+        batches = jax.lax.dynamic_slice_in_dim(source, start, length)
+    else:
+        batches = lambda epoch: epoch_rows(source, epoch, data.X.shape[0], plan)  # noqa: E731
+    state, history = advance(products.to_layout(state, plan.layout), data, batches, its,
+                             noise_key, hp, plan, head)
     return products.from_layout(state), history
 
 
@@ -186,9 +190,10 @@ def group_piece(states, data, minibatches, start, hp, *, plan, length, head):
     return jax.vmap(one)(states, hp)
 
 
-def advance(state, data, rows, its, noise_key, hp, plan, head):
-    """The updates ``its`` (n,) along minibatch ``rows`` (n, B) from ``state`` (in the
-    plan's layout); a pure, traceable function. Step k's noise is ``fold_in(noise_key, k)``.
+def advance(state, data, batches, its, noise_key, hp, plan, head):
+    """The updates ``its`` (n,) from ``state`` (in the plan's layout), along ``batches``:
+    their minibatch rows (n, B), or a function of an epoch's index giving that epoch's
+    rows (ipe, B); a pure, traceable function. Step k's noise is ``fold_in(noise_key, k)``.
 
     Returns (state, history): ``loss_history`` (n,) and one ``train_acc_history`` (on the
     boundary update's minibatch, after it) and ``val_acc_history`` entry per epoch
@@ -242,22 +247,38 @@ def advance(state, data, rows, its, noise_key, hp, plan, head):
                               jnp.full(xs[0].shape, jnp.nan, X.dtype), carry)
         return (carry, finite & jnp.all(jnp.isfinite(losses))), losses
 
-    n, ipe = rows.shape[0], plan.iterations_per_epoch
+    n, ipe = its.shape[0], plan.iterations_per_epoch
+    given = not callable(batches)
+
+    def rows(first, stop):
+        """The rows of updates its[first:stop] (all in one epoch when drawn)."""
+        if given:
+            return batches[first:stop]
+        return jax.lax.dynamic_slice_in_dim(batches(its[first] // ipe), its[first] % ipe,
+                                            stop - first)
+
+    def drawn_epoch(loop_state, its_of_epoch):
+        return epoch(loop_state, (its_of_epoch, batches(its_of_epoch[0] // ipe)))
+
     loop_state = ((state["params"], state["opt_state"]), state["finite"])
     empty = jnp.zeros((0,), X.dtype)
     parts = [(empty, empty, empty)]
     if head:
-        loop_state, losses = rest_of_epoch(loop_state, (its[:head], rows[:head]))
+        loop_state, losses = rest_of_epoch(loop_state, (its[:head], rows(0, head)))
         parts.append((losses, empty, empty))
     num_full = (n - head) // ipe
     if num_full:
         span = slice(head, head + num_full * ipe)
-        full = (its[span].reshape(num_full, ipe), rows[span].reshape(num_full, ipe, -1))
-        loop_state, (losses, train_acc, val_acc) = jax.lax.scan(epoch, loop_state, full)
+        if given:
+            full = (its[span].reshape(num_full, ipe), batches[span].reshape(num_full, ipe, -1))
+            loop_state, (losses, train_acc, val_acc) = jax.lax.scan(epoch, loop_state, full)
+        else:
+            loop_state, (losses, train_acc, val_acc) = jax.lax.scan(
+                drawn_epoch, loop_state, its[span].reshape(num_full, ipe))
         parts.append((losses.reshape(-1), train_acc, val_acc))
     if (n - head) % ipe:  # a last, partial epoch
         start = head + num_full * ipe
-        loop_state, (losses, train_acc, val_acc) = epoch(loop_state, (its[start:], rows[start:]))
+        loop_state, (losses, train_acc, val_acc) = epoch(loop_state, (its[start:], rows(start, n)))
         parts.append((losses, train_acc[None], val_acc[None]))
     (params, opt_state), finite = loop_state
     losses, train_acc, val_acc = (jnp.concatenate(p) for p in zip(*parts))

@@ -31,7 +31,10 @@ class Recipe:
     epochs: float = option(None, "train this many epochs (instead of num_iters)", low=0.0,
                            low_open=True, kind=float)
     preprocess: str = option("mean", "fitted on the training split, applied to all (mean: "
-                                     "the notebook's mean image only)", choices=KINDS)
+                                     "the notebook's mean image only; channel, zca and pca "
+                                     "rescale the inputs to unit size, which wants std 'he' "
+                                     "and a larger learning rate, as in --preset best)",
+                             choices=KINDS)
     whiten_eps: float = option(0.1, "ZCA/PCA regulariser, relative to the mean eigenvalue",
                                low=0.0, low_open=True,
                                applies=lambda r: r.preprocess in _WHITENING)

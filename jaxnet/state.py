@@ -36,8 +36,8 @@ class TrainState:
       history: the histories so far (NumPy, the keys of ``train``'s).
       init_params: the params the run starts from (until the first update).
       data: (num_train, input_size, dtype name, image_shape) of the data it trains on.
-      minibatches: the whole run's minibatch rows and noise key (not saved: drawn again
-        from the key).
+      minibatches: (batch key, noise key) split from the key, or (the given rows, noise
+        key): where the program draws each epoch's minibatches (not saved).
       given: (rows, noise key) when ``begin`` was given the minibatches.
     """
 

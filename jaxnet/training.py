@@ -113,7 +113,7 @@ def prepare(state, X, y, X_val, y_val, *, image_shape=None, data_parallel=False)
                          f"{_describe_data(signature)}")
     sharding = parallel.batch_sharding(state.config.batch_size) if data_parallel else None
     plan = loop.make_plan([state.config], data.X.shape[0], data.X.shape[1], image_shape,
-                          batch_sharding=sharding)
+                          batch_sharding=sharding, given_rows=state.given is not None)
     hp = loop.traced_values(state.config, dtype)
     state = dataclasses.replace(state, data=signature)
     if state.program is None:
@@ -128,10 +128,10 @@ def prepare(state, X, y, X_val, y_val, *, image_shape=None, data_parallel=False)
 
 
 def _minibatches(state, num_train, plan):
-    """The run's minibatch rows and noise key: drawn from its key, or the given ones."""
+    """(batch key, noise key) split from the run's key, or (the given rows, noise key)."""
     if state.given is None:
-        _, rows, noise_key = loop.draw(state.key, num_train=num_train, plan=plan)
-        return rows, noise_key
+        batch_key, noise_key = jax.random.split(state.key)
+        return batch_key, noise_key
     rows, noise_key = state.given
     c = state.config
     rows = checks.check_batch_indices(rows, c.num_iters, c.batch_size, num_train)

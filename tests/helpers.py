@@ -1,6 +1,7 @@
 """Helpers shared by the tests (fixtures stay in conftest.py)."""
 
 import contextlib
+import signal
 
 import jax
 import jax.numpy as jnp
@@ -64,12 +65,27 @@ def count_compiles(function_name):
 
 
 def lowered_run(params, X, y, plan, hp, key=None):
-    """The text of the programs that train one whole run from ``key``: its draws
-    (``loop.draw``) and its one piece (``loop.piece``)."""
+    """The text of the program that trains one whole run from ``key`` (``loop.piece``)."""
     data = loop.Data(jnp.asarray(X), jnp.asarray(y, jnp.int32), jnp.asarray(X), jnp.asarray(y, jnp.int32))
     key = key if key is not None else jax.random.key(0)
-    _, rows, noise_key = loop.draw(key, num_train=data.X.shape[0], plan=plan)
-    draws = loop.draw.lower(key, num_train=data.X.shape[0], plan=plan).as_text()
-    return draws + loop.piece.lower(loop.init_state(params, hp, plan), data, (rows, noise_key),
+    minibatches = tuple(jax.random.split(key))
+    return loop.piece.lower(loop.init_state(params, hp, plan), data, minibatches,
                             jnp.int32(0), hp, plan=plan, length=plan.config.num_iters,
                             head=0).as_text()
+
+
+def default_sigint():
+    """``preexec_fn`` for a child that a test sends SIGINT: a parent started in the
+    background (``python -m pytest &``) ignores SIGINT, children inherit that, and Python
+    keeps an inherited "ignore"; the child must be able to receive Ctrl-C."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+@contextlib.contextmanager
+def sigint_ignored():
+    """This process ignoring SIGINT, as a background job does."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -15,6 +15,7 @@ import pytest
 
 from jaxnet import artifacts
 from jaxnet.cli import sweep_cifar10, train_cifar10
+from tests.helpers import default_sigint, sigint_ignored
 from tests.fake_cifar import write_fake_cifar10
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -206,7 +207,8 @@ def spawn_training(data_dir, out, num_iters, *flags):
     return subprocess.Popen(
         [sys.executable, "scripts/train_cifar10.py", "--data-dir", str(data_dir), "--out", str(out),
          *SPLIT, "--num-iters", str(num_iters), "--batch-size", "2", "--hidden-size", "4", *flags],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        preexec_fn=default_sigint)
 
 
 @contextlib.contextmanager
@@ -236,7 +238,8 @@ def watch_stderr(proc, pattern):
 
 def test_ctrl_c_exits_cleanly_and_writes_nothing(data_dir, tmp_path):
     out = tmp_path / "out"
-    with training_process(data_dir, out, 5000000) as proc:
+    # As in a suite started in the background (SIGINT ignored): the child still gets it.
+    with sigint_ignored(), training_process(data_dir, out, 5000000) as proc:
         started, seen = watch_stderr(proc, re.compile(rb"it/s|it\]"))
         assert started.wait(SLOW), seen.decode(errors="replace")
         proc.send_signal(signal.SIGINT)

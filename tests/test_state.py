@@ -18,7 +18,7 @@ import pytest
 import jaxnet
 from jaxnet import state as state_module
 from jaxnet.cli import train_cifar10
-from tests.helpers import count_compiles
+from tests.helpers import count_compiles, default_sigint, sigint_ignored
 
 IMAGE = (4, 4, 3)
 # Every optimizer, schedule and sampling; all noise (dropout, mixup, flips, crops) on in
@@ -157,7 +157,8 @@ def checkpointing_run(data_dir, out):
     env = dict(os.environ, JAX_PLATFORMS="cpu")
     proc = subprocess.Popen([sys.executable, "scripts/train_cifar10.py", "--data-dir",
                              str(data_dir), "--out", str(out), *RUN, "--checkpoint-every", "1"],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=default_sigint)
     try:
         deadline = time.monotonic() + SLOW
         while not (out / "state.npz").exists():  # the first epoch's state is written
@@ -184,7 +185,8 @@ def resume(data_dir, out):
 
 def test_ctrl_c_writes_a_state_that_resumes_bit_for_bit(data_dir, uninterrupted, tmp_path):
     out = tmp_path / "run"
-    with checkpointing_run(data_dir, out) as proc:
+    # As in a suite started in the background (SIGINT ignored): the child still gets it.
+    with sigint_ignored(), checkpointing_run(data_dir, out) as proc:
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=SLOW)
         assert proc.returncode == 130, err.decode()

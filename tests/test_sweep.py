@@ -70,10 +70,10 @@ def test_shared_minibatch_becomes_one_wide_product(problem):
     plan = make_plan(60, 8, num_iters=4, batch_size=10, stop_on_divergence=False)
     hp = {k: jnp.full((4,), v) for k, v in traced().items()}
     data = loop.Data(X, y.astype(jnp.int32), X_val, y_val.astype(jnp.int32))
-    params, rows, noise_key = loop.draw(jax.random.key(0), num_train=60, plan=plan,
-                                        init=(8, 6, 3, 0.1, "float64"))
+    params = jaxnet.init_params(jax.random.key(0), 8, 6, 3, std=0.1, dtype=jnp.float64)
     states = jax.vmap(lambda hp1: loop.init_state(params, hp1, plan))(hp)
-    hlo = loop.group_piece.lower(states, data, (rows, noise_key), jnp.int32(0), hp, plan=plan,
+    minibatches = tuple(jax.random.split(jax.random.key(1)))
+    hlo = loop.group_piece.lower(states, data, minibatches, jnp.int32(0), hp, plan=plan,
                                  length=4, head=0).as_text()
     # The minibatch (10, 8) meets all four configs' weights in one dot_general whose
     # result has the 10 rows and the 4 configs as a free dimension.
