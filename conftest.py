@@ -16,8 +16,16 @@ def _readme_folder(request, tmp_path, monkeypatch):
     if "markdown-docs" not in request.keywords:
         yield
         return
+    import jax
+
     from jaxnet import data
     from tests.fake_cifar import write_fake_cifar10
+
+    # As a user runs it: JAX's defaults, not the tests' float64 and strict promotion.
+    for name, value in (("jax_enable_x64", False), ("jax_numpy_dtype_promotion", "standard")):
+        previous = getattr(jax.config, name)
+        jax.config.update(name, value)
+        request.addfinalizer(lambda name=name, previous=previous: jax.config.update(name, previous))
 
     write_fake_cifar10(tmp_path / "data" / "cifar-10-batches-py", per_batch=50, num_test=50)
     monkeypatch.chdir(tmp_path)

@@ -1,48 +1,41 @@
-"""Peak memory against a run's length: ``jaxnet.train`` at 1,000 and 1,000,000 iterations.
+"""Memory against a run's length: the compiled training program at 1,000 and 1,000,000
+iterations.
 
     python -m bench.memory [--iters 1000 1000000] [--out results/memory_cpu.json]
 
-Each length runs in a fresh child process on synthetic data of CIFAR-10's training shape
-(49,000 × 3072 float32, as ``train-cifar10`` holds it), hidden 10 and batch 200 (small, so
-that a million iterations take minutes; the minibatch rows are what would grow with the
-length); the child's peak resident memory comes from ``os.wait4``. Prints one JSON object.
+XLA's memory analysis of ``loop.piece`` for one whole run of the notebook's default
+config (hidden 50, batch 200) on CIFAR-10's shapes (49,000 × 3072 float32 training rows,
+1,000 validation rows): its arguments (the data, the state), outputs (the state and the
+histories) and temporaries, as compiled; nothing runs. Prints one JSON object.
 """
 
 import argparse
-import os
-import subprocess
 import sys
 
+import jax
+import jax.numpy as jnp
+
+import jaxnet
 from bench.benchmark import environment, report
-
-CHILD = """
-import sys, numpy as np, jax, jaxnet
-rng = np.random.default_rng(0)
-X = rng.standard_normal((49000, 3072), dtype=np.float32)
-y = rng.integers(0, 10, 49000)
-init_key, train_key = jaxnet.seed_keys(0)
-params = jaxnet.init_params(init_key, 3072, 10, 10)
-params, history = jaxnet.train(params, X, y, X[:1000], y[:1000], key=train_key,
-                               num_iters=int(sys.argv[1]), batch_size=200)
-jax.block_until_ready(params)
-print(len(history["loss_history"]))
-"""
+from jaxnet import loop
 
 
-def peak_rss_mb(num_iters):
-    """(peak resident memory in MB, seconds) of one child training ``num_iters`` steps."""
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(num_iters)],
-                            env=dict(os.environ, JAX_PLATFORMS="cpu"))
-    try:
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    finally:
-        if proc.returncode is None:  # interrupted while waiting
-            proc.kill()
-            proc.wait()
-    if proc.returncode != 0:
-        raise RuntimeError(f"the {num_iters}-iteration child failed")
-    return usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+def compiled_mb(num_iters):
+    """{argument, output, temp, total} MB of the program training ``num_iters`` steps."""
+    f32, i32 = jnp.float32, jnp.int32
+    data = loop.Data(jax.ShapeDtypeStruct((49000, 3072), f32), jax.ShapeDtypeStruct((49000,), i32),
+                     jax.ShapeDtypeStruct((1000, 3072), f32), jax.ShapeDtypeStruct((1000,), i32))
+    config = jaxnet.Config(num_iters=num_iters, batch_size=200, learning_rate=1e-4, reg=0.25)
+    plan = loop.make_plan([config], 49000, 3072)
+    hp = loop.traced_values(config, f32)
+    state = loop.init_state(jaxnet.init_params(jax.random.key(0), 3072, 50, 10), hp, plan)
+    keys = tuple(jax.random.split(jax.random.key(0)))
+    m = loop.piece.lower(state, data, keys, jnp.int32(0), hp, plan=plan, length=num_iters,
+                         head=0).compile().memory_analysis()
+    sizes = {"argument": m.argument_size_in_bytes, "output": m.output_size_in_bytes,
+             "temp": m.temp_size_in_bytes}
+    sizes["total"] = sum(sizes.values()) - m.alias_size_in_bytes
+    return {k: round(v / 2 ** 20, 1) for k, v in sizes.items()}
 
 
 def main(argv=None):
@@ -50,14 +43,9 @@ def main(argv=None):
     p.add_argument("--iters", type=int, nargs="+", default=[1000, 1000000])
     p.add_argument("--out", help="also write the JSON here")
     args = p.parse_args(argv)
-    runs = {}
-    for n in args.iters:
-        mb, cpu_s = peak_rss_mb(n)
-        runs[str(n)] = {"peak_rss_mb": round(mb, 1), "cpu_s": round(cpu_s, 1)}
-        print(f"memory: {n} iterations: {mb:.0f} MB peak", file=sys.stderr, flush=True)
-    first, last = (runs[str(n)]["peak_rss_mb"] for n in (args.iters[0], args.iters[-1]))
-    report({**environment(), "hidden_size": 10, "batch_size": 200, "runs": runs,
-            "growth": last / first - 1}, args.out)
+    runs = {str(n): compiled_mb(n) for n in args.iters}
+    first, last = runs[str(args.iters[0])]["total"], runs[str(args.iters[-1])]["total"]
+    report({**environment(), "megabytes": runs, "growth": round(last / first - 1, 4)}, args.out)
     return 0
 
 

@@ -16,6 +16,9 @@ jax.config.update("jax_numpy_dtype_promotion", "strict")
 jax.config.update("jax_default_matmul_precision", "highest")
 
 import pytest  # noqa: E402
+
+# Students' nets for the checker's tests: data, not test modules (one does not even parse).
+collect_ignore_glob = ["checker_impls/*"]
 from hypothesis import HealthCheck, settings  # noqa: E402
 
 # Hypothesis: "suite" (bounded, derandomized) by default; JAXNET_HYPOTHESIS_PROFILE=thorough

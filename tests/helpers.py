@@ -2,6 +2,7 @@
 
 import contextlib
 import signal
+import sys
 
 import jax
 import jax.numpy as jnp
@@ -74,11 +75,16 @@ def lowered_run(params, X, y, plan, hp, key=None):
                             head=0).as_text()
 
 
-def default_sigint():
-    """``preexec_fn`` for a child that a test sends SIGINT: a parent started in the
-    background (``python -m pytest &``) ignores SIGINT, children inherit that, and Python
-    keeps an inherited "ignore"; the child must be able to receive Ctrl-C."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+def receiving_sigint(script):
+    """The command line that runs ``script`` (its arguments follow) in a Python whose
+    SIGINT raises KeyboardInterrupt: a parent started in the background (``python -m
+    pytest &``) ignores SIGINT, children inherit that, and Python keeps an inherited
+    "ignore"; a child that a test sends SIGINT must receive it. (No ``preexec_fn``: it
+    forks a multithreaded JAX process.)"""
+    restore = ("import runpy, signal, sys; signal.signal(signal.SIGINT, "
+               "signal.default_int_handler); sys.argv = sys.argv[1:]; "
+               "runpy.run_path(sys.argv[0], run_name='__main__')")
+    return [sys.executable, "-c", restore, str(script)]
 
 
 @contextlib.contextmanager

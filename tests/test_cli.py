@@ -15,7 +15,7 @@ import pytest
 
 from jaxnet import artifacts
 from jaxnet.cli import sweep_cifar10, train_cifar10
-from tests.helpers import default_sigint, sigint_ignored
+from tests.helpers import receiving_sigint, sigint_ignored
 from tests.fake_cifar import write_fake_cifar10
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -205,10 +205,9 @@ def spawn_training(data_dir, out, num_iters, *flags):
     """The training script on the fake data set, a tiny net, as a child process with pipes."""
     env = dict(os.environ, JAX_PLATFORMS="cpu")
     return subprocess.Popen(
-        [sys.executable, "scripts/train_cifar10.py", "--data-dir", str(data_dir), "--out", str(out),
+        [*receiving_sigint("scripts/train_cifar10.py"), "--data-dir", str(data_dir), "--out", str(out),
          *SPLIT, "--num-iters", str(num_iters), "--batch-size", "2", "--hidden-size", "4", *flags],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        preexec_fn=default_sigint)
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
 @contextlib.contextmanager

@@ -101,7 +101,7 @@ def test_usage_errors_are_one_line_too(capsys):
 def test_halving_with_too_few_configs_says_so(data_dir, tmp_path, capsys):
     err = one_line_error(capsys, sweep_cifar10.main,
                          ["--data-dir", str(data_dir), "--out", str(tmp_path / "o"), *TINY,
-                          "--search", "halving", "--learning-rates", "1e-3", "1e-2"])
+                          "--search", "halving", "--learning-rates", "1e-3", "1e-2", "--regs", "0.2"])
     assert "needs more configs than --eta (3)" in err
 
 

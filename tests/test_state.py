@@ -18,7 +18,7 @@ import pytest
 import jaxnet
 from jaxnet import state as state_module
 from jaxnet.cli import train_cifar10
-from tests.helpers import count_compiles, default_sigint, sigint_ignored
+from tests.helpers import count_compiles, receiving_sigint, sigint_ignored
 
 IMAGE = (4, 4, 3)
 # Every optimizer, schedule and sampling; all noise (dropout, mixup, flips, crops) on in
@@ -155,10 +155,9 @@ def uninterrupted(data_dir, tmp_path_factory):
 def checkpointing_run(data_dir, out):
     """The program writing its state every epoch, in a child process killed on the way out."""
     env = dict(os.environ, JAX_PLATFORMS="cpu")
-    proc = subprocess.Popen([sys.executable, "scripts/train_cifar10.py", "--data-dir",
+    proc = subprocess.Popen([*receiving_sigint("scripts/train_cifar10.py"), "--data-dir",
                              str(data_dir), "--out", str(out), *RUN, "--checkpoint-every", "1"],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            preexec_fn=default_sigint)
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + SLOW
         while not (out / "state.npz").exists():  # the first epoch's state is written

@@ -22,7 +22,6 @@ def no_device_work(monkeypatch):
     """Any call into the compiled training programs fails the test."""
     def forbidden(*args, **kwargs):
         raise AssertionError("compiled training code ran before validation")
-    monkeypatch.setattr(loop, "draw", forbidden)
     monkeypatch.setattr(loop, "piece", forbidden)
     monkeypatch.setattr(loop, "group_piece", forbidden)
 

@@ -101,7 +101,7 @@ def run(args):
 
     def keep(state):
         last[0] = state
-        if every:
+        if every or args.resume:
             jaxnet.save_state(path, state, extra=saved)
 
     def trained(params, history, prep):
