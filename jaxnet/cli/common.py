@@ -5,7 +5,6 @@ import argparse
 import contextlib
 import os
 import sys
-from pathlib import Path
 
 from jaxnet import config, data, plots, recipe, training
 from jaxnet.cli import machine
