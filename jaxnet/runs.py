@@ -7,7 +7,6 @@
 ``train-cifar10`` is this call plus flags and a run folder.
 """
 
-import contextlib
 import time
 from typing import NamedTuple
 
@@ -94,7 +93,7 @@ def fit(recipe, splits, *, image_shape=cifar.IMAGE_SHAPE, num_classes=cifar.NUM_
                                              image_shape=recipe.image_shape(image_shape),
                                              data_parallel=data_parallel)
     start = time.perf_counter()
-    with _shown(progress, config.num_iters, state.iteration) as show:
+    with training.shown(progress, config.num_iters, state.iteration) as show:
         while not state.done:
             n = config.num_iters - state.iteration if every is None else every
             state = training.advance(state, data, plan, hp, min(n, config.num_iters - state.iteration),
@@ -112,13 +111,3 @@ def fit(recipe, splits, *, image_shape=cifar.IMAGE_SHAPE, num_classes=cifar.NUM_
                "num_test": len(test[1]), "num_iters": config.num_iters, "seed": recipe.seed,
                "train_time_s": seconds}
     return Fit(params, history, metrics, prep, state)
-
-
-@contextlib.contextmanager
-def _shown(progress, total, initial):
-    """One ``show`` for every piece of the run (a bar, a callable, or None)."""
-    if not progress or callable(progress):
-        yield progress or None
-    else:
-        with training.tqdm_sink(total, initial) as show:
-            yield show

@@ -94,10 +94,8 @@ def resume(state, X, y, X_val, y_val, *, iterations=None, image_shape=None, prog
     n = remaining if iterations is None else checks.check_positive_int(iterations, "iterations")
     state, data, plan, hp = prepare(state, X, y, X_val, y_val, image_shape=image_shape,
                                     data_parallel=data_parallel)
-    if progress and not callable(progress):
-        with tqdm_sink(state.config.num_iters, state.iteration) as show:
-            return advance(state, data, plan, hp, min(n, remaining), show)
-    return advance(state, data, plan, hp, min(n, remaining), progress)
+    with shown(progress, state.config.num_iters, state.iteration) as show:
+        return advance(state, data, plan, hp, min(n, remaining), show)
 
 
 def prepare(state, X, y, X_val, y_val, *, image_shape=None, data_parallel=False):
@@ -178,6 +176,17 @@ def piece_lengths(start, n, iterations_per_epoch):
         lengths.append(length)
         it += length
     return lengths
+
+
+@contextlib.contextmanager
+def shown(progress, total, initial=0):
+    """A ``show(iteration, loss)`` for ``progress``: a tqdm bar over ``total`` updates
+    (True), the callable itself, or None."""
+    if progress and not callable(progress):
+        with tqdm_sink(total, initial) as show:
+            yield show
+    else:
+        yield progress or None
 
 
 @contextlib.contextmanager
