@@ -1,0 +1,156 @@
+"""Mutation testing of the core, one module at a time, with mutmut; prints one JSON object.
+
+    pip install -e ".[mutation]"
+    python -m bench.mutation                       # every module of [tool.jaxnet.mutation]
+    python -m bench.mutation --only jaxnet/update.py jaxnet/checks.py
+    python -m bench.mutation --report              # count the last runs' results again
+
+Each module runs in a folder of its own, .mutation/MODULE/, holding a copy of the sources and
+tests and a pyproject.toml whose ``[tool.mutmut]`` is the project's with two changes: only that
+module is mutated, and the tests are that module's row of ``[tool.jaxnet.mutation]``. There
+``mutmut run`` runs the selection once to learn which tests reach which function, then each
+mutant against only the tests that reach its function. This times each module's run and
+counts its mutants by status from mutmut's record (mutants/MODULE.meta).
+
+A module's score is killed / (mutants - equivalent), timeouts counted as killed: the equivalent
+mutants, which no test can tell from the real code, are listed in EQUIVALENT with the reason
+(docs/verification.md, "Mutation testing").
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import shutil
+import time
+import tomllib
+from collections import Counter
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / ".mutation"
+
+# mutmut's exit codes, as its stats module reads them (mutmut.stats.status_by_exit_code).
+STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped",
+          36: "timeout", -24: "timeout", 24: "timeout", 152: "timeout", 255: "timeout",
+          37: "caught by type check", -11: "segfault", -9: "segfault", None: "not checked"}
+
+# Mutants that no test can kill: the mutated code computes the same thing (the reasons are in
+# docs/verification.md, "Equivalent mutants"). Named as mutmut names them.
+EQUIVALENT = {}
+
+
+def pyproject():
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())
+
+
+def modules():
+    """The table ``[tool.jaxnet.mutation]``: module path -> pytest arguments for its tests."""
+    return pyproject()["tool"]["jaxnet"]["mutation"]
+
+
+def workdir(path):
+    return WORK / path.removesuffix(".py").replace("/", ".")
+
+
+def _toml(table):
+    # Strings, numbers, booleans and lists of them: JSON writes them as TOML reads them.
+    return "".join(f"{key} = {json.dumps(value)}\n" for key, value in table.items())
+
+
+def prepare(path, tests):
+    """A fresh folder for one module's run: sources, tests, and mutmut's config for it."""
+    work = workdir(path)
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    skip = shutil.ignore_patterns("__pycache__", "*.egg-info")
+    for name in ("jaxnet", "reference", "tests"):
+        shutil.copytree(ROOT / name, work / name, ignore=skip)
+    shutil.copy2(ROOT / "conftest.py", work / "conftest.py")
+    tool = pyproject()["tool"]
+    mutmut = {**tool["mutmut"], "only_mutate": [path], "pytest_add_cli_args_test_selection": tests}
+    (work / "pyproject.toml").write_text("[tool.pytest.ini_options]\n" + _toml(tool["pytest"]["ini_options"])
+                                         + "\n[tool.mutmut]\n" + _toml(mutmut))
+    return work
+
+
+def count(path):
+    """One module's mutants by status, from mutmut's record of it (None if it never ran)."""
+    meta = workdir(path) / "mutants" / (path + ".meta")
+    if not meta.exists():
+        return None
+    codes = json.loads(meta.read_text())["exit_code_by_key"]
+    statuses = {name: STATUS.get(code, "suspicious") for name, code in codes.items()}
+    equivalent = sorted(n for n, s in statuses.items() if s == "survived" and n in EQUIVALENT)
+    survived = sorted(n for n, s in statuses.items() if s == "survived" and n not in EQUIVALENT)
+    counts = Counter(statuses.values())
+    checked = len(codes) - counts["not checked"]
+    killed = counts["killed"] + counts["timeout"]
+    scored = checked - len(equivalent)
+    return {"mutants": len(codes), "checked": checked, "killed": killed,
+            "timeout": counts["timeout"], "survived": len(survived),
+            "equivalent": len(equivalent), "no_tests": counts["no tests"],
+            "other": checked - killed - len(survived) - len(equivalent) - counts["no tests"],
+            "score": round(killed / scored, 4) if scored else None,
+            "surviving": survived,
+            "untested": sorted(n for n, s in statuses.items() if s == "no tests")}
+
+
+def run(path, tests, max_children):
+    """``mutmut run`` in the module's folder at nice 19 (the machine is shared): its wall time
+    in seconds (mutant generation, the test-selection run and the mutants) and exit code."""
+    work = prepare(path, tests)
+    cmd = [sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children)]
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    start = time.perf_counter()
+    with open(work / "mutmut.log", "w") as log:
+        proc = subprocess.run(cmd, cwd=work, stdout=log, stderr=subprocess.STDOUT, env=env,
+                              preexec_fn=lambda: os.nice(19))
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.stderr.write(f"{path}: mutmut exited {proc.returncode}; see {work / 'mutmut.log'}\n")
+    return round(seconds, 1), proc.returncode
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    table = modules()
+    p.add_argument("--only", nargs="+", choices=list(table), default=list(table),
+                   help="modules to run (default: all, in the table's order)")
+    p.add_argument("--max-children", type=int, default=2, help="mutants run at once")
+    p.add_argument("--report", action="store_true", help="run nothing; count the last runs")
+    p.add_argument("--out", help="also write the JSON here (merged into it when it exists)")
+    args = p.parse_args(argv)
+
+    previous = {}
+    if args.out and Path(args.out).exists():
+        previous = json.loads(Path(args.out).read_text()).get("modules", {})
+    result = {"tool": f"mutmut {metadata.version('mutmut')}", "cpu_count": os.cpu_count(),
+              "modules": dict(previous)}
+    for path in args.only:
+        entry = dict(previous.get(path, {}))
+        if not args.report:
+            entry["seconds"], entry["mutmut_exit"] = run(path, table[path], args.max_children)
+        entry.update(count(path) or {})
+        result["modules"][path] = entry
+        print(f"{path}: {json.dumps({k: v for k, v in entry.items() if k not in ('surviving', 'untested')})}",
+              file=sys.stderr, flush=True)
+
+    ran = [m for m in result["modules"].values() if m.get("checked")]
+    killed = sum(m["killed"] for m in ran)
+    scored = sum(m["checked"] - m["equivalent"] for m in ran)
+    result["total"] = {"modules": len(ran), "mutants": sum(m["mutants"] for m in ran),
+                       "killed": killed, "scored": scored,
+                       "score": round(killed / scored, 4) if scored else None,
+                       "seconds": round(sum(m.get("seconds", 0) for m in ran), 1)}
+    text = json.dumps(result, indent=1)
+    print(text)
+    if args.out:
+        Path(args.out).write_text(text + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
