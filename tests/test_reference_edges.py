@@ -149,3 +149,14 @@ def test_rel_error_floors_the_denominator_at_1e_8():
     # |0 - 1e-9| / max(1e-8, 0 + 1e-9) = 1e-9 / 1e-8
     assert rel_error(np.array([0.0]), np.array([1e-9])) == pytest.approx(0.1)
     assert rel_error(0.0, 0.0) == 0.0
+
+
+@pytest.mark.skipif(np.finfo(np.longdouble).eps >= np.finfo(np.float64).eps,
+                    reason="long double is float64 here")
+@pytest.mark.parametrize("wide", ["x", "y"])
+def test_rel_error_compares_in_float64(wide):
+    # 1 + 2**-60 rounds to 1.0 in float64: the two arguments are equal there.
+    one_plus = np.longdouble(1) + np.longdouble(2) ** -60
+    assert one_plus != 1
+    x, y = (one_plus, 1.0) if wide == "x" else (1.0, one_plus)
+    assert rel_error(np.array([x]), np.array([y])) == 0.0
