@@ -7,6 +7,7 @@ not a tracer inside ``jax.jit`` or ``jax.grad``.
 """
 
 import numbers
+import os
 
 import jax
 import jax.numpy as jnp
@@ -51,6 +52,26 @@ def check_positive_int(value, name, allow_zero=False):
         bound = ">= 0" if allow_zero else "> 0"
         raise ValueError(f"{name} must be {bound}, got {value}")
     return int(value)
+
+
+HISTORY_BYTES_PER_UPDATE = 16  # a float64 loss on the host, and its copy when pieces are joined
+
+
+def memory_bytes():
+    """This machine's physical memory in bytes."""
+    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+
+
+def check_history_fits(num_iters, runs=1):
+    """Refuse a run whose loss history (one float per update, kept on the host) cannot fit
+    in this machine's memory, before anything is computed: a ``ValueError`` saying so."""
+    need, have = HISTORY_BYTES_PER_UPDATE * num_iters * runs, memory_bytes()
+    if need > have:
+        what = f"{runs} runs of {num_iters:,} updates" if runs > 1 else f"{num_iters:,} updates"
+        raise ValueError(f"num_iters={num_iters}: the loss history of {what} needs about "
+                         f"{need / 1e9:.1f} GB ({HISTORY_BYTES_PER_UPDATE} bytes per update), "
+                         f"more than this machine's {have / 1e9:.1f} GB of memory; "
+                         f"train fewer updates")
 
 
 def check_params(params):

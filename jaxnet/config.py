@@ -65,7 +65,8 @@ class Config:
         applies=lambda c: c.schedule in ("notebook", "step"))
     reg: float = option(5e-6, "L2 strength: reg * (sum of W1 squared + sum of W2 squared)",
                         low=0.0, traced=True)
-    num_iters: int = option(100, "updates", low=0)
+    num_iters: int = option(100, "updates (the program counts them in int32)", low=0,
+                            high=2**31 - 1)
     batch_size: int = option(200, "rows per minibatch", low=1)
     optimizer: str = option("sgd", "the update rule (sgd: the notebook's)", choices=OPTIMIZERS)
     momentum: float = option(0.9, "momentum coefficient of the momentum and nesterov optimizers",
@@ -153,6 +154,8 @@ def _checked(field, value):
         value = int(value)
         if meta["low"] is not None and value < meta["low"]:
             raise ValueError(f"{name} must be {'>= 0' if meta['low'] == 0 else '> 0'}, got {value}")
+        if meta["high"] is not None and value > meta["high"]:
+            raise ValueError(f"{name} must be <= {meta['high']} ({meta['help']}), got {value}")
         return value
     value = float(value)
     if not math.isfinite(value):

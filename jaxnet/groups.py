@@ -109,6 +109,7 @@ def search(X, y, X_val, y_val, configs, *, eta=3, min_iters=1, num_classes=10, s
     if not normalised:
         raise ValueError("a sweep or search needs at least one config")
     checks.check_positive_int(num_classes, "num_classes")
+    checks.check_history_fits(shared.num_iters, len(normalised))
     input_size = np.shape(X)[1] if np.ndim(X) == 2 else -1
     data = training.prepare_data(input_size, num_classes, dtype, X, y, X_val, y_val)
     N, D = data.X.shape

@@ -10,7 +10,7 @@ are derived from these fields and ``Config``'s.
 import dataclasses
 import math
 
-from jaxnet import loop
+from jaxnet import checks, loop
 from jaxnet.config import FIELDS, Config, _checked, option
 from jaxnet.preprocess import KINDS
 
@@ -106,6 +106,7 @@ class Recipe:
         config = self.config(num_train)
         if config.num_iters == 0:
             raise ValueError("num_iters: a run needs at least one iteration (got 0)")
+        checks.check_history_fits(config.num_iters)
         loop.make_plan([config], num_train, input_size, shape)
         return config
 

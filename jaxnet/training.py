@@ -103,6 +103,7 @@ def prepare(state, X, y, X_val, y_val, *, image_shape=None, data_parallel=False)
     and minibatches, ``loop.Data``, ``loop.Plan``, traced options) for ``advance``."""
     D, _, C = state.sizes
     dtype = state.dtype
+    checks.check_history_fits(state.config.num_iters)
     data = prepare_data(D, C, dtype, X, y, X_val, y_val)
     signature = (data.X.shape[0], data.X.shape[1], dtype.name,
                  None if image_shape is None else tuple(image_shape))

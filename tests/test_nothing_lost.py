@@ -3,10 +3,12 @@
 import errno
 import json
 
+import jax
 import numpy as np
 import pytest
 
-from jaxnet import artifacts
+import jaxnet
+from jaxnet import artifacts, checks
 from jaxnet.cli import folder, sweep_cifar10, train_cifar10
 
 SPLIT = ["--num-training", "40", "--num-validation", "10", "--num-test", "10"]
@@ -129,3 +131,41 @@ def test_checkpoint_loader_names_the_missing_preprocessing_only_when_needed(tmp_
               "W2": np.zeros((2, 10), np.float32), "b2": np.zeros(10, np.float32)}
     folder.write_params(tmp_path, params)
     assert folder.load_checkpoint(tmp_path / "params.npz")[1] is None  # no record: mean image
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--num-iters", "100000000000"], "int32"),
+    (["--epochs", "1e12"], "int32"),
+    (["--num-iters", "100000000"], "needs about 1.6 GB"),
+])
+def test_an_absurd_run_length_is_one_line_before_the_data(tmp_path, capsys, monkeypatch, argv,
+                                                          message):
+    """Beyond the program's int32 count, or a loss history larger than the memory (made 1 GB
+    here): one line naming why, before the data is looked for."""
+    monkeypatch.setattr(checks, "memory_bytes", lambda: 10**9)
+    err = one_line_error(capsys, train_cifar10.main,
+                         ["--data-dir", str(tmp_path / "no-data-here"), "--out",
+                          str(tmp_path / "o"), *SPLIT, *argv])
+    assert message in err and "no-data-here" not in err
+
+
+def test_the_library_refuses_a_history_larger_than_the_memory(monkeypatch):
+    monkeypatch.setattr(checks, "memory_bytes", lambda: 10**9)
+    X, y = np.zeros((4, 3), np.float32), np.zeros(4, np.int32)
+    params = {"W1": np.zeros((3, 2), np.float32), "b1": np.zeros(2, np.float32),
+              "W2": np.zeros((2, 2), np.float32), "b2": np.zeros(2, np.float32)}
+    with pytest.raises(ValueError, match="about 1.6 GB .16 bytes per update.*1.0 GB"):
+        jaxnet.train(params, X, y, X, y, num_iters=10**8, key=jax.random.key(0))
+    with pytest.raises(ValueError, match="4 runs of 25,000,000 updates"):
+        jaxnet.sweep(X, y, X, y, [{"hidden_size": 2, "learning_rate": r} for r in (1e-3, 1e-2, 1e-1, 1.0)],
+                     num_classes=2, num_iters=25 * 10**6)
+
+
+def test_running_out_of_device_memory_is_one_line(data_dir, tmp_path, capsys, monkeypatch):
+    def too_big(*args, **kwargs):
+        raise jax.errors.JaxRuntimeError("RESOURCE_EXHAUSTED: Out of memory allocating "
+                                         "80000000000 bytes.\nthe rest of XLA's report")
+    monkeypatch.setattr(jaxnet, "fit", too_big)
+    err = one_line_error(capsys, train_cifar10.main,
+                         ["--data-dir", str(data_dir), "--out", str(tmp_path / "o"), *TINY])
+    assert "ran out of memory" in err and "80000000000 bytes" in err and "--batch-size" in err

@@ -121,6 +121,8 @@ def test_plain_and_transposed_products_train_alike(dtype, tol):
     for k in p0:
         np.testing.assert_allclose(p0[k], p1[k], rtol=tol, atol=tol, err_msg=k)
     np.testing.assert_allclose(h0["loss_history"], h1["loss_history"], rtol=tol)
+    if dtype != jnp.float64:
+        return
     # The same arithmetic, in another order at most: sweeps agree too.
     swept = {products: jaxnet.sweep(X, y, X, y, [dict(hidden_size=6, learning_rate=lr)
                                                  for lr in (0.1, 0.2)], num_classes=4,

@@ -27,12 +27,11 @@ IMAGE = (4, 4, 3)
 NOISE = dict(flip=True, crop=1, dropout=0.2, mixup=0.2, label_smoothing=0.1, weight_decay=1e-3)
 RECIPES = {
     "notebook_float64": (np.float64, dict(), [3, 8, 19]),
-    "nesterov_cosine_epoch_noise_float32": (np.float32, dict(
-        optimizer="nesterov", schedule="cosine", warmup_epochs=1, sampling="epoch", **NOISE), [19]),
     "adam_step_noise_float64": (np.float64, dict(optimizer="adam", schedule="step",
                                                  step_epochs=1.5, **NOISE), [8]),
-    "momentum_cosine_float32": (np.float32, dict(optimizer="momentum", momentum=0.8,
-                                                 schedule="cosine", sampling="epoch"), [3, 8]),
+    "nesterov_cosine_epoch_float32": (np.float32, dict(optimizer="nesterov", momentum=0.8,
+                                                       schedule="cosine", warmup_epochs=1,
+                                                       sampling="epoch"), [3, 8]),
 }
 
 

@@ -1,16 +1,12 @@
 """What the command-line programs share: flags derived from the option declarations
-(``jaxnet.Recipe`` and ``jaxnet.Config``), errors as one line, the compilation cache."""
+(``jaxnet.Recipe`` and ``jaxnet.Config``), usage errors as one line, the data."""
 
 import argparse
-import contextlib
 import os
-import sys
 
-from jaxnet import config, data, plots, recipe, training
+from jaxnet import config, data, plots, recipe
 from jaxnet.cli import machine
 
-EXPECTED_ERRORS = (data.DataError, training.TrainingDiverged, plots.MissingMatplotlib,
-                   ValueError, TypeError, OSError)
 FIELDS = {**recipe.RECIPE_FIELDS, **config.FIELDS}  # every option, by name
 
 
@@ -127,24 +123,3 @@ def load_data(args, dtype, plotting=True):
     return data.get_cifar10_data(args.data_dir, num_training=args.num_training,
                                  num_validation=args.num_validation, num_test=args.num_test,
                                  dtype=dtype)
-
-
-@contextlib.contextmanager
-def friendly_errors(prog):
-    """Expected failures become one line on stderr and exit 1; Ctrl-C exits 130 at once;
-    a closed standard output (``... | head -1``) ends the program quietly with 1."""
-    try:
-        yield
-        sys.stdout.flush()  # here, so that a closed pipe is caught below, not at exit
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no retry at exit
-        sys.exit(1)
-    except KeyboardInterrupt:
-        print(f"\n{prog}: interrupted", file=sys.stderr)
-        sys.stderr.flush()
-        sys.stdout.flush()
-        os._exit(130)  # don't wait for a running XLA program
-    except EXPECTED_ERRORS as err:
-        print(f"{prog}: error: {str(err).splitlines()[0] if str(err) else type(err).__name__}",
-              file=sys.stderr)
-        sys.exit(1)

@@ -18,7 +18,7 @@ import numpy as np
 
 import jaxnet
 from jaxnet import artifacts, config, data, groups, loop, presets, runs
-from jaxnet.cli import common, folder, machine
+from jaxnet.cli import common, errors, folder, machine
 from jaxnet.cli.timing import timed
 
 PROG = "sweep-cifar10"
@@ -178,7 +178,7 @@ def run(args):
 
 def main(argv=None):
     args = build_parser().parse_args(argv)
-    with common.friendly_errors(PROG):
+    with errors.friendly_errors(PROG):
         return run(args)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jaxnet
 from jaxnet import loop, preprocess, presets, runs, state as states
-from jaxnet.cli import common, folder, machine
+from jaxnet.cli import common, errors, folder, machine
 from jaxnet.cli.timing import timed
 
 PROG = "train-cifar10"
@@ -138,7 +138,7 @@ def run(args):
 
 def main(argv=None):
     args = parse_args(argv)
-    with common.friendly_errors(PROG):
+    with errors.friendly_errors(PROG):
         return run(args)
 
 
