@@ -4,6 +4,7 @@
     python -m bench.mutation                       # every module of [tool.jaxnet.mutation]
     python -m bench.mutation --only jaxnet/update.py jaxnet/checks.py
     python -m bench.mutation --report              # count the last runs' results again
+    python -m bench.mutation --verify --only jaxnet/checks.py   # new tests vs the survivors
 
 Each module runs in a folder of its own, .mutation/MODULE/, holding a copy of the sources and
 tests and a pyproject.toml whose ``[tool.mutmut]`` is the project's with two changes: only that
@@ -11,6 +12,10 @@ module is mutated, and the tests are that module's row of ``[tool.jaxnet.mutatio
 ``mutmut run`` runs the selection once to learn which tests reach which function, then each
 mutant against only the tests that reach its function. This times each module's run and
 counts its mutants by status from mutmut's record (mutants/MODULE.meta).
+
+``--verify`` checks new tests against a module's last run without running it again: it applies
+each surviving mutant in turn to the module's folder (``mutmut apply``), runs the module's
+tests as they are now in the repository, and counts the mutants that fail them.
 
 A module's score is killed / (mutants - equivalent), timeouts counted as killed: the equivalent
 mutants, which no test can tell from the real code, are listed in EQUIVALENT with the reason
@@ -119,6 +124,30 @@ def run(path, tests, max_children):
     return round(seconds, 1), proc.returncode
 
 
+def verify(path, tests):
+    """Each surviving mutant of the module's last run against the tests as they are now:
+    {mutant: "killed" or "survived"}."""
+    work, result = workdir(path), {}
+    source = (work / path).read_text()
+    shutil.rmtree(work / "tests")
+    shutil.copytree(ROOT / "tests", work / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    pytest = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:xdist", "-o", "addopts=",
+              "-p", "no:cacheprovider", *tests]
+    try:
+        for name in (count(path) or {}).get("surviving", []):
+            subprocess.run([sys.executable, "-m", "mutmut", "apply", name], cwd=work, check=True,
+                           capture_output=True)
+            proc = subprocess.run(pytest, cwd=work, capture_output=True, env=env,
+                                  preexec_fn=lambda: os.nice(19))
+            result[name] = "survived" if proc.returncode == 0 else "killed"
+            (work / path).write_text(source)
+            print(f"{name}: {result[name]}", file=sys.stderr, flush=True)
+    finally:
+        (work / path).write_text(source)
+    return result
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     table = modules()
@@ -126,6 +155,8 @@ def main(argv=None):
                    help="modules to run (default: all, in the table's order)")
     p.add_argument("--max-children", type=int, default=2, help="mutants run at once")
     p.add_argument("--report", action="store_true", help="run nothing; count the last runs")
+    p.add_argument("--verify", action="store_true",
+                   help="run the tests as they are now against the last runs' survivors")
     p.add_argument("--out", help="also write the JSON here (merged into it when it exists)")
     args = p.parse_args(argv)
 
@@ -136,19 +167,30 @@ def main(argv=None):
               "modules": dict(previous)}
     for path in args.only:
         entry = dict(previous.get(path, {}))
-        if not args.report:
+        if args.verify:
+            entry["verified"] = verify(path, table[path])
+        elif not args.report:
+            entry.pop("verified", None)
             entry["seconds"], entry["mutmut_exit"] = run(path, table[path], args.max_children)
         entry.update(count(path) or {})
+        if entry.get("checked"):
+            verified = entry.get("verified", {})
+            entry["killed_by_new_tests"] = sum(verified.get(n) == "killed" for n in entry["surviving"])
+            entry["score_with_new_tests"] = round(
+                (entry["killed"] + entry["killed_by_new_tests"]) / (entry["checked"] - entry["equivalent"]), 4)
         result["modules"][path] = entry
-        print(f"{path}: {json.dumps({k: v for k, v in entry.items() if k not in ('surviving', 'untested')})}",
+        print(f"{path}: {json.dumps({k: v for k, v in entry.items() if k not in ('surviving', 'untested', 'verified')})}",
               file=sys.stderr, flush=True)
 
     ran = [m for m in result["modules"].values() if m.get("checked")]
     killed = sum(m["killed"] for m in ran)
     scored = sum(m["checked"] - m["equivalent"] for m in ran)
+    newly = sum(m.get("killed_by_new_tests", 0) for m in ran)
     result["total"] = {"modules": len(ran), "mutants": sum(m["mutants"] for m in ran),
                        "killed": killed, "scored": scored,
                        "score": round(killed / scored, 4) if scored else None,
+                       "killed_by_new_tests": newly,
+                       "score_with_new_tests": round((killed + newly) / scored, 4) if scored else None,
                        "seconds": round(sum(m.get("seconds", 0) for m in ran), 1)}
     text = json.dumps(result, indent=1)
     print(text)
