@@ -52,12 +52,14 @@ def test_ragged_labels_and_indices_are_named():
         checks.check_batch_indices(ragged, 2, 1, 10)
 
 
-def test_labels_under_jit_check_only_their_shape_and_dtype():
-    def f(y):
-        checks.check_labels(y, 3, 4)  # a tracer: its values are not looked at
+def test_inputs_and_labels_under_jit_check_only_their_shape_and_dtype():
+    def f(X, y):
+        # tracers: their values are not looked at (nor can they be)
+        checks.check_inputs(X, 2)
+        checks.check_labels(y, 3, 4)
         return y + 1
 
-    np.testing.assert_array_equal(jax.jit(f)(jnp.array([0, 3, 1])), [1, 4, 2])
+    np.testing.assert_array_equal(jax.jit(f)(jnp.ones((3, 2)), jnp.array([0, 3, 1])), [1, 4, 2])
     with pytest.raises(ValueError, match=re.escape("y must have shape (3,)")):
         jax.jit(lambda y: checks.check_labels(y, 3, 4))(jnp.array([0, 1]))
 
@@ -101,3 +103,17 @@ def test_inputs_are_called_X_by_default_and_may_be_integers():
         checks.check_inputs(np.ones(3), 3)
     with pytest.raises(TypeError, match=r"^X must be an array, got list$"):
         checks.check_inputs([[1.0], [1.0, 2.0]], 3)
+
+
+def test_labels_may_be_a_list():
+    checks.check_labels([0, 2, 1], 3, 3)
+    with pytest.raises(ValueError, match=r"^y must be in \[0, 3\): y\[1\] = 3$"):
+        checks.check_labels([0, 3, 1], 3, 3)
+
+
+def test_history_refusal_counts_gigabytes_of_1e9_bytes(memory_of):
+    # 750,000,000 and 650,000,000 bytes are 0.75 and 0.65 GB, "0.8" and "0.7" to one decimal
+    # (a gigabyte a byte larger would make them 0.7499... and 0.6499...: "0.7" and "0.6").
+    memory_of(650_000_000)
+    with pytest.raises(ValueError, match=r"needs about 0\.8 GB .* this machine's 0\.7 GB"):
+        checks.check_history_fits(750_000_000 // 16)
