@@ -1,8 +1,9 @@
 """The compiled training loop: a piece of a run, or of a group of runs, as one XLA program.
 
 A run is a state ``{"params", "opt_state", "finite"}`` advanced in pieces along its
-minibatches. A piece is a ``lax.scan`` over epochs, each an update at the epoch boundary,
-its accuracy record and a scan over the epoch's other updates. Each epoch draws its own
+minibatches. A piece is a ``lax.scan`` over epochs, each a scan over the epoch's updates
+whose first (the epoch boundary) is followed by its accuracy record: the update appears
+once per scan, which keeps compilation short. Each epoch draws its own
 minibatch rows, from ``fold_in(batch_key, epoch)`` (``epoch_rows``), so memory does not
 grow with the run's length; rows given by the caller (the notebook's way) are sliced
 instead. The package compiles two programs, both here and under the plan's matmul
@@ -202,10 +203,10 @@ def advance(state, data, batches, its, noise_key, hp, plan, head):
     X, y = data.X, data.y
     optimizer = update.make_optimizer(plan, hp)
     grad_fn = jax.value_and_grad(update.objective)
+    nan = jnp.full((), jnp.nan, X.dtype)
 
-    def step(carry, xs):
+    def step(carry, it, idx):
         params, opt_state = carry
-        it, idx = xs
         Xb, yb = X[idx], y[idx]
         if plan.batch_sharding is not None:  # split the minibatch across devices
             Xb = jax.lax.with_sharding_constraint(Xb, plan.batch_sharding)
@@ -214,9 +215,24 @@ def advance(state, data, batches, its, noise_key, hp, plan, head):
         loss, grads = grad_fn(params, Xa, yb, loss_key, hp, plan)
         return update.apply(optimizer, grads, opt_state, params), (loss, Xb, yb)
 
-    def loss_only(carry, xs):
-        carry, (loss, _, _) = step(carry, xs)
-        return carry, loss
+    def updates(carry, xs, record):
+        """The updates ``xs`` = (its, rows) in one scan, so that the update is compiled once
+        per scan; with ``record`` the first is an epoch boundary, followed by its accuracy
+        record (train: on its minibatch; val), returned as two scalars."""
+        def body(carry, xs):
+            first, it, idx = xs
+            carry, (loss, Xb, yb) = step(carry, it, idx)
+            if not record:
+                return carry, loss
+            accuracies = jax.lax.cond(
+                first, lambda: (update.correct_fraction(carry[0], Xb, yb),
+                                update.correct_fraction(carry[0], data.X_val, data.y_val)),
+                lambda: (nan, nan))
+            return carry, (loss, *accuracies)
+
+        firsts = jnp.arange(xs[0].shape[0]) == 0
+        carry, out = jax.lax.scan(body, carry, (firsts, *xs))
+        return carry, (out if not record else (out[0], out[1][0], out[2][0]))
 
     def gated(finite, live, dead, carry):
         """``live(carry)``, or once a loss was non-finite (with stop_on_divergence) ``dead``."""
@@ -225,25 +241,17 @@ def advance(state, data, batches, its, noise_key, hp, plan, head):
         return jax.lax.cond(finite, live, lambda carry: (carry, dead), carry)
 
     def epoch(loop_state, xs):
-        """A boundary update, its accuracy record, then the epoch's other updates."""
+        """An epoch's updates (the first ones only, in a last partial epoch), with its record."""
         carry, finite = loop_state
-
-        def live(carry):
-            carry, (loss0, Xb, yb) = step(carry, jax.tree.map(lambda a: a[0], xs))
-            train_acc = update.correct_fraction(carry[0], Xb, yb)
-            val_acc = update.correct_fraction(carry[0], data.X_val, data.y_val)
-            carry, losses = jax.lax.scan(loss_only, carry, jax.tree.map(lambda a: a[1:], xs))
-            return carry, (jnp.concatenate([loss0[None], losses]), train_acc, val_acc)
-
-        nan = jnp.full((), jnp.nan, X.dtype)
         dead = (jnp.full(xs[0].shape, jnp.nan, X.dtype), nan, nan)
-        carry, (losses, train_acc, val_acc) = gated(finite, live, dead, carry)
+        carry, (losses, train_acc, val_acc) = gated(
+            finite, lambda carry: updates(carry, xs, record=True), dead, carry)
         return (carry, finite & jnp.all(jnp.isfinite(losses))), (losses, train_acc, val_acc)
 
     def rest_of_epoch(loop_state, xs):
         """Updates that finish an epoch begun earlier: no accuracy record."""
         carry, finite = loop_state
-        carry, losses = gated(finite, lambda c: jax.lax.scan(loss_only, c, xs),
+        carry, losses = gated(finite, lambda c: updates(c, xs, record=False),
                               jnp.full(xs[0].shape, jnp.nan, X.dtype), carry)
         return (carry, finite & jnp.all(jnp.isfinite(losses))), losses
 
