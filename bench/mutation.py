@@ -179,24 +179,26 @@ def main(argv=None):
             entry["score_with_new_tests"] = round(
                 (entry["killed"] + entry["killed_by_new_tests"]) / (entry["checked"] - entry["equivalent"]), 4)
         result["modules"][path] = entry
+        result["total"] = total(result["modules"])
         print(f"{path}: {json.dumps({k: v for k, v in entry.items() if k not in ('surviving', 'untested', 'verified')})}",
               file=sys.stderr, flush=True)
+        if args.out:  # after every module: a run stopped halfway keeps what it did
+            Path(args.out).write_text(json.dumps(result, indent=1) + "\n")
+    print(json.dumps(result, indent=1))
+    return 0
 
-    ran = [m for m in result["modules"].values() if m.get("checked")]
+
+def total(modules):
+    ran = [m for m in modules.values() if m.get("checked")]
     killed = sum(m["killed"] for m in ran)
     scored = sum(m["checked"] - m["equivalent"] for m in ran)
     newly = sum(m.get("killed_by_new_tests", 0) for m in ran)
-    result["total"] = {"modules": len(ran), "mutants": sum(m["mutants"] for m in ran),
-                       "killed": killed, "scored": scored,
-                       "score": round(killed / scored, 4) if scored else None,
-                       "killed_by_new_tests": newly,
-                       "score_with_new_tests": round((killed + newly) / scored, 4) if scored else None,
-                       "seconds": round(sum(m.get("seconds", 0) for m in ran), 1)}
-    text = json.dumps(result, indent=1)
-    print(text)
-    if args.out:
-        Path(args.out).write_text(text + "\n")
-    return 0
+    return {"modules": len(ran), "mutants": sum(m["mutants"] for m in ran),
+            "killed": killed, "scored": scored,
+            "score": round(killed / scored, 4) if scored else None,
+            "killed_by_new_tests": newly,
+            "score_with_new_tests": round((killed + newly) / scored, 4) if scored else None,
+            "seconds": round(sum(m.get("seconds", 0) for m in ran), 1)}
 
 
 if __name__ == "__main__":
