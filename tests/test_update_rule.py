@@ -1,0 +1,63 @@
+"""The update rule's pieces on their own (jaxnet/update.py): each schedule against its formula
+written out here, and the accuracy record. Found missing by mutation testing."""
+
+import math
+
+import jax.numpy as jnp
+import numpy as np
+import pytest
+
+import jaxnet
+from jaxnet import loop, update
+
+
+def schedule_values(dtype=jnp.float64, num_train=40, **options):
+    """The learning rate of every update of a run (40 rows, batches of 10: 4 per epoch)."""
+    config = jaxnet.Config(batch_size=10, **options)
+    plan = loop.make_plan([config], num_train, 3)
+    schedule = update.make_schedule(plan, loop.traced_values(config, dtype))
+    return [schedule(jnp.int32(k)) for k in range(config.num_iters + 1)]
+
+
+def test_notebook_schedule_decays_after_each_epoch_boundary():
+    got = schedule_values(learning_rate=0.5, learning_rate_decay=0.9, num_iters=9)
+    expected = [0.5 * 0.9 ** math.ceil(k / 4) for k in range(10)]
+    np.testing.assert_allclose([float(v) for v in got], expected, rtol=1e-15)
+
+
+def test_schedules_keep_the_float32_of_their_rate():
+    for options in (dict(), dict(schedule="cosine"), dict(schedule="step")):
+        values = schedule_values(jnp.float32, learning_rate=0.5, num_iters=9, **options)
+        assert all(v.dtype == jnp.float32 for v in values), options
+
+
+def test_cosine_without_warmup_falls_to_zero_at_the_end():
+    got = schedule_values(learning_rate=0.2, schedule="cosine", num_iters=8)
+    expected = [0.2 * 0.5 * (1 + math.cos(math.pi * k / 8)) for k in range(9)]
+    np.testing.assert_allclose([float(v) for v in got], expected, rtol=1e-12, atol=1e-15)
+
+
+def test_cosine_with_a_warmup_as_long_as_the_run_still_climbs_linearly():
+    # 2 epochs of warm-up = the whole 8-update run: the rate climbs by lr / 8 per update.
+    got = schedule_values(learning_rate=0.2, schedule="cosine", warmup_epochs=2, num_iters=8)
+    np.testing.assert_allclose([float(v) for v in got[:9]], [0.2 * k / 8 for k in range(9)],
+                               rtol=1e-12, atol=1e-15)
+
+
+def test_step_schedule_warms_up_then_decays_every_period():
+    # warm-up of one epoch (4 updates), then x0.5 every 1.5 epochs (6 updates).
+    got = schedule_values(learning_rate=0.4, learning_rate_decay=0.5, schedule="step",
+                          warmup_epochs=1, step_epochs=1.5, num_iters=14)
+    expected = [0.4 * min(1.0, (k + 1) / 4) * 0.5 ** (k // 6) for k in range(15)]
+    np.testing.assert_allclose([float(v) for v in got], expected, rtol=1e-15)
+
+
+@pytest.mark.parametrize("dtype", [jnp.float32, jnp.float64])
+def test_correct_fraction_counts_rows_whose_top_class_is_the_label(dtype):
+    # Identity layers: the scores are relu(X) itself, so each row's top class is its argmax.
+    params = {"W1": jnp.eye(3, dtype=dtype), "b1": jnp.zeros(3, dtype),
+              "W2": jnp.eye(3, dtype=dtype), "b2": jnp.zeros(3, dtype)}
+    X = jnp.asarray([[1, 0, 0], [0, 2, 1], [0, 1, 2], [3, 1, 0]], dtype)
+    y = jnp.asarray([0, 1, 1, 0], jnp.int32)  # rows 0, 1, 3 right; row 2 is class 2
+    got = update.correct_fraction(params, X, y)
+    assert got.dtype == dtype and float(got) == 0.75
