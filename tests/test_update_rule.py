@@ -3,6 +3,7 @@ written out here, and the accuracy record. Found missing by mutation testing."""
 
 import math
 
+import jax
 import jax.numpy as jnp
 import numpy as np
 import pytest
@@ -61,3 +62,22 @@ def test_correct_fraction_counts_rows_whose_top_class_is_the_label(dtype):
     y = jnp.asarray([0, 1, 1, 0], jnp.int32)  # rows 0, 1, 3 right; row 2 is class 2
     got = update.correct_fraction(params, X, y)
     assert got.dtype == dtype and float(got) == 0.75
+
+
+def test_a_run_without_mixup_in_a_group_that_mixes_is_not_mixed():
+    """In a vmapped group where another run asks for mixup, the program holds mixup's code; a
+    run with mixup 0 must still see its own minibatch (with dropout, a mixed batch would pair
+    the rows with other dropout masks)."""
+    rng = np.random.default_rng(0)
+    X = jnp.asarray(rng.standard_normal((6, 4)))
+    y = jnp.asarray(rng.integers(0, 3, 6), jnp.int32)
+    params = jaxnet.init_params(jaxnet.seed_keys(0)[0], 4, 5, 3, std=0.5, dtype=jnp.float64)
+    plain = jaxnet.Config(dropout=0.5)
+    hp = loop.traced_values(plain, jnp.float64)
+    mixing_plan = loop.make_plan([plain, jaxnet.Config(dropout=0.5, mixup=0.2)], 6, 4)
+    plain_plan = loop.make_plan([plain], 6, 4)
+    assert "mixup" in mixing_plan.enabled and "mixup" not in plain_plan.enabled
+    for seed in range(8):
+        key = jax.random.key(seed)
+        assert float(update.objective(params, X, y, key, hp, mixing_plan)) == float(
+            update.objective(params, X, y, key, hp, plain_plan))
