@@ -1,12 +1,34 @@
 """Test configuration: float64 on, and the fixtures several test modules use (helpers live in tests/helpers.py)."""
 
 import os
+import shutil
+import tempfile
 
 import jax
 
-# The programs' persistent compilation cache stays off in the tests (it would outlive them
-# and turn compilations into cache hits); test_compile_cache turns it on in its children.
+# The programs' own compilation cache (a user's folder) stays off in the tests, so that they
+# leave nothing behind; test_compile_cache turns it on in its children.
 os.environ["JAXNET_COMPILE_CACHE"] = "off"
+
+# One JAX compilation cache for the test session instead, in a temporary folder removed at
+# its end, shared by both workers and the programs the tests start (they inherit the
+# environment): a program compiled in one process is loaded, not compiled again, in the
+# others. Its key is the program itself, so a cached program is the one that would compile.
+# A cache given in the environment (bench.mutation's) is used as it is.
+if "JAX_COMPILATION_CACHE_DIR" not in os.environ:
+    os.environ["JAX_COMPILATION_CACHE_DIR"] = tempfile.mkdtemp(prefix="jaxnet-tests-xla-")
+    os.environ["JAXNET_TESTS_CACHE_OWNER"] = str(os.getpid())
+os.environ["JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS"] = "0"
+os.environ["JAX_PERSISTENT_CACHE_MIN_ENTRY_SIZE_BYTES"] = "0"
+jax.config.update("jax_compilation_cache_dir", os.environ["JAX_COMPILATION_CACHE_DIR"])
+jax.config.update("jax_persistent_cache_min_compile_time_secs", 0.0)
+jax.config.update("jax_persistent_cache_min_entry_size_bytes", 0)
+
+
+def pytest_unconfigure(config):
+    if os.environ.get("JAXNET_TESTS_CACHE_OWNER") == str(os.getpid()):
+        shutil.rmtree(os.environ["JAX_COMPILATION_CACHE_DIR"], ignore_errors=True)
+
 
 # float64 must be enabled before any array is made; tests that want float32 ask for it.
 jax.config.update("jax_enable_x64", True)

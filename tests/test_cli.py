@@ -332,7 +332,8 @@ def test_compile_cache_makes_the_second_run_load_its_programs(data_dir, tmp_path
     cache = tmp_path / "cache"
 
     def run(name, *flags):
-        env = dict(os.environ, JAX_PLATFORMS="cpu", JAXNET_COMPILE_CACHE=str(cache))
+        env = {k: v for k, v in os.environ.items() if k != "JAX_COMPILATION_CACHE_DIR"}
+        env.update(JAX_PLATFORMS="cpu", JAXNET_COMPILE_CACHE=str(cache))  # not the session's
         proc = subprocess.run(
             [sys.executable, "scripts/train_cifar10.py", "--data-dir", str(data_dir), *SPLIT,
              "--out", str(tmp_path / name), "--num-iters", "45", "--batch-size", "4",
