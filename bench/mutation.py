@@ -95,6 +95,21 @@ EQUIVALENT = {
     "jaxnet.data.x_download_cifar10__mutmut_43": "a file name inside the temporary folder",
     "jaxnet.data.x_download_cifar10__mutmut_56": "_safe_members has refused unsafe archives: all members are the same set",
     "jaxnet.data.x_download_cifar10__mutmut_59": "_safe_members has refused unsafe archives: all members are the same set",
+    # jaxnet/state.py: the params and optimizer skeleton's dtypes (only its structure is used).
+    "jaxnet.state.x__from_header__mutmut_50": "the skeleton gives only the tree and shapes; loaded arrays keep the file's dtypes",
+    "jaxnet.state.x__from_header__mutmut_52": "the skeleton gives only the tree and shapes; loaded arrays keep the file's dtypes",
+    "jaxnet.state.x__from_header__mutmut_56": "the skeleton gives only the tree and shapes; loaded arrays keep the file's dtypes",
+    "jaxnet.state.x__from_header__mutmut_58": "the skeleton gives only the tree and shapes; loaded arrays keep the file's dtypes",
+    "jaxnet.state.x__from_header__mutmut_62": "the skeleton gives only the tree and shapes; loaded arrays keep the file's dtypes",
+    "jaxnet.state.x__from_header__mutmut_64": "the skeleton gives only the tree and shapes; loaded arrays keep the file's dtypes",
+    "jaxnet.state.x__from_header__mutmut_68": "the skeleton gives only the tree and shapes; loaded arrays keep the file's dtypes",
+    "jaxnet.state.x__from_header__mutmut_70": "the skeleton gives only the tree and shapes; loaded arrays keep the file's dtypes",
+    "jaxnet.state.x__from_header__mutmut_81": "the skeleton gives only the tree and shapes; loaded arrays keep the file's dtypes",
+    # jaxnet/cli/common.py: argparse's own defaults (store_const's const is None; dest is
+    # derived from the first long flag, as written).
+    "jaxnet.cli.common.x_new_parser__mutmut_109": "store_const's const defaults to None",
+    "jaxnet.cli.common.x_new_parser__mutmut_188": "argparse derives the same dest from the flag",
+    "jaxnet.cli.common.x_new_parser__mutmut_192": "argparse derives the same dest from the flag",
 }
 
 

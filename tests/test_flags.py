@@ -1,0 +1,371 @@
+"""What a user of ``train-cifar10`` and ``sweep-cifar10`` sees and gets from the flags
+(jaxnet/cli/common.py): every option's flag, its default and its help as declared in
+``jaxnet.Recipe``/``jaxnet.Config`` (or by the preset), the words and types it parses,
+usage errors as one line with exit status 2, the data flags checked before any data is
+read, ``--download``'s folder, and the splits that reach training. In-process, no
+training: ``jaxnet.fit`` is replaced where a run would start."""
+
+import inspect
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import jaxnet
+from jaxnet import config, data, presets, recipe
+from jaxnet.cli import machine, sweep_cifar10, train_cifar10
+from tests.fake_cifar import write_fake_cifar10
+
+PROGRAMS = {"train-cifar10": train_cifar10.main, "sweep-cifar10": sweep_cifar10.main}
+OPTIONS = {**recipe.RECIPE_FIELDS, **config.FIELDS}
+NUMBERS = [n for n, f in OPTIONS.items() if f.metadata["kind"] in (int, float)]
+STRINGS = [n for n, f in OPTIONS.items() if f.metadata["kind"] is str]
+SWITCHES = [n for n, f in OPTIONS.items() if f.metadata["kind"] is bool]
+NOTEBOOK_SPLIT = {name: p.default for name, p in inspect.signature(data.get_cifar10_data).parameters.items()
+                  if name.startswith("num_")}
+FIXED_HELP = {  # the flags that are not options of a run
+    "--data-dir": f"the cifar-10-batches-py folder (default: ${data.ENV_VAR})",
+    "--download": "fetch and verify the official archive into --data-dir first",
+    "--overwrite": "replace the files of an earlier run in --out",
+    "--quiet": "no progress bar",
+    "--compile-cache": f"keep compiled programs here (${machine.CACHE_ENV}: a folder, or off)",
+    "--no-compile-cache": "",
+}
+SPLIT_HELP = {
+    "num_training": "training rows: the first N of the 50000",
+    "num_validation": "validation rows, after the training rows",
+    "num_test": "score the first N test images (0: leave the test split alone)",
+}
+
+
+class Captured(Exception):
+    pass
+
+
+def flag(name):
+    return "--" + name.replace("_", "-")
+
+
+def shown_default(value):
+    """What ``--help`` adds after an option's help: nothing for a switch that is off or an
+    option that is not set."""
+    return "" if value is None or value is False else f" (default: {value})"
+
+
+def metavar(name):
+    meta = OPTIONS[name].metadata
+    if meta["kind"] is bool:
+        return ""
+    if meta["kind"] is str:
+        return " {" + ",".join(meta["choices"]) + "}"
+    return " " + name.upper()
+
+
+def help_sections(capsys, monkeypatch, main, *argv):
+    """``--help``'s description and sections: ``(description, {heading: {flag: (usage,
+    help)}})``, read from a terminal wide enough that no line wraps."""
+    monkeypatch.setenv("COLUMNS", "1000")
+    with pytest.raises(SystemExit) as exit_info:
+        main([*argv, "--help"])
+    assert exit_info.value.code == 0
+    blocks = capsys.readouterr().out.strip().split("\n\n")
+    sections = {}
+    for block in blocks[2:]:
+        heading, *lines = block.splitlines()
+        entries = sections.setdefault(heading, {})
+        for line in lines:
+            if line.startswith("  -"):
+                usage, _, text = line.strip().partition("  ")
+                current = entries[usage.split(",")[0].split()[0]] = [usage, text.strip()]
+            else:
+                current[1] = (current[1] + " " + line.strip()).strip()
+    return " ".join(blocks[1].split()), {h: {f: tuple(e) for f, e in s.items()}
+                                         for h, s in sections.items()}
+
+
+def usage_error(capsys, main, argv):
+    """The one stderr line of a usage error, which exits with status 2."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    lines = err.splitlines()
+    assert len(lines) == 1 and "Traceback" not in err, err
+    return lines[0]
+
+
+def run_error(capsys, main, argv):
+    """The one stderr line of a refused run, which exits with status 1."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and "Traceback" not in err, err
+    return lines[0]
+
+
+@pytest.fixture
+def fit_splits(monkeypatch):
+    """The splits ``train-cifar10`` hands to ``jaxnet.fit``; the run stops there."""
+    seen = {}
+
+    def fake_fit(recipe, splits, **kwargs):
+        seen.update(splits)
+        raise Captured
+
+    monkeypatch.setattr(jaxnet, "fit", fake_fit)
+    return seen
+
+
+def train_until_fit(tmp_path, *argv):
+    with pytest.raises(Captured):
+        train_cifar10.main(["--out", str(tmp_path / "out"), "--quiet", *argv])
+
+
+# ---------------------------------------------------------------------------- --help
+
+
+@pytest.mark.parametrize("preset", presets.names())
+def test_train_help_shows_each_option_its_preset_default_and_section(capsys, monkeypatch, preset):
+    _, sections = help_sections(capsys, monkeypatch, train_cifar10.main, "--preset", preset)
+    defaults = presets.values(preset)
+    for heading, fields in (("the run (jaxnet.Recipe):", recipe.RECIPE_FIELDS),
+                            ("training (jaxnet.Config):", config.FIELDS)):
+        assert sections[heading] == {
+            flag(n): (flag(n) + metavar(n),
+                      f.metadata["help"] + shown_default(defaults.get(n, f.default)))
+            for n, f in fields.items()}
+
+
+def test_sweep_help_marks_the_axes_and_shows_the_notebook_grid(capsys, monkeypatch):
+    _, sections = help_sections(capsys, monkeypatch, sweep_cifar10.main)
+    grid = presets.NOTEBOOK_GRID
+    for heading, fields in (("the run (jaxnet.Recipe):", recipe.RECIPE_FIELDS),
+                            ("training (jaxnet.Config):", config.FIELDS)):
+        expected = {}
+        for n, f in fields.items():
+            usage = flag(n) + metavar(n)
+            text = f.metadata["help"] + shown_default(grid.get(n, f.default))
+            if n in sweep_cifar10.AXES:
+                usage = f"{usage} [{n.upper()} ...], {flag(n)}s{metavar(n)} [{n.upper()} ...]"
+                text += " (one or more: an axis)"
+            expected[flag(n)] = (usage, text)
+        assert sections[heading] == expected
+
+
+@pytest.mark.parametrize("prog, preset", [("train-cifar10", "notebook"),
+                                          ("train-cifar10", "best"), ("sweep-cifar10", None)])
+def test_help_shows_the_data_and_output_flags(capsys, monkeypatch, prog, preset):
+    argv = ["--preset", preset] if preset else []
+    _, sections = help_sections(capsys, monkeypatch, PROGRAMS[prog], *argv)
+    options = sections["options:"]
+    for name, text in FIXED_HELP.items():
+        usage = name + (" DIR" if name == "--compile-cache" else
+                        " DATA_DIR" if name == "--data-dir" else "")
+        assert options[name] == (usage, text)
+    split = {**NOTEBOOK_SPLIT, **{k: v for k, v in presets.values(preset).items()
+                                  if k in NOTEBOOK_SPLIT}} if preset else NOTEBOOK_SPLIT
+    for name, text in SPLIT_HELP.items():
+        assert options[flag(name)] == (f"{flag(name)} {name.upper()}",
+                                       f"{text} (default: {split[name]})")
+    out = "runs/train" if prog == "train-cifar10" else "runs/sweep"
+    assert options["--out"] == ("--out OUT", f"the run's folder (default: {out})")
+
+
+@pytest.mark.parametrize("module", [train_cifar10, sweep_cifar10])
+def test_help_describes_the_program_by_its_docstrings_first_paragraph(capsys, monkeypatch, module):
+    description, _ = help_sections(capsys, monkeypatch, module.main)
+    assert description == " ".join(module.__doc__.split("\n\n")[0].split())
+
+
+# ---------------------------------------------------------------------------- parsing
+
+
+def test_run_options_left_out_take_the_presets_values():
+    for preset in presets.names():
+        assert train_cifar10.recipe_of(train_cifar10.parse_args(["--preset", preset])) == \
+            presets.recipe(preset)
+
+
+def test_an_explicit_flag_overrides_the_preset_and_nothing_else():
+    args = train_cifar10.parse_args(["--preset", "best", "--hidden-size", "64", "--reg", "0.5"])
+    assert train_cifar10.recipe_of(args) == jaxnet.Recipe.of(presets.recipe("best"),
+                                                             hidden_size=64, reg=0.5)
+
+
+def test_one_iteration_is_a_run():
+    args = train_cifar10.parse_args(["--num-iters", "1"])
+    assert train_cifar10.recipe_of(args).training.num_iters == 1
+
+
+@pytest.mark.parametrize("name", NUMBERS)
+def test_number_flags_parse_to_the_declared_type(name):
+    kind = OPTIONS[name].metadata["kind"]
+    value = getattr(train_cifar10.parse_args([flag(name), "3"]), name)
+    assert value == 3 and type(value) is kind
+
+
+@pytest.mark.parametrize("name", [n for n in NUMBERS if OPTIONS[n].metadata["words"]])
+def test_number_flags_take_their_declared_words(name):
+    for word in OPTIONS[name].metadata["words"]:
+        assert getattr(train_cifar10.parse_args([flag(name), word]), name) == word
+
+
+def test_switches_and_axes_parse_as_declared():
+    assert all(getattr(train_cifar10.parse_args([flag(n)]), n) is True for n in SWITCHES)
+    args = sweep_cifar10.build_parser().parse_args(["--learning-rates", "1e-4", "1e-3",
+                                                    "--hidden-size", "5"])
+    assert args.learning_rate == [1e-4, 1e-3] and args.hidden_size == [5]
+
+
+@pytest.mark.parametrize("prog", PROGRAMS)
+def test_data_and_output_flags_parse_with_their_defaults(prog):
+    parse = train_cifar10.parse_args if prog == "train-cifar10" else \
+        sweep_cifar10.build_parser().parse_args
+    args = parse([])
+    assert (args.data_dir, args.download, args.overwrite, args.quiet) == (None, False, False, False)
+    assert {n: getattr(args, n) for n in NOTEBOOK_SPLIT} == NOTEBOOK_SPLIT
+    args = parse(["--data-dir", "d", "--download", "--overwrite", "--quiet", "--num-training", "7",
+                  "--num-validation", "8", "--num-test", "9", "--out", "o"])
+    assert (args.data_dir, args.download, args.overwrite, args.quiet, args.out) == (
+        "d", True, True, True, "o")
+    assert (args.num_training, args.num_validation, args.num_test) == (7, 8, 9)
+
+
+def test_best_preset_scores_the_whole_test_split_by_default():
+    assert train_cifar10.parse_args(["--preset", "best"]).num_test == presets.values("best")["num_test"]
+
+
+def test_compile_cache_flags_override_the_environments_folder(monkeypatch, tmp_path):
+    monkeypatch.setenv(machine.CACHE_ENV, str(tmp_path / "xla"))
+    for main in (train_cifar10.parse_args, sweep_cifar10.build_parser().parse_args):
+        assert main([]).compile_cache == str(tmp_path / "xla")
+        assert main(["--compile-cache", "elsewhere"]).compile_cache == "elsewhere"
+        assert main(["--no-compile-cache"]).compile_cache is None
+    monkeypatch.delenv(machine.CACHE_ENV)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert train_cifar10.parse_args([]).compile_cache == str(tmp_path / "cache" / "jaxnet" / "xla")
+
+
+def test_sweep_without_flags_is_the_notebook_grid():
+    configs, shared = sweep_cifar10.grid(sweep_cifar10.build_parser().parse_args([]))
+    grid = presets.NOTEBOOK_GRID
+    assert len(configs) == np.prod([len(v) for v in grid.values() if isinstance(v, list)])
+    assert (shared.training.num_iters, shared.training.batch_size) == (
+        grid["num_iters"], grid["batch_size"])
+
+
+# ---------------------------------------------------------------------------- usage errors
+
+
+@pytest.mark.parametrize("prog", PROGRAMS)
+@pytest.mark.parametrize("name", NUMBERS)
+def test_a_number_flags_bad_value_is_one_line_naming_the_flag(capsys, prog, name):
+    if prog == "sweep-cifar10" and name in sweep_cifar10.AXES:
+        shown = f"{flag(name)}/{flag(name)}s"
+    else:
+        shown = flag(name)
+    what = "an integer" if OPTIONS[name].metadata["kind"] is int else "a number"
+    line = usage_error(capsys, PROGRAMS[prog], [flag(name), "abc"])
+    assert line == f"{prog}: error: argument {shown}: not {what}: 'abc' (see --help)"
+
+
+@pytest.mark.parametrize("name", STRINGS)
+def test_a_string_flag_allows_only_its_declared_choices(capsys, name):
+    line = usage_error(capsys, train_cifar10.main, [flag(name), "bogus"])
+    assert line.startswith(f"train-cifar10: error: argument {flag(name)}: invalid choice: 'bogus'")
+    assert line.endswith("(see --help)")
+    assert all(repr(choice) in line for choice in OPTIONS[name].metadata["choices"]), line
+
+
+def test_an_unknown_flag_is_one_line(capsys):
+    line = usage_error(capsys, sweep_cifar10.main, ["--no-such-flag"])
+    assert line == "sweep-cifar10: error: unrecognized arguments: --no-such-flag (see --help)"
+
+
+# ---------------------------------------------------------------------------- refused runs
+
+
+@pytest.mark.parametrize("prog", PROGRAMS)
+@pytest.mark.parametrize("name, value, low", [("num_training", 0, 1), ("num_validation", 0, 1),
+                                              ("num_test", -1, 0)])
+def test_too_few_rows_are_refused_before_the_data_is_read(capsys, tmp_path, prog, name, value, low):
+    line = run_error(capsys, PROGRAMS[prog], ["--data-dir", str(tmp_path / "no-data"),
+                                              "--out", str(tmp_path / "o"), flag(name), str(value)])
+    assert line == f"{prog}: error: {flag(name)} must be >= {low}, got {value}"
+
+
+def test_a_recipe_error_that_names_no_single_option_is_shown_as_it_is(capsys, tmp_path):
+    with pytest.raises(ValueError) as info:
+        jaxnet.Recipe.of(presets.recipe("notebook"), preprocess="pca", flip=True, crop=1)
+    line = run_error(capsys, train_cifar10.main, ["--data-dir", str(tmp_path / "no-data"),
+                                                  "--preprocess", "pca", "--flip", "--crop", "1"])
+    assert line == f"train-cifar10: error: {info.value}"
+
+
+@pytest.mark.parametrize("prog", PROGRAMS)
+def test_missing_matplotlib_is_refused_before_the_data_is_read(capsys, tmp_path, monkeypatch, prog):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    line = run_error(capsys, PROGRAMS[prog], ["--data-dir", str(tmp_path / "no-data"),
+                                              "--out", str(tmp_path / "o"), "--quiet"])
+    assert "needs matplotlib" in line
+
+
+def test_download_needs_a_folder(capsys, tmp_path, monkeypatch):
+    monkeypatch.delenv(data.ENV_VAR, raising=False)
+    monkeypatch.setattr(data, "download_cifar10", lambda *a, **k: pytest.fail("downloaded"))
+    line = run_error(capsys, train_cifar10.main, ["--download", "--out", str(tmp_path / "o")])
+    assert line == f"train-cifar10: error: --download needs --data-dir (or ${data.ENV_VAR})"
+
+
+# ---------------------------------------------------------------------------- the data
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """The folders ``--download`` fetched into (fake batches are written there)."""
+    fetched = []
+
+    def fake_download(folder, **kwargs):
+        fetched.append(folder)
+        write_fake_cifar10(folder)
+        return Path(folder)
+
+    monkeypatch.setattr(data, "download_cifar10", fake_download)
+    return fetched
+
+
+SMALL = ["--num-training", "30", "--num-validation", "10", "--num-test", "5"]
+
+
+def test_download_fetches_into_data_dir(tmp_path, monkeypatch, downloads, fit_splits):
+    monkeypatch.delenv(data.ENV_VAR, raising=False)
+    train_until_fit(tmp_path, "--download", "--data-dir", str(tmp_path / "cifar"), *SMALL)
+    assert downloads == [tmp_path / "cifar"] and len(fit_splits["y_train"]) == 30
+
+
+def test_download_fetches_into_the_environments_folder(tmp_path, monkeypatch, downloads, fit_splits):
+    monkeypatch.setenv(data.ENV_VAR, str(tmp_path / "env-cifar"))
+    train_until_fit(tmp_path, "--download", *SMALL)
+    assert downloads == [tmp_path / "env-cifar"] and len(fit_splits["y_train"]) == 30
+
+
+def test_the_split_sizes_and_dtype_reach_training(data_dir, tmp_path, fit_splits):
+    train_until_fit(tmp_path, "--data-dir", str(data_dir), *SMALL)
+    shapes = {k: fit_splits[f"X_{k}"].shape for k in ("train", "val", "test")}
+    assert shapes == {"train": (30, 3072), "val": (10, 3072), "test": (5, 3072)}
+    dtype = recipe.RECIPE_FIELDS["dtype"].default
+    assert all(fit_splits[f"X_{k}"].dtype == np.dtype(dtype) for k in ("train", "val", "test"))
+
+
+def test_float64_reaches_the_loaded_splits(data_dir, tmp_path, fit_splits):
+    train_until_fit(tmp_path, "--data-dir", str(data_dir), *SMALL, "--dtype", "float64")
+    assert fit_splits["X_train"].dtype == np.float64 and fit_splits["X_val"].dtype == np.float64
+
+
+def test_the_fewest_rows_allowed_are_one_each_and_no_test(data_dir, tmp_path, fit_splits):
+    train_until_fit(tmp_path, "--data-dir", str(data_dir), "--num-training", "1",
+                    "--num-validation", "1", "--num-test", "0", "--batch-size", "1")
+    assert [len(fit_splits[f"y_{k}"]) for k in ("train", "val", "test")] == [1, 1, 0]
