@@ -85,26 +85,14 @@ EQUIVALENT = {
     "jaxnet.data.x_get_cifar10_data__mutmut_23": "the mean of uint8 images is float64 already",
     "jaxnet.data.x_get_cifar10_data__mutmut_43": "a chunk step of 1 writes the same values, slower",
     "jaxnet.data.x_get_cifar10_data__mutmut_53": "casting rules differ only for integer dtypes",
-    "jaxnet.data.x_download_cifar10__mutmut_19": "the temporary folder's internal name",
-    "jaxnet.data.x_download_cifar10__mutmut_21": "the temporary folder's internal name",
-    "jaxnet.data.x_download_cifar10__mutmut_23": "the temporary folder's internal name",
-    "jaxnet.data.x_download_cifar10__mutmut_24": "the temporary folder's internal name",
-    "jaxnet.data.x_download_cifar10__mutmut_27": "a file name inside the temporary folder",
-    "jaxnet.data.x_download_cifar10__mutmut_28": "a file name inside the temporary folder",
-    "jaxnet.data.x_download_cifar10__mutmut_42": "a file name inside the temporary folder",
-    "jaxnet.data.x_download_cifar10__mutmut_43": "a file name inside the temporary folder",
+    **{f"jaxnet.data.x_download_cifar10__mutmut_{n}": "the temporary folder's internal names"
+       for n in (19, 21, 23, 24, 27, 28, 42, 43)},
     "jaxnet.data.x_download_cifar10__mutmut_56": "_safe_members has refused unsafe archives: all members are the same set",
     "jaxnet.data.x_download_cifar10__mutmut_59": "_safe_members has refused unsafe archives: all members are the same set",
     # jaxnet/state.py: the params and optimizer skeleton's dtypes (only its structure is used).
-    "jaxnet.state.x__from_header__mutmut_50": "the skeleton gives only the tree and shapes; loaded arrays keep the file's dtypes",
-    "jaxnet.state.x__from_header__mutmut_52": "the skeleton gives only the tree and shapes; loaded arrays keep the file's dtypes",
-    "jaxnet.state.x__from_header__mutmut_56": "the skeleton gives only the tree and shapes; loaded arrays keep the file's dtypes",
-    "jaxnet.state.x__from_header__mutmut_58": "the skeleton gives only the tree and shapes; loaded arrays keep the file's dtypes",
-    "jaxnet.state.x__from_header__mutmut_62": "the skeleton gives only the tree and shapes; loaded arrays keep the file's dtypes",
-    "jaxnet.state.x__from_header__mutmut_64": "the skeleton gives only the tree and shapes; loaded arrays keep the file's dtypes",
-    "jaxnet.state.x__from_header__mutmut_68": "the skeleton gives only the tree and shapes; loaded arrays keep the file's dtypes",
-    "jaxnet.state.x__from_header__mutmut_70": "the skeleton gives only the tree and shapes; loaded arrays keep the file's dtypes",
-    "jaxnet.state.x__from_header__mutmut_81": "the skeleton gives only the tree and shapes; loaded arrays keep the file's dtypes",
+    **{f"jaxnet.state.x__from_header__mutmut_{n}":
+       "the skeleton gives only the tree and shapes; loaded arrays keep the file's dtypes"
+       for n in (50, 52, 56, 58, 62, 64, 68, 70, 81)},
     # jaxnet/cli/common.py: argparse's own defaults (store_const's const is None; dest is
     # derived from the first long flag, as written).
     "jaxnet.cli.common.x_new_parser__mutmut_109": "store_const's const defaults to None",

@@ -6,6 +6,8 @@ import tempfile
 
 import jax
 
+from jaxnet.cli import machine
+
 # The programs' own compilation cache (a user's folder) stays off in the tests, so that they
 # leave nothing behind; test_compile_cache turns it on in its children.
 os.environ["JAXNET_COMPILE_CACHE"] = "off"
@@ -18,11 +20,9 @@ os.environ["JAXNET_COMPILE_CACHE"] = "off"
 if "JAX_COMPILATION_CACHE_DIR" not in os.environ:
     os.environ["JAX_COMPILATION_CACHE_DIR"] = tempfile.mkdtemp(prefix="jaxnet-tests-xla-")
     os.environ["JAXNET_TESTS_CACHE_OWNER"] = str(os.getpid())
-os.environ["JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS"] = "0"
+os.environ["JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS"] = "0"  # for the children
 os.environ["JAX_PERSISTENT_CACHE_MIN_ENTRY_SIZE_BYTES"] = "0"
-jax.config.update("jax_compilation_cache_dir", os.environ["JAX_COMPILATION_CACHE_DIR"])
-jax.config.update("jax_persistent_cache_min_compile_time_secs", 0.0)
-jax.config.update("jax_persistent_cache_min_entry_size_bytes", 0)
+machine.enable_compile_cache(os.environ["JAX_COMPILATION_CACHE_DIR"])  # for this process
 
 
 def pytest_unconfigure(config):
