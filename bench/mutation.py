@@ -13,9 +13,10 @@ module is mutated, and the tests are that module's row of ``[tool.jaxnet.mutatio
 mutant against only the tests that reach its function. This times each module's run and
 counts its mutants by status from mutmut's record (mutants/MODULE.meta).
 
-``--verify`` checks new tests against a module's last run without running it again: it applies
-each surviving mutant in turn to the module's folder (``mutmut apply``), runs the module's
-tests as they are now in the repository, and counts the mutants that fail them.
+``--verify`` checks new tests against a module's last run without running it again: it
+checks that the tests as they are now in the repository pass on the module as it was run,
+then applies each surviving (or untested) mutant in turn to the module's folder (``mutmut
+apply``), runs those tests, and counts the mutants that fail them.
 
 A module's score is killed / (mutants - equivalent), timeouts counted as killed: the equivalent
 mutants, which no test can tell from the real code, are listed in EQUIVALENT with the reason
@@ -174,8 +175,8 @@ def run(path, tests, max_children):
 
 
 def verify(path, tests):
-    """Each surviving mutant of the module's last run against the tests as they are now:
-    {mutant: "killed" or "survived"}."""
+    """Each surviving or untested mutant of the module's last run against the tests as they
+    are now: {mutant: "killed" or "survived"}."""
     work, result = workdir(path), {}
     source = (work / path).read_text()
     shutil.rmtree(work / "tests")
@@ -183,8 +184,12 @@ def verify(path, tests):
     env = _env()
     pytest = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:xdist", "-o", "addopts=",
               "-p", "no:cacheprovider", *tests]
+    if subprocess.run(pytest, cwd=work, capture_output=True, env=env).returncode:
+        raise SystemExit(f"{path}: the tests fail on the module as it was last run (did it "
+                         f"change since?): run it again instead of --verify")
     try:
-        for name in (count(path) or {}).get("surviving", []):
+        last = count(path) or {}
+        for name in last.get("surviving", []) + last.get("untested", []):
             subprocess.run([sys.executable, "-m", "mutmut", "apply", name], cwd=work, check=True,
                            capture_output=True)
             proc = subprocess.run(pytest, cwd=work, capture_output=True, env=env,
@@ -226,7 +231,8 @@ def main(argv=None):
         entry.update(count(path) or {})
         if entry.get("checked"):
             verified = entry.get("verified", {})
-            entry["killed_by_new_tests"] = sum(verified.get(n) == "killed" for n in entry["surviving"])
+            entry["killed_by_new_tests"] = sum(verified.get(n) == "killed"
+                                               for n in entry["surviving"] + entry["untested"])
             entry["score_with_new_tests"] = round(
                 (entry["killed"] + entry["killed_by_new_tests"]) / (entry["checked"] - entry["equivalent"]), 4)
         result["modules"][path] = entry

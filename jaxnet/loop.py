@@ -25,9 +25,9 @@ from typing import NamedTuple
 import jax
 import jax.numpy as jnp
 
-from jaxnet import model, products, update
+from jaxnet import checks, model, products, update
 from jaxnet.augment import augment
-from jaxnet.config import GATED, TRACED
+from jaxnet.config import GATED, TRACED, Config
 
 
 class Data(NamedTuple):
@@ -73,6 +73,12 @@ def iterations_per_epoch(num_train, batch_size, sampling="replacement"):
     return max(num_train // batch_size, 1)
 
 
+def _check_epoch_fits(c, num_train):
+    if c.sampling == "epoch" and c.batch_size > num_train:
+        raise ValueError(f"sampling='epoch' needs batch_size <= the {num_train} training rows, "
+                         f"got {c.batch_size}")
+
+
 def make_plan(configs, num_train, input_size, image_shape=None, *, batch_sharding=None,
               stop_on_divergence=True, given_rows=False):
     """The program's static structure for ``configs`` (Configs that differ only in traced
@@ -81,9 +87,7 @@ def make_plan(configs, num_train, input_size, image_shape=None, *, batch_shardin
     static = configs[0].static()
     if any(c.static() != static for c in configs[1:]):
         raise ValueError(f"the configs of one program may differ only in traced options {TRACED}")
-    if static.sampling == "epoch" and static.batch_size > num_train:
-        raise ValueError(f"sampling='epoch' needs batch_size <= the {num_train} training rows, "
-                         f"got {static.batch_size}")
+    _check_epoch_fits(static, num_train)
     if static.flip or static.crop:
         if image_shape is None or len(image_shape) != 3 or math.prod(image_shape) != input_size:
             raise ValueError(f"flip/crop need image_shape (height, width, channels) whose "
@@ -139,6 +143,8 @@ def sample_batch_indices(key, num_train, num_iters, batch_size, sampling="replac
     """A whole run's minibatch rows from its batch key, (num_iters, batch_size) int32: the
     rows ``epoch_rows`` draws epoch by epoch inside the program (there, one epoch at a
     time: here all of them, for inspection)."""
+    c = Config(num_iters=num_iters, batch_size=batch_size, sampling=sampling)  # checks them
+    _check_epoch_fits(c, checks.check_positive_int(num_train, "num_train"))
     per_epoch = iterations_per_epoch(num_train, batch_size, sampling)
     num_epochs = -(-num_iters // per_epoch)
     rows = jax.vmap(lambda e: _epoch_rows(key, e, num_train, per_epoch, batch_size, sampling))(

@@ -1,0 +1,269 @@
+"""The compiled loop's edges: its plan, drawn minibatch rows, pieces that begin inside an
+epoch, runs that diverge, flips and crops inside the update, one-device data parallelism,
+and the precision wrapper. Small shapes; a few tiny programs each."""
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+import pytest
+
+import jaxnet
+from jaxnet import config, loop, products
+from jaxnet.augment import augment
+from reference import TwoLayerNet
+from tests.helpers import make_plan, traced
+
+
+def small_problem(N=12, D=4, H=5, C=3, seed=0, dtype=np.float64):
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((N, D)).astype(dtype)
+    y = rng.integers(0, C, N).astype(np.int32)
+    params = jaxnet.init_params(jax.random.key(seed), D, H, C, std=0.5, dtype=dtype)
+    return params, X, y
+
+
+def assert_same(a, b):
+    assert a.keys() == b.keys()
+    for k in a:
+        np.testing.assert_array_equal(np.asarray(a[k]), np.asarray(b[k]), err_msg=k)
+
+
+# ----------------------------------------------------------------------------- the plan
+
+def test_iterations_per_epoch_for_each_sampling():
+    assert loop.iterations_per_epoch(10, 4) == 2
+    assert loop.iterations_per_epoch(3, 5) == 1  # the notebook's max(N // B, 1)
+    assert loop.iterations_per_epoch(3, 5, "replacement") == 1
+    assert loop.iterations_per_epoch(10, 4, "epoch") == 2
+    assert loop.iterations_per_epoch(3, 5, "epoch") == 0  # no whole batch: refused by plans
+
+
+def test_plan_defaults_and_what_it_passes_through():
+    plan = make_plan(12, 4, batch_size=5)
+    assert plan.stop_on_divergence is True and plan.given_rows is False
+    assert plan.batch_sharding is None and plan.image_shape is None
+    assert plan.enabled == frozenset() and plan.iterations_per_epoch == 2
+    assert plan.layout == products.layout(config.Config().products)
+    assert plan.config == config.Config(batch_size=5).static()
+    marker = object()  # make_plan keeps the sharding it is given, whatever it is
+    plan = loop.make_plan([config.Config(products="plain")], 12, 4, batch_sharding=marker,
+                          stop_on_divergence=False, given_rows=True)
+    assert plan.batch_sharding is marker and plan.stop_on_divergence is False
+    assert plan.given_rows is True and plan.layout == "plain"
+    assert loop.make_plan([config.Config(products="transposed")], 12, 4).layout == "transposed"
+
+
+def test_plan_compiles_in_the_gated_options_some_config_sets():
+    assert set(config.GATED) == {"weight_decay", "dropout", "mixup"}
+    plain = config.Config()
+    assert loop.make_plan([plain, plain], 12, 4).enabled == frozenset()
+    some = [plain, config.Config(dropout=0.5), config.Config(weight_decay=1e-3)]
+    assert loop.make_plan(some, 12, 4).enabled == {"dropout", "weight_decay"}
+
+
+def test_plan_refuses_configs_that_differ_in_static_options():
+    plain = config.Config()
+    loop.make_plan([plain, config.Config(learning_rate=0.5, reg=0.1)], 12, 4)  # traced: fine
+    with pytest.raises(ValueError) as err:
+        loop.make_plan([plain, config.Config(batch_size=7)], 12, 4)
+    assert str(err.value) == (f"the configs of one program may differ only in traced options "
+                              f"{config.TRACED}")
+
+
+def test_epoch_sampling_needs_a_whole_batch():
+    plan = make_plan(12, 4, batch_size=12, sampling="epoch")  # exactly one batch: fine
+    assert plan.iterations_per_epoch == 1
+    with pytest.raises(ValueError) as err:
+        make_plan(12, 4, batch_size=13, sampling="epoch")
+    assert str(err.value) == "sampling='epoch' needs batch_size <= the 12 training rows, got 13"
+    assert make_plan(12, 4, batch_size=13).iterations_per_epoch == 1  # with replacement
+
+
+@pytest.mark.parametrize("options", [dict(flip=True), dict(crop=1)])
+def test_flips_and_crops_need_a_matching_image_shape(options):
+    plan = make_plan(12, 6, image_shape=[np.int64(2), 3, np.int32(1)], **options)
+    assert plan.image_shape == (2, 3, 1) and all(type(s) is int for s in plan.image_shape)
+    for shape in (None, (1, 2, 3, 1), (6,), (2, 2, 1)):
+        with pytest.raises(ValueError) as err:
+            make_plan(12, 6, image_shape=shape, **options)
+        assert str(err.value) == (f"flip/crop need image_shape (height, width, channels) whose "
+                                  f"product is the input size 6, got {shape}")
+
+
+def test_plan_keeps_no_image_shape_without_flips_or_crops():
+    assert make_plan(12, 6, image_shape=(2, 3, 1)).image_shape is None
+
+
+def test_a_crop_must_leave_part_of_the_image():
+    assert make_plan(12, 6, image_shape=(2, 3, 1), crop=1).image_shape == (2, 3, 1)
+    for shape, crop in (((2, 3, 1), 2), ((3, 2, 1), 3)):
+        with pytest.raises(ValueError) as err:
+            make_plan(12, 6, image_shape=shape, crop=crop)
+        assert str(err.value) == (f"crop {crop} does not fit {shape[0]}x{shape[1]} images "
+                                  f"(at most 1)")
+
+
+def test_traced_values_are_arrays_of_the_compute_dtype():
+    one = config.Config(learning_rate=0.25, reg=0.5)
+    hp = loop.traced_values(one, jnp.float32)
+    assert set(hp) == set(config.TRACED)
+    for k, v in hp.items():
+        assert v.dtype == jnp.float32 and v.shape == () and float(v) == np.float32(one.traced()[k])
+    two = [one, config.Config(learning_rate=0.125, reg=0.75)]
+    hp = loop.traced_values(two, jnp.float32)
+    assert set(hp) == set(config.TRACED)
+    for k, v in hp.items():
+        assert v.dtype == jnp.float32 and v.shape == (2,)
+        np.testing.assert_array_equal(v, np.float32([c.traced()[k] for c in two]))
+
+
+# ------------------------------------------------------------------------ drawn rows
+
+@pytest.mark.parametrize("sampling", ["replacement", "epoch"])
+def test_drawn_rows_are_int32(sampling):
+    rows = jaxnet.sample_batch_indices(jax.random.key(0), 12, 7, 4, sampling)
+    assert rows.shape == (7, 4) and rows.dtype == jnp.int32
+    plan = make_plan(12, 4, batch_size=4, sampling=sampling)
+    assert loop.epoch_rows(jax.random.key(0), 1, 12, plan).dtype == jnp.int32
+
+
+def test_rows_drawn_with_replacement_are_uniform_over_every_row():
+    rows = np.asarray(jaxnet.sample_batch_indices(jax.random.key(2), 3, 600, 5)).ravel()
+    counts = np.bincount(rows, minlength=3)
+    assert counts.size == 3  # no row outside [0, 3)
+    # 3000 draws, 1000 expected per row, standard deviation 25.8: 5 deviations apart.
+    assert np.all(np.abs(counts - 1000) < 130), counts
+
+
+def test_sample_batch_indices_refuses_what_no_epoch_can_hold():
+    with pytest.raises(ValueError, match="sampling='epoch' needs batch_size <= the 3"):
+        jaxnet.sample_batch_indices(jax.random.key(0), 3, 4, 5, "epoch")
+    with pytest.raises(ValueError, match="sampling"):
+        jaxnet.sample_batch_indices(jax.random.key(0), 12, 4, 5, "shuffle")
+    for bad in (dict(num_train=0), dict(batch_size=0), dict(num_iters=-1)):
+        args = dict(num_train=12, num_iters=4, batch_size=5) | bad
+        with pytest.raises(ValueError, match=next(iter(bad))):
+            jaxnet.sample_batch_indices(jax.random.key(0), **args)
+
+
+def test_a_batch_larger_than_the_data_draws_one_epoch_per_update():
+    """Five rows of three per update: one update per epoch, each epoch its own draw."""
+    params, X, y = small_problem(N=3)
+    key = jax.random.key(9)
+    rows = jaxnet.sample_batch_indices(jax.random.split(key)[0], 3, 4, 5)
+    kw = dict(learning_rate=0.1, num_iters=4, batch_size=5)
+    drawn = jaxnet.train(params, X, y, X, y, key=key, **kw)
+    given = jaxnet.train(params, X, y, X, y, batch_indices=np.asarray(rows), **kw)
+    assert_same(drawn[0], given[0])
+    assert drawn[1]["val_acc_history"].shape == (4,)
+
+
+# ------------------------------------------------------------- pieces inside epochs
+
+@pytest.mark.parametrize("rows", ["drawn", "given"])
+def test_pieces_that_begin_and_end_inside_epochs_equal_the_whole_run(rows):
+    """6 updates per epoch; pieces 0-2, 2-16 (the rest of epoch 0, epoch 1, four of
+    epoch 2) and 16-20 (the rest of epoch 2, two of epoch 3)."""
+    params, X, y = small_problem(N=24)
+    key = jax.random.key(3)
+    run = dict(num_iters=20, batch_size=4, learning_rate=0.05)
+    if rows == "given":
+        run["batch_indices"] = np.random.default_rng(1).integers(0, 24, (20, 4))
+    whole = jaxnet.train(params, X, y, X, y, key=key, **run)
+    state = jaxnet.begin(params, key, **run)
+    for n in (2, 14, 4):
+        state = jaxnet.resume(state, X, y, X, y, iterations=n)
+    assert_same(whole[0], state.params)
+    assert_same(whole[1], state.history)
+    assert state.history["val_acc_history"].shape == (4,)
+
+
+# --------------------------------------------------------------------------- divergence
+
+def diverging_piece(stop_on_divergence, start, length):
+    """A run whose second update overflows: lr 1e300 makes the weights ~1e300 at once."""
+    params, X, y = small_problem()
+    plan = make_plan(12, 4, stop_on_divergence=stop_on_divergence, batch_size=4)  # 3 per epoch
+    hp = traced(learning_rate=1e300, batch_size=4)
+    state = loop.init_state(params, hp, plan)
+    data = loop.Data(*(jnp.asarray(a) for a in (X, y, X, y)))
+    minibatches = tuple(jax.random.split(jax.random.key(0)))
+    return loop.piece(state, data, minibatches, jnp.int32(start), hp, plan=plan,
+                      length=length, head=-start % 3)
+
+
+def test_epochs_after_a_non_finite_loss_are_skipped():
+    state, history = diverging_piece(True, 0, 9)
+    losses, val_acc = np.asarray(history["loss_history"]), np.asarray(history["val_acc_history"])
+    assert np.isfinite(losses[0]) and not np.isfinite(losses[1])
+    assert np.isnan(losses[3:]).all()  # epochs 1 and 2 did not run
+    assert np.isfinite(val_acc[0]) and np.isnan(val_acc[1:]).all()
+    assert not bool(state["finite"])
+
+
+def test_a_non_finite_loss_in_a_pieces_first_updates_skips_its_epochs():
+    """From iteration 1: the rest of epoch 0 (iterations 1, 2) diverges, epochs 1 and 2 are
+    skipped."""
+    state, history = diverging_piece(True, 1, 8)
+    losses, val_acc = np.asarray(history["loss_history"]), np.asarray(history["val_acc_history"])
+    assert np.isfinite(losses[0]) and not np.isfinite(losses[1])
+    assert np.isnan(losses[2:]).all() and val_acc.shape == (2,) and np.isnan(val_acc).all()
+    assert not bool(state["finite"])
+
+
+def test_without_stop_on_divergence_every_epoch_runs():
+    """Vmapped groups run every epoch (a cond on a per-config flag would become a select):
+    the accuracies of the epochs after the divergence are still computed."""
+    state, history = diverging_piece(False, 0, 9)
+    assert not np.isfinite(np.asarray(history["loss_history"])[1])
+    assert np.isfinite(np.asarray(history["val_acc_history"])).all()
+    assert not bool(state["finite"])
+
+
+# ------------------------------------------------------------------ inside an update
+
+def test_flips_and_crops_reach_the_update_as_augment_draws_them():
+    """One SGD update on 8 flipped-and-cropped images equals the reference's update on the
+    rows ``augment`` draws from the step's key: split(fold_in(noise key, 0))[0]."""
+    image = (2, 3, 1)
+    params, X, y = small_problem(N=8, D=6)
+    key = jax.random.key(4)  # with batch_indices, the key is the noise key itself
+    aug_key = jax.random.split(jax.random.fold_in(key, 0))[0]
+    Xa = np.asarray(augment(aug_key, jnp.asarray(X), image, True, 1))
+    for flip, crop in ((True, 0), (False, 1)):  # both halves of the augmentation act
+        assert not np.array_equal(Xa, augment(aug_key, jnp.asarray(X), image, flip, crop))
+    lr, reg = 0.1, 0.01
+    got, _ = jaxnet.train(params, X, y, X, y, key=key, batch_indices=np.arange(8)[None],
+                          num_iters=1, batch_size=8, learning_rate=lr, reg=reg, flip=True,
+                          crop=1, image_shape=image)
+    net = TwoLayerNet.from_params({k: np.asarray(v) for k, v in params.items()})
+    _, grads = net.loss(Xa, y, reg=reg)
+    for k in params:
+        np.testing.assert_allclose(got[k], np.asarray(params[k]) - lr * grads[k], rtol=1e-12,
+                                   atol=1e-15, err_msg=k)
+
+
+def test_data_parallel_on_one_device_equals_the_plain_run():
+    params, X, y = small_problem(N=16)
+    run = dict(key=jax.random.key(5), num_iters=6, batch_size=4, learning_rate=0.1)
+    plain = jaxnet.train(params, X, y, X, y, **run)
+    parallel = jaxnet.train(params, X, y, X, y, data_parallel=True, **run)
+    assert_same(plain[0], parallel[0])
+    assert_same(plain[1], parallel[1])
+
+
+# --------------------------------------------------------------------- the precision
+
+def test_compiled_jits_with_the_plan_and_the_named_arguments_static():
+    """``_compiled`` builds each entry point; here it wraps a function whose ``n`` must be
+    a Python int (a shape) and whose ``plan`` is no array, at test time."""
+    plan = make_plan(12, 4, batch_size=4)  # 3 iterations per epoch
+
+    @loop._compiled("n")
+    def fill(x, *, plan, n):
+        return x * jnp.ones(n, x.dtype) * plan.iterations_per_epoch
+
+    out = fill(jnp.float32(2), plan=plan, n=4)
+    assert out.dtype == jnp.float32
+    np.testing.assert_array_equal(out, np.full(4, 6, np.float32))
+    assert "fill" in fill.lower(jnp.float32(2), plan=plan, n=4).as_text()
