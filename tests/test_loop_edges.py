@@ -160,15 +160,12 @@ def test_a_batch_larger_than_the_data_draws_one_epoch_per_update():
 
 # ------------------------------------------------------------- pieces inside epochs
 
-@pytest.mark.parametrize("rows", ["drawn", "given"])
-def test_pieces_that_begin_and_end_inside_epochs_equal_the_whole_run(rows):
+def test_pieces_that_begin_and_end_inside_epochs_equal_the_whole_run():
     """6 updates per epoch; pieces 0-2, 2-16 (the rest of epoch 0, epoch 1, four of
     epoch 2) and 16-20 (the rest of epoch 2, two of epoch 3)."""
     params, X, y = small_problem(N=24)
     key = jax.random.key(3)
     run = dict(num_iters=20, batch_size=4, learning_rate=0.05)
-    if rows == "given":
-        run["batch_indices"] = np.random.default_rng(1).integers(0, 24, (20, 4))
     whole = jaxnet.train(params, X, y, X, y, key=key, **run)
     state = jaxnet.begin(params, key, **run)
     for n in (2, 14, 4):
@@ -243,13 +240,16 @@ def test_flips_and_crops_reach_the_update_as_augment_draws_them():
                                    atol=1e-15, err_msg=k)
 
 
-def test_data_parallel_on_one_device_equals_the_plain_run():
+def test_data_parallel_on_one_device_trains_like_the_plain_run():
+    """Not always to the bit: the sharded program may fuse its products differently."""
     params, X, y = small_problem(N=16)
     run = dict(key=jax.random.key(5), num_iters=6, batch_size=4, learning_rate=0.1)
     plain = jaxnet.train(params, X, y, X, y, **run)
     parallel = jaxnet.train(params, X, y, X, y, data_parallel=True, **run)
-    assert_same(plain[0], parallel[0])
-    assert_same(plain[1], parallel[1])
+    for a, b in ((plain[0], parallel[0]), (plain[1], parallel[1])):
+        for k in a:
+            np.testing.assert_allclose(np.asarray(b[k]), np.asarray(a[k]), rtol=1e-12,
+                                       atol=1e-15, err_msg=k)
 
 
 # --------------------------------------------------------------------- the precision
