@@ -99,6 +99,13 @@ EQUIVALENT = {
     "jaxnet.cli.common.x_new_parser__mutmut_109": "store_const's const defaults to None",
     "jaxnet.cli.common.x_new_parser__mutmut_188": "argparse derives the same dest from the flag",
     "jaxnet.cli.common.x_new_parser__mutmut_192": "argparse derives the same dest from the flag",
+    # jaxnet/model.py's cross-entropy: take_along_axis's default axis is -1 (here 1); JAX
+    # clamps an index past an axis's end (the gathered (N, 1) column's [:, 1] is its [:, 0]);
+    # and the label-smoothing term's mean over every score equals the mean of the row means.
+    "jaxnet.model.x_cross_entropy__mutmut_11": "take_along_axis's default axis is the last",
+    "jaxnet.model.x_cross_entropy__mutmut_13": "JAX clamps the index past the (N, 1) column",
+    "jaxnet.model.x_cross_entropy__mutmut_17": "every row has C scores: the same mean, to rounding",
+    "jaxnet.model.x_cross_entropy__mutmut_19": "every row has C scores: the same mean, to rounding",
 }
 
 
