@@ -106,6 +106,20 @@ EQUIVALENT = {
     "jaxnet.model.x_cross_entropy__mutmut_13": "JAX clamps the index past the (N, 1) column",
     "jaxnet.model.x_cross_entropy__mutmut_17": "every row has C scores: the same mean, to rounding",
     "jaxnet.model.x_cross_entropy__mutmut_19": "every row has C scores: the same mean, to rounding",
+    # jaxnet/loop.py: a flag only tested for truth; arrays of one length; an epoch's
+    # updates, all in that epoch; the sampling, which changes an epoch's length only for a
+    # batch larger than the data, refused for "epoch" before it is counted; arange's default
+    # integer dtype, which folds in the same epoch.
+    "jaxnet.loop.x_advance__mutmut_168": "record is only tested for truth: None is False",
+    "jaxnet.loop.x_advance__mutmut_96": "its and rows have the same length",
+    "jaxnet.loop.x_advance__mutmut_204": "a drawn epoch's updates are all in that epoch (JAX clamps [1] of a one-update epoch)",
+    "jaxnet.loop.x_iterations_per_epoch__mutmut_1": "every sampling but \"epoch\" counts the same",
+    "jaxnet.loop.x_iterations_per_epoch__mutmut_2": "every sampling but \"epoch\" counts the same",
+    **{f"jaxnet.loop.x_{name}": "\"epoch\" sampling of a batch larger than the data is refused first"
+       for name in ("make_plan__mutmut_54", "make_plan__mutmut_57",
+                    "sample_batch_indices__mutmut_23", "sample_batch_indices__mutmut_26")},
+    "jaxnet.loop.x_sample_batch_indices__mutmut_48": "fold_in takes the epoch as uint32 from any integer dtype",
+    "jaxnet.loop.x_sample_batch_indices__mutmut_50": "fold_in takes the epoch as uint32 from any integer dtype",
 }
 
 

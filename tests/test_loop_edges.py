@@ -39,7 +39,7 @@ def test_iterations_per_epoch_for_each_sampling():
 
 
 def test_plan_defaults_and_what_it_passes_through():
-    plan = make_plan(12, 4, batch_size=5)
+    plan = loop.make_plan([config.Config(batch_size=5)], 12, 4)
     assert plan.stop_on_divergence is True and plan.given_rows is False
     assert plan.batch_sharding is None and plan.image_shape is None
     assert plan.enabled == frozenset() and plan.iterations_per_epoch == 2
@@ -142,7 +142,7 @@ def test_sample_batch_indices_refuses_what_no_epoch_can_hold():
         jaxnet.sample_batch_indices(jax.random.key(0), 12, 4, 5, "shuffle")
     for bad in (dict(num_train=0), dict(batch_size=0), dict(num_iters=-1)):
         args = dict(num_train=12, num_iters=4, batch_size=5) | bad
-        with pytest.raises(ValueError, match=next(iter(bad))):
+        with pytest.raises(ValueError, match=f"^{next(iter(bad))} must be"):
             jaxnet.sample_batch_indices(jax.random.key(0), **args)
 
 
@@ -156,6 +156,32 @@ def test_a_batch_larger_than_the_data_draws_one_epoch_per_update():
     given = jaxnet.train(params, X, y, X, y, batch_indices=np.asarray(rows), **kw)
     assert_same(drawn[0], given[0])
     assert drawn[1]["val_acc_history"].shape == (4,)
+
+
+@pytest.mark.parametrize("ipe, it", [(1, 2**24 + 1), (2, 2**25 + 3)])
+def test_updates_past_float32s_exact_integers_draw_their_own_epochs_rows(ipe, it):
+    """A long run's epoch index is an integer division: float32 would round 2**24 + 1 to
+    2**24, so a resumed update there would reuse another epoch's rows. One update at
+    ``it``, drawn, against the same update on the rows of epoch it // ipe, given."""
+    N, B = 12, 12 // ipe
+    with jax.enable_x64(False):
+        params, X, y = small_problem(N=N, dtype=np.float32)
+        c = config.Config(batch_size=B, learning_rate=0.1, products="plain")
+        plan = loop.make_plan([c], N, 4)
+        hp = loop.traced_values(c, jnp.float32)
+        state = loop.init_state(params, hp, plan)
+        data = loop.Data(*(jnp.asarray(a) for a in (X, y, X, y)))
+        key, noise = jax.random.split(jax.random.key(0))
+        its = jnp.array([it], jnp.int32)
+        rows = loop.epoch_rows(key, it // ipe, N, plan)[it % ipe:][:1]
+        rounded = int(its[0] / ipe)  # the epoch a float32 division would give
+        assert rounded != it // ipe
+        assert not np.array_equal(rows, loop.epoch_rows(key, rounded, N, plan)[it % ipe:][:1])
+        head = -it % ipe
+        drawn = loop.advance(state, data, lambda e: loop.epoch_rows(key, e, N, plan), its,
+                             noise, hp, plan, head)
+        given = loop.advance(state, data, rows, its, noise, hp, plan, head)
+    assert_same(drawn[0]["params"], given[0]["params"])
 
 
 # ------------------------------------------------------------- pieces inside epochs
@@ -250,6 +276,23 @@ def test_data_parallel_on_one_device_trains_like_the_plain_run():
         for k in a:
             np.testing.assert_allclose(np.asarray(b[k]), np.asarray(a[k]), rtol=1e-12,
                                        atol=1e-15, err_msg=k)
+
+
+def test_each_layout_compiles_its_own_products():
+    """The transposed layout materialises dzᵀ behind an optimization barrier
+    (jaxnet.products); the plain layout's program has none: the piece converts its state to
+    the plan's layout, and the products follow the params' keys."""
+    def program(products):
+        c = config.Config(batch_size=4, products=products)
+        plan = loop.make_plan([c], 12, 4)
+        hp = loop.traced_values(c, jnp.float64)
+        params, X, y = small_problem()
+        data = loop.Data(*(jnp.asarray(a) for a in (X, y, X, y)))
+        minibatches = tuple(jax.random.split(jax.random.key(0)))
+        return loop.piece.lower(loop.init_state(params, hp, plan), data, minibatches,
+                                jnp.int32(0), hp, plan=plan, length=3, head=0).as_text()
+    assert "optimization_barrier" not in program("plain")
+    assert "optimization_barrier" in program("transposed")
 
 
 # --------------------------------------------------------------------- the precision
