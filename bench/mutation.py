@@ -110,7 +110,7 @@ EQUIVALENT = {
     # updates, all in that epoch; the sampling, which changes an epoch's length only for a
     # batch larger than the data, refused for "epoch" before it is counted; arange's default
     # integer dtype, which folds in the same epoch.
-    "jaxnet.loop.x_advance__mutmut_168": "record is only tested for truth: None is False",
+    "jaxnet.loop.x_advance__mutmut_168": "record is only tested for truth: None is falsy",
     "jaxnet.loop.x_advance__mutmut_96": "its and rows have the same length",
     "jaxnet.loop.x_advance__mutmut_204": "a drawn epoch's updates are all in that epoch (JAX clamps [1] of a one-update epoch)",
     "jaxnet.loop.x_iterations_per_epoch__mutmut_1": "every sampling but \"epoch\" counts the same",

@@ -65,9 +65,16 @@ def count_compiles(function_name):
     yield lambda: sum(1 for name in _compiles[start:] if name in (None, f"jit({function_name})"))
 
 
+def train_as_val(X, y):
+    """``loop.Data`` on the device with the training rows (N, D) and labels (N,) as the
+    validation set too."""
+    X, y = jnp.asarray(X), jnp.asarray(y, jnp.int32)
+    return loop.Data(X, y, X, y)
+
+
 def lowered_run(params, X, y, plan, hp, key=None):
     """The text of the program that trains one whole run from ``key`` (``loop.piece``)."""
-    data = loop.Data(jnp.asarray(X), jnp.asarray(y, jnp.int32), jnp.asarray(X), jnp.asarray(y, jnp.int32))
+    data = train_as_val(X, y)
     key = key if key is not None else jax.random.key(0)
     minibatches = tuple(jax.random.split(key))
     return loop.piece.lower(loop.init_state(params, hp, plan), data, minibatches,

@@ -11,10 +11,11 @@ import jaxnet
 from jaxnet import config, loop, products
 from jaxnet.augment import augment
 from reference import TwoLayerNet
-from tests.helpers import make_plan, traced
+from tests.helpers import lowered_run, make_plan, traced, train_as_val
 
 
 def small_problem(N=12, D=4, H=5, C=3, seed=0, dtype=np.float64):
+    """(params, X (N, D), y (N,) int32 in [0, C)): a net with hidden size H and its data."""
     rng = np.random.default_rng(seed)
     X = rng.standard_normal((N, D)).astype(dtype)
     y = rng.integers(0, C, N).astype(np.int32)
@@ -23,6 +24,7 @@ def small_problem(N=12, D=4, H=5, C=3, seed=0, dtype=np.float64):
 
 
 def assert_same(a, b):
+    """Two dicts of arrays with the same keys, equal to the bit."""
     assert a.keys() == b.keys()
     for k in a:
         np.testing.assert_array_equal(np.asarray(a[k]), np.asarray(b[k]), err_msg=k)
@@ -170,7 +172,7 @@ def test_updates_past_float32s_exact_integers_draw_their_own_epochs_rows(ipe, it
         plan = loop.make_plan([c], N, 4)
         hp = loop.traced_values(c, jnp.float32)
         state = loop.init_state(params, hp, plan)
-        data = loop.Data(*(jnp.asarray(a) for a in (X, y, X, y)))
+        data = train_as_val(X, y)
         key, noise = jax.random.split(jax.random.key(0))
         its = jnp.array([it], jnp.int32)
         rows = loop.epoch_rows(key, it // ipe, N, plan)[it % ipe:][:1]
@@ -209,7 +211,7 @@ def diverging_piece(stop_on_divergence, start, length):
     plan = make_plan(12, 4, stop_on_divergence=stop_on_divergence, batch_size=4)  # 3 per epoch
     hp = traced(learning_rate=1e300, batch_size=4)
     state = loop.init_state(params, hp, plan)
-    data = loop.Data(*(jnp.asarray(a) for a in (X, y, X, y)))
+    data = train_as_val(X, y)
     minibatches = tuple(jax.random.split(jax.random.key(0)))
     return loop.piece(state, data, minibatches, jnp.int32(start), hp, plan=plan,
                       length=length, head=-start % 3)
@@ -283,14 +285,10 @@ def test_each_layout_compiles_its_own_products():
     (jaxnet.products); the plain layout's program has none: the piece converts its state to
     the plan's layout, and the products follow the params' keys."""
     def program(products):
-        c = config.Config(batch_size=4, products=products)
-        plan = loop.make_plan([c], 12, 4)
-        hp = loop.traced_values(c, jnp.float64)
+        c = config.Config(batch_size=4, num_iters=3, products=products)
         params, X, y = small_problem()
-        data = loop.Data(*(jnp.asarray(a) for a in (X, y, X, y)))
-        minibatches = tuple(jax.random.split(jax.random.key(0)))
-        return loop.piece.lower(loop.init_state(params, hp, plan), data, minibatches,
-                                jnp.int32(0), hp, plan=plan, length=3, head=0).as_text()
+        return lowered_run(params, X, y, loop.make_plan([c], 12, 4),
+                           loop.traced_values(c, jnp.float64))
     assert "optimization_barrier" not in program("plain")
     assert "optimization_barrier" in program("transposed")
 
