@@ -7,8 +7,32 @@ sizes (49,000 / 1,000 / 1,000) are scaled down to fit it; everything else is the
 """
 
 import functools
+import json
+import os
+from pathlib import Path
 
 import pytest
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under mutmut, a mutant's tests run fastest first, by the durations its first run
+    recorded: mutmut stops at the first failing test (-x), so a mutant that a quick test
+    kills does not wait for the slow ones. A module's tests stay together (its fixtures are
+    made once); modules run in the order of their fastest test."""
+    if "__mutmut_" not in os.environ.get("MUTANT_UNDER_TEST", ""):
+        return
+    stats = next((p for p in (Path("mutmut-stats.json"), Path("mutants/mutmut-stats.json"))
+                  if p.exists()), None)
+    if stats is None:
+        return
+    seconds = json.loads(stats.read_text()).get("duration_by_test", {})
+    duration = {item: seconds.get(item.nodeid, 0.0) for item in items}
+    fastest = {}
+    for item in items:
+        module = item.nodeid.split("::")[0]
+        fastest[module] = min(fastest.get(module, float("inf")), duration[item])
+    items.sort(key=lambda item: (fastest[item.nodeid.split("::")[0]], item.nodeid.split("::")[0],
+                                 duration[item]))
 
 
 @pytest.fixture(autouse=True)

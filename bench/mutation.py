@@ -200,14 +200,16 @@ def verify(path, tests):
     are now: {mutant: "killed" or "survived"}."""
     work, result = workdir(path), {}
     source = (work / path).read_text()
+    if source != (ROOT / path).read_text():
+        raise SystemExit(f"{path} changed since its last run: run it again instead of --verify")
     shutil.rmtree(work / "tests")
     shutil.copytree(ROOT / "tests", work / "tests", ignore=shutil.ignore_patterns("__pycache__"))
     env = _env()
     pytest = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:xdist", "-o", "addopts=",
               "-p", "no:cacheprovider", *tests]
     if subprocess.run(pytest, cwd=work, capture_output=True, env=env).returncode:
-        raise SystemExit(f"{path}: the tests fail on the module as it was last run (did it "
-                         f"change since?): run it again instead of --verify")
+        raise SystemExit(f"{path}: the tests as they are now fail on the module as it was "
+                         f"last run: fix them first")
     try:
         last = count(path) or {}
         for name in last.get("surviving", []) + last.get("untested", []):

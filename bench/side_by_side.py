@@ -101,7 +101,8 @@ def main(argv=None):
               "this_commit": _commit(trees["this"]), "tuned_iters": args.iters,
               "grid_iters": args.sweep_iters, "rounds": args.rounds, "seconds": seconds,
               "median_s": medians,
-              "this_over_other": {k: medians["this"][k] / medians["other"][k] for k in keys}}
+              "this_over_other": {k: (medians["this"][k] / medians["other"][k]
+                                     if medians["other"][k] else None) for k in keys}}
     report(result, args.out)
 
 

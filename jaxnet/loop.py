@@ -141,8 +141,8 @@ def epoch_rows(batch_key, epoch, num_train, plan):
 
 def sample_batch_indices(key, num_train, num_iters, batch_size, sampling="replacement"):
     """A whole run's minibatch rows from its batch key, (num_iters, batch_size) int32: the
-    rows ``epoch_rows`` draws epoch by epoch inside the program (there, one epoch at a
-    time: here all of them, for inspection)."""
+    rows ``epoch_rows`` draws epoch by epoch inside the program, all at once (for
+    inspection). Bad sizes raise ValueError, as Config's do."""
     c = Config(num_iters=num_iters, batch_size=batch_size, sampling=sampling)  # checks them
     _check_epoch_fits(c, checks.check_positive_int(num_train, "num_train"))
     per_epoch = iterations_per_epoch(num_train, batch_size, sampling)

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import jaxnet
-from jaxnet import config, loop, products
+from jaxnet import config, loop
 from jaxnet.augment import augment
 from reference import TwoLayerNet
 from tests.helpers import lowered_run, make_plan, traced, train_as_val
@@ -45,7 +45,7 @@ def test_plan_defaults_and_what_it_passes_through():
     assert plan.stop_on_divergence is True and plan.given_rows is False
     assert plan.batch_sharding is None and plan.image_shape is None
     assert plan.enabled == frozenset() and plan.iterations_per_epoch == 2
-    assert plan.layout == products.layout(config.Config().products)
+    assert plan.layout == ("transposed" if jax.default_backend() == "cpu" else "plain")  # auto
     assert plan.config == config.Config(batch_size=5).static()
     marker = object()  # make_plan keeps the sharding it is given, whatever it is
     plan = loop.make_plan([config.Config(products="plain")], 12, 4, batch_sharding=marker,
@@ -152,7 +152,13 @@ def test_a_batch_larger_than_the_data_draws_one_epoch_per_update():
     """Five rows of three per update: one update per epoch, each epoch its own draw."""
     params, X, y = small_problem(N=3)
     key = jax.random.key(9)
-    rows = jaxnet.sample_batch_indices(jax.random.split(key)[0], 3, 4, 5)
+    batch_key = jax.random.split(key)[0]
+    rows = jaxnet.sample_batch_indices(batch_key, 3, 4, 5)
+    # The documented stream: epoch e's rows are randint(fold_in(batch_key, e)), one update each.
+    expected = [jax.random.randint(jax.random.fold_in(batch_key, e), (1, 5), 0, 3, jnp.int32)
+                for e in range(4)]
+    np.testing.assert_array_equal(rows, np.concatenate(expected))
+    assert len({tuple(r) for r in np.asarray(rows)}) > 1  # each epoch its own draw
     kw = dict(learning_rate=0.1, num_iters=4, batch_size=5)
     drawn = jaxnet.train(params, X, y, X, y, key=key, **kw)
     given = jaxnet.train(params, X, y, X, y, batch_indices=np.asarray(rows), **kw)
@@ -217,8 +223,17 @@ def diverging_piece(stop_on_divergence, start, length):
                       length=length, head=-start % 3)
 
 
+def updates_counted(state):
+    """The optimizer's update count (optax's schedule state): how many updates ran."""
+    counts = [leaf for leaf in jax.tree.leaves(state["opt_state"])
+              if jnp.issubdtype(leaf.dtype, jnp.integer)]
+    assert len(counts) == 1
+    return int(counts[0])
+
+
 def test_epochs_after_a_non_finite_loss_are_skipped():
     state, history = diverging_piece(True, 0, 9)
+    assert updates_counted(state) == 3  # epoch 0's updates, then nothing
     losses, val_acc = np.asarray(history["loss_history"]), np.asarray(history["val_acc_history"])
     assert np.isfinite(losses[0]) and not np.isfinite(losses[1])
     assert np.isnan(losses[3:]).all()  # epochs 1 and 2 did not run
@@ -230,6 +245,7 @@ def test_a_non_finite_loss_in_a_pieces_first_updates_skips_its_epochs():
     """From iteration 1: the rest of epoch 0 (iterations 1, 2) diverges, epochs 1 and 2 are
     skipped."""
     state, history = diverging_piece(True, 1, 8)
+    assert updates_counted(state) == 2  # iterations 1 and 2
     losses, val_acc = np.asarray(history["loss_history"]), np.asarray(history["val_acc_history"])
     assert np.isfinite(losses[0]) and not np.isfinite(losses[1])
     assert np.isnan(losses[2:]).all() and val_acc.shape == (2,) and np.isnan(val_acc).all()
@@ -240,6 +256,7 @@ def test_without_stop_on_divergence_every_epoch_runs():
     """Vmapped groups run every epoch (a cond on a per-config flag would become a select):
     the accuracies of the epochs after the divergence are still computed."""
     state, history = diverging_piece(False, 0, 9)
+    assert updates_counted(state) == 9
     assert not np.isfinite(np.asarray(history["loss_history"])[1])
     assert np.isfinite(np.asarray(history["val_acc_history"])).all()
     assert not bool(state["finite"])
