@@ -10,6 +10,7 @@ import http.client
 import io
 import math
 import pickle
+import shutil
 import tarfile
 import urllib.request
 
@@ -199,6 +200,59 @@ def test_archive_without_the_batches_is_refused(batch_files, tmp_path, left_out)
                      progress=False)
     assert message == f"{url}: the archive does not hold the CIFAR-10 python batches"
     assert list((tmp_path / "dst").iterdir()) == []
+
+
+def test_an_archive_with_a_second_copy_of_a_batch_is_refused(batch_files, tmp_path):
+    """Two folders holding data_batch_1 (one of them complete): which is CIFAR-10 is
+    ambiguous, so the archive is refused rather than one of them guessed."""
+    path = tmp_path / "c.tar.gz"
+    with tarfile.open(path, "w:gz") as tar:
+        for name, content in [*(("cifar-10-batches-py/" + k, v) for k, v in batch_files.items()),
+                              ("copy/data_batch_1", batch_files["data_batch_1"])]:
+            info = tarfile.TarInfo(name)
+            info.size = len(content)
+            tar.addfile(info, io.BytesIO(content))
+    url, md5 = path.as_uri(), hashlib.md5(path.read_bytes()).hexdigest()
+    message = raised(data.download_cifar10, tmp_path / "cifar", url=url, md5=md5,
+                     progress=False)
+    assert message == f"{url}: the archive does not hold the CIFAR-10 python batches"
+    assert not (tmp_path / "cifar").exists()
+
+
+def test_an_archive_that_is_not_gzip_is_refused_as_corrupted(batch_files, tmp_path):
+    """The official archive is a .tar.gz and is opened as one: a plain tar, even with its
+    own matching checksum, is refused."""
+    path = tmp_path / "c.tar"
+    with tarfile.open(path, "w") as tar:
+        for name, content in batch_files.items():
+            info = tarfile.TarInfo(f"cifar-10-batches-py/{name}")
+            info.size = len(content)
+            tar.addfile(info, io.BytesIO(content))
+    url, md5 = path.as_uri(), hashlib.md5(path.read_bytes()).hexdigest()
+    message = raised(data.download_cifar10, tmp_path / "cifar", url=url, md5=md5,
+                     progress=False)
+    assert message.startswith(f"{url}: corrupted archive (")
+    assert not (tmp_path / "cifar").exists()
+
+
+def test_a_temporary_folder_that_cannot_be_removed_does_not_fail_the_download(
+        archive, folder, tmp_path, monkeypatch):
+    """Removing the download's temporary folder is best effort: a folder that cannot be
+    removed (a permission error, as rmtree raises without ignore_errors) leaves the finished
+    data in place and no error."""
+    removed = shutil.rmtree
+
+    def stubborn(path, ignore_errors=False, **kwargs):
+        if not ignore_errors:
+            raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(data.shutil, "rmtree", stubborn)
+    url, _, md5 = archive
+    dest = data.download_cifar10(tmp_path / "cifar", url=url, md5=md5, progress=False)
+    monkeypatch.undo()
+    assert_is_the_fake(dest, folder)
+    for leftover in tmp_path.glob(".cifar10-download-*"):
+        removed(leftover)
 
 
 def test_archive_modes_cannot_make_the_batches_writable_by_others(batch_files, tmp_path):
