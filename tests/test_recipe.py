@@ -163,6 +163,26 @@ def test_mixup_mixes_inputs_and_losses(tiny):
     assert float(update.objective(tparams, X, y, key, hp, on)) == pytest.approx(expected, rel=1e-12)
 
 
+def test_label_smoothing_applies_to_both_labels_of_a_mixup_pair(tiny):
+    """The training objective smooths both targets of a mixed pair: lam CE_e(y) +
+    (1 - lam) CE_e(y[perm]), each against (1 - e) one-hot + e / C, written out here."""
+    params, X, y, _ = tiny
+    key = jax.random.key(8)
+    _, _, (tparams, hp, on) = objective_with_and_without(tiny, key, mixup=0.4)
+    e = 0.2
+    hp["mixup"], hp["label_smoothing"] = jnp.asarray(0.4), jnp.asarray(e)
+    _, mix_key, perm_key = jax.random.split(key, 3)
+    lam = float(jax.random.beta(mix_key, 0.4, 0.4, dtype=jnp.float64))
+    perm = np.asarray(jax.random.permutation(perm_key, len(X)))
+    Xm = lam * X + (1 - lam) * X[perm]
+    scores = np.maximum(0, Xm @ params["W1"] + params["b1"]) @ params["W2"] + params["b2"]
+    log_p = scores - np.log(np.exp(scores).sum(1, keepdims=True))
+    C = scores.shape[1]
+    smoothed = lambda labels: -(((1 - e) * np.eye(C)[labels] + e / C) * log_p).sum(1).mean()
+    expected = lam * smoothed(y) + (1 - lam) * smoothed(y[perm])
+    assert float(update.objective(tparams, X, y, key, hp, on)) == pytest.approx(expected, rel=1e-12)
+
+
 # ---------------------------------------------------------------------------- augmentation
 
 
