@@ -27,12 +27,11 @@ def pytest_collection_modifyitems(config, items):
         return
     seconds = json.loads(stats.read_text()).get("duration_by_test", {})
     duration = {item: seconds.get(item.nodeid, 0.0) for item in items}
+    module = {item: item.nodeid.split("::")[0] for item in items}
     fastest = {}
     for item in items:
-        module = item.nodeid.split("::")[0]
-        fastest[module] = min(fastest.get(module, float("inf")), duration[item])
-    items.sort(key=lambda item: (fastest[item.nodeid.split("::")[0]], item.nodeid.split("::")[0],
-                                 duration[item]))
+        fastest[module[item]] = min(fastest.get(module[item], float("inf")), duration[item])
+    items.sort(key=lambda item: (fastest[module[item]], module[item], duration[item]))
 
 
 @pytest.fixture(autouse=True)

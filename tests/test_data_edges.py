@@ -51,14 +51,20 @@ def tiny_dir(tmp_path):
     return root
 
 
-def tar_gz(path, files, top="cifar-10-batches-py", mode=0o644):
-    """Write {name: bytes} under ``top`` as a .tar.gz at ``path``; returns (URL, MD5)."""
-    with tarfile.open(path, "w:gz") as tar:
-        for name, content in files.items():
-            info = tarfile.TarInfo(f"{top}/{name}")
+def pack(path, members, mode=0o644, compression="gz"):
+    """Write [(member name, bytes)] as a tar at ``path`` (gzipped by default; "" for a plain
+    tar); returns (URL, MD5)."""
+    with tarfile.open(path, f"w:{compression}") as tar:
+        for name, content in members:
+            info = tarfile.TarInfo(name)
             info.size, info.mode = len(content), mode
             tar.addfile(info, io.BytesIO(content))
     return path.as_uri(), hashlib.md5(path.read_bytes()).hexdigest()
+
+
+def tar_gz(path, files, top="cifar-10-batches-py", mode=0o644):
+    """Write {name: bytes} under ``top`` as a .tar.gz at ``path``; returns (URL, MD5)."""
+    return pack(path, [(f"{top}/{name}", content) for name, content in files.items()], mode)
 
 
 class FakeResponse:
@@ -205,14 +211,9 @@ def test_archive_without_the_batches_is_refused(batch_files, tmp_path, left_out)
 def test_an_archive_with_a_second_copy_of_a_batch_is_refused(batch_files, tmp_path):
     """Two folders holding data_batch_1 (one of them complete): which is CIFAR-10 is
     ambiguous, so the archive is refused rather than one of them guessed."""
-    path = tmp_path / "c.tar.gz"
-    with tarfile.open(path, "w:gz") as tar:
-        for name, content in [*(("cifar-10-batches-py/" + k, v) for k, v in batch_files.items()),
-                              ("copy/data_batch_1", batch_files["data_batch_1"])]:
-            info = tarfile.TarInfo(name)
-            info.size = len(content)
-            tar.addfile(info, io.BytesIO(content))
-    url, md5 = path.as_uri(), hashlib.md5(path.read_bytes()).hexdigest()
+    members = [(f"cifar-10-batches-py/{k}", v) for k, v in batch_files.items()]
+    url, md5 = pack(tmp_path / "c.tar.gz", members + [("copy/data_batch_1",
+                                                       batch_files["data_batch_1"])])
     message = raised(data.download_cifar10, tmp_path / "cifar", url=url, md5=md5,
                      progress=False)
     assert message == f"{url}: the archive does not hold the CIFAR-10 python batches"
@@ -222,13 +223,8 @@ def test_an_archive_with_a_second_copy_of_a_batch_is_refused(batch_files, tmp_pa
 def test_an_archive_that_is_not_gzip_is_refused_as_corrupted(batch_files, tmp_path):
     """The official archive is a .tar.gz and is opened as one: a plain tar, even with its
     own matching checksum, is refused."""
-    path = tmp_path / "c.tar"
-    with tarfile.open(path, "w") as tar:
-        for name, content in batch_files.items():
-            info = tarfile.TarInfo(f"cifar-10-batches-py/{name}")
-            info.size = len(content)
-            tar.addfile(info, io.BytesIO(content))
-    url, md5 = path.as_uri(), hashlib.md5(path.read_bytes()).hexdigest()
+    url, md5 = pack(tmp_path / "c.tar", [(f"cifar-10-batches-py/{k}", v)
+                                          for k, v in batch_files.items()], compression="")
     message = raised(data.download_cifar10, tmp_path / "cifar", url=url, md5=md5,
                      progress=False)
     assert message.startswith(f"{url}: corrupted archive (")

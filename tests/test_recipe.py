@@ -145,19 +145,25 @@ def test_dropout_is_inverted_and_rate_zero_is_exact(tiny):
     assert float(update.objective(tparams, X, y, key, hp, on)) == pytest.approx(expected, rel=1e-12)
 
 
+def mixed_log_probs(params, X, key, alpha):
+    """(lam, perm, log-probabilities (N, C) of the mixed rows) as the objective draws them
+    from ``key`` (its second and third split), computed in NumPy."""
+    _, mix_key, perm_key = jax.random.split(key, 3)
+    lam = float(jax.random.beta(mix_key, alpha, alpha, dtype=jnp.float64))
+    perm = np.asarray(jax.random.permutation(perm_key, len(X)))
+    Xm = lam * X + (1 - lam) * X[perm]
+    scores = np.maximum(0, Xm @ params["W1"] + params["b1"]) @ params["W2"] + params["b2"]
+    return lam, perm, scores - np.log(np.exp(scores).sum(1, keepdims=True))
+
+
 def test_mixup_mixes_inputs_and_losses(tiny):
     params, X, y, _ = tiny
     key = jax.random.key(8)
     with_flag, without, (tparams, hp, on) = objective_with_and_without(tiny, key, mixup=0.4)
     assert with_flag == without  # alpha 0: lam = 1, no mixing
     hp["mixup"] = jnp.asarray(0.4)
-    _, mix_key, perm_key = jax.random.split(key, 3)
-    lam = float(jax.random.beta(mix_key, 0.4, 0.4, dtype=jnp.float64))
-    perm = np.asarray(jax.random.permutation(perm_key, len(X)))
+    lam, perm, log_p = mixed_log_probs(params, X, key, 0.4)
     assert 0 < lam < 1 and not np.array_equal(perm, np.arange(len(X)))
-    Xm = lam * X + (1 - lam) * X[perm]
-    scores = np.maximum(0, Xm @ params["W1"] + params["b1"]) @ params["W2"] + params["b2"]
-    log_p = scores - np.log(np.exp(scores).sum(1, keepdims=True))
     rows = np.arange(len(y))
     expected = -(lam * log_p[rows, y] + (1 - lam) * log_p[rows, y[perm]]).mean()
     assert float(update.objective(tparams, X, y, key, hp, on)) == pytest.approx(expected, rel=1e-12)
@@ -171,13 +177,8 @@ def test_label_smoothing_applies_to_both_labels_of_a_mixup_pair(tiny):
     _, _, (tparams, hp, on) = objective_with_and_without(tiny, key, mixup=0.4)
     e = 0.2
     hp["mixup"], hp["label_smoothing"] = jnp.asarray(0.4), jnp.asarray(e)
-    _, mix_key, perm_key = jax.random.split(key, 3)
-    lam = float(jax.random.beta(mix_key, 0.4, 0.4, dtype=jnp.float64))
-    perm = np.asarray(jax.random.permutation(perm_key, len(X)))
-    Xm = lam * X + (1 - lam) * X[perm]
-    scores = np.maximum(0, Xm @ params["W1"] + params["b1"]) @ params["W2"] + params["b2"]
-    log_p = scores - np.log(np.exp(scores).sum(1, keepdims=True))
-    C = scores.shape[1]
+    lam, perm, log_p = mixed_log_probs(params, X, key, 0.4)
+    C = log_p.shape[1]
     smoothed = lambda labels: -(((1 - e) * np.eye(C)[labels] + e / C) * log_p).sum(1).mean()
     expected = lam * smoothed(y) + (1 - lam) * smoothed(y[perm])
     assert float(update.objective(tparams, X, y, key, hp, on)) == pytest.approx(expected, rel=1e-12)
