@@ -35,6 +35,8 @@ from collections import Counter
 from importlib import metadata
 from pathlib import Path
 
+from jaxnet.cli import machine
+
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".mutation"
 # JAX's persistent compilation cache, shared by every mutant's process: a mutant that leaves
@@ -240,8 +242,8 @@ def main(argv=None):
     previous = {}
     if args.out and Path(args.out).exists():
         previous = json.loads(Path(args.out).read_text()).get("modules", {})
-    result = {"tool": f"mutmut {metadata.version('mutmut')}", "cpu_count": os.cpu_count(),
-              "modules": dict(previous)}
+    result = {"tool": f"mutmut {metadata.version('mutmut')}", "cpu": machine.cpu_name(),
+              "cpu_count": os.cpu_count(), "modules": dict(previous)}
     if not (args.report or args.verify):
         shutil.rmtree(XLA_CACHE, ignore_errors=True)  # a run's time includes its compilations
     for path in args.only:
