@@ -62,9 +62,11 @@ def pack(path, members, mode=0o644, compression="gz"):
     return path.as_uri(), hashlib.md5(path.read_bytes()).hexdigest()
 
 
-def tar_gz(path, files, top="cifar-10-batches-py", mode=0o644):
-    """Write {name: bytes} under ``top`` as a .tar.gz at ``path``; returns (URL, MD5)."""
-    return pack(path, [(f"{top}/{name}", content) for name, content in files.items()], mode)
+def tar_gz(path, files, top="cifar-10-batches-py", mode=0o644, compression="gz"):
+    """Write {name: bytes} under ``top`` as a .tar.gz at ``path`` (a plain tar with
+    ``compression=""``); returns (URL, MD5)."""
+    return pack(path, [(f"{top}/{name}", content) for name, content in files.items()], mode,
+                compression)
 
 
 class FakeResponse:
@@ -223,8 +225,7 @@ def test_an_archive_with_a_second_copy_of_a_batch_is_refused(batch_files, tmp_pa
 def test_an_archive_that_is_not_gzip_is_refused_as_corrupted(batch_files, tmp_path):
     """The official archive is a .tar.gz and is opened as one: a plain tar, even with its
     own matching checksum, is refused."""
-    url, md5 = pack(tmp_path / "c.tar", [(f"cifar-10-batches-py/{k}", v)
-                                          for k, v in batch_files.items()], compression="")
+    url, md5 = tar_gz(tmp_path / "c.tar", batch_files, compression="")
     message = raised(data.download_cifar10, tmp_path / "cifar", url=url, md5=md5,
                      progress=False)
     assert message.startswith(f"{url}: corrupted archive (")
