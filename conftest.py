@@ -15,10 +15,13 @@ import pytest
 
 
 def pytest_collection_modifyitems(config, items):
-    """Under mutmut, a mutant's tests run fastest first, by the durations its first run
+    """The README's blocks are ``slow`` (they run the programs). Under mutmut, a mutant's tests run fastest first, by the durations its first run
     recorded: mutmut stops at the first failing test (-x), so a mutant that a quick test
     kills does not wait for the slow ones. A module's tests stay together (its fixtures are
     made once); modules run in the order of their fastest test."""
+    for item in items:
+        if "markdown-docs" in item.keywords:
+            item.add_marker(pytest.mark.slow)
     if "__mutmut_" not in os.environ.get("MUTANT_UNDER_TEST", ""):
         return
     stats = next((p for p in (Path("mutmut-stats.json"), Path("mutants/mutmut-stats.json"))
