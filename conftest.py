@@ -7,34 +7,15 @@ sizes (49,000 / 1,000 / 1,000) are scaled down to fit it; everything else is the
 """
 
 import functools
-import json
-import os
-from pathlib import Path
 
 import pytest
 
 
 def pytest_collection_modifyitems(config, items):
-    """The README's blocks are ``slow`` (they run the programs). Under mutmut, a mutant's tests run fastest first, by the durations its first run
-    recorded: mutmut stops at the first failing test (-x), so a mutant that a quick test
-    kills does not wait for the slow ones. A module's tests stay together (its fixtures are
-    made once); modules run in the order of their fastest test."""
+    """The README's blocks are ``slow``: they run the programs."""
     for item in items:
         if "markdown-docs" in item.keywords:
             item.add_marker(pytest.mark.slow)
-    if "__mutmut_" not in os.environ.get("MUTANT_UNDER_TEST", ""):
-        return
-    stats = next((p for p in (Path("mutmut-stats.json"), Path("mutants/mutmut-stats.json"))
-                  if p.exists()), None)
-    if stats is None:
-        return
-    seconds = json.loads(stats.read_text()).get("duration_by_test", {})
-    duration = {item: seconds.get(item.nodeid, 0.0) for item in items}
-    module = {item: item.nodeid.split("::")[0] for item in items}
-    fastest = {}
-    for item in items:
-        fastest[module[item]] = min(fastest.get(module[item], float("inf")), duration[item])
-    items.sort(key=lambda item: (fastest[module[item]], module[item], duration[item]))
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@
 
     pip install -e ".[mutation]"
     python -m bench.mutation                       # every module of [tool.jaxnet.mutation]
-    python -m bench.mutation --only jaxnet/update.py jaxnet/checks.py
+    python -m bench.mutation --only jaxnet/optimizer.py jaxnet/checks.py
     python -m bench.mutation --report              # count the last runs' results again
     python -m bench.mutation --verify --only jaxnet/checks.py   # new tests vs the survivors
 
@@ -66,8 +66,8 @@ EQUIVALENT = {
     "reference.gradient_check.x_eval_numerical_gradient__mutmut_11": "nditer only gives indices",
     # The cosine schedules' lengths, max(num_iters, warmup + 1) -> warmup + 2 and
     # max(num_iters, 1) -> 2: they differ only at counts >= num_iters, which a run never uses.
-    "jaxnet.update.x_make_schedule__mutmut_35": "differs only after the run's last update",
-    "jaxnet.update.x_make_schedule__mutmut_46": "differs only after the run's last update",
+    "jaxnet.optimizer.x_make_schedule__mutmut_35": "differs only after the run's last update",
+    "jaxnet.optimizer.x_make_schedule__mutmut_46": "differs only after the run's last update",
     # jaxnet/data.py: sizes of reads, case-insensitive names, and the temporary folder's
     # internal names, none of which changes a byte of what is loaded or written.
     "jaxnet.data.x__fetch__mutmut_1": "_fetch's default is never used: its caller passes progress",

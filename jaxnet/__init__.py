@@ -7,14 +7,14 @@ pieces; ``fit`` is the whole run (preprocessing, init, training, evaluation) in 
 
 from jaxnet import presets
 from jaxnet.config import Config
-from jaxnet.groups import search, seed_keys, sweep
+from jaxnet.sweeps import search, seed_keys, sweep
 from jaxnet.loop import sample_batch_indices
 from jaxnet.model import accuracy, init_params, loss, predict, scores
 from jaxnet.recipe import Recipe
-from jaxnet.runs import Fit, fit
+from jaxnet.fitting import Fit, fit
 from jaxnet.state import TrainState, load_state, save_state
 from jaxnet.training import TrainingDiverged, begin, resume, train
-from jaxnet.update import notebook_schedule
+from jaxnet.optimizer import notebook_schedule
 
 __all__ = [
     "Config",

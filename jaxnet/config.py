@@ -104,7 +104,7 @@ class Config:
 
     def __post_init__(self):
         for f in dataclasses.fields(self):
-            object.__setattr__(self, f.name, _checked(f, getattr(self, f.name)))
+            object.__setattr__(self, f.name, checked(f, getattr(self, f.name)))
 
     def traced(self):
         """The traced options' values, ``{name: float}``."""
@@ -131,7 +131,7 @@ GATED = tuple(name for name, f in FIELDS.items() if f.metadata["gated"])
 STATIC = tuple(name for name in FIELDS if name not in TRACED)
 
 
-def _checked(field, value):
+def checked(field, value):
     """``value`` as the field's type, or an error naming the option and what it allows."""
     name, meta, kind = field.name, field.metadata, field.metadata["kind"]
     if (value is None and field.default is None) or (meta["words"] and value in meta["words"]):

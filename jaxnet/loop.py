@@ -13,7 +13,7 @@ precision:
 - ``group_piece``: the same for K runs that share their minibatches, vmapped.
 
 Outside these programs params are in the public layout (W1 as (D, H)); inside, in the
-plan's (``jaxnet.products``). The traced options reach the programs as ``hp`` (arrays), so
+plan's (``jaxnet.layout``). The traced options reach the programs as ``hp`` (arrays), so
 a new value reuses the compiled program; the static ones make up the ``Plan``.
 """
 
@@ -24,8 +24,9 @@ from typing import NamedTuple
 
 import jax
 import jax.numpy as jnp
+import optax
 
-from jaxnet import checks, model, products, update
+from jaxnet import checks, layout, model, optimizer
 from jaxnet.augment import augment
 from jaxnet.config import GATED, TRACED, Config
 
@@ -102,7 +103,7 @@ def make_plan(configs, num_train, input_size, image_shape=None, *, batch_shardin
         config=static,
         iterations_per_epoch=iterations_per_epoch(num_train, static.batch_size, static.sampling),
         enabled=frozenset(name for name in GATED if any(getattr(c, name) > 0 for c in configs)),
-        image_shape=image_shape, layout=products.layout(static.products),
+        image_shape=image_shape, layout=layout.resolve(static.products),
         batch_sharding=batch_sharding, stop_on_divergence=stop_on_divergence,
         given_rows=given_rows)
 
@@ -117,7 +118,7 @@ def traced_values(configs, dtype):
 
 def init_state(params, hp, plan):
     """A run's state before its first update (public layout)."""
-    return {"params": params, "opt_state": update.make_optimizer(plan, hp).init(params),
+    return {"params": params, "opt_state": optimizer.make_optimizer(plan, hp).init(params),
             "finite": jnp.array(True)}
 
 
@@ -175,9 +176,9 @@ def run_piece(state, data, minibatches, start, hp, plan, length, head):
         batches = jax.lax.dynamic_slice_in_dim(source, start, length)
     else:
         batches = lambda epoch: epoch_rows(source, epoch, data.X.shape[0], plan)  # noqa: E731
-    state, history = advance(products.to_layout(state, plan.layout), data, batches, its,
+    state, history = advance(layout.to_layout(state, plan.layout), data, batches, its,
                              noise_key, hp, plan, head)
-    return products.from_layout(state), history
+    return layout.from_layout(state), history
 
 
 @_compiled("length", "head")
@@ -207,8 +208,8 @@ def advance(state, data, batches, its, noise_key, hp, plan, head):
     boundary. Once a loss is non-finite the remaining epochs are skipped (NaN entries).
     """
     X, y = data.X, data.y
-    optimizer = update.make_optimizer(plan, hp)
-    grad_fn = jax.value_and_grad(update.objective)
+    chain = optimizer.make_optimizer(plan, hp)
+    grad_fn = jax.value_and_grad(model.objective)
     nan = jnp.full((), jnp.nan, X.dtype)
 
     def step(carry, it, idx):
@@ -219,7 +220,9 @@ def advance(state, data, batches, its, noise_key, hp, plan, head):
         aug_key, loss_key = jax.random.split(jax.random.fold_in(noise_key, it))
         Xa = augment(aug_key, Xb, plan.image_shape, plan.config.flip, plan.config.crop)
         loss, grads = grad_fn(params, Xa, yb, loss_key, hp, plan)
-        return update.apply(optimizer, grads, opt_state, params), (loss, Xb, yb)
+        with jax.numpy_dtype_promotion(optimizer.OPTAX_PROMOTION):
+            updates, opt_state = chain.update(grads, opt_state, params)
+        return (optax.apply_updates(params, updates), opt_state), (loss, Xb, yb)
 
     def updates(carry, xs, record):
         """The updates ``xs`` = (its, rows) in one scan, so that the update is compiled once
@@ -231,8 +234,8 @@ def advance(state, data, batches, its, noise_key, hp, plan, head):
             if not record:
                 return carry, loss
             accuracies = jax.lax.cond(
-                first, lambda: (update.correct_fraction(carry[0], Xb, yb),
-                                update.correct_fraction(carry[0], data.X_val, data.y_val)),
+                first, lambda: (model.correct_fraction(carry[0], Xb, yb),
+                                model.correct_fraction(carry[0], data.X_val, data.y_val)),
                 lambda: (nan, nan))
             return carry, (loss, *accuracies)
 

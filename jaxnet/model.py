@@ -4,9 +4,16 @@ Params are a plain dict pytree:
 - W1: (D, H) first layer weights     - b1: (H,) first layer biases
 - W2: (H, C) second layer weights    - b2: (C,) second layer biases
 
-The public functions validate their inputs on the host (shapes always; label ranges and
-finite values whenever the arrays are concrete, i.e. not being traced) and then call one
-jitted kernel. There is no handwritten backward pass: gradients come from ``jax.grad``.
+This module holds the net's math, once: the forward pass (``hidden``, ``output``,
+``forward``), the data loss (``cross_entropy``), the L2 penalty, the training ``objective``
+(the loss with the recipe's dropout, mixup and label smoothing) and ``correct_fraction``.
+Inside the compiled training loop W1 may be held transposed as ``'W1t'`` (H, D)
+(``jaxnet.layout``); the first layer and the penalty read either.
+
+The public functions (``scores``, ``loss``, ``predict``, ``accuracy``) validate their inputs
+on the host (shapes always; label ranges and finite values whenever the arrays are
+concrete, i.e. not being traced) and then call one jitted kernel. There is no handwritten
+backward pass: gradients come from ``jax.grad``.
 """
 
 import functools
@@ -15,7 +22,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from jaxnet import checks
+from jaxnet import checks, layout
 from jaxnet.augment import views
 
 
@@ -50,12 +57,14 @@ def init_params(key, input_size, hidden_size, num_classes, std=1e-4, dtype=jnp.f
 
 
 def hidden(params, X):
-    """The hidden layer's activations, relu(X W1 + b1): (N, D) -> (N, H).
+    """The hidden layer's activations, relu(X W1 + b1): (N, D) -> (N, H), W1 as ``'W1'``
+    (D, H) or, inside the compiled loop, ``'W1t'`` (H, D).
 
     ``jax.nn.relu`` has derivative 0 at 0, like the reference's ``z1 > 0`` mask
     (``jnp.maximum(z, 0)`` would split the gradient at ties).
     """
-    return jax.nn.relu(X @ params["W1"] + params["b1"])
+    z = layout.first_layer(X, params["W1t"]) if "W1t" in params else X @ params["W1"]
+    return jax.nn.relu(z + params["b1"])
 
 
 def output(params, h):
@@ -75,14 +84,55 @@ def cross_entropy(scores, y, label_smoothing=0.0):
     return jnp.mean((1.0 - label_smoothing) * nll + label_smoothing * uniform)
 
 
+def forward(params, X):
+    """Class scores, (N, C), for inputs X, (N, D); traceable, no checks."""
+    return output(params, hidden(params, X))
+
+
 def l2_penalty(params):
-    """sum(W1**2) + sum(W2**2); biases are not regularised."""
-    return jnp.sum(params["W1"] ** 2) + jnp.sum(params["W2"] ** 2)
+    """sum(W1**2) + sum(W2**2) (W1 as stored, either layout); biases are not regularised."""
+    W1 = params["W1t"] if "W1t" in params else params["W1"]
+    return jnp.sum(W1 ** 2) + jnp.sum(params["W2"] ** 2)
+
+
+def objective(params, X, y, key, hp, plan):
+    """The training loss of one minibatch X (B, D), y (B,): cross-entropy (optionally
+    label-smoothed, with dropout on the hidden layer, on mixup pairs) + reg * L2. ``hp`` are
+    the traced options (arrays), ``plan.enabled`` the gated ones compiled in; ``key`` draws
+    the noise. With the defaults it is ``loss``.
+
+    Mixup (``hp['mixup']`` = alpha > 0): lam ~ Beta(alpha, alpha) per minibatch; the inputs
+    become lam X + (1 - lam) X[perm] and the loss lam CE(y) + (1 - lam) CE(y[perm]).
+    """
+    drop_key, mix_key, perm_key = jax.random.split(key, 3)
+    mixup = "mixup" in plan.enabled
+    if mixup:
+        alpha = jnp.maximum(hp["mixup"], 1e-6)
+        lam = jnp.where(hp["mixup"] > 0, jax.random.beta(mix_key, alpha, alpha, dtype=X.dtype), 1.0)
+        perm = jax.random.permutation(perm_key, X.shape[0])
+        X = lam * X + (1.0 - lam) * X[perm]
+    h = hidden(params, X)
+    if "dropout" in plan.enabled:
+        keep = 1.0 - hp["dropout"]
+        mask = jax.random.bernoulli(drop_key, keep, h.shape)
+        h = jnp.where(mask, h / keep, 0.0)
+    logits = output(params, h)
+    data_loss = cross_entropy(logits, y, hp["label_smoothing"])
+    if mixup:
+        data_loss = lam * data_loss + (1.0 - lam) * cross_entropy(logits, y[perm], hp["label_smoothing"])
+    return data_loss + hp["reg"] * l2_penalty(params)
+
+
+def correct_fraction(params, X, y):
+    """Traceable accuracy: the fraction of rows of X (N, D) whose top class is y (N,), in
+    X's dtype."""
+    predicted = jnp.argmax(forward(params, X), axis=1).astype(y.dtype)
+    return jnp.mean((predicted == y).astype(X.dtype))
 
 
 @jax.jit
 def _scores(params, X):
-    return output(params, hidden(params, X))
+    return forward(params, X)
 
 
 @jax.jit
@@ -123,12 +173,6 @@ def predict(params, X):
     """Predicted labels, (N,) int: each row's highest-scoring class (the first on ties)."""
     checks.check_inputs(X, checks.check_params(params)[0])
     return _predict(params, X)
-
-
-def correct_fraction(params, X, y):
-    """Traceable accuracy: the fraction of rows of X whose top class is y, in X's dtype."""
-    predicted = jnp.argmax(output(params, hidden(params, X)), axis=1).astype(y.dtype)
-    return jnp.mean((predicted == y).astype(X.dtype))
 
 
 @functools.partial(jax.jit, static_argnames=("image_shape", "flip", "shift"))

@@ -11,7 +11,7 @@ import dataclasses
 import math
 
 from jaxnet import checks, loop
-from jaxnet.config import FIELDS, Config, _checked, option
+from jaxnet.config import FIELDS, Config, checked, option
 from jaxnet.preprocess import KINDS
 
 _WHITENING = ("zca", "pca")
@@ -49,7 +49,7 @@ class Recipe:
 
     def __post_init__(self):
         for name, f in RECIPE_FIELDS.items():
-            object.__setattr__(self, name, _checked(f, getattr(self, name)))
+            object.__setattr__(self, name, checked(f, getattr(self, name)))
         if not isinstance(self.training, Config):
             raise TypeError(f"training must be a jaxnet.Config, got {type(self.training).__name__}")
         if self.pca_components is not None and self.preprocess != "pca":

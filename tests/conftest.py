@@ -55,17 +55,6 @@ from reference import notebook  # noqa: E402
 from tests.fake_cifar import write_fake_cifar10  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def _trace_afresh_for_mutmut():
-    """mutmut learns which tests reach a function by recording its calls while the tests run
-    once (``MUTANT_UNDER_TEST=stats``), and later runs each mutant against only those tests.
-    A function inside a jitted program is called only while the program is traced, which
-    JAX does once per process and shape, so a test reusing a program traced by an earlier
-    test would seem not to reach it: in that run every test traces its programs afresh."""
-    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
-        jax.clear_caches()
-
-
 @pytest.fixture
 def toy_net():
     """The notebook's toy model (re-created for every test: training mutates it)."""

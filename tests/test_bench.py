@@ -155,14 +155,11 @@ def test_mutation_verify_refuses_a_module_changed_since_its_run(tmp_path, monkey
 
 
 def test_a_mutants_tests_run_fastest_first_module_by_module(tmp_path, monkeypatch):
-    """The root conftest's ordering under mutmut: by the recorded durations, a module's
+    """The mutation plugin's ordering under mutmut: by the recorded durations, a module's
     tests together, modules by their fastest test; untouched outside a mutant's run."""
-    import importlib.util
     import json
 
-    spec = importlib.util.spec_from_file_location("root_conftest", ROOT / "conftest.py")
-    root = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(root)
+    from tests import mutation_plugin as root
     seconds = {"a.py::slow": 9.0, "a.py::quick": 0.5, "b.py::one": 0.1, "b.py::two": 7.0,
                "c.py::x": 3.0}
     (tmp_path / "mutmut-stats.json").write_text(json.dumps({"duration_by_test": seconds}))

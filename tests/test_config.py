@@ -104,8 +104,8 @@ def test_config_and_keywords_combine(problem):
 
 
 def test_traced_options_are_the_sweep_keys():
-    from jaxnet import groups
-    assert set(groups.CONFIG_KEYS) == {"hidden_size", "seed", *config.TRACED}
+    from jaxnet import sweeps
+    assert set(sweeps.CONFIG_KEYS) == {"hidden_size", "seed", *config.TRACED}
     assert set(config.GATED) <= set(config.TRACED)
     assert set(config.STATIC) == set(config.FIELDS) - set(config.TRACED)
 

@@ -52,7 +52,7 @@ def declared(value, kind=float, **declaration):
     """``value`` checked against a one-off option declared with ``option(**declaration)``."""
     default = declaration.pop("default", kind())
     cls = dataclasses.make_dataclass("Declared", [("x", kind, config.option(default, "x", **declaration))])
-    return config._checked(dataclasses.fields(cls)[0], value)
+    return config.checked(dataclasses.fields(cls)[0], value)
 
 
 # ---------------------------------------------------------------------------- option()

@@ -299,7 +299,7 @@ def test_data_parallel_on_one_device_trains_like_the_plain_run():
 
 def test_each_layout_compiles_its_own_products():
     """The transposed layout materialises dzᵀ behind an optimization barrier
-    (jaxnet.products); the plain layout's program has none: the piece converts its state to
+    (jaxnet.layout); the plain layout's program has none: the piece converts its state to
     the plan's layout, and the products follow the params' keys."""
     def program(products):
         c = config.Config(batch_size=4, num_iters=3, products=products)

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import jaxnet
-from jaxnet import augment, preprocess, products, update
+from jaxnet import augment, layout, model, optimizer, preprocess
 from reference import TwoLayerNet
 from tests.helpers import make_plan as make_recipe, random_problem, to_jax, traced
 
@@ -91,7 +91,7 @@ def test_decoupled_weight_decay_skips_biases_and_momentum(tiny):
 def test_cosine_schedule_with_warmup():
     recipe = make_recipe(100, 4, num_iters=50, batch_size=10, schedule="cosine",
                          warmup_epochs=1.0)  # 10 iterations per epoch
-    schedule = update.make_schedule(recipe, {"learning_rate": 0.2, "learning_rate_decay": 1.0})
+    schedule = optimizer.make_schedule(recipe, {"learning_rate": 0.2, "learning_rate_decay": 1.0})
     for k in range(50):
         if k < 10:
             expected = 0.2 * k / 10
@@ -102,7 +102,7 @@ def test_cosine_schedule_with_warmup():
 
 def test_step_schedule():
     recipe = make_recipe(100, 4, num_iters=50, batch_size=10, schedule="step", step_epochs=2.0)
-    schedule = update.make_schedule(recipe, {"learning_rate": 0.2, "learning_rate_decay": 0.5})
+    schedule = optimizer.make_schedule(recipe, {"learning_rate": 0.2, "learning_rate_decay": 0.5})
     assert [round(float(schedule(k)), 7) for k in (0, 19, 20, 39, 40)] == [0.2, 0.2, 0.1, 0.1, 0.05]
 
 
@@ -122,11 +122,11 @@ def objective_with_and_without(tiny, key, **switch):
     """(loss with the switched-on recipe, loss without), both at rate 0 and reg 0, and the
     pieces to call the objective again."""
     params, X, y, _ = tiny
-    tparams = products.to_layout(to_jax(params), "transposed")
+    tparams = layout.to_layout(to_jax(params), "transposed")
     on = make_recipe(24, 6, num_iters=1, batch_size=4, **switch)
     off = make_recipe(24, 6, num_iters=1, batch_size=4)
     hp = traced(reg=0.0)
-    loss = lambda recipe: float(update.objective(tparams, X, y, key, hp, recipe))
+    loss = lambda recipe: float(model.objective(tparams, X, y, key, hp, recipe))
     return loss(on), loss(off), (tparams, hp, on)
 
 
@@ -142,7 +142,7 @@ def test_dropout_is_inverted_and_rate_zero_is_exact(tiny):
     scores = np.where(keep, h / 0.5, 0) @ params["W2"] + params["b2"]
     log_p = scores - np.log(np.exp(scores).sum(1, keepdims=True))
     expected = -log_p[np.arange(len(y)), y].mean()
-    assert float(update.objective(tparams, X, y, key, hp, on)) == pytest.approx(expected, rel=1e-12)
+    assert float(model.objective(tparams, X, y, key, hp, on)) == pytest.approx(expected, rel=1e-12)
 
 
 def mixed_log_probs(params, X, key, alpha):
@@ -166,7 +166,7 @@ def test_mixup_mixes_inputs_and_losses(tiny):
     assert 0 < lam < 1 and not np.array_equal(perm, np.arange(len(X)))
     rows = np.arange(len(y))
     expected = -(lam * log_p[rows, y] + (1 - lam) * log_p[rows, y[perm]]).mean()
-    assert float(update.objective(tparams, X, y, key, hp, on)) == pytest.approx(expected, rel=1e-12)
+    assert float(model.objective(tparams, X, y, key, hp, on)) == pytest.approx(expected, rel=1e-12)
 
 
 def test_label_smoothing_applies_to_both_labels_of_a_mixup_pair(tiny):
@@ -181,7 +181,7 @@ def test_label_smoothing_applies_to_both_labels_of_a_mixup_pair(tiny):
     C = log_p.shape[1]
     smoothed = lambda labels: -(((1 - e) * np.eye(C)[labels] + e / C) * log_p).sum(1).mean()
     expected = lam * smoothed(y) + (1 - lam) * smoothed(y[perm])
-    assert float(update.objective(tparams, X, y, key, hp, on)) == pytest.approx(expected, rel=1e-12)
+    assert float(model.objective(tparams, X, y, key, hp, on)) == pytest.approx(expected, rel=1e-12)
 
 
 # ---------------------------------------------------------------------------- augmentation

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 import jaxnet
-from jaxnet import groups
+from jaxnet import sweeps
 from tests.helpers import count_compiles
 
 COMMON = dict(num_iters=27, batch_size=10, learning_rate_decay=0.9)
@@ -22,14 +22,14 @@ def problem():
 
 
 def test_rungs():
-    assert groups.rungs(24, 5000, eta=3) == [555, 1666, 5000]
-    assert groups.rungs(3, 5000, eta=3) == [5000]
-    assert groups.rungs(4, 5000, eta=3) == [1666, 5000]
-    assert groups.rungs(100, 27, eta=3, min_iters=3) == [3, 9, 27]
-    found = groups.rungs(64, 5000, eta=4.0)  # as the command line parses it
+    assert sweeps.rungs(24, 5000, eta=3) == [555, 1666, 5000]
+    assert sweeps.rungs(3, 5000, eta=3) == [5000]
+    assert sweeps.rungs(4, 5000, eta=3) == [1666, 5000]
+    assert sweeps.rungs(100, 27, eta=3, min_iters=3) == [3, 9, 27]
+    found = sweeps.rungs(64, 5000, eta=4.0)  # as the command line parses it
     assert found == [312, 1250, 5000] and all(type(n) is int for n in found)
     with pytest.raises(ValueError, match="eta"):
-        groups.rungs(10, 100, eta=1)
+        sweeps.rungs(10, 100, eta=1)
 
 
 def test_halving_keeps_the_best_third_and_survivors_equal_their_full_runs(problem):
@@ -40,7 +40,7 @@ def test_halving_keeps_the_best_third_and_survivors_equal_their_full_runs(proble
                               dtype=jnp.float64, **COMMON)
         programs = compiles()
     full = jaxnet.sweep(*problem, grid, num_classes=3, std=0.1, dtype=jnp.float64, **COMMON)
-    budget = groups.rungs(len(grid), COMMON["num_iters"], min_iters=5)
+    budget = sweeps.rungs(len(grid), COMMON["num_iters"], min_iters=5)
     assert budget == [9, 27]
     # Rung 0: everyone trains 9 iterations; the best ceil(12 / 3) = 4 by val accuracy go on.
     first = [r["rung_val_acc"][0] for r in found]

@@ -17,12 +17,12 @@ from pathlib import Path
 import numpy as np
 
 import jaxnet
-from jaxnet import artifacts, config, data, groups, loop, presets, runs
+from jaxnet import artifacts, config, data, fitting, loop, presets, sweeps
 from jaxnet.cli import common, errors, folder, machine
 from jaxnet.cli.timing import timed
 
 PROG = "sweep-cifar10"
-AXES = groups.CONFIG_KEYS
+AXES = sweeps.CONFIG_KEYS
 
 
 def build_parser():
@@ -125,7 +125,7 @@ def run(args):
     machine.enable_compile_cache(args.compile_cache)
     machine.enable_dtype(shared.dtype)
     splits = common.load_data(args, shared.dtype)
-    splits, prep = runs.preprocessed(shared, splits)
+    splits, prep = fitting.preprocessed(shared, splits)
     static = {name: getattr(train_config, name) for name in config.STATIC}
     data_args = (splits["X_train"], splits["y_train"], splits["X_val"], splits["y_val"], configs)
     common_args = dict(num_classes=data.NUM_CLASSES, std=shared.std, dtype=shared.dtype,
@@ -139,7 +139,7 @@ def run(args):
     finished = [r for r in results if "params" in r]
     if shared.tta_flip or shared.tta_shift:  # the selection uses the final score's views
         for r in finished:
-            r["val_acc"] = runs.score(shared, r["params"], splits["X_val"], splits["y_val"])
+            r["val_acc"] = fitting.score(shared, r["params"], splits["X_val"], splits["y_val"])
 
     varied = [k for k in AXES if len({c[k] for c in configs}) > 1] or ["hidden_size"]
     print("  ".join(f"{k:>15}" for k in varied) + "  val_acc  iterations")
@@ -154,7 +154,7 @@ def run(args):
     out, c = Path(args.out), best["config"]
     folder.write_params(out, best["params"], prep)
     # The test split is scored once, for the chosen config only.
-    test_acc = runs.score(shared, best["params"], splits["X_test"], splits["y_test"])
+    test_acc = fitting.score(shared, best["params"], splits["X_test"], splits["y_test"])
     test = (f"test accuracy {test_acc:.4f} (first {len(splits['y_test'])} test images)"
             if test_acc is not None else "test not evaluated")
     print(f"best: {describe_config(c, shared, varied)}: val accuracy {best['val_acc']:.4f}  "

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import jaxnet
-from jaxnet import loop, preprocess, presets, runs, state as states
+from jaxnet import fitting, loop, preprocess, presets, state as states
 from jaxnet.cli import common, errors, folder, machine
 from jaxnet.cli.timing import timed
 
@@ -62,7 +62,7 @@ def evaluate_checkpoint(args, recipe):
     if prep is not None:
         splits = {**splits, **{f"X_{n}": preprocess.apply(prep, splits[f"X_{n}"], recipe.dtype)
                                for n in ("val", "test")}}
-    print(json.dumps({f"{n}_acc": runs.score(recipe, params, splits[f"X_{n}"], splits[f"y_{n}"])
+    print(json.dumps({f"{n}_acc": fitting.score(recipe, params, splits[f"X_{n}"], splits[f"y_{n}"])
                       for n in ("val", "test")}))
     return 0
 

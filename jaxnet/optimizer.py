@@ -1,4 +1,4 @@
-"""The update rule: one minibatch's objective, the optax chain and its learning-rate schedule.
+"""The optimizer: the optax chain and its learning-rate schedules.
 
 Every function takes ``hp``, the traced options (``Config.traced()`` as arrays: a new
 value reuses the compiled program), and ``plan``, the program's static structure
@@ -12,9 +12,6 @@ With the defaults this is the notebook's update: plain SGD on the mean cross-ent
 import jax
 import jax.numpy as jnp
 import optax
-
-from jaxnet import products
-from jaxnet.model import cross_entropy, output
 
 # optax's schedules and Adam's bias correction mix Python floats with the int32 step count,
 # which JAX's standard dtype promotion allows and its strict promotion refuses. jaxnet's own
@@ -86,49 +83,3 @@ def make_optimizer(plan, hp):
         parts.append(optax.add_decayed_weights(hp["weight_decay"], mask=_weights_only))
     parts.append(optax.scale_by_learning_rate(make_schedule(plan, hp)))
     return optax.chain(*parts)
-
-
-def apply(optimizer, grads, opt_state, params):
-    """One optax update: (params, opt_state) after the step along ``grads``."""
-    with jax.numpy_dtype_promotion(OPTAX_PROMOTION):
-        updates, opt_state = optimizer.update(grads, opt_state, params)
-    return optax.apply_updates(params, updates), opt_state
-
-
-def scores(params, X):
-    """Class scores (N, C) in either layout of the first layer."""
-    return output(params, products.hidden(params, X))
-
-
-def correct_fraction(params, X, y):
-    """Traceable accuracy: the fraction of rows of X whose top class is y, in X's dtype."""
-    predicted = jnp.argmax(scores(params, X), axis=1).astype(y.dtype)
-    return jnp.mean((predicted == y).astype(X.dtype))
-
-
-def objective(params, X, y, key, hp, plan):
-    """The training loss of one minibatch: cross-entropy (optionally label-smoothed, with
-    dropout on the hidden layer, on mixup pairs) + reg * L2. With the defaults it is
-    ``jaxnet.loss``.
-
-    Mixup (``hp['mixup']`` = alpha > 0): lam ~ Beta(alpha, alpha) per minibatch; the inputs
-    become lam X + (1 - lam) X[perm] and the loss lam CE(y) + (1 - lam) CE(y[perm]).
-    """
-    drop_key, mix_key, perm_key = jax.random.split(key, 3)
-    mixup = "mixup" in plan.enabled
-    if mixup:
-        alpha = jnp.maximum(hp["mixup"], 1e-6)
-        lam = jnp.where(hp["mixup"] > 0, jax.random.beta(mix_key, alpha, alpha, dtype=X.dtype), 1.0)
-        perm = jax.random.permutation(perm_key, X.shape[0])
-        X = lam * X + (1.0 - lam) * X[perm]
-    h = products.hidden(params, X)
-    if "dropout" in plan.enabled:
-        keep = 1.0 - hp["dropout"]
-        mask = jax.random.bernoulli(drop_key, keep, h.shape)
-        h = jnp.where(mask, h / keep, 0.0)
-    logits = output(params, h)
-    data_loss = cross_entropy(logits, y, hp["label_smoothing"])
-    if mixup:
-        data_loss = lam * data_loss + (1.0 - lam) * cross_entropy(logits, y[perm], hp["label_smoothing"])
-    W1, W2 = products.weights(params)
-    return data_loss + hp["reg"] * (jnp.sum(W1 ** 2) + jnp.sum(W2 ** 2))

@@ -1,4 +1,4 @@
-"""The update rule's pieces on their own (jaxnet/update.py): each schedule against its formula
+"""The update rule's pieces on their own (jaxnet/optimizer.py): each schedule against its formula
 written out here, and the accuracy record. Found missing by mutation testing."""
 
 import math
@@ -9,14 +9,14 @@ import numpy as np
 import pytest
 
 import jaxnet
-from jaxnet import loop, update
+from jaxnet import loop, model, optimizer
 
 
 def schedule_values(dtype=jnp.float64, num_train=40, **options):
     """The learning rate of every update of a run (40 rows, batches of 10: 4 per epoch)."""
     config = jaxnet.Config(batch_size=10, **options)
     plan = loop.make_plan([config], num_train, 3)
-    schedule = update.make_schedule(plan, loop.traced_values(config, dtype))
+    schedule = optimizer.make_schedule(plan, loop.traced_values(config, dtype))
     return [schedule(jnp.int32(k)) for k in range(config.num_iters + 1)]
 
 
@@ -60,7 +60,7 @@ def test_correct_fraction_counts_rows_whose_top_class_is_the_label(dtype):
               "W2": jnp.eye(3, dtype=dtype), "b2": jnp.zeros(3, dtype)}
     X = jnp.asarray([[1, 0, 0], [0, 2, 1], [0, 1, 2], [3, 1, 0]], dtype)
     y = jnp.asarray([0, 1, 1, 0], jnp.int32)  # rows 0, 1, 3 right; row 2 is class 2
-    got = update.correct_fraction(params, X, y)
+    got = model.correct_fraction(params, X, y)
     assert got.dtype == dtype and float(got) == 0.75
 
 
@@ -79,5 +79,5 @@ def test_a_run_without_mixup_in_a_group_that_mixes_is_not_mixed():
     assert "mixup" in mixing_plan.enabled and "mixup" not in plain_plan.enabled
     for seed in range(8):
         key = jax.random.key(seed)
-        assert float(update.objective(params, X, y, key, hp, mixing_plan)) == float(
-            update.objective(params, X, y, key, hp, plain_plan))
+        assert float(model.objective(params, X, y, key, hp, mixing_plan)) == float(
+            model.objective(params, X, y, key, hp, plain_plan))

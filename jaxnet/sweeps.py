@@ -4,7 +4,7 @@ Configs are grouped by (hidden size, seed). The seed decides everything random (
 params, minibatches, noise), so a group's configs share their initial params and every
 minibatch, and one compiled program (``jaxnet.loop.group_piece``) advances them all,
 vmapped over their traced options: under ``vmap`` the shared minibatch meets the stacked
-first-layer weights, and ``jaxnet.products`` makes each large product one wide one.
+first-layer weights, and ``jaxnet.layout`` makes each large product one wide one.
 Groups of the same shapes reuse the program.
 
 ``search`` is successive halving (Jamieson & Talwalkar 2016; Li et al. 2018): every config

@@ -1,9 +1,9 @@
-"""The first layer's layout inside the compiled loop, and its products for XLA:CPU.
+"""The first layer's stored layout inside the compiled loop, and its products for XLA:CPU.
 
 Outside the compiled loop params are always ``{'W1': (D, H), 'b1', 'W2', 'b2'}``. Inside
-it, on the CPU, W1 is kept transposed as ``'W1t'`` (H, D) (``layout``): the loop converts
-its state on entry (``to_layout``) and back on exit (``from_layout``), and this module is
-the only one that reads ``'W1t'``. The math is the same; only the products' kernels
+it, on the CPU, W1 is kept transposed as ``'W1t'`` (H, D) (``resolve``): the loop converts
+its state on entry (``to_layout``) and back on exit (``from_layout``); ``jaxnet.model``'s
+first layer multiplies by ``first_layer`` when it finds ``'W1t'``. The math is the same; only the products' kernels
 differ. What it buys is measured in docs/performance.md ("The first layer's layout").
 
 Each step multiplies the minibatch X_b (B, D) by W1t twice: z = X_b W1tᵀ (B, H) forward,
@@ -28,7 +28,7 @@ from jax.custom_batching import custom_vmap
 LAYOUTS = ("plain", "transposed")
 
 
-def layout(products, backend=None):
+def resolve(products, backend=None):
     """The layout for ``Config.products`` on ``backend`` (default: JAX's): "auto" is
     "transposed" on the CPU only, where it was measured to pay, and "plain" elsewhere."""
     if products != "auto":
@@ -60,18 +60,6 @@ def from_layout(tree):
             return node
         return {"W1": node["W1t"].T, **{k: v for k, v in node.items() if k != "W1t"}}
     return jax.tree.map(convert, tree, is_leaf=_is_params)
-
-
-def hidden(params, X):
-    """relu(X W1 + b1) in either layout: (N, D) -> (N, H). ``jax.nn.relu``'s derivative
-    is 0 at 0, like the reference's ``z1 > 0`` mask."""
-    z = first_layer(X, params["W1t"]) if "W1t" in params else X @ params["W1"]
-    return jax.nn.relu(z + params["b1"])
-
-
-def weights(params):
-    """(W1 or W1t, W2): the regularised weights, in either layout."""
-    return params["W1t"] if "W1t" in params else params["W1"], params["W2"]
 
 
 _NT = (((1,), (1,)), ((), ()))  # (B, D) x (H, D) -> (B, H)

@@ -14,7 +14,7 @@ import jax
 import numpy as np
 
 from jaxnet import data as cifar, model, parallel, preprocess, training
-from jaxnet.groups import seed_keys
+from jaxnet.sweeps import seed_keys
 from jaxnet.recipe import Recipe
 
 

@@ -1,4 +1,4 @@
-"""jaxnet.products: the first layer's products and their batching rules.
+"""jaxnet.layout: the first layer's products and their batching rules.
 
 Expected values come from ``jnp.einsum`` on the same arrays (an independent formulation);
 the structure tests read the jaxpr, so they do not depend on what XLA does with it.
@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import jaxnet
-from jaxnet import products
+from jaxnet import layout
 
 K, B, D, H = 3, 5, 7, 4
 
@@ -23,7 +23,7 @@ def arrays():
             "dz": rng.standard_normal((B, H)), "dzs": rng.standard_normal((K, B, H))}
 
 
-# case -> (the function in jaxnet.products, its einsum with a config axis k on both operands,
+# case -> (the function in jaxnet.layout, its einsum with a config axis k on both operands,
 # the operands' names in `arrays`, where a name ending in "s" carries the config axis)
 BATCHED_CASES = {
     "forward, per-config weights": ("forward", "kbd,khd->kbh", ("X", "Ws")),
@@ -45,8 +45,8 @@ def vmapped(fn, *args):
 
 def test_unbatched_products(arrays):
     X, W, dz = arrays["X"], arrays["W"], arrays["dz"]
-    np.testing.assert_allclose(products.forward(X, W), jnp.einsum("bd,hd->bh", X, W), rtol=1e-12)
-    np.testing.assert_allclose(products.weight_gradient(dz, X), jnp.einsum("bh,bd->hd", dz, X),
+    np.testing.assert_allclose(layout.forward(X, W), jnp.einsum("bd,hd->bh", X, W), rtol=1e-12)
+    np.testing.assert_allclose(layout.weight_gradient(dz, X), jnp.einsum("bh,bd->hd", dz, X),
                                rtol=1e-12)
 
 
@@ -56,7 +56,7 @@ def test_batched_products(arrays, case):
     args = [jnp.asarray(arrays[n]) for n in operands]
     expected = jnp.einsum(spec, *(a if batched(a) else jnp.broadcast_to(a, (K,) + a.shape)
                                   for a in args))
-    np.testing.assert_allclose(vmapped(getattr(products, name), *args), expected, rtol=1e-12)
+    np.testing.assert_allclose(vmapped(getattr(layout, name), *args), expected, rtol=1e-12)
 
 
 def test_first_layer_gradients_match_autodiff(arrays):
@@ -66,7 +66,7 @@ def test_first_layer_gradients_match_autodiff(arrays):
     def loss_of(layer):
         return lambda X, W: jnp.sum(jnp.tanh(layer(X, W)) ** 2)
 
-    ours = loss_of(products.first_layer)
+    ours = loss_of(layout.first_layer)
     plain = loss_of(lambda X, W: jnp.einsum("bd,hd->bh", X, W))
     for argnums in (0, 1):  # the rows' gradient, the weights' gradient
         got = jax.vmap(jax.grad(ours, argnums), (None, 0))(X, Ws)
@@ -94,17 +94,17 @@ def dot_operand_shapes(fn, *args):
 def test_shared_rows_give_one_two_dimensional_product(arrays):
     """The sweep's case: every config's weights in one (K*H, D) operand, no batch axis."""
     X, Ws, dzs = (jnp.asarray(arrays[n]) for n in ("X", "Ws", "dzs"))
-    assert dot_operand_shapes(products.forward, X, Ws) == [[(B, D), (K * H, D)]]
-    assert dot_operand_shapes(products.weight_gradient, dzs, X) == [[(K * H, B), (B, D)]]
+    assert dot_operand_shapes(layout.forward, X, Ws) == [[(B, D), (K * H, D)]]
+    assert dot_operand_shapes(layout.weight_gradient, dzs, X) == [[(K * H, B), (B, D)]]
 
 
 # ---------------------------------------------------------------------------- per backend
 
 
 def test_auto_takes_the_transposed_layout_on_cpu_only():
-    assert products.layout("auto", "cpu") == "transposed"
-    assert products.layout("auto", "gpu") == products.layout("auto", "tpu") == "plain"
-    assert products.layout("plain", "cpu") == "plain"
+    assert layout.resolve("auto", "cpu") == "transposed"
+    assert layout.resolve("auto", "gpu") == layout.resolve("auto", "tpu") == "plain"
+    assert layout.resolve("plain", "cpu") == "plain"
 
 
 @pytest.mark.parametrize("dtype, tol", [(jnp.float64, 1e-12), (jnp.float32, 2e-5)])
