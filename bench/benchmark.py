@@ -241,17 +241,18 @@ def grid_programs(device_data, num_iters):
     data = loop.Data(X, y, X_val, y_val)
     init_key, train_key = jaxnet.seed_keys(0)
     minibatches = jax.random.split(train_key)
-    static = {"length": num_iters, "head": 0}
+    static = {"length": num_iters}
+    bounds = (jnp.int32(0), jnp.int32(num_iters))
     programs = {}
     for H in grid["hidden_sizes"]:
         flops = train_flops(num_iters, grid["batch_size"], D, H)
         params = jaxnet.init_params(init_key, D, H, 10)
         programs[f"one_config_hidden_{H}"] = (
             loop.piece, (loop.init_state(params, hp_alone, alone), data, tuple(minibatches),
-                         jnp.int32(0), hp_alone), {"plan": alone, **static}, flops, D * H)
+                         *bounds, hp_alone), {"plan": alone, **static}, flops, D * H)
         states = jax.vmap(lambda hp1: loop.init_state(params, hp1, swept))(hp_swept)
         programs[f"sweep_group_hidden_{H}"] = (
-            loop.group_piece, (states, data, tuple(minibatches), jnp.int32(0), hp_swept),
+            loop.group_piece, (states, data, tuple(minibatches), *bounds, hp_swept),
             {"plan": swept, **static}, K * flops, K * D * H)
     return programs
 

@@ -3,7 +3,7 @@ iterations.
 
     python -m bench.memory [--iters 1000 1000000] [--out results/memory_cpu.json]
 
-XLA's memory analysis of ``loop.piece`` for one whole run of the notebook's default
+XLA's memory analysis of ``loop.piece`` scanning a whole run of the notebook's default
 config (hidden 50, batch 200) on CIFAR-10's shapes (49,000 × 3072 float32 training rows,
 1,000 validation rows): its arguments (the data, the state), outputs (the state and the
 histories) and temporaries, as compiled; nothing runs. Prints one JSON object.
@@ -30,8 +30,8 @@ def compiled_mb(num_iters):
     hp = loop.traced_values(config, f32)
     state = loop.init_state(jaxnet.init_params(jax.random.key(0), 3072, 50, 10), hp, plan)
     keys = tuple(jax.random.split(jax.random.key(0)))
-    m = loop.piece.lower(state, data, keys, jnp.int32(0), hp, plan=plan, length=num_iters,
-                         head=0).compile().memory_analysis()
+    m = loop.piece.lower(state, data, keys, jnp.int32(0), jnp.int32(num_iters), hp, plan=plan,
+                         length=num_iters).compile().memory_analysis()
     sizes = {"argument": m.argument_size_in_bytes, "output": m.output_size_in_bytes,
              "temp": m.temp_size_in_bytes}
     sizes["total"] = sum(sizes.values()) - m.alias_size_in_bytes

@@ -94,12 +94,8 @@ def fit(recipe, splits, *, image_shape=cifar.IMAGE_SHAPE, num_classes=cifar.NUM_
                                              data_parallel=data_parallel)
     start = time.perf_counter()
     with training.shown(progress, config.num_iters, state.iteration) as show:
-        while not state.done:
-            n = config.num_iters - state.iteration if every is None else every
-            state = training.advance(state, data, plan, hp, min(n, config.num_iters - state.iteration),
-                                     show)
-            if on_piece is not None:
-                on_piece(state)
+        state = training.advance(state, data, plan, hp, config.num_iters - state.iteration, show,
+                                 every=every, on_piece=on_piece)
     jax.block_until_ready(state.program)
     seconds = time.perf_counter() - start
     params, history = jax.device_get(parallel.local(state.program["params"])), state.history

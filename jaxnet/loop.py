@@ -1,15 +1,18 @@
-"""The compiled training loop: a piece of a run, or of a group of runs, as one XLA program.
+"""The compiled training loop: ``train_step``, one update, and the programs that scan it.
 
-A run is a state ``{"params", "opt_state", "finite"}`` advanced in pieces along its
-minibatches. A piece is a ``lax.scan`` over epochs, each a scan over the epoch's updates
-whose first (the epoch boundary) is followed by its accuracy record: the update appears
-once per scan, which keeps compilation short. Each epoch draws its own
-minibatch rows, from ``fold_in(batch_key, epoch)`` (``epoch_rows``), so memory does not
-grow with the run's length; rows given by the caller (the notebook's way) are sliced
-instead. The package compiles two programs, both here and under the plan's matmul
-precision:
+A run is a state ``{"params", "opt_state", "finite"}`` advanced along its iterations.
+``train_step`` is update k, whole: the minibatch's rows gathered, its noise key
+``fold_in(noise_key, k)``, the augmentation, the objective and its gradient, the optax
+update. A *piece* is one ``lax.scan`` over ``length`` iterations from a traced ``start``,
+with the update once in its body; iterations from a traced ``stop`` on are skipped, so
+every piece of one length shares one compiled program wherever it starts and ends. At
+an epoch boundary the body draws the epoch's minibatch rows (``epoch_rows``, from
+``fold_in(batch_key, epoch)``: nothing of the run's length is drawn up front) and, after
+the update, records the accuracies. Rows given by the caller (the notebook's way) are
+indexed instead. The package compiles two programs, both here and under the plan's
+matmul precision:
 
-- ``piece``: ``length`` updates of one run (optionally data-parallel);
+- ``piece``: updates of one run (optionally data-parallel);
 - ``group_piece``: the same for K runs that share their minibatches, vmapped.
 
 Outside these programs params are in the public layout (W1 as (D, H)); inside, in the
@@ -51,7 +54,7 @@ class Plan:
     image_shape: tuple = None  # (height, width, channels) of a row, for flips and crops
     layout: str = "plain"
     batch_sharding: object = None  # a NamedSharding for data parallelism, or None
-    # Skip the epochs after a non-finite loss. Off inside vmapped groups: a cond on a
+    # Skip the updates after a non-finite loss. Off inside vmapped groups: a cond on a
     # per-config flag becomes a select that broadcasts the shared minibatch to every
     # config, turning one wide matrix product into K narrow ones.
     stop_on_divergence: bool = True
@@ -108,6 +111,18 @@ def make_plan(configs, num_train, input_size, image_shape=None, *, batch_shardin
         given_rows=given_rows)
 
 
+# A piece scans whole epochs and at least this many iterations (fewer dispatches when
+# epochs are short), or the whole run.
+MIN_PIECE = 64
+
+
+def piece_length(plan):
+    """The iterations every piece of a run scans, so that a run compiles one program
+    however it is split: whole epochs, at least ``MIN_PIECE``, at most the run."""
+    ipe = plan.iterations_per_epoch
+    return min(plan.config.num_iters, ipe * -(-MIN_PIECE // ipe))
+
+
 def traced_values(configs, dtype):
     """The traced options as the program's ``hp``: a scalar each for one Config, (K,)
     arrays for a list of K."""
@@ -153,151 +168,107 @@ def sample_batch_indices(key, num_train, num_iters, batch_size, sampling="replac
     return rows.reshape(num_epochs * per_epoch, batch_size)[:num_iters]
 
 
-def _compiled(*static):
-    """``jax.jit`` with ``plan`` and ``static`` as static arguments, run under the plan's
-    matmul precision: the precision policy, applied in one place."""
-    def wrap(fn):
-        @functools.wraps(fn)
-        def under_precision(*args, plan, **kwargs):
-            with jax.default_matmul_precision(plan.config.matmul_precision):
-                return fn(*args, plan=plan, **kwargs)
-        return jax.jit(under_precision, static_argnames=("plan",) + static)
-    return wrap
+def train_step(params, opt_state, data, rows, iteration, noise_key, hp, plan):
+    """Update ``iteration`` of a run, whole: the minibatch ``data.X[rows]``, ``data.y[rows]``
+    (rows: (B,) int32), its noise from ``fold_in(noise_key, iteration)``, the augmented
+    inputs' objective (``model.objective``), its gradient and the optax update.
 
-
-def run_piece(state, data, minibatches, start, hp, plan, length, head):
-    """``length`` updates of one run from iteration ``start``; ``minibatches`` is (batch
-    key, noise key), or with ``plan.given_rows`` (the whole run's rows (num_iters, B), noise
-    key). ``head`` of the updates come before the first epoch boundary (the rest of an epoch
-    begun earlier). Returns (state, this piece's histories); traceable."""
-    source, noise_key = minibatches
-    its = start + jnp.arange(length, dtype=jnp.int32)
-    if plan.given_rows:
-        batches = jax.lax.dynamic_slice_in_dim(source, start, length)
-    else:
-        batches = lambda epoch: epoch_rows(source, epoch, data.X.shape[0], plan)  # noqa: E731
-    state, history = advance(layout.to_layout(state, plan.layout), data, batches, its,
-                             noise_key, hp, plan, head)
-    return layout.from_layout(state), history
-
-
-@_compiled("length", "head")
-def piece(state, data, minibatches, start, hp, *, plan, length, head):
-    """``run_piece`` compiled. ``start`` is traced, so pieces of one length that start at
-    epoch boundaries share a program."""
-    return run_piece(state, data, minibatches, start, hp, plan, length, head)
-
-
-@_compiled("length", "head")
-def group_piece(states, data, minibatches, start, hp, *, plan, length, head):
-    """``run_piece`` for K runs sharing their minibatches, vmapped over ``states`` and
-    ``hp`` ((K,) arrays); also returns each run's validation accuracy at the end, (K,)."""
-    def one(state, hp1):
-        state, history = run_piece(state, data, minibatches, start, hp1, plan, length, head)
-        return state, history, model.correct_fraction(state["params"], data.X_val, data.y_val)
-    return jax.vmap(one)(states, hp)
-
-
-def advance(state, data, batches, its, noise_key, hp, plan, head):
-    """The updates ``its`` (n,) from ``state`` (in the plan's layout), along ``batches``:
-    their minibatch rows (n, B), or a function of an epoch's index giving that epoch's
-    rows (ipe, B); a pure, traceable function. Step k's noise is ``fold_in(noise_key, k)``.
-
-    Returns (state, history): ``loss_history`` (n,) and one ``train_acc_history`` (on the
-    boundary update's minibatch, after it) and ``val_acc_history`` entry per epoch
-    boundary. Once a loss is non-finite the remaining epochs are skipped (NaN entries).
+    Returns (params, opt_state, loss), the loss a scalar of the data's dtype.
     """
-    X, y = data.X, data.y
-    chain = optimizer.make_optimizer(plan, hp)
-    grad_fn = jax.value_and_grad(model.objective)
-    nan = jnp.full((), jnp.nan, X.dtype)
+    X, y = data.X[rows], data.y[rows]
+    if plan.batch_sharding is not None:  # split the minibatch across devices
+        X = jax.lax.with_sharding_constraint(X, plan.batch_sharding)
+    augment_key, loss_key = jax.random.split(jax.random.fold_in(noise_key, iteration))
+    X = augment(augment_key, X, plan.image_shape, plan.config.flip, plan.config.crop)
+    loss, grads = jax.value_and_grad(model.objective)(params, X, y, loss_key, hp, plan)
+    with jax.numpy_dtype_promotion(optimizer.OPTAX_PROMOTION):
+        updates, opt_state = optimizer.make_optimizer(plan, hp).update(grads, opt_state, params)
+    return optax.apply_updates(params, updates), opt_state, loss
 
-    def step(carry, it, idx):
-        params, opt_state = carry
-        Xb, yb = X[idx], y[idx]
-        if plan.batch_sharding is not None:  # split the minibatch across devices
-            Xb = jax.lax.with_sharding_constraint(Xb, plan.batch_sharding)
-        aug_key, loss_key = jax.random.split(jax.random.fold_in(noise_key, it))
-        Xa = augment(aug_key, Xb, plan.image_shape, plan.config.flip, plan.config.crop)
-        loss, grads = grad_fn(params, Xa, yb, loss_key, hp, plan)
-        with jax.numpy_dtype_promotion(optimizer.OPTAX_PROMOTION):
-            updates, opt_state = chain.update(grads, opt_state, params)
-        return (optax.apply_updates(params, updates), opt_state), (loss, Xb, yb)
 
-    def updates(carry, xs, record):
-        """The updates ``xs`` = (its, rows) in one scan, so that the update is compiled once
-        per scan; with ``record`` the first is an epoch boundary, followed by its accuracy
-        record (train: on its minibatch; val), returned as two scalars."""
-        def body(carry, xs):
-            first, it, idx = xs
-            carry, (loss, Xb, yb) = step(carry, it, idx)
-            if not record:
-                return carry, loss
-            accuracies = jax.lax.cond(
-                first, lambda: (model.correct_fraction(carry[0], Xb, yb),
-                                model.correct_fraction(carry[0], data.X_val, data.y_val)),
-                lambda: (nan, nan))
-            return carry, (loss, *accuracies)
+def _skipped_step(params, opt_state, data, rows, iteration, noise_key, hp, plan):
+    """``train_step``'s stand-in for an iteration that does not run: no change, a NaN loss."""
+    return params, opt_state, jnp.full((), jnp.nan, data.X.dtype)
 
-        firsts = jnp.arange(xs[0].shape[0]) == 0
-        carry, out = jax.lax.scan(body, carry, (firsts, *xs))
-        return carry, (out if not record else (out[0], out[1][0], out[2][0]))
 
-    def gated(finite, live, dead, carry):
-        """``live(carry)``, or once a loss was non-finite (with stop_on_divergence) ``dead``."""
-        if not plan.stop_on_divergence:
-            return live(carry)
-        return jax.lax.cond(finite, live, lambda carry: (carry, dead), carry)
+def _draw_rows(table, batch_key, epoch, num_train, plan):
+    """The rows of ``epoch`` (``epoch_rows``), replacing the last epoch's ``table``."""
+    return epoch_rows(batch_key, epoch, num_train, plan)
 
-    def epoch(loop_state, xs):
-        """An epoch's updates (the first ones only, in a last partial epoch), with its record."""
-        carry, finite = loop_state
-        dead = (jnp.full(xs[0].shape, jnp.nan, X.dtype), nan, nan)
-        carry, (losses, train_acc, val_acc) = gated(
-            finite, lambda carry: updates(carry, xs, record=True), dead, carry)
-        return (carry, finite & jnp.all(jnp.isfinite(losses))), (losses, train_acc, val_acc)
 
-    def rest_of_epoch(loop_state, xs):
-        """Updates that finish an epoch begun earlier: no accuracy record."""
-        carry, finite = loop_state
-        carry, losses = gated(finite, lambda c: updates(c, xs, record=False),
-                              jnp.full(xs[0].shape, jnp.nan, X.dtype), carry)
-        return (carry, finite & jnp.all(jnp.isfinite(losses))), losses
+def _keep_rows(table, batch_key, epoch):
+    """``table`` as it is: no epoch begins here."""
+    return table
 
-    n, ipe = its.shape[0], plan.iterations_per_epoch
-    given = not callable(batches)
 
-    def rows(first, stop):
-        """The rows of updates its[first:stop] (all in one epoch when drawn)."""
-        if given:
-            return batches[first:stop]
-        return jax.lax.dynamic_slice_in_dim(batches(its[first] // ipe), its[first] % ipe,
-                                            stop - first)
+def _accuracies(params, data, rows):
+    """(train, val) accuracy: on the minibatch ``rows`` and on the validation split."""
+    return (model.correct_fraction(params, data.X[rows], data.y[rows]),
+            model.correct_fraction(params, data.X_val, data.y_val))
 
-    def drawn_epoch(loop_state, its_of_epoch):
-        return epoch(loop_state, (its_of_epoch, batches(its_of_epoch[0] // ipe)))
 
-    loop_state = ((state["params"], state["opt_state"]), state["finite"])
-    empty = jnp.zeros((0,), X.dtype)
-    parts = [(empty, empty, empty)]
-    if head:
-        loop_state, losses = rest_of_epoch(loop_state, (its[:head], rows(0, head)))
-        parts.append((losses, empty, empty))
-    num_full = (n - head) // ipe
-    if num_full:
-        span = slice(head, head + num_full * ipe)
-        if given:
-            full = (its[span].reshape(num_full, ipe), batches[span].reshape(num_full, ipe, -1))
-            loop_state, (losses, train_acc, val_acc) = jax.lax.scan(epoch, loop_state, full)
-        else:
-            loop_state, (losses, train_acc, val_acc) = jax.lax.scan(
-                drawn_epoch, loop_state, its[span].reshape(num_full, ipe))
-        parts.append((losses.reshape(-1), train_acc, val_acc))
-    if (n - head) % ipe:  # a last, partial epoch
-        start = head + num_full * ipe
-        loop_state, (losses, train_acc, val_acc) = epoch(loop_state, (its[start:], rows(start, n)))
-        parts.append((losses, train_acc[None], val_acc[None]))
-    (params, opt_state), finite = loop_state
-    losses, train_acc, val_acc = (jnp.concatenate(p) for p in zip(*parts))
-    return ({"params": params, "opt_state": opt_state, "finite": finite},
-            {"loss_history": losses, "train_acc_history": train_acc, "val_acc_history": val_acc})
+def _no_accuracies(params, data, rows):
+    nan = jnp.full((), jnp.nan, data.X.dtype)
+    return nan, nan
+
+
+def run_piece(state, data, minibatches, start, stop, hp, plan, length):
+    """Updates ``start`` .. ``stop - 1`` of one run, from ``state`` (public layout), as one
+    scan over ``length`` >= stop - start iterations (the rest are skipped), in the plan's
+    layout and matmul precision; a pure, traceable function. ``minibatches`` is (batch key,
+    noise key), or with ``plan.given_rows`` (the whole run's rows (num_iters, B), noise key).
+
+    Returns (state, history): per scanned iteration (``length``,), ``loss_history``, and
+    ``train_acc_history`` (on the minibatch, after the update) and ``val_acc_history``,
+    which are NaN except at epoch boundaries. Once a loss is non-finite the remaining
+    updates are skipped (with ``plan.stop_on_divergence``): NaN entries, the state kept.
+    """
+    source, noise_key = minibatches
+    ipe, num_train = plan.iterations_per_epoch, data.X.shape[0]
+    step = functools.partial(train_step, noise_key=noise_key, hp=hp, plan=plan)
+    skip = functools.partial(_skipped_step, noise_key=noise_key, hp=hp, plan=plan)
+    draw = functools.partial(_draw_rows, num_train=num_train, plan=plan)
+
+    def iteration(carry, it):
+        """Update ``it`` and, at an epoch boundary, its accuracy record."""
+        params, opt_state, finite, table = carry
+        live = (it < stop) & finite if plan.stop_on_divergence else it < stop
+        boundary = it % ipe == 0
+        if plan.given_rows:
+            rows = source[it]
+        else:  # the epoch's rows, drawn at its boundary (or where the piece begins)
+            table = jax.lax.cond(live & (boundary | (it == start)), draw, _keep_rows, table,
+                                 source, it // ipe)
+            rows = table[it % ipe]
+        params, opt_state, loss = jax.lax.cond(live, step, skip, params, opt_state, data,
+                                               rows, it)
+        record = jax.lax.cond(live & boundary, _accuracies, _no_accuracies, params, data, rows)
+        finite &= jnp.isfinite(loss) | ~live
+        return (params, opt_state, finite, table), (loss, *record)
+
+    with jax.default_matmul_precision(plan.config.matmul_precision):
+        state = layout.to_layout(state, plan.layout)
+        table = jnp.zeros((0 if plan.given_rows else ipe, plan.config.batch_size), jnp.int32)
+        its = start + jnp.arange(length, dtype=jnp.int32)
+        (params, opt_state, finite, _), (losses, train_acc, val_acc) = jax.lax.scan(
+            iteration, (state["params"], state["opt_state"], state["finite"], table), its)
+        state = layout.from_layout({"params": params, "opt_state": opt_state, "finite": finite})
+    return state, {"loss_history": losses, "train_acc_history": train_acc,
+                   "val_acc_history": val_acc}
+
+
+# ``run_piece`` compiled: ``start`` and ``stop`` are traced, so the pieces of one length
+# share a program wherever they begin and end.
+piece = jax.jit(run_piece, static_argnames=("plan", "length"))
+
+
+@functools.partial(jax.jit, static_argnames=("plan", "length"))
+def group_piece(states, data, minibatches, start, stop, hp, *, plan, length):
+    """``piece`` for K runs sharing their minibatches, vmapped over ``states`` and ``hp``
+    ((K,) arrays); also returns each run's validation accuracy at the end, (K,)."""
+    def one(state, hp1):
+        state, history = run_piece(state, data, minibatches, start, stop, hp1, plan, length)
+        with jax.default_matmul_precision(plan.config.matmul_precision):
+            val_acc = model.correct_fraction(state["params"], data.X_val, data.y_val)
+        return state, history, val_acc
+    return jax.vmap(one)(states, hp)

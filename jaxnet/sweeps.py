@@ -17,6 +17,7 @@ differently from a single run's); the rungs cut it into pieces, they do not chan
 """
 
 import collections
+import functools
 import math
 import numbers
 
@@ -140,23 +141,14 @@ def search(X, y, X_val, y_val, configs, *, eta=3, min_iters=1, num_classes=10, s
     with tqdm(total=_total(len(normalised), budget, eta), unit="it", unit_scale=True,
               desc="sweep" if eta is None else "search", disable=not progress) as bar:
         for rung, until in enumerate(budget):
-            lengths = (training.piece_lengths(done, until - done, plan.iterations_per_epoch)
-                       if progress else [until - done])
             for key, (members, states, minibatches) in live.items():
                 hp = _hp(normalised, members, data.X.dtype, spread)
-                histories, it = [], done
-                for length in lengths:
-                    states, history, val_acc = loop.group_piece(
-                        states, data, minibatches, jnp.int32(it), hp, plan=plan, length=length,
-                        head=min(-it % plan.iterations_per_epoch, length))
-                    if progress and histories:  # one piece behind the device
-                        bar.update(len(members) * _block(histories[-1]))
-                    histories.append(history)
-                    it += length
-                if progress:
-                    bar.update(len(members) * _block(histories[-1]))
-                history = training.history_to_numpy(
-                    {k: jnp.concatenate([h[k] for h in histories], axis=1) for k in HISTORY_KEYS})
+                run = functools.partial(_run_group, data=data, minibatches=minibatches, hp=hp,
+                                        plan=plan)
+                show = functools.partial(_show_group, bar, len(members)) if progress else None
+                (states, val_acc), history, _ = training.drive(
+                    run, (states, None), done, until - done, plan.iterations_per_epoch,
+                    loop.piece_length(plan), show=show)
                 val_acc = np.asarray(val_acc)
                 for j, i in enumerate(members):
                     r = results[i]
@@ -190,9 +182,17 @@ def _hp(normalised, members, dtype, spread):
                                    for k, v in hp.items()})
 
 
-def _block(history):
-    """The iterations of a piece's history, once it has finished."""
-    return int(jax.block_until_ready(history["loss_history"]).shape[1])
+def _run_group(program, start, stop, length, *, data, minibatches, hp, plan):
+    """``training.drive``'s piece for a group: (states, val accuracy after it (K,)), history."""
+    states, _ = program
+    states, history, val_acc = loop.group_piece(states, data, minibatches, start, stop, hp,
+                                                plan=plan, length=length)
+    return (states, val_acc), history
+
+
+def _show_group(bar, num_configs, done, history):
+    """Advance the progress bar by a finished piece's config-iterations."""
+    bar.update(num_configs * history["loss_history"].shape[-1])
 
 
 def _total(num_configs, budget, eta):

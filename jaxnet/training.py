@@ -20,6 +20,7 @@ included), minibatches drawn with replacement.
 
 import contextlib
 import dataclasses
+import functools
 
 import jax
 import jax.numpy as jnp
@@ -137,46 +138,110 @@ def _minibatches(state, num_train, plan):
     return jnp.asarray(rows, jnp.int32), noise_key
 
 
-def advance(state, data, plan, hp, n, show=None):
-    """``n`` updates of a prepared run (``prepare``): one compiled piece, or with ``show``
-    (a callable ``show(iteration, loss)``) a piece per epoch, each shown once the next is
-    dispatched, so that the host never holds the device back."""
-    ipe, it = plan.iterations_per_epoch, state.iteration
-    lengths = piece_lengths(it, n, ipe) if show else [n] * (n > 0)
-    program, parts = state.program, []
-    for length in lengths:
-        out = loop.piece(program, data, state.minibatches, jnp.int32(it), hp, plan=plan,
-                         length=length, head=min(-it % ipe, length))
-        if show and parts and not _report(show, it, parts[-1]):
-            break  # diverged: the rest is not worth running
-        program, history = out
-        parts.append(parallel.local(history))
-        it += length
-    if show and parts:
-        _report(show, it, parts[-1])
-    history = [history_to_numpy(h) for h in parts]
-    history = {k: np.concatenate([state.history[k]] + [h[k] for h in history]) for k in HISTORY_KEYS}
-    state = dataclasses.replace(state, program=program, iteration=it, history=history)
-    check_diverged(history, state.config.learning_rate)
+def advance(state, data, plan, hp, n, show=None, every=None, on_piece=None):
+    """``n`` updates of a prepared run (``prepare``), through ``drive``: ``show(iteration,
+    loss)`` after every epoch; ``on_piece(state)`` every ``every`` updates and at the end.
+    Returns the new ``TrainState``; raises ``TrainingDiverged`` once a loss is not finite."""
+    run = functools.partial(loop.piece, data=data, minibatches=state.minibatches, hp=hp,
+                            plan=plan)
+
+    def updated(program, iteration, history):
+        history = {k: np.concatenate([state.history[k], history[k]]) for k in HISTORY_KEYS}
+        return dataclasses.replace(state, program=program, iteration=iteration, history=history)
+
+    def keep(program, iteration, history):
+        state = updated(program, iteration, history)
+        check_diverged(state.history, state.config.learning_rate)
+        on_piece(state)
+    show = None if show is None else functools.partial(_show_loss, show)
+    program, history, iteration = drive(
+        run, state.program, state.iteration, n, plan.iterations_per_epoch,
+        loop.piece_length(plan), show=show, every=every, keep=None if on_piece is None else keep)
+    state = updated(program, iteration, history)
+    check_diverged(state.history, state.config.learning_rate)
     return state
 
 
-def _report(show, done, history):
-    """``show`` a finished piece's last loss at iteration ``done``; False if it diverged."""
-    losses = np.asarray(history["loss_history"])
-    show(done, float(losses[-1]))
+def _show_loss(show, iteration, history):
+    """``show`` a finished piece's last loss at ``iteration``; False if the run diverged."""
+    losses = history["loss_history"]
+    show(iteration, float(losses[-1]))
     return bool(np.isfinite(losses).all())
 
 
-def piece_lengths(start, n, iterations_per_epoch):
-    """Pieces of ``n`` updates from ``start`` that end at epoch boundaries (the last may not):
-    the rest of the current epoch, whole epochs, the remainder."""
-    lengths, it, stop = [], start, start + n
-    while it < stop:
-        length = min(iterations_per_epoch - it % iterations_per_epoch, stop - it)
-        lengths.append(length)
-        it += length
-    return lengths
+def drive(run, program, start, n, iterations_per_epoch, length, *, show=None, every=None,
+          keep=None):
+    """The host's piece loop, for a run and for a group of runs: ``n`` updates of
+    ``program`` from iteration ``start``, as pieces ``run(program, start=a, stop=b,
+    length=length) -> (program, history)``, each a compiled scan of ``length`` iterations
+    that runs updates a .. b-1 (a and b as int32 scalars; b - a <= length).
+
+    Pieces also end at epoch boundaries when ``show`` draws progress, and every ``every``
+    updates, after which ``keep(program, b, history so far)`` is called (e.g. to save the
+    run). A piece is shown, ``show(b, history)``, once the next one is dispatched, so that
+    the host never holds the device back; ``show`` returning False (the run diverged) stops.
+
+    Returns (program, history, iteration reached): the history as NumPy float64 arrays
+    along the updates (their last axis), accuracies at epoch boundaries only.
+    """
+    ipe = iterations_per_epoch
+    bounds = piece_bounds(start, n, ipe, length, per_epoch=show is not None, every=every)
+    records, pending = [], None  # NumPy histories; the last piece's, not yet fetched
+    for a, b in bounds:
+        out = run(program, start=np.int32(a), stop=np.int32(b), length=length)
+        if pending is not None:  # the piece before this one: fetched and shown now
+            records.append(_record(*pending, ipe))
+            pending = None
+            if show is not None and show(a, records[-1]) is False:
+                break  # diverged: the rest is not worth running
+        program, history = out
+        pending = (a, b, history)
+        if keep is not None and (b == start + n or (every and (b - start) % every == 0)):
+            records.append(_record(*pending, ipe))
+            pending = None
+            if show is not None and show(b, records[-1]) is False:
+                break
+            keep(program, b, _joined(records))
+    if pending is not None:
+        records.append(_record(*pending, ipe))
+        if show is not None:
+            show(pending[1], records[-1])
+    done = start + sum(r["loss_history"].shape[-1] for r in records)
+    return program, _joined(records), done
+
+
+def piece_bounds(start, n, iterations_per_epoch, length, *, per_epoch=False, every=None):
+    """The (a, b) of the pieces of ``n`` updates from ``start``: at most ``length`` each,
+    ending at every epoch boundary (``per_epoch``) and every ``every`` updates from
+    ``start`` too."""
+    bounds, a, stop = [], start, start + n
+    while a < stop:
+        b = min(stop, a + length)
+        if per_epoch:
+            b = min(b, (a // iterations_per_epoch + 1) * iterations_per_epoch)
+        if every:
+            b = min(b, start + ((a - start) // every + 1) * every)
+        bounds.append((a, b))
+        a = b
+    return bounds
+
+
+def _record(a, b, history, iterations_per_epoch):
+    """A piece's history for updates a .. b-1 as NumPy float64 (waits for it): the losses,
+    and the accuracies at the epoch boundaries among them."""
+    history = {k: np.asarray(v, dtype=np.float64)[..., : b - a]
+               for k, v in jax.device_get(parallel.local(history)).items()}
+    boundary = np.arange(a, b) % iterations_per_epoch == 0
+    for k in ("train_acc_history", "val_acc_history"):
+        history[k] = history[k][..., boundary]
+    return history
+
+
+def _joined(records):
+    """Histories one after another along the updates (their last axis)."""
+    if not records:
+        return {k: np.zeros((0,)) for k in HISTORY_KEYS}
+    return {k: np.concatenate([r[k] for r in records], axis=-1) for k in HISTORY_KEYS}
 
 
 @contextlib.contextmanager

@@ -77,9 +77,9 @@ def lowered_run(params, X, y, plan, hp, key=None):
     data = train_as_val(X, y)
     key = key if key is not None else jax.random.key(0)
     minibatches = tuple(jax.random.split(key))
+    n = plan.config.num_iters
     return loop.piece.lower(loop.init_state(params, hp, plan), data, minibatches,
-                            jnp.int32(0), hp, plan=plan, length=plan.config.num_iters,
-                            head=0).as_text()
+                            jnp.int32(0), jnp.int32(n), hp, plan=plan, length=n).as_text()
 
 
 def receiving_sigint(script):

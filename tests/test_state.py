@@ -70,7 +70,7 @@ def test_chunks_of_whole_epochs_share_one_program():
     config = jaxnet.Config(num_iters=40, batch_size=8)
     state = jaxnet.begin(params, key, config)
     state = jaxnet.resume(state, X, y, X, y, iterations=8)  # compiles the 8-step program
-    with count_compiles("piece") as compiles:
+    with count_compiles("run_piece") as compiles:
         for _ in range(4):
             state = jaxnet.resume(state, X, y, X, y, iterations=8)
     assert compiles() == 0 and state.done

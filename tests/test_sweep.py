@@ -73,8 +73,8 @@ def test_shared_minibatch_becomes_one_wide_product(problem):
     params = jaxnet.init_params(jax.random.key(0), 8, 6, 3, std=0.1, dtype=jnp.float64)
     states = jax.vmap(lambda hp1: loop.init_state(params, hp1, plan))(hp)
     minibatches = tuple(jax.random.split(jax.random.key(1)))
-    hlo = loop.group_piece.lower(states, data, minibatches, jnp.int32(0), hp, plan=plan,
-                                 length=4, head=0).as_text()
+    hlo = loop.group_piece.lower(states, data, minibatches, jnp.int32(0), jnp.int32(4), hp,
+                                 plan=plan, length=4).as_text()
     # The minibatch (10, 8) meets all four configs' weights in one dot_general whose
     # result has the 10 rows and the 4 configs as a free dimension.
     assert "10x8xf64" in hlo and "dot_general" in hlo

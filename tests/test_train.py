@@ -122,12 +122,12 @@ def test_recompiles_only_for_new_shapes():
             dict(learning_rate=0.05, reg=0.3, learning_rate_decay=0.5, key=jax.random.key(2)),
             dict(learning_rate=0.2, reg=1e-3, learning_rate_decay=1.0, key=jax.random.key(3))]
     jaxnet.train(params, X, y, X, y, num_iters=11, batch_size=8, key=jax.random.key(1))  # warm-up
-    with count_compiles("piece") as compiles:
+    with count_compiles("run_piece") as compiles:
         histories = [jaxnet.train(params, X, y, X, y, num_iters=12, batch_size=8, **r)[1]
                      for r in runs]
     assert compiles() == 1
     assert not np.allclose(histories[0]["loss_history"], histories[1]["loss_history"])
-    with count_compiles("piece") as compiles:
+    with count_compiles("run_piece") as compiles:
         jaxnet.train(params, X, y, X, y, num_iters=13, batch_size=8, key=jax.random.key(1))
     assert compiles() == 1  # a new number of iterations is a new program
 

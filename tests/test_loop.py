@@ -1,10 +1,15 @@
-"""The compiled loop's edges: its plan, drawn minibatch rows, pieces that begin inside an
-epoch, runs that diverge, flips and crops inside the update, one-device data parallelism,
-and the precision wrapper. Small shapes; a few tiny programs each."""
+"""jaxnet.loop: the plan, drawn minibatch rows, ``train_step`` and the piece that scans it
+(pieces that begin and end inside epochs, skipped iterations, runs that diverge), flips and
+crops inside the update, one-device data parallelism. Small shapes; a few tiny programs
+each."""
+
+import inspect
+from pathlib import Path
 
 import jax
 import jax.numpy as jnp
 import numpy as np
+import optax
 import pytest
 
 import jaxnet
@@ -170,7 +175,7 @@ def test_a_batch_larger_than_the_data_draws_one_epoch_per_update():
 def test_updates_past_float32s_exact_integers_draw_their_own_epochs_rows(ipe, it):
     """A long run's epoch index is an integer division: float32 would round 2**24 + 1 to
     2**24, so a resumed update there would reuse another epoch's rows. One update at
-    ``it``, drawn, against the same update on the rows of epoch it // ipe, given."""
+    ``it`` in a piece, drawn, against ``train_step`` on the rows of epoch it // ipe."""
     N, B = 12, 12 // ipe
     with jax.enable_x64(False):
         params, X, y = small_problem(N=N, dtype=np.float32)
@@ -180,16 +185,35 @@ def test_updates_past_float32s_exact_integers_draw_their_own_epochs_rows(ipe, it
         state = loop.init_state(params, hp, plan)
         data = train_as_val(X, y)
         key, noise = jax.random.split(jax.random.key(0))
-        its = jnp.array([it], jnp.int32)
-        rows = loop.epoch_rows(key, it // ipe, N, plan)[it % ipe:][:1]
-        rounded = int(its[0] / ipe)  # the epoch a float32 division would give
+        rows = loop.epoch_rows(key, it // ipe, N, plan)[it % ipe]
+        rounded = int(np.float32(it) / np.float32(ipe))  # the epoch a float32 division gives
         assert rounded != it // ipe
-        assert not np.array_equal(rows, loop.epoch_rows(key, rounded, N, plan)[it % ipe:][:1])
-        head = -it % ipe
-        drawn = loop.advance(state, data, lambda e: loop.epoch_rows(key, e, N, plan), its,
-                             noise, hp, plan, head)
-        given = loop.advance(state, data, rows, its, noise, hp, plan, head)
-    assert_same(drawn[0]["params"], given[0]["params"])
+        assert not np.array_equal(rows, loop.epoch_rows(key, rounded, N, plan)[it % ipe])
+        drawn, _ = loop.piece(state, data, (key, noise), jnp.int32(it), jnp.int32(it + 1), hp,
+                              plan=plan, length=1)
+        step = jax.jit(loop.train_step, static_argnames="plan")
+        expected = step(params, state["opt_state"], data, rows, jnp.int32(it), noise, hp, plan)
+    for k in params:
+        np.testing.assert_allclose(drawn["params"][k], expected[0][k], rtol=1e-6, err_msg=k)
+
+
+def test_train_step_is_one_sgd_update_of_the_reference():
+    """``train_step`` on given rows: the minibatch X[rows], y[rows], the reference's
+    gradient and params - lr * grad; the loss is the reference's at the old params."""
+    params, X, y = small_problem(N=10)
+    c = config.Config(batch_size=4, learning_rate=0.3, reg=0.05, products="plain")
+    plan = loop.make_plan([c], 10, 4)
+    hp = loop.traced_values(c, jnp.float64)
+    rows = jnp.array([7, 2, 2, 9], jnp.int32)
+    new, _, loss = loop.train_step(params, loop.init_state(params, hp, plan)["opt_state"],
+                                   train_as_val(X, y), rows, jnp.int32(0),
+                                   jax.random.key(0), hp, plan)
+    net = TwoLayerNet.from_params({k: np.asarray(v) for k, v in params.items()})
+    want_loss, grads = net.loss(X[[7, 2, 2, 9]], y[[7, 2, 2, 9]], reg=0.05)
+    assert float(loss) == pytest.approx(want_loss, rel=1e-12)
+    for k in params:
+        np.testing.assert_allclose(new[k], np.asarray(params[k]) - 0.3 * grads[k], rtol=1e-12,
+                                   atol=1e-15, err_msg=k)
 
 
 # ------------------------------------------------------------- pieces inside epochs
@@ -209,18 +233,16 @@ def test_pieces_that_begin_and_end_inside_epochs_equal_the_whole_run():
     assert state.history["val_acc_history"].shape == (4,)
 
 
-# --------------------------------------------------------------------------- divergence
-
-def diverging_piece(stop_on_divergence, start, length):
-    """A run whose second update overflows: lr 1e300 makes the weights ~1e300 at once."""
+def scanned_piece(start, stop, length, stop_on_divergence=True, learning_rate=0.05):
+    """``loop.piece`` of a 3-updates-per-epoch run over ``start`` .. ``stop - 1``, scanning
+    ``length`` iterations: (state, history)."""
     params, X, y = small_problem()
-    plan = make_plan(12, 4, stop_on_divergence=stop_on_divergence, batch_size=4)  # 3 per epoch
-    hp = traced(learning_rate=1e300, batch_size=4)
+    plan = make_plan(12, 4, stop_on_divergence=stop_on_divergence, batch_size=4)
+    hp = traced(learning_rate=learning_rate, batch_size=4)
     state = loop.init_state(params, hp, plan)
-    data = train_as_val(X, y)
     minibatches = tuple(jax.random.split(jax.random.key(0)))
-    return loop.piece(state, data, minibatches, jnp.int32(start), hp, plan=plan,
-                      length=length, head=-start % 3)
+    return loop.piece(state, train_as_val(X, y), minibatches, jnp.int32(start), jnp.int32(stop),
+                      hp, plan=plan, length=length)
 
 
 def updates_counted(state):
@@ -231,34 +253,55 @@ def updates_counted(state):
     return int(counts[0])
 
 
-def test_epochs_after_a_non_finite_loss_are_skipped():
-    state, history = diverging_piece(True, 0, 9)
-    assert updates_counted(state) == 3  # epoch 0's updates, then nothing
+def test_a_pieces_iterations_from_stop_on_are_skipped():
+    """Updates 1 .. 4 in a scan of 6: the last two leave the state and record NaN; the
+    accuracies are recorded at the boundary (iteration 3) only; the state equals a scan
+    of exactly 4."""
+    state, history = scanned_piece(1, 5, 6)
+    exact, exact_history = scanned_piece(1, 5, 4)
+    assert updates_counted(state) == 4
+    assert_same(state["params"], exact["params"])
+    losses = np.asarray(history["loss_history"])
+    np.testing.assert_array_equal(losses[:4], exact_history["loss_history"])
+    assert np.isfinite(losses[:4]).all() and np.isnan(losses[4:]).all()
+    for k in ("train_acc_history", "val_acc_history"):
+        record = np.asarray(history[k])
+        assert np.isfinite(record[2]) and np.isnan(np.delete(record, 2)).all(), k
+
+
+def test_updates_after_a_non_finite_loss_are_skipped():
+    """lr 1e300 makes the weights ~1e300 at once: update 0's loss is finite, update 1's is
+    not, and nothing runs after it (the record of epoch 1's boundary included)."""
+    state, history = scanned_piece(0, 9, 9, learning_rate=1e300)
+    assert updates_counted(state) == 2  # updates 0 and 1
     losses, val_acc = np.asarray(history["loss_history"]), np.asarray(history["val_acc_history"])
     assert np.isfinite(losses[0]) and not np.isfinite(losses[1])
-    assert np.isnan(losses[3:]).all()  # epochs 1 and 2 did not run
+    assert np.isnan(losses[2:]).all()
     assert np.isfinite(val_acc[0]) and np.isnan(val_acc[1:]).all()
     assert not bool(state["finite"])
 
 
-def test_a_non_finite_loss_in_a_pieces_first_updates_skips_its_epochs():
-    """From iteration 1: the rest of epoch 0 (iterations 1, 2) diverges, epochs 1 and 2 are
-    skipped."""
-    state, history = diverging_piece(True, 1, 8)
-    assert updates_counted(state) == 2  # iterations 1 and 2
-    losses, val_acc = np.asarray(history["loss_history"]), np.asarray(history["val_acc_history"])
-    assert np.isfinite(losses[0]) and not np.isfinite(losses[1])
-    assert np.isnan(losses[2:]).all() and val_acc.shape == (2,) and np.isnan(val_acc).all()
-    assert not bool(state["finite"])
+def test_a_diverged_state_runs_no_more_updates():
+    """A piece that begins from a state whose loss was not finite skips all its updates."""
+    diverged, _ = scanned_piece(0, 2, 2, learning_rate=1e300)
+    params, X, y = small_problem()
+    plan = make_plan(12, 4, batch_size=4)
+    hp = traced(learning_rate=1e300, batch_size=4)
+    minibatches = tuple(jax.random.split(jax.random.key(0)))
+    state, history = loop.piece(diverged, train_as_val(X, y), minibatches, jnp.int32(2),
+                                jnp.int32(6), hp, plan=plan, length=4)
+    assert updates_counted(state) == 2 and not bool(state["finite"])
+    assert np.isnan(np.asarray(history["loss_history"])).all()
+    assert_same(state["params"], diverged["params"])
 
 
-def test_without_stop_on_divergence_every_epoch_runs():
-    """Vmapped groups run every epoch (a cond on a per-config flag would become a select):
+def test_without_stop_on_divergence_every_update_runs():
+    """Vmapped groups run every update (a cond on a per-config flag would become a select):
     the accuracies of the epochs after the divergence are still computed."""
-    state, history = diverging_piece(False, 0, 9)
+    state, history = scanned_piece(0, 9, 9, stop_on_divergence=False, learning_rate=1e300)
     assert updates_counted(state) == 9
     assert not np.isfinite(np.asarray(history["loss_history"])[1])
-    assert np.isfinite(np.asarray(history["val_acc_history"])).all()
+    assert np.isfinite(np.asarray(history["val_acc_history"])[::3]).all()
     assert not bool(state["finite"])
 
 
@@ -310,18 +353,47 @@ def test_each_layout_compiles_its_own_products():
     assert "optimization_barrier" in program("transposed")
 
 
-# --------------------------------------------------------------------- the precision
+# ----------------------------------------------------------------- one step, one place
 
-def test_compiled_jits_with_the_plan_and_the_named_arguments_static():
-    """``_compiled`` builds each entry point; here it wraps a function whose ``n`` must be
-    a Python int (a shape) and whose ``plan`` is no array, at test time."""
-    plan = make_plan(12, 4, batch_size=4)  # 3 iterations per epoch
+JAXNET = str(Path(jaxnet.__file__).parent)
 
-    @loop._compiled("n")
-    def fill(x, *, plan, n):
-        return x * jnp.ones(n, x.dtype) * plan.iterations_per_epoch
 
-    out = fill(jnp.float32(2), plan=plan, n=4)
-    assert out.dtype == jnp.float32
-    np.testing.assert_array_equal(out, np.full(4, 6, np.float32))
-    assert "fill" in fill.lower(jnp.float32(2), plan=plan, n=4).as_text()
+def test_every_run_reaches_train_step_six_frames_from_fit(monkeypatch):
+    """Each entry point traces ``train_step``, and from ``jaxnet.fit`` to
+    ``optax.apply_updates`` the trace passes at most 6 of the package's frames
+    (docs/design.md lists them)."""
+    frames = {}
+
+    def recording(params, updates):
+        stack = [f for f in inspect.stack() if f.filename.startswith(JAXNET)]
+        frames.setdefault(entry, [f"{Path(f.filename).stem}.{f.function}" for f in stack[::-1]])
+        return apply_updates(params, updates)
+
+    apply_updates = optax.apply_updates
+    monkeypatch.setattr(optax, "apply_updates", recording)
+    params, X, y = small_problem(N=16)
+    run = dict(num_iters=3, batch_size=4, learning_rate=0.1)
+    splits = {"X_train": X, "y_train": y, "X_val": X, "y_val": y}
+    entries = {
+        "fit": lambda: jaxnet.fit(jaxnet.Recipe.of(hidden_size=3, dtype="float64", **run), splits,
+                                  image_shape=(2, 2, 1), num_classes=3),
+        "train": lambda: jaxnet.train(params, X, y, X, y, key=jax.random.key(0), **run),
+        "train_indices": lambda: jaxnet.train(params, X, y, X, y, batch_indices=np.zeros((3, 4), int),
+                                              **run),
+        "resume": lambda: jaxnet.resume(jaxnet.begin(params, jax.random.key(0), **run), X, y, X,
+                                        y, iterations=2),
+        "data_parallel": lambda: jaxnet.train(params, X, y, X, y, key=jax.random.key(0),
+                                              data_parallel=True, **run),
+        "sweep": lambda: jaxnet.sweep(X, y, X, y, [dict(hidden_size=5)], num_classes=3,
+                                      dtype=jnp.float64, **run),
+        "search": lambda: jaxnet.search(X, y, X, y, [dict(hidden_size=5, learning_rate=r)
+                                                     for r in (0.1, 0.2)], eta=2,
+                                        num_classes=3, dtype=jnp.float64, **run),
+    }
+    for entry, call in entries.items():
+        jax.clear_caches()  # trace afresh
+        call()
+    assert set(frames) == set(entries)
+    for entry, path in frames.items():
+        assert path[-1] == "loop.train_step", (entry, path)
+    assert frames["fit"][0] == "fitting.fit" and len(frames["fit"]) <= 6, frames["fit"]
