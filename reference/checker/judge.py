@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from reference import TwoLayerNet, notebook
-from reference.checker import diagnose, mistakes, problems, steps
+from reference.checker import diagnose, mistakes, problems, training_checks
 from reference.checker.diagnose import Part
 from reference.checker.report import Check
 
@@ -241,17 +241,17 @@ def judge(obs):
     checks += [loss_problem(obs, prob) for prob in problems.loss_problems().values()]
     checks += [no_mutation(obs), grads_format(obs)]
     if obs.mode == "class":
-        checks += blame_predict(steps.judge_training(obs), checks[5])
+        checks += blame_predict(training_checks.judge_training(obs), checks[5])
     return checks
 
 
-def blame_predict(training_checks, predict_check):
+def blame_predict(train_checks, predict_check):
     """Accuracy histories are computed with the student's predict: if predict is wrong, say so."""
     if predict_check.passed:
-        return training_checks
-    for c in training_checks:
+        return train_checks
+    for c in train_checks:
         if c.name.endswith("acc_history") and not c.passed and not c.causes:
             c.diagnosis = ("predict is wrong (see the predict check), and train records accuracies with it: "
                            + c.diagnosis + "".join(f" [cause: {mid}]" for mid in predict_check.causes))
             c.causes = list(predict_check.causes)
-    return training_checks
+    return train_checks

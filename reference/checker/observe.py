@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from reference.checker import problems, tracing
+from reference.checker import problems, recording
 from reference.gradient_check import eval_numerical_gradient
 
 
@@ -117,7 +117,7 @@ def observe_class(rec, cls):
     params, Xp = problems.predict_problem()
     rec.probe("predict", lambda: rec.put("predict", np.asarray(_with(probe_net, params).predict(Xp.copy()))))
     rec.probe("toy_training", toy_training, rec, cls)
-    rec.probe("trace", tracing.trace_training, rec, cls)
+    rec.probe("trace", recording.record_training, rec, cls)
 
 
 def _with(net, params):

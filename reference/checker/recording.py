@@ -1,4 +1,4 @@
-"""Observe a training run step by step (child side, NumPy only).
+"""Record a training run step by step (child side, NumPy only).
 
 The instance's ``loss`` is wrapped so that every call with labels (one per SGD step in the
 notebook's loop) records the minibatch, the reg, the params before the step, and the loss
@@ -33,7 +33,7 @@ def wrap_loss(net, calls):
     net.loss = loss
 
 
-def trace_training(rec, cls):
+def record_training(rec, cls):
     """Train on ``problems.train_problem()`` with the loss wrapped; record calls and histories."""
     prob = problems.train_problem()
     net = cls(5, 6, 3, std=0.5)
