@@ -5,33 +5,114 @@
     check-two-layer-net --function my_port.py:two_layer_loss
 
 Exit status: 0 every check passed, 1 a check failed, 2 a file could not be loaded, crashed or
-timed out (the other files are still checked).
+timed out (the other files are still checked), or the command line was refused (nothing checked).
 """
 
 import argparse
 import os
 import sys
+import tempfile
 from pathlib import Path
+
+PROG = "check-two-layer-net"
+COURSE_FILE = "*/classifiers/neural_net.py"
+
+
+class Parser(argparse.ArgumentParser):
+    """Usage errors in one line, exit status 2, like every other refusal."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def positive(kind, what):
+    """An argparse type: a number of ``kind`` that is > 0 (``what`` names it in the error)."""
+    def parse(text):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{what} must be {'an integer' if kind is int else 'a number'} > 0, "
+                                             f"got {text!r}") from None
+        if not value > 0 or value != value:
+            raise argparse.ArgumentTypeError(f"{what} must be > 0, got {text!r}")
+        return value
+    parse.__name__ = kind.__name__
+    return parse
 
 
 def parse_args(argv):
-    p = argparse.ArgumentParser(prog="check-two-layer-net", description=__doc__.split("\n\n")[0],
-                                formatter_class=argparse.RawDescriptionHelpFormatter,
-                                epilog="\n\n".join(__doc__.split("\n\n")[1:]))
+    p = Parser(prog=PROG, description=__doc__.split("\n\n")[0], allow_abbrev=False,
+               formatter_class=argparse.RawDescriptionHelpFormatter, epilog="\n\n".join(__doc__.split("\n\n")[1:]))
     p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="a .py file defining TwoLayerNet, or a folder holding */classifiers/neural_net.py")
+                   help=f"a .py file defining TwoLayerNet, or a folder holding {COURSE_FILE}")
     p.add_argument("--function", action="append", default=[], metavar="MODULE:NAME",
                    help="a plain loss(params, X, y, reg) -> (loss, grads): file.py:name or package.module:name "
                         "(loss and gradient checks only); may be repeated")
     p.add_argument("--json", metavar="FILE", help="also write the results as JSON, for autograders")
-    p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
-                   help="time limit per file (default 60)")
-    p.add_argument("--jobs", type=int, default=None, help="files run at once (default: the machine's cores)")
+    p.add_argument("--timeout", type=positive(float, "--timeout"), default=60.0, metavar="SECONDS",
+                   help="time limit per file, > 0 (default 60)")
+    p.add_argument("--jobs", type=positive(int, "--jobs"), default=None,
+                   help="files run at once, >= 1 (default: the machine's cores)")
     p.add_argument("--quiet", action="store_true", help="print only failing files")
     args = p.parse_args(argv)
     if not args.paths and not args.function:
         p.error("give at least one PATH or --function MODULE:NAME")
+    for problem in filter(None, [writable_problem(args.json, "--json")] + [folder_hint(t) for t in args.paths]):
+        p.error(problem)
     return args
+
+
+def writable_problem(path, flag):
+    """Why ``path`` cannot be written (one line), or None; tried before any check runs."""
+    if path is None:
+        return None
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        return f"{flag} {path}: is a folder; give a file name"
+    if not folder.exists():
+        return f"{flag} {path}: the folder {folder} does not exist"
+    if not folder.is_dir():
+        return f"{flag} {path}: {folder} is not a folder"
+    try:
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=f".{target.name}-")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as e:
+        return f"{flag} {path}: cannot write in {folder} ({e.strerror or e})"
+    return None
+
+
+def folder_hint(path):
+    """For a folder that holds no course file itself but whose subfolders do: the fix, in one line."""
+    folder = Path(path)
+    if not folder.is_dir() or any(folder.glob(COURSE_FILE)):
+        return None
+    inside = [d for d in sorted(folder.iterdir()) if d.is_dir() and any(d.glob(COURSE_FILE))]
+    if not inside:
+        return None
+    return (f"{path} holds no {COURSE_FILE}, but {len(inside)} of its subfolders do "
+            f"(e.g. {inside[0].name}): give them as {Path(path) / '*'}")
+
+
+def write_atomically(path, text):
+    """Write ``text`` to ``path`` through a temporary file beside it, renamed over it when complete."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
+    try:
+        with os.fdopen(fd, "w") as f:
+            f.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())  # as open() would create it, not mkstemp's 0600
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask():
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def say(text):
@@ -58,7 +139,11 @@ def main(argv=None):
     counts = [sum(r.status == s for r in results) for s in (0, 1, 2)]
     say(f"{counts[0]} passed, {counts[1]} failed, {counts[2]} could not run")
     if args.json:
-        Path(args.json).write_text(report.to_json(results))
+        try:
+            write_atomically(args.json, report.to_json(results))
+        except OSError as e:
+            print(f"{PROG}: error: --json {args.json}: {e.strerror or e}", file=sys.stderr)
+            return 2
     return report.exit_status(results)
 
 
