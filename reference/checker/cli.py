@@ -48,7 +48,12 @@ def parse_args(argv):
     p.add_argument("--function", action="append", default=[], metavar="MODULE:NAME",
                    help="a plain loss(params, X, y, reg) -> (loss, grads): file.py:name or package.module:name "
                         "(loss and gradient checks only); may be repeated")
-    p.add_argument("--json", metavar="FILE", help="also write the results as JSON, for autograders")
+    p.add_argument("--json", metavar="FILE", help="also write the results as JSON (every check and a summary)")
+    p.add_argument("--junit", metavar="FILE", help="also write JUnit XML: one test case per check")
+    p.add_argument("--gradescope", metavar="FILE", help="also write Gradescope's autograder results.json")
+    p.add_argument("--points", action="append", default=[], type=points_entry, metavar="CHECK=POINTS",
+                   help="a check's max score in --gradescope (default 1 each); may be repeated")
+    p.add_argument("--verbose", action="store_true", help="every check on its own line, with its detail")
     p.add_argument("--timeout", type=positive(float, "--timeout"), default=60.0, metavar="SECONDS",
                    help="time limit per file, > 0 (default 60)")
     p.add_argument("--jobs", type=positive(int, "--jobs"), default=None,
@@ -57,9 +62,29 @@ def parse_args(argv):
     args = p.parse_args(argv)
     if not args.paths and not args.function:
         p.error("give at least one PATH or --function MODULE:NAME")
-    for problem in filter(None, [writable_problem(args.json, "--json")] + [folder_hint(t) for t in args.paths]):
+    outputs = [writable_problem(getattr(args, flag), f"--{flag}") for flag in OUTPUTS]
+    for problem in filter(None, outputs + [folder_hint(t) for t in args.paths]):
         p.error(problem)
+    args.points = dict(args.points)
     return args
+
+
+OUTPUTS = {"json": "to_json", "junit": "junit_xml", "gradescope": "gradescope_json"}  # flag -> writer
+
+
+def points_entry(text):
+    """--points CHECK=POINTS -> (check, points >= 0), for a check the checker runs."""
+    from reference.checker.formats import CLASS_CHECKS
+    name, _, value = text.partition("=")
+    if name not in CLASS_CHECKS:
+        raise argparse.ArgumentTypeError(f"no check named {name!r} (checks: {', '.join(CLASS_CHECKS)})")
+    try:
+        points = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: give CHECK=POINTS, POINTS a number >= 0") from None
+    if not points >= 0 or points == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r}: POINTS must be a number >= 0")
+    return name, points
 
 
 def writable_problem(path, flag):
@@ -128,7 +153,7 @@ def main(argv=None):
 
     def show(result):
         if not (args.quiet and result.passed):
-            say(report.render(result) + "\n")
+            say(report.render(result, verbose=args.verbose) + "\n")
 
     results = []
     if args.paths:
@@ -138,13 +163,24 @@ def main(argv=None):
                                   on_result=show)
     counts = [sum(r.status == s for r in results) for s in (0, 1, 2)]
     say(f"{counts[0]} passed, {counts[1]} failed, {counts[2]} could not run")
-    if args.json:
+    return write_outputs(args, results) or report.exit_status(results)
+
+
+def write_outputs(args, results):
+    """Write each output asked for; 2 (and one line) if one cannot be written, else None."""
+    from reference.checker import formats, report
+    writers = {"to_json": report.to_json, "junit_xml": formats.junit_xml,
+               "gradescope_json": lambda rs: formats.gradescope_json(rs, args.points)}
+    for flag, writer in OUTPUTS.items():
+        path = getattr(args, flag)
+        if path is None:
+            continue
         try:
-            write_atomically(args.json, report.to_json(results))
+            write_atomically(path, writers[writer](results))
         except OSError as e:
-            print(f"{PROG}: error: --json {args.json}: {e.strerror or e}", file=sys.stderr)
+            print(f"{PROG}: error: --{flag} {path}: {e.strerror or e}", file=sys.stderr)
             return 2
-    return report.exit_status(results)
+    return None
 
 
 if __name__ == "__main__":

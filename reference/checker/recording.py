@@ -23,11 +23,12 @@ def wrap_loss(net, calls):
         X, y, reg = (bound.arguments.get(k) for k in ("X", "y", "reg"))
         if y is None:
             return inner(*args, **kwargs)
+        # copied before the call: what loss does to its inputs is loss's doing, not train's
         before = {k: np.array(v, dtype=np.float64) for k, v in net.params.items()}
+        X_in, y_in = np.array(X, dtype=np.float64), np.array(y)
         out = inner(*args, **kwargs)
         value, grads = out
-        calls.append({"X": np.array(X, dtype=np.float64), "y": np.array(y), "reg": float(reg),
-                      "params": before, "loss": float(value),
+        calls.append({"X": X_in, "y": y_in, "reg": float(reg), "params": before, "loss": float(value),
                       "grads": {k: np.array(grads[k], dtype=np.float64) for k in problems.PARAM_NAMES}})
         return out
     net.loss = loss

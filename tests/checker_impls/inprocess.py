@@ -1,0 +1,23 @@
+"""Check our own test nets in the test process: the observing child's code called directly, then
+the judge. For the fast tier: no subprocess, so no isolation (these files are ours)."""
+
+import tempfile
+import time
+from pathlib import Path
+
+from reference.checker import judge, observe, run
+from reference.checker.report import FileResult
+
+
+def check_here(path, function=False):
+    """The FileResult of one file (or ``file.py:name`` loss function), observed in this process."""
+    run.setup_jax()
+    with tempfile.TemporaryDirectory(prefix="checker-test-") as out:
+        start = time.perf_counter()
+        status = observe.main(["--function" if function else "--path", str(path), "--out", out])
+        seconds = time.perf_counter() - start
+        mode = "function" if function else "class"
+        if status != 0:
+            return FileResult(str(path), mode, [], Path(out, "load_error.txt").read_text(), seconds)
+        checks, findings = judge.judge(judge.Observation(out))
+        return FileResult(str(path), mode, checks, None, seconds, findings)
