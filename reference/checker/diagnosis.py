@@ -185,4 +185,7 @@ def diagnose(obs, checks, parts, args, truths):
         else:
             findings.append(Finding("training_update", None, "not a known mistake", toy.diagnosis,
                                     causes.look_first("training_update"), checks=["toy_training"]))
+    for c in checks:
+        if c.consequence_of and not c.diagnosis:
+            c.diagnosis = f"follows from {c.consequence_of}, which fails"
     return findings

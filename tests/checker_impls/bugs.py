@@ -139,10 +139,11 @@ BUGS = {
 }
 
 
-def buggy_source(cause):
-    """correct_vectorised.py with the edits of ``BUGS[cause]``; a stale original fails loudly."""
+def buggy_source(cause, edits=None):
+    """correct_vectorised.py with the edits of ``BUGS[cause]`` (or ``edits``); a stale original
+    fails loudly."""
     source = CORRECT.read_text()
-    edits = [(DOCSTRING, BUGGY_DOCSTRING.format(cause)), *BUGS[cause]]
+    edits = [(DOCSTRING, BUGGY_DOCSTRING.format(cause)), *(BUGS[cause] if edits is None else edits)]
     spans = []
     for original, buggy in edits:
         count = source.count(original)

@@ -1,6 +1,8 @@
 """Check our own test nets in the test process: the observing child's code called directly, then
 the judge. For the fast tier: no subprocess, so no isolation (these files are ours)."""
 
+import atexit
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -21,3 +23,23 @@ def check_here(path, function=False):
             return FileResult(str(path), mode, [], Path(out, "load_error.txt").read_text(), seconds)
         checks, findings = judge.judge(judge.Observation(out))
         return FileResult(str(path), mode, checks, None, seconds, findings)
+
+
+_FOLDER = Path(tempfile.mkdtemp(prefix="checker-nets-"))  # this process's written nets
+atexit.register(shutil.rmtree, _FOLDER, True)
+_RESULTS = {}
+
+
+def net_file(name, source):
+    """Write a net's source once per process; its path."""
+    path = _FOLDER / f"{name}.py"
+    if not path.exists():
+        path.write_text(source)
+    return path
+
+
+def checked(name, source):
+    """The result of checking a net written from ``source``, once per process."""
+    if name not in _RESULTS:
+        _RESULTS[name] = check_here(net_file(name, source))
+    return _RESULTS[name]

@@ -1,0 +1,46 @@
+"""Buggy nets whose mistakes are in no catalogue, written to tune the localisation on (not a
+held-out set): the checker must fail each, locate its part, and name no cause.
+
+``UNKNOWN[name] = (part, edits)``: the part of ``reference.checker.causes.PARTS`` that is wrong,
+and the (original, buggy) edits to correct_vectorised.py, as in bugs.py.
+"""
+
+from tests.checker_impls.bugs import DW1, HIDDEN_IN, LOSS, LR_DECAY, REG_LOSS, SCORES, buggy_source
+
+PREDICT = 'return np.argmax(hidden @ self.params["W2"] + self.params["b2"], axis=1)'
+UPDATE = "self.params[name] -= learning_rate * grads[name]"
+
+UNKNOWN = {
+    # a leaky ReLU in the forward pass (the backward pass keeps the plain mask)
+    "leaky_relu_forward": ("scores", [("hidden = np.maximum(hidden_in, 0)", "hidden = np.maximum(hidden_in, 0.01 * hidden_in)  # BUG")]),
+    # b2 added twice to the scores
+    "b2_twice": ("scores", [(SCORES, "scores = hidden @ W2 + 2 * b2  # BUG")]),
+    # the data loss averaged over every entry of log-probabilities, not the correct class's
+    "loss_over_all_classes": ("data_loss", [(LOSS, "loss = -np.mean(stable - np.log(np.sum(exp, axis=1, keepdims=True)))  # BUG")]),
+    # the L1 norm instead of the squared L2 norm, with its gradient
+    "l1_regulariser": ("regulariser", [(REG_LOSS, "loss += reg * (np.sum(np.abs(W1)) + np.sum(np.abs(W2)))  # BUG"),
+                                       ('grads["W2"] = hidden.T @ dscores + 2 * reg * W2', 'grads["W2"] = hidden.T @ dscores + reg * np.sign(W2)  # BUG'),
+                                       (DW1, 'grads["W1"] = X.T @ dhidden + reg * np.sign(W1)  # BUG')]),
+    # b2's gradient averaged a second time
+    "db2_mean": ("gradient", [('grads["b2"] = np.sum(dscores, axis=0)', 'grads["b2"] = np.mean(dscores, axis=0)  # BUG')]),
+    # W1's gradient with the mask of the examples' first hidden unit only
+    "dW1_squared_reg": ("gradient", [(DW1, 'grads["W1"] = X.T @ dhidden + 2 * reg * W1 ** 2  # BUG')]),
+    # momentum in the update
+    "momentum_update": ("training_update", [
+        ("        loss_history, train_acc_history", "        velocity = {k: 0 for k in self.params}\n        loss_history, train_acc_history"),
+        (UPDATE, "velocity[name] = 0.9 * velocity[name] - learning_rate * grads[name]  # BUG\n"
+                 "                self.params[name] += velocity[name]")]),
+    # the rate set to the decay factor instead of multiplied by it
+    "lr_assigned_decay": ("training_decay", [(LR_DECAY, "learning_rate = learning_rate_decay  # BUG")]),
+    # predict's labels taken over the examples (axis 0)
+    "predict_wrong_axis": ("predict", [(PREDICT, PREDICT.replace("axis=1", "axis=0") + "  # BUG")]),
+    # the loss history records the data loss without the reg term
+    "history_without_reg": ("training_histories", [("loss_history.append(loss)", "loss_history.append(loss - reg * (np.sum(self.params['W1'] ** 2) + np.sum(self.params['W2'] ** 2)))  # BUG")]),
+    # b1 scaled into the hidden layer twice
+    "b1_twice": ("scores", [(HIDDEN_IN, "hidden_in = X @ W1 + 2 * b1  # BUG")]),
+}
+
+
+def unknown_source(name):
+    """correct_vectorised.py with the edits of ``UNKNOWN[name]``."""
+    return buggy_source(name, UNKNOWN[name][1])
