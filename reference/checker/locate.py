@@ -138,6 +138,6 @@ def locate(obs, parts_by_problem, args):
     """[Located] for the loss side: the forward mistake and/or the backward one; [] if all right."""
     forward = forward_part(obs, parts_by_problem, args)
     backward = gradient_part(obs, parts_by_problem, args, forward)
-    if forward is not None and forward.notes[1:]:
+    if forward is not None:
         forward.structure = "; ".join(dict.fromkeys([forward.structure] + forward.notes))
     return [x for x in (forward, backward) if x is not None]
