@@ -1,0 +1,87 @@
+"""The report: a summary of at most five lines first, one headline per mistake, consequences
+listed as such, each detail once, at most 25 lines for one bug; --verbose gives every check; the
+JSON keeps every check and adds the summary in a fixed vocabulary."""
+
+import json
+
+import pytest
+
+from reference.checker import causes, report
+from tests.checker_impls.bugs import BUGS, buggy_source
+from tests.checker_impls.inprocess import checked
+from tests.checker_impls.unknown_bugs import UNKNOWN, unknown_source
+
+NETS = [("bug_" + c, buggy_source(c)) for c in sorted(BUGS)] + [("unknown_" + n, unknown_source(n)) for n in sorted(UNKNOWN)]
+
+
+def summary_of(text):
+    """The summary lines: after the file's header, up to the first check line."""
+    lines = text.split("\n")[1:]
+    return [line for line in lines[:next(i for i, line in enumerate(lines) if line.lstrip().startswith(("FAIL ", "ok ")))]]
+
+
+@pytest.mark.parametrize("name, source", NETS, ids=[n for n, _ in NETS])
+def test_one_bug_is_a_short_report_with_its_summary_first(name, source):
+    result = checked(name, source)
+    text = report.render(result)
+    lines = text.split("\n")
+    assert len(lines) <= 25, text
+    head = summary_of(text)
+    assert 2 <= len(head) <= 5 and head[0].strip().startswith("FAILED:"), text
+    assert head[1].strip().startswith("wrong: ") and head[2].strip().startswith("look first: "), text
+    details = [line for line in lines if line.strip().startswith("->")]
+    assert len(details) == len(set(details)), text  # each detail block once
+    for name_ in result.consequences:  # a consequence is never a FAIL line
+        assert not any(line.strip().startswith(f"FAIL {name_} ") for line in lines), text
+
+
+def test_the_summary_says_the_part_the_cause_and_where_to_look():
+    result = checked("bug_db1_no_mask", buggy_source("db1_no_mask"))
+    head = [line.strip() for line in summary_of(report.render(result))]
+    assert head[0].startswith("FAILED: 12 of 21 checks passed")
+    assert head[1] == ("wrong: the backward pass (the gradients) (b1): b1's gradient without the ReLU mask "
+                       "[cause: db1_no_mask]")
+    assert head[2] == "look first: sum the masked upstream gradient dh1 * (z1 > 0) over examples, as for W1"
+
+
+def test_an_unknown_mistake_gives_its_part_and_structure():
+    result = checked("unknown_b2_twice", unknown_source("b2_twice"))
+    head = [line.strip() for line in summary_of(report.render(result))]
+    assert head[1].startswith("wrong: the forward pass (the scores): not a known mistake: the scores differ")
+    assert "a per-column (per-class) offset equal to 1 x b2" in head[1]
+    assert head[2] == "look first: " + causes.PARTS["scores"][1]
+
+
+def test_consequences_are_listed_as_consequences():
+    result = checked("bug_predict_no_relu", buggy_source("predict_no_relu"))
+    text = report.render(result)
+    assert set(result.consequences) == {"train_acc_history", "val_acc_history"}
+    assert "consequences (they follow from the above): train_acc_history (of predict)" in text
+
+
+def test_verbose_gives_every_check_with_its_detail():
+    result = checked("bug_reg_half", buggy_source("reg_half"))
+    text = report.render(result, verbose=True)
+    for c in result.checks:
+        assert f" {c.name} " in text
+    assert text.count("[cause: reg_half]") >= 2
+
+
+def test_json_keeps_every_check_and_adds_the_summary():
+    result = checked("bug_gradient_scaled", buggy_source("gradient_scaled"))
+    (data,) = json.loads(report.to_json([result]))
+    assert [c["name"] for c in data["checks"]] == [c.name for c in result.checks]
+    summary = data["summary"]
+    assert summary["part"] == "gradient" and summary["cause"] == "gradient_scaled"
+    assert summary["params"] == ["b2"] and summary["backward_agrees_with_loss"] is False
+    assert "a constant factor 2" in summary["structure"]
+    assert set(summary) >= {"part", "cause", "structure", "look_first", "mistakes", "consequences"}
+    for mistake in summary["mistakes"]:
+        assert mistake["part"] in causes.PARTS
+
+
+def test_a_passing_file_has_an_empty_summary():
+    result = checked("correct", buggy_source("reg_half", []))
+    summary = result.summary()
+    assert result.passed and summary["part"] is None and summary["cause"] is None and summary["mistakes"] == []
+    assert report.render(result).split("\n")[1].strip().startswith("PASSED: 21 of 21")
