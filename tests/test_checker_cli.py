@@ -100,3 +100,21 @@ def test_results_are_written_atomically_with_the_usual_mode(tmp_path):
     os.umask(mask)
     assert target.read_text() == "new" and stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary file left
+
+
+@pytest.mark.parametrize("flag", ["--junit", "--gradescope"])
+def test_every_output_is_checked_before_the_work(no_checks, flag, capsys):
+    code, err = refusal([IMPL, flag, "/nonexistent/out"], capsys)
+    assert code == 2 and f"{flag} /nonexistent/out" in err
+
+
+@pytest.mark.parametrize("value, words", [("toy_los=2", "no check named 'toy_los'"), ("gradients=-1", ">= 0"),
+                                          ("gradients=many", "CHECK=POINTS")])
+def test_points_name_a_check_and_a_number(no_checks, value, words, capsys):
+    code, err = refusal([IMPL, "--points", value], capsys)
+    assert code == 2 and words in err
+
+
+def test_points_are_read_per_check():
+    args = cli.parse_args([IMPL, "--points", "gradients=5", "--points", "predict=0.5"])
+    assert args.points == {"gradients": 5.0, "predict": 0.5}
