@@ -8,10 +8,10 @@ synthetic evidence: the catalogue's own outputs, with one part put right.
 import numpy as np
 import pytest
 
-from reference.checker import evidence, explain, locate, mistakes, run, structure
+from reference.checker import evidence, explain, mistakes, run, structure
 from tests.checker_impls.bugs import LOSS, buggy_source
 from tests.checker_impls.inprocess import checked
-from tests.checker_impls.unknown_bugs import UNKNOWN, unknown_source
+from tests.checker_impls.unknown_bugs import unknown_source
 
 
 def bug(cause):
@@ -166,12 +166,21 @@ def test_structure_of_a_difference():
 def test_where_a_difference_shows():
     regs = {"toy": 0.05, "reg_zero": 0.0, "reg_large": 1.0, "large_scores": 0.05}
     assert structure.where_it_shows(["large_scores"], regs) == "only when the scores are large (~5000)"
-    assert structure.where_it_shows(["toy", "reg_large"], regs).startswith("only on the problems with reg > 0")
+    assert structure.where_it_shows(["toy", "reg_large", "large_scores"], regs).startswith(
+        "only on the problems with reg > 0")
+    assert structure.where_it_shows(["toy", "reg_large"], regs) == "on toy, reg_large, all with reg > 0 (those with reg = 0 pass)"
     assert structure.where_it_shows(list(regs), regs) == "on every problem"
 
 
-def test_unknown_mistakes_keep_their_parts_apart():
-    """The probes do not blame the loss for the loop, nor the loop for predict."""
-    parts = {name: unknown(name).summary()["part"] for name in UNKNOWN}
-    assert parts == {name: part for name, (part, _) in UNKNOWN.items()}
-    assert locate.shift_changes_loss is not None
+def test_a_train_that_fails_on_the_loss_wrong_outputs_is_a_consequence():
+    """W2's gradient transposed: train's update raises on its shape; that is the gradient's doing."""
+    result = unknown("dW2_transposed")
+    assert [f.part for f in result.findings] == ["gradient"]
+    assert "train_steps" in result.consequences and "shape (3, 10), expected (10, 3)" in result.findings[0].structure
+
+
+def test_histories_at_the_rate_s_wrong_boundaries_follow_from_it():
+    result = unknown("epoch_length_wrong")
+    assert [f.part for f in result.findings] == ["training_decay"]
+    assert {"train_acc_history", "val_acc_history"} <= set(result.consequences)
+

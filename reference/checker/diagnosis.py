@@ -177,6 +177,10 @@ def diagnose(obs, checks, parts, args, truths):
         found = predict_finding(obs, by_name["predict"], findings)
         findings += [found] if found else []
     train = [c for c in checks if c.name.startswith("train_") or c.name.endswith("_history")]
+    raised = train and "raised" in train[0].diagnosis and not train[0].passed
+    if raised and findings and findings[0].part not in ("init", "predict"):
+        for c in train:  # train ran on the loss's wrong outputs (a shape, a NaN): not a mistake of its own
+            c.consequence_of = c.consequence_of or findings[0].checks[0]
     findings += training_findings(train, "predict" in by_name and not by_name["predict"].passed)
     toy = by_name.get("toy_training")
     if toy is not None and not toy.passed:

@@ -81,7 +81,7 @@ def families(parts_by_problem, truths, args):
         build("gradient_not_averaged", failing, None, not_averaged)
     for k in [k for k in failing if k.startswith("W")]:  # one weight's reg gradient c * reg * W
         pairs = [(g - split[n][1][k], args[n][3] * args[n][0][k]) for n, g in _got(parts_by_problem, f"grads/{k}").items()
-                 if args[n][3] > 0]
+                 if args[n][3] > 0 and np.shape(g) == np.shape(args[n][0][k])]
         c = _fit(pairs)
         if c is not None:
             build("reg_gradient_scaled", [k], c, lambda o, n, k=k, c=c: o["grads"].update(

@@ -111,7 +111,9 @@ def where_it_shows(failed, regs):
     if len(failed) == 1 and failed[0] in SPECIAL:
         return SPECIAL[failed[0]]
     if failed and all(regs[p] > 0 for p in failed) and any(regs[p] == 0 for p in regs):
-        return "only on the problems with reg > 0 (those with reg = 0 pass)"
+        if len(failed) == sum(r > 0 for r in regs.values()):
+            return "only on the problems with reg > 0 (those with reg = 0 pass)"
+        return f"on {', '.join(failed)}, all with reg > 0 (those with reg = 0 pass)"
     if len(failed) == len(regs):
         return "on every problem"
     return "on " + ", ".join(failed)

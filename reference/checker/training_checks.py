@@ -254,11 +254,26 @@ def judge_training(obs):
     if rates.causes == ["decay_applied_to_reg"]:
         first = named(first.name, first.measured, first.tolerance, first.what, "decay_applied_to_reg",
                       first.diagnosis.split(":")[0])
-    return [first, judge_sampling(steps, prob), rates,
-            judge_history("loss_history", obs.get("trace/loss_history"), losses,
-                          [("loss_history_per_epoch", [losses[t] for t in boundaries])], "max rel. error"),
-            judge_history("train_acc_history", obs.get("trace/train_acc_history"), train_acc,
-                          [("train_acc_on_full_train", on_full)], "max error (minibatch accuracy per epoch)"),
-            judge_history("val_acc_history", obs.get("trace/val_acc_history"), val_acc,
-                          [("val_acc_on_train", train_acc), ("val_acc_on_train", on_full)],
-                          "max error (validation accuracy per epoch)")]
+    histories = [judge_history("loss_history", obs.get("trace/loss_history"), losses,
+                               [("loss_history_per_epoch", [losses[t] for t in boundaries])], "max rel. error"),
+                 judge_history("train_acc_history", obs.get("trace/train_acc_history"), train_acc,
+                               [("train_acc_on_full_train", on_full)], "max error (minibatch accuracy per epoch)"),
+                 judge_history("val_acc_history", obs.get("trace/val_acc_history"), val_acc,
+                               [("val_acc_on_train", train_acc), ("val_acc_on_train", on_full)],
+                               "max error (validation accuracy per epoch)")]
+    return [first, judge_sampling(steps, prob), rates] + same_boundaries(histories, rates, steps, final, obs)
+
+
+def same_boundaries(histories, rates, steps, final, obs):
+    """Accuracy histories with one entry per decay of the rate, when the rate decays at the wrong
+    iterations: they follow from the same wrong epoch length (a consequence of the rate check)."""
+    if rates.passed or rates.part != "training_decay":
+        return histories
+    used = np.nanmedian(infer_rates(steps, final)[0], axis=1)
+    decays = int(np.sum(np.abs(used[1:] / used[:-1] - 1) > RATE_TOL)) + 1
+    for c in histories:
+        recorded = obs.get(f"trace/{c.name}")
+        if not c.passed and c.name.endswith("acc_history") and recorded is not None and recorded.size in (decays, decays - 1):
+            c.consequence_of = rates.name
+            c.diagnosis += "; recorded at the same wrong epoch boundaries as the rate's decay"
+    return histories

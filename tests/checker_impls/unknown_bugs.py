@@ -44,3 +44,14 @@ UNKNOWN = {
 def unknown_source(name):
     """correct_vectorised.py with the edits of ``UNKNOWN[name]``."""
     return buggy_source(name, UNKNOWN[name][1])
+UNKNOWN.update({
+    # the regulariser with reg squared: right at reg = 1, wrong at reg = 0.05
+    "reg_squared": ("regulariser", [(REG_LOSS, "loss += reg ** 2 * (np.sum(W1 ** 2) + np.sum(W2 ** 2))  # BUG"),
+                                    (DW1, 'grads["W1"] = X.T @ dhidden + 2 * reg ** 2 * W1  # BUG')]),
+    # W2's gradient transposed: the shape is wrong, so train's update raises too
+    "dW2_transposed": ("gradient", [('grads["W2"] = hidden.T @ dscores + 2 * reg * W2',
+                                     'grads["W2"] = dscores.T @ hidden + 2 * reg * W2.T  # BUG')]),
+    # the rate decays at the wrong boundaries (iterations_per_epoch from num_train * batch_size)
+    "epoch_length_wrong": ("training_decay", [("iterations_per_epoch = max(num_train / batch_size, 1)",
+                                               "iterations_per_epoch = max(num_train * batch_size, 1)  # BUG")]),
+})
