@@ -127,7 +127,7 @@ def test_a_backward_pass_that_follows_its_own_wrong_forward_is_told_so():
 
 
 def test_a_right_forward_with_a_wrong_backward_names_the_gradient():
-    finding = unknown("db2_mean").findings[0]
+    finding = bug("gradient_averaged_twice").findings[0]
     assert finding.part == "gradient" and finding.params == ("b2",) and finding.backward_agrees is False
     assert "your forward is right; your backward differs for b2" in finding.structure
     assert "a constant factor 0.2" in finding.structure

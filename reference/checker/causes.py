@@ -71,6 +71,8 @@ OTHER_CAUSES = (
             "record (self.predict(X_batch) == y_batch).mean()", "training_histories"),
     Mistake("val_acc_on_train", "validation accuracy computed on training data",
             "record (self.predict(X_val) == y_val).mean()", "training_histories"),
+    Mistake("acc_every_iteration", "an accuracy recorded at every iteration instead of once per epoch",
+            "append to the accuracy histories only when it % iterations_per_epoch == 0", "training_histories"),
     Mistake("loss_history_per_epoch", "the loss recorded once per epoch instead of every iteration",
             "append the minibatch loss to loss_history at every iteration", "training_histories"),
 )
@@ -82,12 +84,20 @@ FAMILIES = (
             "gradient"),
     Mistake("gradient_not_averaged", "{params}'s gradient not divided by the batch size N",
             "divide {params}'s gradient by N like the others (the loss is the mean over the batch)", "gradient"),
+    Mistake("gradient_averaged_twice", "{params}'s gradient divided by the batch size N twice",
+            "divide by N once: dscores /= N already makes {params}'s gradient a mean", "gradient"),
     Mistake("reg_gradient_scaled", "the regularisation gradient of {params} a multiple of reg * W other than 2",
             "add 2 * reg * W to the gradient of each weight: d/dW of reg * sum(W**2) is 2 * reg * W", "gradient"),
     Mistake("reg_scaled", "the regularisation strength a constant multiple of reg, in the loss and its gradient",
             "the notebook's loss is reg * (sum(W1**2) + sum(W2**2)), with gradient 2 * reg * W", "regulariser"),
     Mistake("reg_scaled_in_loss", "the regularisation term in the loss a constant multiple of the notebook's "
             "(its gradient is right)", "add exactly reg * (sum(W1**2) + sum(W2**2)) to the loss", "regulariser"),
+    Mistake("reg_one_weight", "only {params} regularised, in the loss and its gradient",
+            "regularise both weights: reg * (sum(W1**2) + sum(W2**2)), gradients 2 * reg * W1 and 2 * reg * W2",
+            "regulariser"),
+    Mistake("data_loss_scaled_in_loss", "the data loss a constant multiple of the mean cross-entropy "
+            "(its gradient is right)", "loss = the mean over the batch of -log softmax(scores)[i, y[i]]: no extra "
+            "factor (a log in another base?)", "data_loss"),
     Mistake("data_loss_scaled", "the data loss a constant multiple of the mean cross-entropy",
             "loss = the mean over the batch of -log softmax(scores)[i, y[i]], with no extra factor", "data_loss"),
 )

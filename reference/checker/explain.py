@@ -74,11 +74,10 @@ def families(parts_by_problem, truths, args):
         a = _fit([(g, truths[n]["grads"][k]) for n, g in _got(parts_by_problem, f"grads/{k}").items()])
         if a is not None:
             build("gradient_scaled", [k], a, lambda o, n, k=k, a=a: o["grads"].update({k: a * truths[n]["grads"][k]}))
-    if failing:
-        def not_averaged(o, n):
-            for k in failing:
-                o["grads"][k] = len(args[n][2]) * split[n][1][k] + split[n][2][k]
-        build("gradient_not_averaged", failing, None, not_averaged)
+    for cause, power in (("gradient_not_averaged", 1), ("gradient_averaged_twice", -1)):
+        if failing:  # the data part times N (or over N), the reg part as it is
+            build(cause, failing, None, lambda o, n, p=power: o["grads"].update(
+                {k: len(args[n][2]) ** p * split[n][1][k] + split[n][2][k] for k in failing}))
     for k in [k for k in failing if k.startswith("W")]:  # one weight's reg gradient c * reg * W
         pairs = [(g - split[n][1][k], args[n][3] * args[n][0][k]) for n, g in _got(parts_by_problem, f"grads/{k}").items()
                  if args[n][3] > 0 and np.shape(g) == np.shape(args[n][0][k])]
@@ -91,13 +90,27 @@ def families(parts_by_problem, truths, args):
     if c is not None:  # the reg term c * reg * sum(W**2): in the loss only, or with its gradient
         for cause, with_grads in (("reg_scaled", True), ("reg_scaled_in_loss", False)):
             build(cause, [], c, lambda o, n, w=with_grads: _scale_reg(o, n, c, args, split, w))
+    for k in ("W1", "W2"):  # one weight regularised, in the loss and its gradient
+        build("reg_one_weight", [k], None, lambda o, n, k=k: _one_weight(o, n, k, args, split))
     d = _fit([(losses[n] - args[n][3] * evidence.reg_term(args[n][0]), split[n][0]) for n in losses])
-    if d is not None:
-        def scale_data(o, n):
-            o["loss"] = d * split[n][0] + args[n][3] * evidence.reg_term(args[n][0])
-            o["grads"] = o["loss_grads"] = {k: d * split[n][1][k] + split[n][2][k] for k in NAMES}
-        build("data_loss_scaled", [], d, scale_data)
+    if d is not None:  # the data loss d times the mean, with its gradient or alone
+        for cause, with_grads in (("data_loss_scaled", True), ("data_loss_scaled_in_loss", False)):
+            build(cause, [], d, lambda o, n, w=with_grads: _scale_data(o, n, d, args, split, w))
     return out
+
+
+def _one_weight(o, n, k, args, split):
+    params, _, _, reg = args[n]
+    o["loss"] = split[n][0] + reg * float(np.sum(params[k] ** 2))
+    o["grads"] = {name: split[n][1][name] + (split[n][2][name] if name == k else 0) for name in NAMES}
+    o["loss_grads"] = dict(o["grads"])
+
+
+def _scale_data(o, n, d, args, split, with_grads):
+    o["loss"] = d * split[n][0] + args[n][3] * evidence.reg_term(args[n][0])
+    o["loss_grads"] = {k: d * split[n][1][k] + split[n][2][k] for k in NAMES}
+    if with_grads:
+        o["grads"] = dict(o["loss_grads"])
 
 
 def _scale_reg(o, n, c, args, split, with_grads):

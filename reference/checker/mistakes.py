@@ -63,7 +63,7 @@ def consistent(loss_fn, relu=True):
     return fn
 
 
-def handwritten(mask="z1", reg_factor=2.0, divide_by_n=True, dW2_from="h1", mask_db1=True,
+def handwritten(mask="z1", reg_factor=2.0, divide_by_n=True, dW2_from="h1", mask_db1=True, mask_dW1=True,
                 subtract_one=True, axis=1, mean=True, **biases):
     """The notebook's handwritten backward pass changed in one place; or the loss changed (a
     softmax over ``axis``, a sum if not ``mean``) and the backward pass written from it the usual
@@ -85,7 +85,7 @@ def handwritten(mask="z1", reg_factor=2.0, divide_by_n=True, dW2_from="h1", mask
         keep = {"z1": z1 > 0, "z1_ge": z1 >= 0, "xw": X @ params["W1"] > 0, "upstream": dh1 > 0,
                 "none": jnp.ones_like(z1, dtype=bool)}[mask]
         dz1 = jnp.where(keep, dh1, 0.0)
-        grads = {"W1": X.T @ dz1 + reg_factor * reg * params["W1"],
+        grads = {"W1": X.T @ (dz1 if mask_dW1 else dh1) + reg_factor * reg * params["W1"],
                  "b1": jnp.sum(dz1 if mask_db1 else dh1, axis=0),
                  "W2": (h1 if dW2_from == "h1" else z1).T @ dscores + reg_factor * reg * params["W2"],
                  "b2": jnp.sum(dscores, axis=0)}
@@ -128,6 +128,9 @@ CATALOGUE = (
     Mistake("db1_no_mask", "b1's gradient without the ReLU mask",
             "sum the masked upstream gradient dh1 * (z1 > 0) over examples, as for W1", "gradient",
             handwritten(mask_db1=False)),
+    Mistake("dW1_no_mask", "W1's gradient without the ReLU mask",
+            "X.T @ (dh1 * (z1 > 0)): mask the upstream gradient before W1's gradient, as for b1", "gradient",
+            handwritten(mask_dW1=False)),
     Mistake("no_subtract_one", "dscores = softmax probabilities, without subtracting 1 at the correct class",
             "dscores[range(N), y] -= 1 before dividing by N", "gradient", handwritten(subtract_one=False)),
     Mistake("reg_grad_no_factor_2", "the regularisation gradient reg * W, missing its factor 2",

@@ -254,12 +254,16 @@ def judge_training(obs):
     if rates.causes == ["decay_applied_to_reg"]:
         first = named(first.name, first.measured, first.tolerance, first.what, "decay_applied_to_reg",
                       first.diagnosis.split(":")[0])
+    every = [steps[t + 1]["params"] if t + 1 < len(steps) else final for t in range(len(steps))]
     histories = [judge_history("loss_history", obs.get("trace/loss_history"), losses,
                                [("loss_history_per_epoch", [losses[t] for t in boundaries])], "max rel. error"),
                  judge_history("train_acc_history", obs.get("trace/train_acc_history"), train_acc,
-                               [("train_acc_on_full_train", on_full)], "max error (minibatch accuracy per epoch)"),
+                               [("train_acc_on_full_train", on_full),
+                                ("acc_every_iteration", [accuracy(p, s["X"], s["y"]) for p, s in zip(every, steps)])],
+                               "max error (minibatch accuracy per epoch)"),
                  judge_history("val_acc_history", obs.get("trace/val_acc_history"), val_acc,
-                               [("val_acc_on_train", train_acc), ("val_acc_on_train", on_full)],
+                               [("val_acc_on_train", train_acc), ("val_acc_on_train", on_full),
+                                ("acc_every_iteration", [accuracy(p, prob.X_val, prob.y_val) for p in every])],
                                "max error (validation accuracy per epoch)")]
     return [first, judge_sampling(steps, prob), rates] + same_boundaries(histories, rates, steps, final, obs)
 

@@ -24,6 +24,7 @@ RELU_MASK = "dhidden[hidden_in <= 0] = 0"
 BATCH = "X_batch, y_batch = X[indices], y[indices]"
 LR_DECAY = "learning_rate *= learning_rate_decay"
 TRAIN_ACC = "train_acc_history.append((self.predict(X_batch) == y_batch).mean())"
+VAL_ACC = "val_acc_history.append((self.predict(X_val) == y_val).mean())"
 
 
 def missing(line):
@@ -134,7 +135,23 @@ BUGS = {
     "reg_scaled_in_loss": [(REG_LOSS, "loss += 2 * reg * (np.sum(W1 ** 2) + np.sum(W2 ** 2))  # BUG")],
     "data_loss_scaled": [(LOSS, LOSS.replace("-np.mean(", "-0.5 * np.mean(") + "  # BUG"),
                          ("dscores /= N", "dscores /= 2 * N  # BUG")],
-    "val_acc_on_train": [("val_acc_history.append((self.predict(X_val) == y_val).mean())",
+    # W1's gradient from the unmasked upstream gradient (b1's keeps the mask)
+    "dW1_no_mask": [("        dhidden[hidden_in <= 0] = 0\n        grads[\"W1\"] = X.T @ dhidden + 2 * reg * W1",
+                     "        grads[\"W1\"] = X.T @ dhidden + 2 * reg * W1  # BUG: before the mask\n"
+                     "        dhidden[hidden_in <= 0] = 0")],
+    "gradient_averaged_twice": [(DB2, 'grads["b2"] = np.mean(dscores, axis=0)  # BUG')],
+    # only W1 in the regulariser and its gradient
+    "reg_one_weight": [(REG_LOSS, "loss += reg * np.sum(W1 ** 2)  # BUG"),
+                       (DW2, 'grads["W2"] = hidden.T @ dscores  # BUG')],
+    # the cross-entropy in log base 10 (the gradient is the natural log's)
+    "data_loss_scaled_in_loss": [(LOSS, LOSS.replace("-np.mean(", "-np.mean(").replace(
+        "np.log(np.sum(exp, axis=1)))", "np.log(np.sum(exp, axis=1))) / np.log(10)") + "  # BUG")],
+    # both accuracies appended at every iteration
+    "acc_every_iteration": [(f"            if it % iterations_per_epoch == 0:\n                {TRAIN_ACC}\n"
+                             f"                {VAL_ACC}\n",
+                             f"            {TRAIN_ACC}  # BUG: every iteration\n            {VAL_ACC}\n"
+                             "            if it % iterations_per_epoch == 0:\n")],
+    "val_acc_on_train": [(VAL_ACC,
                           "val_acc_history.append((self.predict(X_batch) == y_batch).mean())  # BUG")],
 }
 

@@ -21,8 +21,6 @@ UNKNOWN = {
     "l1_regulariser": ("regulariser", [(REG_LOSS, "loss += reg * (np.sum(np.abs(W1)) + np.sum(np.abs(W2)))  # BUG"),
                                        ('grads["W2"] = hidden.T @ dscores + 2 * reg * W2', 'grads["W2"] = hidden.T @ dscores + reg * np.sign(W2)  # BUG'),
                                        (DW1, 'grads["W1"] = X.T @ dhidden + reg * np.sign(W1)  # BUG')]),
-    # b2's gradient averaged a second time
-    "db2_mean": ("gradient", [('grads["b2"] = np.sum(dscores, axis=0)', 'grads["b2"] = np.mean(dscores, axis=0)  # BUG')]),
     # W1's gradient with the mask of the examples' first hidden unit only
     "dW1_squared_reg": ("gradient", [(DW1, 'grads["W1"] = X.T @ dhidden + 2 * reg * W1 ** 2  # BUG')]),
     # momentum in the update
