@@ -13,7 +13,7 @@ import pytest
 from reference.checker import causes, mistakes
 from tests.checker_impls.bugs import BUGS, buggy_source
 from tests.checker_impls.inprocess import check_here, checked
-from tests.checker_impls.unknown_bugs import UNKNOWN, unknown_source
+from tests.checker_impls.unknown_bugs import STYLED, UNKNOWN, styled_source, unknown_source
 
 IMPLS = Path(__file__).parent / "checker_impls"
 CORRECT = ["correct_vectorised.py", "correct_loops.py", "correct_functional.py"]
@@ -65,6 +65,13 @@ def test_mistakes_in_no_catalogue_are_located_and_not_named(name):
     assert result.status == 1
     assert summary["part"] == UNKNOWN[name][0], summary
     assert summary["cause"] is None and summary["structure"], summary
+
+
+@pytest.mark.parametrize("name", sorted(STYLED))
+def test_mistakes_in_other_styles_are_located_and_named_only_when_known(name):
+    part, cause, _, _ = STYLED[name]
+    summary = checked(f"styled_{name}", styled_source(name)).summary()
+    assert (summary["part"], summary["cause"]) == (part, cause), summary
 
 
 def test_float32_implementation_is_judged_in_float64():

@@ -5,6 +5,8 @@ held-out set): the checker must fail each, locate its part, and name no cause.
 and the (original, buggy) edits to correct_vectorised.py, as in bugs.py.
 """
 
+from pathlib import Path
+
 from tests.checker_impls.bugs import DW1, HIDDEN_IN, LOSS, LR_DECAY, REG_LOSS, SCORES, buggy_source
 
 PREDICT = 'return np.argmax(hidden @ self.params["W2"] + self.params["b2"], axis=1)'
@@ -53,3 +55,51 @@ UNKNOWN.update({
     "epoch_length_wrong": ("training_decay", [("iterations_per_epoch = max(num_train / batch_size, 1)",
                                                "iterations_per_epoch = max(num_train * batch_size, 1)  # BUG")]),
 })
+
+# Mistakes in the other correct nets' styles: name -> (part, the cause it must be named as or
+# None, the correct net edited, edits).
+LOOPS, FUNCTIONAL = "correct_loops.py", "correct_functional.py"
+STYLED = {
+    "loops_db2_not_over_N": ("gradient", "gradient_not_averaged", LOOPS,
+                             [('grads["b2"] += ds / N', 'grads["b2"] += ds  # BUG')]),
+    "loops_scores_are_probabilities": ("scores", None, LOOPS, [
+        ("return np.array([self._forward_one(x)[2] for x in X])",
+         "s = np.array([self._forward_one(x)[2] for x in X])  # BUG: softmax of the scores\n"
+         "            e = np.exp(s - s.max(1, keepdims=True))\n            return e / e.sum(1, keepdims=True)")]),
+    "loops_previous_gradient": ("training_update", None, LOOPS, [
+        ("            loss, grads = self.loss(X[batch], y=y[batch], reg=reg)\n",
+         "            previous = getattr(self, 'previous', None)\n"
+         "            loss, grads = self.loss(X[batch], y=y[batch], reg=reg)\n"
+         "            self.previous, grads = grads, previous or grads  # BUG: the last step's gradient\n")]),
+    "loops_no_decay_at_zero": ("training_decay", None, LOOPS, [
+        ("learning_rate = learning_rate * learning_rate_decay",
+         "learning_rate = learning_rate * (learning_rate_decay if it > 0 else 1)  # BUG")]),
+    "functional_accuracy_before_update": ("training_histories", None, FUNCTIONAL, [
+        ("            self.params = {k: v - rate * grads[k] for k, v in self.params.items()}\n"
+         "            if it % per_epoch == 0:\n"
+         "                out[\"train_acc_history\"].append(np.mean(self.predict(X[pick]) == y[pick]))\n",
+         "            if it % per_epoch == 0:  # BUG: train accuracy before the update\n"
+         "                out[\"train_acc_history\"].append(np.mean(self.predict(X[pick]) == y[pick]))\n"
+         "            self.params = {k: v - rate * grads[k] for k, v in self.params.items()}\n"
+         "            if it % per_epoch == 0:\n")]),
+    "functional_reg_W1_only": ("regulariser", "reg_one_weight", FUNCTIONAL, [
+        ('reg * l2(P["W1"], P["W2"])', 'reg * l2(P["W1"])'), (' + 2.0 * reg * P["W2"]', ""),
+        ("d = d / len(y)", "d = d / len(y)  # BUG: W2 left out of the regulariser")]),
+    "functional_tanh": ("scores", None, FUNCTIONAL, [("return pre, pre * (pre > 0)", "return pre, np.tanh(pre)  # BUG")]),
+    "functional_mean_over_classes": ("data_loss", "data_loss_scaled", FUNCTIONAL, [
+        ("loss = -logp[rows, y].sum() / len(y) + reg * l2(P[\"W1\"], P[\"W2\"])",
+         "loss = -logp[rows, y].sum() / (len(y) * 3) + reg * l2(P[\"W1\"], P[\"W2\"])  # BUG"),
+        ("d = d / len(y)", "d = d / (len(y) * 3)")]),
+    "functional_W1_reg_gradient_4": ("gradient", "reg_gradient_scaled", FUNCTIONAL, [
+        ('+ 2.0 * reg * P["W1"], "b1"', '+ 4.0 * reg * P["W1"], "b1"'), ('d = d / len(y)', 'd = d / len(y)  # BUG below')]),
+}
+
+
+def styled_source(name):
+    """The correct net of ``STYLED[name]`` with its edits (each original must occur once)."""
+    _, _, base, edits = STYLED[name]
+    source = (Path(__file__).with_name(base)).read_text()
+    for original, buggy in edits:
+        assert source.count(original) == 1, f"{name}: {original!r} occurs {source.count(original)} times"
+        source = source.replace(original, buggy)
+    return source
