@@ -10,7 +10,7 @@ when predict is wrong, the toy training run when anything else is wrong.
 
 import numpy as np
 
-from reference.checker import causes, explain, locate, mistakes, problems
+from reference.checker import causes, explain, locate, mistakes, problems, structure
 from reference.checker.report import Finding
 
 LOSS_CHECKS = {"toy_scores", "toy_loss", "gradients", "gradients_numeric", "no_mutation", "grads_format",
@@ -52,6 +52,13 @@ def check_parts(name, parts):
     return parts.get(name, [])
 
 
+def shows_part(part, check_parts_):
+    """Whether a check's failing parts show the mistake's own part (the scores for the forward
+    pass, the loss for the data loss or regulariser, a gradient for the backward pass)."""
+    key = {"scores": "scores", "data_loss": "loss", "regulariser": "loss", "gradient": "grads/"}.get(part)
+    return key is not None and any(p.failed and p.key.startswith(key) for p in check_parts_)
+
+
 def _owner(check, parts, findings):
     """The loss-side finding a failing check belongs to: the gradient one for a check that
     fails on gradients only, else the first."""
@@ -68,6 +75,14 @@ def cause_text(finding, check, parts):
     bad = [f"{p.label} on {p.problem} (error {p.measured:.2g})" for p in check_parts(check.name, parts) if p.failed]
     lead = _and(bad[:3]) + (f" and {len(bad) - 3} more" if len(bad) > 3 else "") if bad else check.diagnosis
     return f"{lead}: this matches {finding.text}. Fix: {finding.look_first}. [cause: {m.id}]"
+
+
+def located_text(check, parts, part, most=2):
+    """Where a check's failing parts differ, entry by entry, those of the mistake's ``part`` first."""
+    bad = sorted((p for p in check_parts(check.name, parts) if p.failed), key=lambda p: not shows_part(part, [p]))
+    lines = [f"{p.label} on {p.problem} (error {p.measured:.2g}, tolerance {p.tol:.0e}): "
+             f"{structure.worst_entries(p.got, p.want)}" for p in bad[:most]]
+    return "\n".join(lines + ([f"and {len(bad) - most} more parts"] if len(bad) > most else []))
 
 
 def orphan_finding(check):
@@ -165,8 +180,10 @@ def diagnose(obs, checks, parts, args, truths):
         if owner.cause:
             c.diagnosis, c.causes = cause_text(owner, c, parts), [owner.cause]
         elif not c.diagnosis:
-            c.diagnosis = owner.structure
+            c.diagnosis = located_text(c, parts, owner.part) or owner.structure
     findings = [f for f in findings if f.checks]
+    for f in findings:
+        f.checks.sort(key=lambda name: not shows_part(f.part, check_parts(name, parts)))
     failing_toy = [n for n in ("toy_scores", "toy_loss") if init and by_name.get(n) and by_name[n].consequence_of]
     if failing_toy:  # the first toy check that fails is the init's evidence, the other follows
         head = by_name[failing_toy[0]]

@@ -105,13 +105,18 @@ def gradient_part(obs, parts_by_problem, args, forward):
     if forward is not None:
         if free:
             forward.notes.append(f"your loss does not depend on {', '.join(free)} (its numeric gradient is 0)")
-        rest = [k for k in disagree if k not in free]
-        if not rest:
-            agree = [k for k in bad if k not in free]
-            if agree:
-                forward.notes.append("your backward matches your forward; your forward computes a different function")
+        # a gradient wrong only where the forward is wrong follows from it (a backward written
+        # for the usual forward); one wrong where the forward is right is a mistake of its own
+        right = {p.problem for ps in parts_by_problem.values() for p in ps} - {
+            p.problem for key in ("loss", "scores") for p in failing(parts_by_problem, key)}
+        own_mistake = [k for k in disagree if k not in free and any(p.problem in right for p in bad[k])]
+        if not own_mistake:
+            off = [k for k in disagree if k not in free]
+            forward.notes.append(f"your backward differs from your own loss's gradient for {', '.join(off)}, as one "
+                                 "written for the usual forward pass would" if off else
+                                 "your backward matches your forward; your forward computes a different function")
             return None
-        bad = {k: bad[k] for k in rest}
+        bad = {k: bad[k] for k in own_mistake}
     reg_of = {n: args[n][3] for n in parts_by_problem}
     shapes = [f"{k}: {_grad_shape(bad[k][0], args)}" for k in bad]
     where = structure.where_it_shows(sorted({p.problem for v in bad.values() for p in v}, key=list(args).index), reg_of)
