@@ -108,18 +108,30 @@ def _show(x):
     return "-" if x is None else str(x)
 
 
+def _where(finding):
+    from reference.checker.causes import PARTS
+    return PARTS[finding.part][0] + (f", for {', '.join(finding.params)}" if finding.params else "")
+
+
+def _what(finding):
+    return (f"cause: {finding.text} [{finding.cause}]" if finding.cause
+            else f"not a known mistake: {finding.structure or finding.text}")
+
+
 def summary_lines(result):
-    """At most five lines: passed or failed, then per mistake (two at most) the part and the
-    cause or structure, and the one place to look first."""
+    """At most five lines: passed or failed; for one mistake the part, the cause or the structure
+    found, and the one place to look first; for more, the part with its cause or structure and
+    the place to look first of the first two."""
     from reference.checker.causes import PARTS
     failed = sum(not c.passed for c in result.checks)
     lines = [f"{'PASSED' if result.passed else 'FAILED'}: {len(result.checks) - failed} of {len(result.checks)} "
              f"checks passed ({result.seconds:.1f} s)"]
+    if len(result.findings) == 1:
+        f = result.findings[0]
+        return lines + [f"wrong: {_where(f)}", _what(f), f"look first: {f.look_first}"]
     shown = result.findings[:2] if len(result.findings) <= 2 else result.findings[:1]
     for f in shown:
-        where = PARTS[f.part][0] + (f" ({', '.join(f.params)})" if f.params else "")
-        what = f"{f.text} [cause: {f.cause}]" if f.cause else f"not a known mistake: {f.structure or f.text}"
-        lines += [f"wrong: {where}: {what}", f"look first: {f.look_first}"]
+        lines += [f"wrong: {_where(f)}: {_what(f)}", f"look first: {f.look_first}"]
     if len(result.findings) > len(shown):
         lines.append(f"and {len(result.findings) - len(shown)} more mistakes: "
                      + ", ".join(PARTS[f.part][0] for f in result.findings[1:]) + " (below)")
