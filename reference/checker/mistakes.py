@@ -1,9 +1,11 @@
 """The true loss and the catalogue of known mistakes in the loss and its gradient, in JAX (float64).
 
-Each mistake is a variant of the two-layer net's ``loss(params, X, y, reg) -> (loss, grads,
-scores)``: a mistake in the forward pass or the loss is a modified loss, and ``jax.grad``
-of it is what a student who made it (consistently) would compute; a mistake only in the
-handwritten backward pass is the handwritten backward pass with that one change. Shapes: params W1 (D, H), b1 (H,), W2 (H, C),
+Each mistake is a variant of the two-layer net's ``loss(params, X, y, reg)`` returning (loss,
+grads, scores, loss_grads): a mistake in the forward pass or the loss is a modified loss, and
+``jax.grad`` of it is what a student who made it (consistently) would compute; a mistake in the
+handwritten backward pass is the handwritten backward pass with that one change (or written the
+usual way from a changed loss). ``loss_grads`` is jax.grad of the loss the variant computes, what
+the numeric gradient of a student's loss would show. Shapes: params W1 (D, H), b1 (H,), W2 (H, C),
 b2 (C,); X (N, D); y (N,) ints; w (N,) example weights, 1 for real examples and 0 for padding,
 so that every problem has the same N and one compiled program serves them all; scores (N, C).
 Needs ``jax_enable_x64`` (set by the checker's entry points).
