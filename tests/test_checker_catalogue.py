@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from reference.checker import causes, mistakes
+from reference.checker import causes, mistakes, report
 from tests.checker_impls.bugs import BUGS, buggy_source
-from tests.checker_impls.inprocess import check_here, checked
+from tests.checker_impls.inprocess import check_here, checked, report_shape
 from tests.checker_impls.unknown_bugs import STYLED, UNKNOWN, styled_source, unknown_source
 
 IMPLS = Path(__file__).parent / "checker_impls"
@@ -56,6 +56,7 @@ def test_each_buggy_implementation_fails_with_its_cause_named(cause):
     assert named and all(f"[cause: {cause}]" in c.diagnosis for c in named)
     assert all(c.passed or c.diagnosis for c in result.checks)  # every failure says something
     assert len(result.findings) == 1  # one mistake, one finding
+    assert not report_shape(result, report.render), report.render(result)
 
 
 @pytest.mark.parametrize("name", sorted(UNKNOWN))
@@ -65,6 +66,7 @@ def test_mistakes_in_no_catalogue_are_located_and_not_named(name):
     assert result.status == 1
     assert summary["part"] == UNKNOWN[name][0], summary
     assert summary["cause"] is None and summary["structure"], summary
+    assert not report_shape(result, report.render), report.render(result)
 
 
 @pytest.mark.parametrize("name", sorted(STYLED))

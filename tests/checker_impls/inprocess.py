@@ -43,3 +43,24 @@ def checked(name, source):
     if name not in _RESULTS:
         _RESULTS[name] = check_here(net_file(name, source))
     return _RESULTS[name]
+
+
+def report_shape(result, render):
+    """What is wrong with a one-bug report's shape (``render``: report.render): [] when it is at most
+    25 lines, starts with a summary of 2 to 5 lines (FAILED, wrong: ..., ..., look first: ...),
+    prints each detail once, and never shows a consequence as a FAIL line."""
+    lines = render(result).split("\n")
+    body = lines[1:]
+    head = body[:next((i for i, line in enumerate(body) if line.lstrip().startswith(("FAIL ", "ok "))), len(body))]
+    problems = []
+    if len(lines) > 25:
+        problems.append(f"{len(lines)} lines")
+    if not (2 <= len(head) <= 5 and head[0].strip().startswith("FAILED:") and head[1].strip().startswith("wrong: ")
+            and head[-1].strip().startswith("look first: ")):
+        problems.append("summary: " + " | ".join(head))
+    details = [line for line in lines if line.strip().startswith("->")]
+    if len(details) != len(set(details)):
+        problems.append("a detail repeated")
+    problems += [f"consequence {n} as a FAIL line" for n in result.consequences
+                 if any(line.strip().startswith(f"FAIL {n} ") for line in lines)]
+    return problems

@@ -66,14 +66,13 @@ STYLED = {
         ("return np.array([self._forward_one(x)[2] for x in X])",
          "s = np.array([self._forward_one(x)[2] for x in X])  # BUG: softmax of the scores\n"
          "            e = np.exp(s - s.max(1, keepdims=True))\n            return e / e.sum(1, keepdims=True)")]),
-    "loops_previous_gradient": ("training_update", None, LOOPS, [
-        ("            loss, grads = self.loss(X[batch], y=y[batch], reg=reg)\n",
+    "functional_previous_gradient": ("training_update", None, FUNCTIONAL, [
+        ("            loss, grads = self.loss(X[pick], y=y[pick], reg=reg)\n",
          "            previous = getattr(self, 'previous', None)\n"
-         "            loss, grads = self.loss(X[batch], y=y[batch], reg=reg)\n"
+         "            loss, grads = self.loss(X[pick], y=y[pick], reg=reg)\n"
          "            self.previous, grads = grads, previous or grads  # BUG: the last step's gradient\n")]),
-    "loops_no_decay_at_zero": ("training_decay", None, LOOPS, [
-        ("learning_rate = learning_rate * learning_rate_decay",
-         "learning_rate = learning_rate * (learning_rate_decay if it > 0 else 1)  # BUG")]),
+    "functional_no_decay_at_zero": ("training_decay", None, FUNCTIONAL, [
+        ("rate = rate * learning_rate_decay", "rate = rate * (learning_rate_decay if it > 0 else 1)  # BUG")]),
     "functional_accuracy_before_update": ("training_histories", None, FUNCTIONAL, [
         ("            self.params = {k: v - rate * grads[k] for k, v in self.params.items()}\n"
          "            if it % per_epoch == 0:\n"
