@@ -7,9 +7,10 @@
 Every figure is the wall time of a fresh ``python -m reference.checker ...`` process, JAX's
 import and compilation included. "cold": the persistent compilation cache off
 (JAXNET_COMPILE_CACHE=off); "warm cache": a second run with a cache folder the first filled.
-The 100 files are copies of the test nets (the two correct ones in tests/checker_impls and the
-29 buggy ones written from tests/checker_impls/bugs.py, in turn), so most of them fail and need
-the whole catalogue of mistakes.
+The 100 files are copies of the test nets in turn (the three correct ones in tests/checker_impls,
+a buggy one per catalogued cause from tests/checker_impls/bugs.py and the nets with mistakes in
+no catalogue from tests/checker_impls/unknown_bugs.py), so most of them fail and need the whole
+catalogue of mistakes. The CPU is read from /proc/cpuinfo (model name, flags).
 """
 
 import argparse
@@ -24,21 +25,22 @@ import time
 from pathlib import Path
 
 from tests.checker_impls.bugs import BUGS, write_buggy
+from tests.checker_impls.unknown_bugs import UNKNOWN, unknown_source
 
 ROOT = Path(__file__).resolve().parents[1]
 IMPLS = ROOT / "tests" / "checker_impls"
 
 
 def cpu():
-    """The CPU's model name and the SIMD flags that matter to XLA, from lscpu."""
+    """The CPU's model name and the SIMD flags that matter to XLA, from /proc/cpuinfo."""
     try:
-        text = subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return {"model": platform.processor(), "flags": []}
-    fields = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
-    flags = fields.get("Flags", "").split()
+        text = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return {"model": platform.processor(), "flags": [], "cores": os.cpu_count()}
+    fields = dict((k.strip(), v.strip()) for k, _, v in (line.partition(":") for line in text.splitlines()) if v)
+    flags = fields.get("flags", "").split()
     wanted = ("avx", "avx2", "fma", "avx512f", "avx512_bf16", "avx512_vnni", "amx_tile")
-    return {"model": fields.get("Model name", "?").strip(), "flags": [f for f in wanted if f in flags],
+    return {"model": fields.get("model name", "?"), "flags": [f for f in wanted if f in flags],
             "cores": os.cpu_count()}
 
 
@@ -57,8 +59,11 @@ def timed(files, cache):
 def hundred_files(folder):
     bugs = folder / "bugs"
     bugs.mkdir()
-    impls = [IMPLS / "correct_vectorised.py", IMPLS / "correct_loops.py",
-             *(write_buggy(cause, bugs) for cause in sorted(BUGS))]
+    unknown = [bugs / f"unknown_{name}.py" for name in sorted(UNKNOWN)]
+    for path in unknown:
+        path.write_text(unknown_source(path.stem.removeprefix("unknown_")))
+    impls = [IMPLS / "correct_vectorised.py", IMPLS / "correct_loops.py", IMPLS / "correct_functional.py",
+             *(write_buggy(cause, bugs) for cause in sorted(BUGS)), *unknown]
     files = []
     for i in range(100):
         src = impls[i % len(impls)]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from reference.checker import problems, tracing
+from reference.checker import problems, recording
 from reference.gradient_check import eval_numerical_gradient
 
 
@@ -111,13 +111,15 @@ def observe_class(rec, cls):
     rec.probe("toy_scores", lambda: rec.put("toy_scores", np.asarray(net.loss(X.copy()), np.float64)))
     call, probe_net = class_call(cls)
     observe_loss(rec, call, toy)
-    large = problems.loss_problems()["large_scores"]
-    rec.probe("large_scores_scores", lambda: rec.put(
-        "large_scores/scores", np.asarray(_with(probe_net, large.params).loss(large.X.copy()), np.float64)))
+    for prob in problems.loss_problems().values():  # the scores alone, loss(X)
+        rec.probe(f"{prob.name}_scores", lambda prob=prob: rec.put(
+            f"{prob.name}/scores", np.asarray(_with(probe_net, prob.params).loss(prob.X.copy()), np.float64)))
     params, Xp = problems.predict_problem()
     rec.probe("predict", lambda: rec.put("predict", np.asarray(_with(probe_net, params).predict(Xp.copy()))))
+    rec.probe("predict_scores", lambda: rec.put(
+        "predict/scores", np.asarray(_with(probe_net, params).loss(Xp.copy()), np.float64)))
     rec.probe("toy_training", toy_training, rec, cls)
-    rec.probe("trace", tracing.trace_training, rec, cls)
+    rec.probe("trace", recording.record_training, rec, cls)
 
 
 def _with(net, params):
@@ -137,7 +139,7 @@ def toy_training(rec, cls):
 def install_past_shim():
     """The course's skeleton imports ``past.builtins.xrange`` (the ``future`` package); give it
     ``range`` when that package is missing, rather than failing to load."""
-    if importlib.util.find_spec("past") is None:
+    if "past" not in sys.modules and importlib.util.find_spec("past") is None:
         past, builtins_ = types.ModuleType("past"), types.ModuleType("past.builtins")
         builtins_.xrange, past.builtins = range, builtins_
         sys.modules.update({"past": past, "past.builtins": builtins_})

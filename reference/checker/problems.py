@@ -14,6 +14,7 @@ from reference import notebook
 
 PARAM_NAMES = ("W1", "b1", "W2", "b2")
 D, H, C = notebook.INPUT_SIZE, notebook.HIDDEN_SIZE, notebook.NUM_CLASSES
+SHIFT = 3.0  # added to every score by score_shift; small enough that no exp overflows
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ def loss_problems():
     dead_params, dead_X = _dead_units(rng)
     X32 = rng.standard_normal((5, D)).astype(np.float32)
     one = rng.standard_normal((1, D))
+    shifted = dict(base, b2=base["b2"] + SHIFT)
     problems = [
         LossProblem("large_scores", "scores around 5000 (numerical stability)", large, X, y, 0.05),
         LossProblem("dead_units", "hidden units exactly at zero", dead_params, dead_X, y, 0.05),
@@ -86,6 +88,8 @@ def loss_problems():
         LossProblem("reg_large", "a large reg (1.0)", base, X, y, 1.0),
         LossProblem("single_example", "a batch of one example", base, one, np.array([1]), 0.05),
         LossProblem("float32_inputs", "float32 inputs", base, X32, y, 0.05),
+        LossProblem("score_shift", f"every score shifted by {SHIFT:g} (reg = 0): softmax does not change",
+                    shifted, X, y, 0.0),
     ]
     return {p.name: p for p in problems}
 
@@ -103,7 +107,8 @@ def train_problem():
     teacher = rng.standard_normal((5, 3))
     X, X_val = rng.standard_normal((40, 5)), rng.standard_normal((12, 5))
     params = _random_params(rng, D=5, H=6, C=3, std=0.5)
-    kwargs = dict(learning_rate=0.5, learning_rate_decay=0.5, reg=1e-3, num_iters=15,
+    # a rate unlike the decay factor, so that `learning_rate = learning_rate_decay` shows
+    kwargs = dict(learning_rate=0.3, learning_rate_decay=0.5, reg=1e-3, num_iters=15,
                   batch_size=8, verbose=False)
     return TrainProblem(params, X, np.argmax(X @ teacher, 1), X_val, np.argmax(X_val @ teacher, 1),
                         seed=3, kwargs=kwargs)

@@ -82,8 +82,8 @@ def _judge(target, function, out, error, seconds):
     try:
         if error is not None:
             return FileResult(str(target), mode, [], error, seconds)
-        checks = judge.judge(judge.Observation(out))
-        return FileResult(str(target), mode, checks, None, seconds)
+        checks, findings = judge.judge(judge.Observation(out))
+        return FileResult(str(target), mode, checks, None, seconds, findings)
     except Exception as e:  # noqa: BLE001 - an odd observation must not stop the other files
         return FileResult(str(target), mode, [Check("judging", False, None, None, "the checker itself",
                           f"the checker failed on this file's outputs: {type(e).__name__}: {e}")], None, seconds)

@@ -24,12 +24,19 @@ RELU_MASK = "dhidden[hidden_in <= 0] = 0"
 BATCH = "X_batch, y_batch = X[indices], y[indices]"
 LR_DECAY = "learning_rate *= learning_rate_decay"
 TRAIN_ACC = "train_acc_history.append((self.predict(X_batch) == y_batch).mean())"
+VAL_ACC = "val_acc_history.append((self.predict(X_val) == y_val).mean())"
 
 
 def missing(line):
     """The pair that comments ``line`` out."""
     return line, "# BUG: missing: " + line
 
+
+HIDDEN_IN = "hidden_in = X @ W1 + b1"
+SCORES = "scores = hidden @ W2 + b2"
+PICKED = "stable[np.arange(N), y]"
+DB2 = 'grads["b2"] = np.sum(dscores, axis=0)'
+ARGMAX = 'return np.argmax(hidden @ self.params["W2"] + self.params["b2"], axis=1)'
 
 BUGS = {
     # the labels of the minibatch are drawn apart from its inputs
@@ -95,15 +102,65 @@ BUGS = {
     "train_acc_on_full_train": [(TRAIN_ACC, "train_acc_history.append((self.predict(X) == y).mean())  # BUG")],
     "update_ascends": [("self.params[name] -= learning_rate * grads[name]",
                         "self.params[name] += learning_rate * grads[name]  # BUG")],
-    "val_acc_on_train": [("val_acc_history.append((self.predict(X_val) == y_val).mean())",
+    # the forward pass without a bias (the backward pass written as usual)
+    "b1_left_out": [(HIDDEN_IN, "hidden_in = X @ W1  # BUG")],
+    "b2_left_out": [(SCORES, "scores = hidden @ W2  # BUG")],
+    # predict takes the lowest score
+    "predict_argmin": [(ARGMAX, ARGMAX.replace("argmax", "argmin") + "  # BUG")],
+    # the label's score picked one class off
+    "labels_off_by_one": [(LOSS, LOSS.replace(PICKED, "stable[np.arange(N), (y + 1) % 3]") + "  # BUG"),
+                          ("dscores[np.arange(N), y] -= 1", "dscores[np.arange(N), (y + 1) % 3] -= 1  # BUG")],
+    "labels_off_by_minus_one": [(LOSS, LOSS.replace(PICKED, "stable[np.arange(N), y - 1]") + "  # BUG"),
+                                ("dscores[np.arange(N), y] -= 1", "dscores[np.arange(N), y - 1] -= 1  # BUG")],
+    # the sum over the batch in the loss and in dscores
+    "loss_and_grads_summed": [(LOSS, LOSS.replace("-np.mean(", "-np.sum(") + "  # BUG"), missing("dscores /= N")],
+    # reg decays instead of the learning rate
+    "decay_applied_to_reg": [(f"\n                {LR_DECAY}", "\n                reg *= learning_rate_decay  # BUG")],
+    # the step is twice the learning rate
+    "lr_scaled": [("self.params[name] -= learning_rate * grads[name]",
+                   "self.params[name] -= 2 * learning_rate * grads[name]  # BUG")],
+    # one minibatch for the whole run
+    "batch_not_redrawn": [("        for it in range(num_iters):\n            indices = np.random.choice(num_train, batch_size, replace=True)",
+                           "        indices = np.random.choice(num_train, batch_size, replace=True)  # BUG\n"
+                           "        for it in range(num_iters):")],
+    # mistakes with a factor: b2's gradient doubled; W2's gradient not divided by N; W2's reg
+    # gradient reg * W2 (W1's is right); the reg strength a tenth; the reg term doubled in the
+    # loss only; the data loss halved with its gradient
+    "gradient_scaled": [(DB2, DB2 + " * 2  # BUG")],
+    "gradient_not_averaged": [(DW2, 'grads["W2"] = hidden.T @ (dscores * N) + 2 * reg * W2  # BUG')],
+    "reg_gradient_scaled": [(DW2, 'grads["W2"] = hidden.T @ dscores + reg * W2  # BUG')],
+    "reg_scaled": [(REG_LOSS, "loss += 0.1 * reg * (np.sum(W1 ** 2) + np.sum(W2 ** 2))  # BUG"),
+                   (DW2, 'grads["W2"] = hidden.T @ dscores + 0.2 * reg * W2  # BUG'),
+                   (DW1, 'grads["W1"] = X.T @ dhidden + 0.2 * reg * W1  # BUG')],
+    "reg_scaled_in_loss": [(REG_LOSS, "loss += 2 * reg * (np.sum(W1 ** 2) + np.sum(W2 ** 2))  # BUG")],
+    "data_loss_scaled": [(LOSS, LOSS.replace("-np.mean(", "-0.5 * np.mean(") + "  # BUG"),
+                         ("dscores /= N", "dscores /= 2 * N  # BUG")],
+    # W1's gradient from the unmasked upstream gradient (b1's keeps the mask)
+    "dW1_no_mask": [("        dhidden[hidden_in <= 0] = 0\n        grads[\"W1\"] = X.T @ dhidden + 2 * reg * W1",
+                     "        grads[\"W1\"] = X.T @ dhidden + 2 * reg * W1  # BUG: before the mask\n"
+                     "        dhidden[hidden_in <= 0] = 0")],
+    "gradient_averaged_twice": [(DB2, 'grads["b2"] = np.mean(dscores, axis=0)  # BUG')],
+    # only W1 in the regulariser and its gradient
+    "reg_one_weight": [(REG_LOSS, "loss += reg * np.sum(W1 ** 2)  # BUG"),
+                       (DW2, 'grads["W2"] = hidden.T @ dscores  # BUG')],
+    # the cross-entropy in log base 10 (the gradient is the natural log's)
+    "data_loss_scaled_in_loss": [(LOSS, LOSS.replace("-np.mean(", "-np.mean(").replace(
+        "np.log(np.sum(exp, axis=1)))", "np.log(np.sum(exp, axis=1))) / np.log(10)") + "  # BUG")],
+    # both accuracies appended at every iteration
+    "acc_every_iteration": [(f"            if it % iterations_per_epoch == 0:\n                {TRAIN_ACC}\n"
+                             f"                {VAL_ACC}\n",
+                             f"            {TRAIN_ACC}  # BUG: every iteration\n            {VAL_ACC}\n"
+                             "            if it % iterations_per_epoch == 0:\n")],
+    "val_acc_on_train": [(VAL_ACC,
                           "val_acc_history.append((self.predict(X_batch) == y_batch).mean())  # BUG")],
 }
 
 
-def buggy_source(cause):
-    """correct_vectorised.py with the edits of ``BUGS[cause]``; a stale original fails loudly."""
+def buggy_source(cause, edits=None):
+    """correct_vectorised.py with the edits of ``BUGS[cause]`` (or ``edits``); a stale original
+    fails loudly."""
     source = CORRECT.read_text()
-    edits = [(DOCSTRING, BUGGY_DOCSTRING.format(cause)), *BUGS[cause]]
+    edits = [(DOCSTRING, BUGGY_DOCSTRING.format(cause)), *(BUGS[cause] if edits is None else edits)]
     spans = []
     for original, buggy in edits:
         count = source.count(original)

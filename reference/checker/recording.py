@@ -1,4 +1,4 @@
-"""Observe a training run step by step (child side, NumPy only).
+"""Record a training run step by step (child side, NumPy only).
 
 The instance's ``loss`` is wrapped so that every call with labels (one per SGD step in the
 notebook's loop) records the minibatch, the reg, the params before the step, and the loss
@@ -23,17 +23,18 @@ def wrap_loss(net, calls):
         X, y, reg = (bound.arguments.get(k) for k in ("X", "y", "reg"))
         if y is None:
             return inner(*args, **kwargs)
+        # copied before the call: what loss does to its inputs is loss's doing, not train's
         before = {k: np.array(v, dtype=np.float64) for k, v in net.params.items()}
+        X_in, y_in = np.array(X, dtype=np.float64), np.array(y)
         out = inner(*args, **kwargs)
         value, grads = out
-        calls.append({"X": np.array(X, dtype=np.float64), "y": np.array(y), "reg": float(reg),
-                      "params": before, "loss": float(value),
+        calls.append({"X": X_in, "y": y_in, "reg": float(reg), "params": before, "loss": float(value),
                       "grads": {k: np.array(grads[k], dtype=np.float64) for k in problems.PARAM_NAMES}})
         return out
     net.loss = loss
 
 
-def trace_training(rec, cls):
+def record_training(rec, cls):
     """Train on ``problems.train_problem()`` with the loss wrapped; record calls and histories."""
     prob = problems.train_problem()
     net = cls(5, 6, 3, std=0.5)

@@ -1,0 +1,212 @@
+"""From the checks to the mistakes: one finding per mistake, consequences marked (NumPy).
+
+The loss side is diagnosed on the evidence of every problem at once: a cause is named only
+when it explains everything (``explain.py``); the part is located by catalogue-free probes
+either way (``locate.py``). The init, predict and the training loop are judged by their own
+checks. A check that fails only because another did is a consequence: the toy scores and
+loss when the init differs, predict when it only follows wrong scores, the accuracy histories
+when predict is wrong, the toy training run when anything else is wrong.
+"""
+
+import numpy as np
+
+from reference.checker import causes, explain, locate, mistakes, problems, structure
+from reference.checker.report import Finding
+
+LOSS_CHECKS = {"toy_scores", "toy_loss", "gradients", "gradients_numeric", "no_mutation", "grads_format",
+               *problems.loss_problems()}
+
+
+def _and(items):
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def named_finding(mid, ks, a, located):
+    """The finding of a cause that explains everything."""
+    m = mistakes.BY_ID[mid]
+    grad = next((x for x in located if x.part == "gradient"), None)
+    params = tuple(ks) or (grad.params if grad and m.part == "gradient" else ())
+    fill = {"params": _and(params) if params else ""}
+    title = m.title.format(**fill) + (f" ({a:.4g} x)" if a is not None else "")
+    structure = located[0].structure if located else ""
+    return Finding(m.part, mid, title, structure, m.fix.format(**fill), params,
+                   grad.backward_agrees if grad else None)
+
+
+def loss_findings(obs, parts, args, truths):
+    """The loss side's findings: one named cause, or the located parts with their structure."""
+    located = locate.locate(obs, parts, args)
+    named = explain.name_cause(parts, truths, args)
+    if named is not None:
+        return [named_finding(*named, located)]
+    return [Finding(x.part, None, "not a known mistake", x.structure, causes.look_first(x.part, x.params),
+                    x.params, x.backward_agrees) for x in located]
+
+
+def check_parts(name, parts):
+    """The evidence parts a loss-side check is judged on."""
+    if name in ("toy_scores", "toy_loss", "gradients"):
+        key = {"toy_scores": "scores", "toy_loss": "loss"}.get(name, "grads/")
+        return [p for p in parts.get("toy", []) if p.key.startswith(key)]
+    return parts.get(name, [])
+
+
+def shows_part(part, check_parts_):
+    """Whether a check's failing parts show the mistake's own part (the scores for the forward
+    pass, the loss for the data loss or regulariser, a gradient for the backward pass)."""
+    key = {"scores": "scores", "data_loss": "loss", "regulariser": "loss", "gradient": "grads/"}.get(part)
+    return key is not None and any(p.failed and p.key.startswith(key) for p in check_parts_)
+
+
+def _owner(check, parts, findings):
+    """The loss-side finding a failing check belongs to: the gradient one for a check that
+    fails on gradients only, else the first."""
+    bad = [p for p in check_parts(check.name, parts) if p.failed]
+    grad = next((f for f in findings if f.part == "gradient"), None)
+    if grad and (check.name == "gradients_numeric" or (bad and all(p.key.startswith("grads/") for p in bad))):
+        return grad
+    return findings[0]
+
+
+def cause_text(finding, check, parts):
+    """A check's detail when its finding is a named cause."""
+    m = mistakes.BY_ID[finding.cause]
+    bad = [f"{p.label} on {p.problem} (error {p.measured:.2g})" for p in check_parts(check.name, parts) if p.failed]
+    lead = _and(bad[:3]) + (f" and {len(bad) - 3} more" if len(bad) > 3 else "") if bad else check.diagnosis
+    return f"{lead}: this matches {finding.text}. Fix: {finding.look_first}. [cause: {m.id}]"
+
+
+def located_text(check, parts, part, most=2):
+    """Where a check's failing parts differ, entry by entry, those of the mistake's ``part`` first."""
+    bad = sorted((p for p in check_parts(check.name, parts) if p.failed), key=lambda p: not shows_part(part, [p]))
+    lines = [f"{p.label} on {p.problem} (error {p.measured:.2g}, tolerance {p.tol:.0e}): "
+             f"{structure.worst_entries(p.got, p.want)}" for p in bad[:most]]
+    return "\n".join(lines + ([f"and {len(bad) - most} more parts"] if len(bad) > most else []))
+
+
+def orphan_finding(check):
+    """A finding for a failing loss-side check that no probe located (a raise, a mutation, a format)."""
+    text = check.diagnosis or f"{check.name} failed"
+    part = "gradient" if check.name in ("grads_format", "gradients", "gradients_numeric") else "data_loss"
+    if check.name == "no_mutation":
+        part = "gradient" if ("W1" in text or "W2" in text or "b1" in text or "b2" in text) else "scores"
+    return Finding(part, None, "not a known mistake", text, causes.look_first(part))
+
+
+def init_finding(obs, checks):
+    """init_differs if the class's toy init is not the notebook's; toy_scores and toy_loss then
+    follow from it (they compare with the notebook's numbers)."""
+    if obs.mode != "class":
+        return None
+    got, want = obs.params("init"), problems.toy_params()
+    bad = [k for k in problems.PARAM_NAMES if k not in got or got[k].shape != want[k].shape
+           or not np.allclose(got[k], want[k], rtol=1e-12, atol=0)]
+    if not bad:
+        return None
+    m = mistakes.BY_ID["init_differs"]
+    for c in checks:
+        if c.name in ("toy_scores", "toy_loss") and not c.passed:
+            c.consequence_of = "init"
+    return Finding("init", m.id, m.title, f"the toy model's {_and(bad)} after np.random.seed(0) differ from "
+                   "the notebook's", m.fix, checks=[])
+
+
+def predict_finding(obs, check, findings):
+    """predict's own mistake, or None when it only follows wrong scores (it is the argmax of the
+    code's own scores on the same inputs)."""
+    if check.passed:
+        return None
+    params, X = problems.predict_problem()
+    got, own = obs.get("predict"), obs.get("predict/scores")
+    hidden = np.maximum(X @ params["W1"] + params["b1"], 0)
+    true_scores = hidden @ params["W2"] + params["b2"]
+    if (own is not None and got is not None and own.shape == true_scores.shape and got.shape == own.shape[:1]
+            and np.array_equal(got, np.argmax(own, axis=1)) and not np.allclose(own, true_scores)
+            and any(f.part == "scores" for f in findings)):
+        check.consequence_of = "scores"
+        return None
+    for mid, pred in (("predict_no_relu", (X @ params["W1"] + params["b1"]) @ params["W2"] + params["b2"]),
+                      ("predict_argmin", -true_scores)):
+        if got is not None and np.array_equal(got, np.argmax(pred, axis=1)):
+            m = mistakes.BY_ID[mid]
+            check.diagnosis = f"your predictions match {m.title}. Fix: {m.fix}. [cause: {mid}]"
+            check.causes = [mid]
+            return Finding("predict", mid, m.title, check.diagnosis.split(".")[0], m.fix, checks=["predict"])
+    own_note = ("; it is not the argmax of your own scores" if own is not None and got is not None
+                and own.ndim == 2 and got.shape == own.shape[:1] and not np.array_equal(got, np.argmax(own, axis=1))
+                else "")
+    check.diagnosis += own_note + "; not a known mistake"
+    return Finding("predict", None, "not a known mistake", check.diagnosis, causes.look_first("predict"),
+                   checks=["predict"])
+
+
+def training_findings(checks, predict_wrong):
+    """One finding per training mistake: checks grouped by their cause, else by their part."""
+    groups = {}
+    for c in checks:
+        if c.passed or c.consequence_of:
+            continue
+        if predict_wrong and c.name.endswith("acc_history") and not c.causes:
+            c.consequence_of = "predict"
+            continue
+        key = c.causes[0] if c.causes else c.part
+        groups.setdefault(key, []).append(c)
+    findings = []
+    for key, group in groups.items():
+        head = group[0]
+        m = mistakes.BY_ID.get(key)
+        structure = head.diagnosis.split(": this matches")[0]
+        findings.append(Finding(head.part, m and m.id, m.title if m else "not a known mistake", structure,
+                                m.fix if m else causes.look_first(head.part), checks=[c.name for c in group]))
+    return findings
+
+
+def diagnose(obs, checks, parts, args, truths):
+    """The findings of one file, in order: loss side, init, predict, training. Fills each failing
+    check's diagnosis and causes, and marks the consequences."""
+    by_name = {c.name: c for c in checks}
+    init = init_finding(obs, checks)
+    findings = loss_findings(obs, parts, args, truths) if any(
+        not c.passed and not c.consequence_of for c in checks if c.name in LOSS_CHECKS) else []
+    for c in checks:
+        if c.name not in LOSS_CHECKS or c.passed or c.consequence_of:
+            continue
+        if not findings:
+            findings.append(orphan_finding(c))
+        owner = _owner(c, parts, findings)
+        owner.checks.append(c.name)
+        c.part = owner.part
+        if owner.cause:
+            c.diagnosis, c.causes = cause_text(owner, c, parts), [owner.cause]
+        elif not c.diagnosis:
+            c.diagnosis = located_text(c, parts, owner.part) or owner.structure
+    findings = [f for f in findings if f.checks]
+    for f in findings:
+        f.checks.sort(key=lambda name: not shows_part(f.part, check_parts(name, parts)))
+    failing_toy = [n for n in ("toy_scores", "toy_loss") if init and by_name.get(n) and by_name[n].consequence_of]
+    if failing_toy:  # the first toy check that fails is the init's evidence, the other follows
+        head = by_name[failing_toy[0]]
+        head.consequence_of, head.causes, head.part, init.checks = None, ["init_differs"], "init", [head.name]
+        head.diagnosis = f"{init.structure}: this matches {init.text}. Fix: {init.look_first}. [cause: init_differs]"
+        findings.append(init)
+    if "predict" in by_name:
+        found = predict_finding(obs, by_name["predict"], findings)
+        findings += [found] if found else []
+    train = [c for c in checks if c.name.startswith("train_") or c.name.endswith("_history")]
+    raised = train and "raised" in train[0].diagnosis and not train[0].passed
+    if raised and findings and findings[0].part not in ("init", "predict"):
+        for c in train:  # train ran on the loss's wrong outputs (a shape, a NaN): not a mistake of its own
+            c.consequence_of = c.consequence_of or findings[0].checks[0]
+    findings += training_findings(train, "predict" in by_name and not by_name["predict"].passed)
+    toy = by_name.get("toy_training")
+    if toy is not None and not toy.passed:
+        if findings:
+            toy.consequence_of = findings[0].checks[0] if findings[0].checks else findings[0].part
+        else:
+            findings.append(Finding("training_update", None, "not a known mistake", toy.diagnosis,
+                                    causes.look_first("training_update"), checks=["toy_training"]))
+    for c in checks:
+        if c.consequence_of and not c.diagnosis:
+            c.diagnosis = f"follows from {c.consequence_of}, which fails"
+    return findings

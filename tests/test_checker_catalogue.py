@@ -1,0 +1,104 @@
+"""The checker on the catalogue: correct nets in several styles pass, each buggy net fails with
+its cause named and its part located, and nets with mistakes in no catalogue are located but not
+named. Checked in this process (tests/checker_impls/inprocess.py), so in the everyday tier.
+
+The buggy nets are written from tests/checker_impls/bugs.py (one per catalogued cause) and
+tests/checker_impls/unknown_bugs.py (mistakes outside the catalogue).
+"""
+
+from pathlib import Path
+
+import pytest
+
+from reference.checker import causes, mistakes, report
+from tests.checker_impls.bugs import BUGS, buggy_source
+from tests.checker_impls.inprocess import check_here, checked, report_shape
+from tests.checker_impls.unknown_bugs import STYLED, UNKNOWN, styled_source, unknown_source
+
+IMPLS = Path(__file__).parent / "checker_impls"
+CORRECT = ["correct_vectorised.py", "correct_loops.py", "correct_functional.py"]
+
+
+def bug(cause):
+    return checked(f"bug_{cause}", buggy_source(cause))
+
+
+def test_catalogue_has_a_buggy_implementation_per_cause():
+    assert len(mistakes.BY_ID) >= 12
+    assert sorted(mistakes.BY_ID) == sorted(BUGS)
+    assert {m.part for m in mistakes.BY_ID.values()} <= set(causes.PARTS)
+
+
+def test_bug_table_marks_one_mistake_per_cause():
+    correct = (IMPLS / "correct_vectorised.py").read_text()
+    for cause in BUGS:
+        source = buggy_source(cause)
+        assert source != correct and "# BUG" in source and f"cause `{cause}`" in source
+
+
+@pytest.mark.parametrize("name", CORRECT)
+def test_correct_implementations_pass_every_check(name):
+    result = check_here(IMPLS / name)
+    assert result.error is None
+    assert not {c.name: c.diagnosis for c in result.checks if not c.passed}
+    assert result.status == 0 and result.findings == [] and len(result.checks) == 21
+    assert result.summary()["part"] is None and result.summary()["cause"] is None
+
+
+@pytest.mark.parametrize("cause", sorted(BUGS))
+def test_each_buggy_implementation_fails_with_its_cause_named(cause):
+    result = bug(cause)
+    assert result.error is None and result.status == 1
+    summary = result.summary()
+    assert summary["cause"] == cause, (summary, [(c.name, c.diagnosis) for c in result.checks if not c.passed])
+    assert summary["part"] == mistakes.BY_ID[cause].part
+    named = [c for c in result.checks if not c.passed and cause in c.causes]
+    assert named and all(f"[cause: {cause}]" in c.diagnosis for c in named)
+    assert all(c.passed or c.diagnosis for c in result.checks)  # every failure says something
+    assert len(result.findings) == 1  # one mistake, one finding
+    assert not report_shape(result, report.render), report.render(result)
+
+
+@pytest.mark.parametrize("name", sorted(UNKNOWN))
+def test_mistakes_in_no_catalogue_are_located_and_not_named(name):
+    result = checked(f"unknown_{name}", unknown_source(name))
+    summary = result.summary()
+    assert result.status == 1
+    assert summary["part"] == UNKNOWN[name][0], summary
+    assert summary["cause"] is None and summary["structure"], summary
+    assert not report_shape(result, report.render), report.render(result)
+
+
+@pytest.mark.parametrize("name", sorted(STYLED))
+def test_mistakes_in_other_styles_are_located_and_named_only_when_known(name):
+    part, cause, _, _ = STYLED[name]
+    summary = checked(f"styled_{name}", styled_source(name)).summary()
+    assert (summary["part"], summary["cause"]) == (part, cause), summary
+
+
+def test_float32_implementation_is_judged_in_float64():
+    checks = {c.name: c for c in bug("float32").checks}
+    # float32 rounding: far above the notebook's float64 tolerance, far below a real mistake
+    assert 1e-12 < checks["toy_loss"].measured < 1e-5
+    assert 1e-8 < checks["gradients"].measured < 1e-4
+    assert checks["gradients"].causes == ["float32"]
+    assert "float32" in checks["grads_format"].diagnosis
+    assert checks["float32_inputs"].passed  # judged at float32 tolerance there
+    assert checks["train_learning_rate"].passed
+
+
+def test_training_inference_names_the_step_it_reads():
+    """The schedule is inferred per step: the reported rates are the ones the code used, in time order."""
+    text = next(c.diagnosis for c in bug("lr_never_decayed").checks if c.name == "train_learning_rate")
+    assert "used were [0.3 x15]" in text and "expected [0.3, 0.15 x5, 0.075 x5, 0.0375 x4]" in text
+
+
+def test_function_mode_checks_loss_and_gradients_only():
+    spec = f"{IMPLS / 'loss_function.py'}:"
+    good = check_here(spec + "two_layer_loss", function=True)
+    bad = check_here(spec + "two_layer_loss_no_mask", function=True)
+    assert good.mode == "function" and good.status == 0, [c.diagnosis for c in good.checks if not c.passed]
+    names = {c.name for c in good.checks}
+    assert "toy_loss" in names and "gradients" in names
+    assert not names & {"toy_scores", "predict", "toy_training", "train_learning_rate"}
+    assert bad.status == 1 and bad.causes == ["relu_mask_missing"]

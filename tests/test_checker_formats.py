@@ -1,0 +1,94 @@
+"""The results in graders' formats, read back by real consumers: JUnit XML by junitparser (one
+test case per check), Gradescope's results.json validated against a JSON Schema transcribed from
+Gradescope's autograder specification (points configurable per check)."""
+
+import json
+
+import jsonschema
+import pytest
+from junitparser import Error, Failure, JUnitXml
+
+from reference.checker import formats
+from reference.checker.report import FileResult
+from tests.checker_impls.bugs import buggy_source
+from tests.checker_impls.inprocess import checked
+
+VISIBILITY = {"enum": ["hidden", "after_due_date", "after_published", "visible"]}
+# Gradescope's "Output format" (autograder specifications), as a JSON Schema: a top-level score
+# or scores on every test; each test's score, max_score, status, name, number, output, tags,
+# visibility and extra_data, with the types and values the specification gives.
+GRADESCOPE_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "score": {"type": "number"}, "execution_time": {"type": "number"}, "output": {"type": "string"},
+        "output_format": {"enum": ["text", "html", "simple_format", "md", "ansi"]},
+        "test_output_format": {"enum": ["text", "html", "simple_format", "md", "ansi"]},
+        "test_name_format": {"enum": ["text", "html", "simple_format", "md", "ansi"]},
+        "visibility": VISIBILITY, "stdout_visibility": VISIBILITY, "extra_data": {"type": "object"},
+        "tests": {"type": "array", "items": {
+            "type": "object",
+            "properties": {
+                "score": {"type": "number"}, "max_score": {"type": "number"},
+                "status": {"enum": ["passed", "failed"]}, "name": {"type": "string"},
+                "name_format": {"enum": ["text", "html", "simple_format", "md", "ansi"]},
+                "number": {"type": "string"}, "output": {"type": "string"},
+                "output_format": {"enum": ["text", "html", "simple_format", "md", "ansi"]},
+                "tags": {"type": "array", "items": {"type": "string"}}, "visibility": VISIBILITY,
+                "extra_data": {"type": "object"}},
+            "additionalProperties": False}},
+        "leaderboard": {"type": "array"}},
+    "additionalProperties": False,
+    "anyOf": [{"required": ["score"]},
+              {"required": ["tests"], "properties": {"tests": {"items": {"required": ["score"]}}}}],
+}
+
+
+@pytest.fixture(scope="module")
+def results():
+    """A buggy net, a correct one, and a file that could not run."""
+    bad = checked("bug_reg_missing", buggy_source("reg_missing"))
+    good = checked("correct", buggy_source("reg_half", []))
+    return [bad, good, FileResult("broken.py", "class", [], "could not load it: SyntaxError: invalid syntax")]
+
+
+def test_junit_xml_has_one_test_case_per_check(results, tmp_path):
+    path = tmp_path / "junit.xml"
+    path.write_text(formats.junit_xml(results))
+    suites = list(JUnitXml.fromfile(str(path)))
+    assert [s.name for s in suites] == [r.path for r in results]
+    for suite, result in zip(suites[:2], results[:2]):
+        cases = list(suite)
+        assert [c.name for c in cases] == [c.name for c in result.checks]
+        failed = [c.name for c in cases if any(isinstance(r, Failure) for r in c.result)]
+        assert failed == [c.name for c in result.checks if not c.passed]
+        assert suite.tests == len(result.checks) and suite.failures == len(failed)
+    toy_loss = next(c for c in suites[0] if c.name == "toy_loss")
+    assert "[cause: reg_missing]" in toy_loss.result[0].message
+    (load,) = list(suites[2])
+    assert isinstance(load.result[0], Error) and "SyntaxError" in load.result[0].message
+
+
+def test_gradescope_results_follow_the_specification(results):
+    data = json.loads(formats.gradescope_json(results[:1], {"gradients": 5}))
+    jsonschema.validate(data, GRADESCOPE_SCHEMA)
+    tests = {t["name"]: t for t in data["tests"]}
+    assert list(tests) == [c.name for c in results[0].checks]
+    assert tests["gradients"] == {**tests["gradients"], "score": 0, "max_score": 5, "status": "failed"}
+    assert tests["toy_scores"]["score"] == tests["toy_scores"]["max_score"] == 1
+    assert "[cause: reg_missing]" in tests["toy_loss"]["output"]
+    assert data["output"].split("\n")[1].startswith("FAILED")
+
+
+def test_gradescope_scores_a_file_that_could_not_run_zero_on_every_check(results):
+    data = json.loads(formats.gradescope_json(results, {"predict": 2}))
+    jsonschema.validate(data, GRADESCOPE_SCHEMA)
+    broken = [t for t in data["tests"] if t["name"].startswith("broken.py: ")]
+    assert [t["name"].split(": ")[1] for t in broken] == list(formats.check_names("class"))
+    assert all(t["score"] == 0 and "SyntaxError" in t["output"] for t in broken)
+    assert sum(t["max_score"] for t in broken) == len(broken) + 1  # predict is worth 2
+    good = [t for t in data["tests"] if t["name"].startswith(results[1].path)]
+    assert all(t["score"] == t["max_score"] for t in good)
+
+
+def test_the_check_names_graders_configure_are_the_checks_that_run(results):
+    assert [c.name for c in results[1].checks] == list(formats.check_names("class"))

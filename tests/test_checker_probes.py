@@ -1,0 +1,186 @@
+"""The diagnosis's probes, one test each, and its rule: a cause is named only when it explains
+every part of every problem; a cause that contradicts a passing check is never named.
+
+Nets are checked in this process (tests/checker_impls/inprocess.py); the rule is also tested on
+synthetic evidence: the catalogue's own outputs, with one part put right.
+"""
+
+import numpy as np
+import pytest
+
+from reference.checker import evidence, explain, mistakes, run, structure
+from tests.checker_impls.bugs import LOSS, buggy_source
+from tests.checker_impls.inprocess import checked
+from tests.checker_impls.unknown_bugs import unknown_source
+
+
+def bug(cause):
+    return checked(f"bug_{cause}", buggy_source(cause))
+
+
+def unknown(name):
+    return checked(f"unknown_{name}", unknown_source(name))
+
+
+def edited(name, edits):
+    return checked(name, buggy_source(name, edits))
+
+
+class Recorded:
+    """An observation made of given outputs per problem (a loss function's, so the toy problem
+    runs at the notebook's params); the numeric gradient is the exact gradient of its loss."""
+
+    def __init__(self, outputs):
+        self.mode, self.meta, self.errors, self.arrays = "function", {}, {}, {}
+        for name, out in outputs.items():
+            self.arrays[f"{name}/loss"] = np.float64(out["loss"])
+            for k in evidence.NAMES:
+                self.arrays[f"{name}/grads/{k}"] = np.asarray(out["grads"][k])
+                if name == "toy":
+                    self.arrays[f"numeric/{k}"] = np.asarray(out["loss_grads"][k])
+
+    def get(self, key):
+        return self.arrays.get(key)
+
+    def params(self, prefix):
+        return {}
+
+
+@pytest.fixture(scope="module")
+def problems_outputs():
+    """(args, truths, {cause: {problem: outputs}}) for the function-mode problems."""
+    run.setup_jax()
+    args = evidence.inputs(Recorded({}))
+    truths = {n: mistakes.truth(*a) for n, a in args.items()}
+    variants = {n: mistakes.catalogue(*a) for n, a in args.items()}
+    return args, truths, {m.id: {n: variants[n][m.id] for n in args} for m in mistakes.CATALOGUE}
+
+
+def name_of(outputs, args, truths):
+    obs = Recorded(outputs)
+    return explain.name_cause(evidence.all_parts(obs, truths), truths, args)
+
+
+@pytest.mark.parametrize("cause", [m.id for m in mistakes.CATALOGUE if m.id != "float32"])
+def test_a_cause_contradicting_a_passing_check_is_never_named(problems_outputs, cause):
+    """The variant's own outputs name it; put right one part where it differs from the truth
+    (that check now passes) and it is never named, whatever else may be."""
+    args, truths, variants = problems_outputs
+    outputs = variants[cause]
+    assert name_of(outputs, args, truths)[0] == cause
+    parts = evidence.all_parts(Recorded(outputs), truths)
+    wrong = [p for ps in parts.values() for p in ps if p.failed and not p.key.startswith("numeric")]
+    for part in wrong[:: max(1, len(wrong) // 4)]:  # a few, spread over the problems
+        fixed = {n: {"loss": o["loss"], "grads": dict(o["grads"]), "loss_grads": o["loss_grads"]}
+                 for n, o in outputs.items()}
+        kind, _, k = part.key.partition("/")
+        if kind == "loss":
+            fixed[part.problem]["loss"] = truths[part.problem]["loss"]
+        else:
+            fixed[part.problem]["grads"][k] = truths[part.problem]["grads"][k]
+        named = name_of(fixed, args, truths)
+        assert named is None or named[0] != cause, (part.problem, part.key, named)
+
+
+def test_float32_is_named_only_when_its_rounding_shows_on_every_problem(problems_outputs):
+    args, truths, variants = problems_outputs
+    assert name_of(variants["float32"], args, truths)[0] == "float32"
+    # exact everywhere but a float32-sized error on the large scores alone: not float32
+    outputs = {n: dict(t) for n, t in truths.items()}
+    outputs["large_scores"] = dict(truths["large_scores"], loss=truths["large_scores"]["loss"] + 3e-3)
+    assert name_of(outputs, args, truths) is None
+
+
+def test_an_error_on_large_scores_alone_is_not_called_float32():
+    """The net is exact on every problem but the large-scores one, where its loss is 3e-3 off."""
+    result = edited("large_scores_offset", [(LOSS, LOSS + "\n        if np.max(scores) > 1000:\n"
+                                                   "            loss += 3e-3  # BUG")])
+    summary = result.summary()
+    assert summary["cause"] is None and summary["part"] == "data_loss"
+    assert "only when the scores are large" in summary["structure"]
+
+
+def test_reg_zero_against_reg_positive_locates_the_regulariser():
+    summary = unknown("l1_regulariser").summary()
+    assert summary["part"] == "regulariser" and "only on the problems with reg > 0" in summary["structure"]
+
+
+def test_a_parameter_the_loss_does_not_depend_on_is_found():
+    """b1 left out of the forward pass: the numeric gradient of the code's own loss for b1 is 0."""
+    finding = bug("b1_left_out").findings[0]
+    assert finding.part == "scores" and "your loss does not depend on b1" in finding.structure
+
+
+def test_a_loss_that_moves_when_every_score_moves_is_not_a_softmax():
+    """log(1 + sum exp(s)) instead of log(sum exp(s)): shifting every score changes it."""
+    result = edited("shift_variant", [(LOSS, "loss = -np.mean(scores[np.arange(N), y] - np.log(1 + np.sum("
+                                             "np.exp(scores), axis=1)))  # BUG")])
+    summary = result.summary()
+    assert summary["part"] == "data_loss" and "shifted by the same constant" in summary["structure"]
+    assert summary["cause"] is None
+
+
+def test_a_backward_pass_that_follows_its_own_wrong_forward_is_told_so():
+    finding = bug("labels_off_by_one").findings[0]
+    assert finding.part == "data_loss"
+    assert "your backward matches your forward; your forward computes a different function" in finding.structure
+
+
+def test_a_right_forward_with_a_wrong_backward_names_the_gradient():
+    finding = bug("gradient_averaged_twice").findings[0]
+    assert finding.part == "gradient" and finding.params == ("b2",) and finding.backward_agrees is False
+    assert "your forward is right; your backward differs for b2" in finding.structure
+    assert "a constant factor 0.2" in finding.structure
+
+
+def test_scores_off_by_a_per_class_constant_name_the_bias():
+    assert "a per-column (per-class) offset equal to 1 x b2" in unknown("b2_twice").summary()["structure"]
+
+
+def test_a_difference_only_where_a_pre_activation_is_negative():
+    assert "0.01 x min(z1, 0) W2" in unknown("leaky_relu_forward").summary()["structure"]
+    assert "1 x the gradient through inactive ReLU units" in bug("relu_mask_missing").findings[0].structure
+
+
+def test_a_gradient_difference_proportional_to_reg_and_the_weight():
+    structure_text = bug("reg_grad_no_factor_2").findings[0].structure
+    assert "only on the problems with reg > 0" in structure_text and "-1 x reg * W1" in structure_text
+
+
+def test_structure_of_a_difference():
+    want = np.array([[1.0, -2.0, 0.5], [0.5, 4.0, -1.0]])
+    assert structure.factor(3 * want, want) == "a constant factor 3"
+    assert structure.factor(-want, want) == "the sign flipped"
+    assert structure.factor(want, want) is None
+    b = np.array([0.1, -0.2, 0.3])
+    assert structure.offsets(np.tile(2 * b, (2, 1)), {"b2": b}) == "a per-column (per-class) offset equal to 2 x b2"
+    assert "per-row (per-example) offset [1, -1]" in structure.offsets(np.array([[1.0] * 3, [-1.0] * 3]))
+    assert structure.offsets(np.full((2, 3), 0.5)) == "every entry off by the same constant 0.5"
+    assert structure.describe(np.array([np.nan, 1.0]), np.ones(2)) == "1 entries are NaN or inf"
+    assert structure.describe(np.ones(2), np.ones((2, 2))) == "shape (2,), expected (2, 2)"
+    assert structure.along(0.5 * b, {"b": b}) == "the difference is 0.5 x b"
+    assert structure.describe(want + np.eye(2, 3), want) is None  # no simple shape: none claimed
+    assert "(1, 1): expected 4, got 5" in structure.worst_entries(want + np.eye(2, 3), want)
+
+
+def test_where_a_difference_shows():
+    regs = {"toy": 0.05, "reg_zero": 0.0, "reg_large": 1.0, "large_scores": 0.05}
+    assert structure.where_it_shows(["large_scores"], regs) == "only when the scores are large (~5000)"
+    assert structure.where_it_shows(["toy", "reg_large", "large_scores"], regs).startswith(
+        "only on the problems with reg > 0")
+    assert structure.where_it_shows(["toy", "reg_large"], regs) == "on toy, reg_large, all with reg > 0 (those with reg = 0 pass)"
+    assert structure.where_it_shows(list(regs), regs) == "on every problem"
+
+
+def test_a_train_that_fails_on_the_loss_wrong_outputs_is_a_consequence():
+    """W2's gradient transposed: train's update raises on its shape; that is the gradient's doing."""
+    result = unknown("dW2_transposed")
+    assert [f.part for f in result.findings] == ["gradient"]
+    assert "train_steps" in result.consequences and "shape (3, 10), expected (10, 3)" in result.findings[0].structure
+
+
+def test_histories_at_the_rate_s_wrong_boundaries_follow_from_it():
+    result = unknown("epoch_length_wrong")
+    assert [f.part for f in result.findings] == ["training_decay"]
+    assert {"train_acc_history", "val_acc_history"} <= set(result.consequences)
+

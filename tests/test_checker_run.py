@@ -1,0 +1,84 @@
+"""The checker as a grader runs it: each file in its own process, in parallel, with a time limit;
+crashes, endless loops and load errors contained; the command line's exit status, its outputs and
+the pytest helper. These start processes, so they are in the slow tier."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reference.checker import check_many, cli, pytest_helper
+from reference.checker.report import exit_status
+from tests.checker_impls.bugs import write_buggy
+
+pytestmark = pytest.mark.slow
+IMPLS = Path(__file__).parent / "checker_impls"
+
+
+def test_folder_with_the_course_layout_is_found(tmp_path):
+    """A course folder: cs231n/classifiers/neural_net.py, with the skeleton's py2 imports."""
+    target = tmp_path / "cs231n" / "classifiers" / "neural_net.py"
+    target.parent.mkdir(parents=True)
+    source = (IMPLS / "correct_vectorised.py").read_text()
+    target.write_text("from builtins import range\nfrom past.builtins import xrange\n" + source)
+    (result,) = check_many([tmp_path])
+    assert result.status == 0, result.error or [c.diagnosis for c in result.checks if not c.passed]
+
+
+def test_batch_run_contains_crash_endless_loop_and_load_error(tmp_path):
+    """The command line on a batch: the broken files are exit status 2 with their errors named,
+    the other one still judged."""
+    files = ["correct_vectorised.py", "crash_abort.py", "endless_loop.py", "syntax_error.py"]
+    out = tmp_path / "results.json"
+    cmd = [sys.executable, "-m", "reference.checker", *[str(IMPLS / f) for f in files],
+           "--timeout", "5", "--json", str(out)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        stdout, stderr = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 2, stderr
+    report = {Path(f["path"]).name: f for f in json.loads(out.read_text())}
+    assert [report[f]["status"] for f in files] == [0, 2, 2, 2]
+    assert "crashed" in report["crash_abort.py"]["error"] and "signal 6" in report["crash_abort.py"]["error"]
+    assert "timed out after 5 s" in report["endless_loop.py"]["error"]
+    assert "SyntaxError" in report["syntax_error.py"]["error"]
+    assert report["correct_vectorised.py"]["passed"] is True and len(report["correct_vectorised.py"]["checks"]) == 21
+    assert "COULD NOT RUN: timed out" in stdout and "1 passed, 0 failed, 3 could not run" in stdout
+
+
+def test_cli_exit_status_and_outputs(tmp_path, capsys):
+    bad = write_buggy("reg_missing", tmp_path)
+    assert cli.main([str(IMPLS / "correct_vectorised.py")]) == 0
+    out, junit, gradescope = tmp_path / "results.json", tmp_path / "junit.xml", tmp_path / "results_gs.json"
+    argv = [str(IMPLS / "correct_vectorised.py"), str(bad), "--quiet", "--json", str(out), "--junit", str(junit),
+            "--gradescope", str(gradescope)]
+    assert cli.main(argv) == 1
+    text = capsys.readouterr().out
+    assert "bug_reg_missing.py" in text and "[cause: reg_missing]" in text
+    good, wrong = json.loads(out.read_text())
+    assert good["passed"] is True and wrong["passed"] is False and wrong["status"] == 1
+    assert wrong["summary"]["cause"] == "reg_missing" and wrong["summary"]["part"] == "regulariser"
+    check = wrong["checks"][1]
+    assert set(check) >= {"name", "passed", "measured", "tolerance", "diagnosis"}
+    assert check["name"] == "toy_loss" and check["passed"] is False and check["tolerance"] == 1e-12
+    assert "reg_missing" in check["causes"] and "[cause: reg_missing]" in check["diagnosis"]
+    assert junit.read_text().startswith("<?xml") and json.loads(gradescope.read_text())["tests"]
+    assert exit_status([]) == 0
+
+
+def test_pytest_helper_fails_with_the_report_text(tmp_path):
+    pytest_helper.assert_two_layer_net_passes(IMPLS / "correct_loops.py")
+    with pytest.raises(AssertionError) as err:
+        pytest_helper.assert_two_layer_net_passes(write_buggy("relu_mask_on_upstream", tmp_path))
+    assert "FAIL gradients" in str(err.value) and "[cause: relu_mask_on_upstream]" in str(err.value)
+
+
+def test_reference_and_the_observing_child_import_no_jax():
+    code = ("import sys, reference, reference.checker, reference.checker.observe, reference.checker.cli; "
+            "from reference import TwoLayerNet; assert 'jax' not in sys.modules, 'jax imported'")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

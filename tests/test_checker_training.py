@@ -1,0 +1,75 @@
+"""The training checks tell apart what a student can get wrong in train's loop: minibatches not
+drawn afresh, reg values reported in time order, the decay applied to reg, the learning-rate
+check still judged when reg is wrong, blame on loss (not train) for what loss does to its inputs."""
+
+import numpy as np
+
+from reference.checker import training_checks
+from tests.checker_impls.bugs import LR_DECAY, buggy_source
+from tests.checker_impls.inprocess import checked
+
+DRAW = "            indices = np.random.choice(num_train, batch_size, replace=True)\n"
+
+
+def edited(name, edits):
+    return checked(name, buggy_source(name, edits))
+
+
+def by_name(result):
+    return {c.name: c for c in result.checks}
+
+
+def test_a_minibatch_drawn_once_per_epoch_is_not_a_fresh_draw():
+    """Drawn at each epoch boundary and reused until the next: every batch repeats examples, as
+    with-replacement draws do, yet most are an earlier batch again."""
+    result = edited("batch_per_epoch", [(DRAW, "            if it % iterations_per_epoch == 0:\n"
+                                               "                indices = np.random.choice(num_train, batch_size)  # BUG\n")])
+    check = by_name(result)["train_sampling"]
+    assert not check.passed and check.causes == ["batch_not_redrawn"]
+    assert "12 of 15 minibatches are an earlier one again (iteration 1 reuses 0" in check.diagnosis
+    assert result.summary()["part"] == "training_sampling"
+
+
+def test_reg_values_are_reported_in_time_order():
+    """reg doubled at every epoch boundary: the values read in the order loss was called with them."""
+    result = edited("reg_doubled", [(f"\n                {LR_DECAY}", f"\n                {LR_DECAY}\n"
+                                                                     "                reg *= 2  # BUG")])
+    check = by_name(result)["train_steps"]
+    assert "reg [0.001, 0.002 x5, 0.004 x5, 0.008 x4] in time order" in check.diagnosis
+    assert by_name(result)["train_learning_rate"].passed  # still judged, and right
+    assert result.summary()["part"] == "training_update" and result.summary()["cause"] is None
+
+
+def test_decay_applied_to_reg_names_one_mistake_across_two_checks():
+    result = checked("bug_decay_applied_to_reg", buggy_source("decay_applied_to_reg"))
+    checks = by_name(result)
+    assert checks["train_steps"].causes == checks["train_learning_rate"].causes == ["decay_applied_to_reg"]
+    assert len(result.findings) == 1 and result.findings[0].checks == ["train_steps", "train_learning_rate"]
+    assert "[0.001, 0.0005 x5, 0.00025 x5, 0.000125 x4]" in checks["train_steps"].diagnosis
+
+
+def test_the_learning_rate_is_judged_when_reg_is_not_passed():
+    result = edited("reg_not_passed", [("self.loss(X_batch, y=y_batch, reg=reg)", "self.loss(X_batch, y=y_batch)  # BUG")])
+    checks = by_name(result)
+    assert not checks["train_steps"].passed and "expected 0.001 at every step" in checks["train_steps"].diagnosis
+    assert checks["train_learning_rate"].passed and checks["train_sampling"].passed
+
+
+def test_train_is_not_blamed_for_what_loss_does_to_its_inputs():
+    """loss centres X in place: no_mutation says so; the minibatches train drew are still rows of X."""
+    result = edited("loss_mutates_X", [("        N = X.shape[0]\n", "        N = X.shape[0]\n        X -= 0.0 * X + 1e-3  # BUG\n")])
+    checks = by_name(result)
+    assert not checks["no_mutation"].passed and "changed X in place" in checks["no_mutation"].diagnosis
+    assert checks["train_sampling"].passed
+
+
+def test_rates_read_in_time_order_with_where_they_changed():
+    used = np.array([0.3, 0.5, 0.5, 0.25])
+    assert training_checks.rate_changes(used) == "x1.667 after iteration 0, x0.5 after iteration 2"
+    assert training_checks._values(used) == "[0.3, 0.5 x2, 0.25]"
+
+
+def test_schedules_decay_after_the_update_at_each_boundary():
+    right, wrong = training_checks.schedules(0.3, 0.5, [0, 5, 10], 12)
+    assert list(right) == [0.3] + [0.15] * 5 + [0.075] * 5 + [0.0375]  # decays after steps 0, 5, 10
+    assert list(wrong["lr_decayed_before_update"][:2]) == [0.15, 0.15]
