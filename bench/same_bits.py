@@ -16,7 +16,6 @@ and where they are not, the largest difference in units of the last place.
 """
 
 import argparse
-import json
 import os
 import subprocess
 import sys

@@ -6,12 +6,13 @@
     params, history = jaxnet.train(params, X, y, X_val, y_val, config, key=key)  # all at once
 
 Arguments are validated here, once per call, before anything compiles; the updates run in
-``jaxnet.loop``'s compiled pieces. Any split of a run gives the same bits as the whole run:
-the minibatches are the whole run's (drawn once, or given), step k's noise is
-``fold_in(noise_key, k)``, the schedule's count is in the optimizer state, and an epoch
-begun in one piece is finished in the next without an accuracy record. A progress bar is
-drawn on the host between pieces of one epoch, one piece behind the device, so that no
-program calls back to the host (and every program can be kept by JAX's compilation cache).
+``jaxnet.loop``'s compiled pieces, which ``drive`` (the one host loop of every run: train,
+resume, fit, sweep, search) dispatches. Any split of a run gives the same bits as the whole
+run: epoch e's minibatches come from ``fold_in(batch_key, e)`` (or the given rows), update
+k's noise from ``fold_in(noise_key, k)``, the schedule's count is in the optimizer state,
+and a piece that begins inside an epoch draws that epoch's rows again. A progress bar is
+drawn on the host between pieces, one piece behind the device, so that no program calls
+back to the host (and every program can be kept by JAX's compilation cache).
 
 The notebook-compatible defaults reproduce ``reference.TwoLayerNet.train`` exactly: plain
 SGD, per-epoch decay applied after the update at every epoch boundary (iteration 0
@@ -48,21 +49,11 @@ def prepare_data(D, C, dtype, X, y, X_val, y_val):
                      jnp.asarray(X_val, dtype), jnp.asarray(y_val, jnp.int32))
 
 
-def history_to_numpy(history):
-    """Histories (arrays on the device) as float64 NumPy arrays; waits for them."""
-    return {k: np.asarray(v, dtype=np.float64) for k, v in jax.device_get(history).items()}
-
-
-def first_nonfinite(history):
-    """The first iteration whose loss is NaN or infinite, or None."""
-    bad = ~np.isfinite(history["loss_history"])
-    return int(np.argmax(bad)) if bad.any() else None
-
-
 def check_diverged(history, learning_rate, first_iteration=0):
     """Raise ``TrainingDiverged`` naming the first iteration whose loss is not finite."""
-    it = first_nonfinite(history)
-    if it is not None:
+    bad = ~np.isfinite(history["loss_history"])
+    if bad.any():
+        it = int(np.argmax(bad))
         raise TrainingDiverged(
             f"training diverged: the loss became {history['loss_history'][it]} at iteration "
             f"{first_iteration + it} (learning rate {learning_rate:g}); try a smaller learning rate")

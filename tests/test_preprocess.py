@@ -1,0 +1,74 @@
+"""jaxnet.preprocess: ZCA, PCA and per-channel standardisation against their definitions."""
+
+import numpy as np
+import pytest
+
+from jaxnet import preprocess
+
+
+@pytest.fixture(scope="module")
+def correlated():
+    rng = np.random.default_rng(0)
+    mixing = rng.standard_normal((12, 12))
+    X = rng.standard_normal((4000, 12)) @ mixing + 3.0
+    return X, rng.standard_normal((50, 12)) @ mixing + 3.0
+
+
+def test_zca_whitens_training_rows_and_keeps_layout(correlated):
+    X, X_val = correlated
+    prep = preprocess.fit("zca", X, eps=1e-10)
+    Z = preprocess.apply(prep, X, np.float64)
+    assert Z.shape == X.shape
+    np.testing.assert_allclose(np.cov(Z, rowvar=False, bias=True), np.eye(12), atol=1e-3)
+    # ZCA is the symmetric whitening: the closest whitened data to the centred input.
+    assert np.allclose(prep["matrix"], prep["matrix"].T, atol=1e-8)
+    # Other splits use the training statistics.
+    expected = (X_val - X.mean(0)) @ prep["matrix"]
+    np.testing.assert_allclose(preprocess.apply(prep, X_val, np.float64), expected, atol=1e-4)
+
+
+def test_zca_eps_is_relative_to_mean_eigenvalue(correlated):
+    X, _ = correlated
+    values = np.linalg.eigvalsh(np.cov(X, rowvar=False, bias=True))
+    prep = preprocess.fit("zca", X, eps=1.0)
+    got = np.sort(np.linalg.eigvalsh(np.cov(preprocess.apply(prep, X, np.float64), rowvar=False, bias=True)))
+    np.testing.assert_allclose(got, np.sort(values / (values + values.mean())), rtol=1e-3)
+
+
+def test_pca_keeps_top_components_whitened(correlated):
+    X, _ = correlated
+    prep = preprocess.fit("pca", X, eps=1e-10, components=5)
+    Z = preprocess.apply(prep, X, np.float64)
+    assert Z.shape == (4000, 5) and preprocess.output_size(prep, 12) == 5
+    np.testing.assert_allclose(np.cov(Z, rowvar=False, bias=True), np.eye(5), atol=1e-3)
+
+
+def test_channel_standardisation():
+    rng = np.random.default_rng(1)
+    X = (rng.standard_normal((500, 2, 2, 3)) * [1.0, 5.0, 0.2] + [0.0, 10.0, -3.0]).reshape(500, 12)
+    prep = preprocess.fit("channel", X, image_shape=(2, 2, 3))
+    Z = preprocess.apply(prep, X, np.float64).reshape(-1, 3)
+    np.testing.assert_allclose(Z.mean(0), 0, atol=1e-12)
+    np.testing.assert_allclose(Z.std(0), 1, atol=1e-12)
+
+
+@pytest.mark.parametrize("kind", ["zca", "pca", "channel"])
+def test_pixel_weights_act_on_centred_pixels_like_the_preprocessed_net(correlated, kind):
+    X, X_val = correlated
+    prep = preprocess.fit(kind, X, image_shape=(2, 2, 3), eps=0.1, components=5)
+    rng = np.random.default_rng(2)
+    W1 = rng.standard_normal((preprocess.output_size(prep, 12), 7))
+    V = preprocess.pixel_weights(prep, W1)
+    assert V.shape == (12, 7)
+    np.testing.assert_allclose((X_val - prep["mean"]) @ V,
+                               preprocess.apply(prep, X_val, np.float64) @ W1, rtol=1e-6, atol=1e-6)
+
+
+def test_preprocess_rejects_bad_arguments(correlated):
+    X, _ = correlated
+    with pytest.raises(ValueError, match="must be one of"):
+        preprocess.fit("whiten", X)
+    with pytest.raises(ValueError, match="components"):
+        preprocess.fit("pca", X, components=13)
+    with pytest.raises(ValueError, match="finite"):
+        preprocess.fit("zca", np.full((3, 2), np.nan))
