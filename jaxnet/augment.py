@@ -56,6 +56,25 @@ def shift_rows(X, image_shape, dy, dx):
     return window.reshape(X.shape)
 
 
+def view_grid(shift, flip):
+    """The test-time views as (dy, dx, mirrored) rows, (V, 3) int32, in ``views``'s order."""
+    grid = [(dy, dx) for dy in range(-shift, shift + 1) for dx in range(-shift, shift + 1)]
+    rows = [(dy, dx, 0) for dy, dx in grid] + [(dy, dx, 1) for dy, dx in grid] * flip
+    return jnp.asarray(rows, jnp.int32)
+
+
+def view(padded, image_shape, dy, dx, mirrored, pad):
+    """One test-time view, (N, D), of images already zero-padded by ``pad`` pixels
+    (N, H + 2 pad, W + 2 pad, C): translated by (dy, dx) (traced, |dy|, |dx| <= pad) and
+    mirrored where ``mirrored`` (traced) is 1. ``views`` lists the same views."""
+    N = padded.shape[0]
+    H, W, C = image_shape
+    zero = jnp.zeros((), jnp.int32)
+    window = jax.lax.dynamic_slice(padded, (zero, pad - dy, pad - dx, zero), (N, H, W, C))
+    window = jnp.where(mirrored == 1, window[:, :, ::-1, :], window)
+    return window.reshape(N, H * W * C)
+
+
 def views(X, image_shape, flip=True, shift=0):
     """The test-time views of rows X: the identity, its translations by -shift..shift pixels
     in each direction (a (2 shift + 1)^2 grid), and all their mirror images if ``flip``."""

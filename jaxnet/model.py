@@ -22,8 +22,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from jaxnet import checks, layout
-from jaxnet.augment import views
+from jaxnet import augment, checks, layout
 
 
 def init_params(key, input_size, hidden_size, num_classes, std=1e-4, dtype=jnp.float32):
@@ -177,7 +176,15 @@ def predict(params, X):
 
 @functools.partial(jax.jit, static_argnames=("image_shape", "flip", "shift"))
 def _predict_view_averaged(params, X, image_shape, flip, shift):
-    total = sum(_scores(params, v) for v in views(X, image_shape, flip, shift))
+    """argmax of the scores summed over the test-time views (``augment.view_grid``), one
+    view per step of a scan, so that the forward pass is compiled once."""
+    images = X.reshape((X.shape[0],) + image_shape)
+    padded = jnp.pad(images, ((0, 0), (shift, shift), (shift, shift), (0, 0)))
+
+    def add(total, v):
+        return total + _scores(params, augment.view(padded, image_shape, *v, shift)), None
+    zeros = jnp.zeros((X.shape[0], params["b2"].shape[0]), jnp.result_type(X, params["W1"]))
+    total, _ = jax.lax.scan(add, zeros, augment.view_grid(shift, flip))
     return jnp.argmax(total, axis=1)
 
 

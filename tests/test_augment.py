@@ -80,3 +80,19 @@ def test_shift_averaged_accuracy():
     assert got == pytest.approx(expected)
     with pytest.raises(ValueError, match="image shape"):
         jaxnet.accuracy(to_jax(params), X, y, shift_average=1)
+
+
+@pytest.mark.parametrize("shift, flip", [(0, True), (1, False), (2, True)])
+def test_the_scanned_views_are_the_listed_views_in_order(shift, flip):
+    """``view`` over ``view_grid`` (what the view-averaged accuracy scans) gives ``views``'s
+    list, view for view: the translations row by row, then their mirror images."""
+    rng = np.random.default_rng(4)
+    shape = (5, 6, 2)
+    X = jnp.asarray(rng.standard_normal((3, 60)))
+    padded = jnp.pad(X.reshape(3, *shape), ((0, 0), (shift, shift), (shift, shift), (0, 0)))
+    grid = np.asarray(augment.view_grid(shift, flip))
+    listed = augment.views(X, shape, flip=flip, shift=shift)
+    assert grid.shape == (len(listed), 3) and grid.dtype == np.int32
+    for (dy, dx, mirrored), expected in zip(grid, listed):
+        got = augment.view(padded, shape, jnp.int32(dy), jnp.int32(dx), jnp.int32(mirrored), shift)
+        np.testing.assert_array_equal(got, expected)

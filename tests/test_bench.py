@@ -71,6 +71,7 @@ def test_describe_names_what_a_fusion_does():
     assert profiling.describe(ops["small"], computations) == "add"
 
 
+@pytest.mark.slow
 def test_op_times_traces_a_real_program():
     @jax.jit
     def step(x, w):
@@ -87,6 +88,7 @@ def test_op_times_traces_a_real_program():
     assert all(len(entry) == 5 for entry in profile["top"])
 
 
+@pytest.mark.slow
 def test_bench_profile_of_the_grid_is_consistent():
     from bench import benchmark
     rng = np.random.default_rng(0)
@@ -105,6 +107,7 @@ def test_bench_profile_of_the_grid_is_consistent():
     assert out["sweep_speedup_if_only_products"] > out["sweep_speedup"] > 0
 
 
+@pytest.mark.slow
 def test_compiler_options_compare_side_by_side():
     from bench import benchmark
     rng = np.random.default_rng(0)
@@ -122,6 +125,7 @@ def test_compiler_options_compare_side_by_side():
     assert "xla_cpu_no_such_option" in results["unknown"]["error"]
 
 
+@pytest.mark.slow
 def test_grid_timing_shows_progress_and_divides_by_the_higher_rate(capsys, monkeypatch):
     from bench import benchmark
     rates = itertools.cycle([200.0, 300.0])  # the matmul rate before and after each group

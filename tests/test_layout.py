@@ -107,7 +107,8 @@ def test_auto_takes_the_transposed_layout_on_cpu_only():
     assert layout.resolve("plain", "cpu") == "plain"
 
 
-@pytest.mark.parametrize("dtype, tol", [(jnp.float64, 1e-12), (jnp.float32, 2e-5)])
+@pytest.mark.parametrize("dtype, tol", [pytest.param(jnp.float64, 1e-12, marks=pytest.mark.slow),
+                                        (jnp.float32, 2e-5)])
 def test_plain_and_transposed_products_train_alike(dtype, tol):
     rng = np.random.default_rng(7)
     X = rng.standard_normal((48, 10)).astype(dtype)

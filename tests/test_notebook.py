@@ -11,6 +11,7 @@ nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
 
 
+@pytest.mark.slow
 def test_the_notebook_runs_and_asserts_its_checks(data_dir, monkeypatch, tmp_path):
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     monkeypatch.setenv("JAXNET_NOTEBOOK_DATA", str(data_dir))

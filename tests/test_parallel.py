@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # several devices or processes, each a child process
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

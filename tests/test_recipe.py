@@ -3,10 +3,12 @@ from the same seed, another seed other bits, and a sweep of it equal to the run.
 
 import jax
 import numpy as np
+import pytest
 
 import jaxnet
 
 
+@pytest.mark.slow
 def test_full_recipe_is_reproducible_and_sweepable():
     rng = np.random.default_rng(0)
     X = rng.standard_normal((64, 48)).astype(np.float32)

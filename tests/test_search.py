@@ -107,6 +107,7 @@ def test_random_configs_follow_their_distributions():
     assert sweep_cifar10.sample(args) == configs  # --random-seed decides the draws
 
 
+@pytest.mark.slow
 def test_halving_from_the_command_line(data_dir, tmp_path):
     from jaxnet.cli import sweep_cifar10
     out = tmp_path / "out"

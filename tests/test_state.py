@@ -51,7 +51,8 @@ def assert_same_run(params, history, state):
         np.testing.assert_array_equal(state.history[k], history[k], err_msg=k)
 
 
-@pytest.mark.parametrize("name", list(RECIPES))
+@pytest.mark.parametrize("name", [pytest.param(n, marks=[pytest.mark.slow] * (n != "notebook_float64"))
+                                  for n in RECIPES])
 def test_a_split_run_equals_the_whole_run_bit_for_bit(name):
     dtype, options, splits = RECIPES[name]
     params, X, y, key = problem(dtype)
@@ -180,6 +181,7 @@ def resume(data_dir, out):
     return train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *RUN, "--resume"])
 
 
+@pytest.mark.slow
 def test_ctrl_c_writes_a_state_that_resumes_bit_for_bit(data_dir, uninterrupted, tmp_path):
     out = tmp_path / "run"
     # As in a suite started in the background (SIGINT ignored): the child still gets it.
@@ -195,6 +197,7 @@ def test_ctrl_c_writes_a_state_that_resumes_bit_for_bit(data_dir, uninterrupted,
     assert_same_files(uninterrupted, out)
 
 
+@pytest.mark.slow
 def test_sigkill_at_a_random_moment_then_resume_is_bit_for_bit(data_dir, uninterrupted, tmp_path):
     out = tmp_path / "run"
     with checkpointing_run(data_dir, out) as proc:
