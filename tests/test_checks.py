@@ -153,8 +153,7 @@ def xla_bytes(optimizer, runs, D=300, H=500, N=400, N_val=100, B=50, **options):
 
 
 @pytest.mark.parametrize("optimizer, runs, options", [
-    ("sgd", 1, {}), ("nesterov", 1, {"dropout": 0.3}), ("adam", 1, {"mixup": 0.2}),
-    ("sgd", 3, {})])
+    ("nesterov", 1, {"dropout": 0.3}), ("adam", 1, {"mixup": 0.2}), ("sgd", 3, {})])
 def test_the_memory_estimate_covers_xlas_count_of_the_program(optimizer, runs, options):
     xla, ours = xla_bytes(optimizer, runs, **options)
     assert xla <= ours <= 2 * xla

@@ -105,11 +105,11 @@ def resumed_recipe(args, flags, extra):
                and getattr(args, n) != extra[n]]
     if differ:
         def shown(values):
-            return " ".join(f"{common.flag(n)} {values[n]}" for n in differ)
-        raise ValueError(f"--resume: the run in {args.out} was started with "
-                         f"{shown({**stored, **extra})}; this command gives "
-                         f"{shown({**asked, **vars(args)})}: leave them out to continue the "
-                         f"run as it was started")
+            return ", ".join(f"{n}={values[n]!r}" for n in differ)
+        raise ValueError(f"--resume: the saved run has {shown({**stored, **extra})}, this one "
+                         f"{shown({**asked, **vars(args)})}; leave out "
+                         f"{', '.join(map(common.flag, differ))} to continue the run in "
+                         f"{args.out} as it was started")
     vars(args).update({n: extra[n] for n in common.SPLIT if n in extra})
     return jaxnet.Recipe.of(**stored)
 
