@@ -65,6 +65,31 @@ def test_ctrl_c_while_starting_exits_130_with_one_line(data_dir, tmp_path, after
     assert not out.exists() or sorted(p.name for p in out.iterdir()) == ["state.npz"]
 
 
+@pytest.mark.slow
+def test_ctrl_c_while_training_saves_the_state_and_says_so_in_one_line(data_dir, tmp_path):
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", COMMAND, "--data-dir", str(data_dir), "--out", str(out),
+         "--num-training", "80", "--num-validation", "20", "--num-test", "10", "--batch-size",
+         "8", "--num-iters", "5000000", "--checkpoint-every", "1", "--quiet"],
+        cwd=ROOT, env=dict(os.environ, JAX_PLATFORMS="cpu"), stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True)
+    try:
+        while not (out / "state.npz").exists() and proc.poll() is None:
+            time.sleep(0.01)  # until the first piece is saved: training has begun
+        proc.send_signal(signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=300)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert proc.returncode == 130 and stdout == "", stderr
+    line, = stderr.strip().splitlines()
+    prefix = f"train-cifar10: interrupted; wrote {out / 'state.npz'} at iteration "
+    assert line.startswith(prefix) and line.endswith("; continue with --resume"), line
+    assert int(line[len(prefix):].split(";")[0]) % 10 == 0  # a whole piece: 80 rows / 8
+    assert sorted(p.name for p in out.iterdir()) == ["state.npz"]
+
+
 def main_thread_only():
     if threading.current_thread() is not threading.main_thread():
         pytest.skip("signals are handled in the main thread")

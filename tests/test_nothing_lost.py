@@ -209,7 +209,7 @@ def test_an_absurd_run_length_is_one_line_before_the_data(tmp_path, capsys, monk
     monkeypatch.setattr(checks, "memory_bytes", lambda: 10**9)
     err = one_line_error(capsys, train_cifar10.main,
                          ["--data-dir", str(tmp_path / "no-data-here"), "--out",
-                          str(tmp_path / "o"), *SPLIT, *argv])
+                          str(tmp_path / "o"), *SPLIT, "--batch-size", "8", *argv])
     assert message in err and "no-data-here" not in err
 
 

@@ -31,8 +31,8 @@ def friendly_errors(prog):
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no retry at exit
         sys.exit(1)
-    except KeyboardInterrupt:
-        print(f"\n{prog}: interrupted", file=sys.stderr)
+    except KeyboardInterrupt as err:  # its message: what was saved
+        print(f"\n{prog}: interrupted" + (f"; {err}" if str(err) else ""), file=sys.stderr)
         sys.stderr.flush()
         sys.stdout.flush()
         os._exit(130)  # don't wait for a running XLA program

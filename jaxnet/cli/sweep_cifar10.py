@@ -152,8 +152,8 @@ def check_groups_fit(configs, shared, train_config, args):
 def run(args):
     folder.check_out(args.out, args.overwrite)
     configs, shared = grid(args)
+    common.check_data_flags(args, shared.training.batch_size)
     train_config = shared.check(args.num_training, data.IMAGE_SHAPE)
-    common.check_data_flags(args, train_config.batch_size)
     check_groups_fit(configs, shared, train_config, args)
     eta = 3 if args.eta is None else args.eta
     min_iters = 1
@@ -205,7 +205,7 @@ def run(args):
     test = (f"test accuracy {test_acc:.4f} (first {len(splits['y_test'])} test images)"
             if test_acc is not None else "test not evaluated")
     print(f"best: {describe_config(c, shared, varied)}: val accuracy {best['val_acc']:.4f}  "
-          f"{test}; {len(results)} configs in {t.describe()}")
+          f"{test}; {len(results)} config{'s' * (len(results) > 1)} in {t.describe()}")
     summary = {"val_acc": best["val_acc"], "test_acc": test_acc, **c}
     run_folder.write("sweep.json", lambda path: artifacts.save_json(path, {
         "results": [{**r["config"], "val_acc": r.get("val_acc"), "diverged": r["diverged"],

@@ -136,9 +136,9 @@ def run(args, flags=frozenset()):
         raise ValueError(f"--checkpoint-every must be > 0, got {args.checkpoint_every:g}")
     if args.data_parallel and (args.checkpoint_every or args.resume):
         raise ValueError("--checkpoint-every and --resume do not combine with --data-parallel")
+    common.check_data_flags(args, recipe.training.batch_size)
     config = recipe.check(args.num_training, jaxnet.data.IMAGE_SHAPE,
                           max(args.num_validation, args.num_test))  # all that needs no data
-    common.check_data_flags(args, config.batch_size)
     split = {n: getattr(args, n) for n in common.SPLIT}
     saved = {**recipe.options(), "num_iters": config.num_iters, **split}
     if state is not None:
@@ -180,8 +180,8 @@ def run(args, flags=frozenset()):
         except KeyboardInterrupt:
             if every and last[0] is not None and last[0].program is not None:
                 save_state(last[0], t)
-                print(f"\n{PROG}: wrote {out / STATE} at iteration {last[0].iteration}; "
-                      f"continue with --resume", file=sys.stderr)
+                raise KeyboardInterrupt(f"wrote {out / STATE} at iteration "
+                                        f"{last[0].iteration}; continue with --resume") from None
             raise
     m = result.metrics
     test = (f"test accuracy {m['test_acc']:.4f} (first {m['num_test']} test images)"
