@@ -498,3 +498,18 @@ def test_a_data_dir_one_folder_too_high_says_where_the_data_is(data_dir, tmp_pat
     assert line == (f"train-cifar10: error: CIFAR-10 not found at {data_dir.parent}, but its "
                     f"folder cifar-10-batches-py is there: point --data-dir or $CIFAR10_DIR at "
                     f"{data_dir}")
+
+
+def test_random_and_its_seed_reach_the_draws():
+    def drawn(*argv):
+        args = sweep_cifar10.build_parser().parse_args(
+            ["--random", "5", "--hidden-sizes", "7", "9", "--learning-rates", "1e-4", "1e-2",
+             "--reg", "0.1", *argv])
+        return sweep_cifar10.grid(args)[0]
+
+    configs = drawn("--random-seed", "7")
+    assert len(configs) == 5
+    assert all(1e-4 <= c["learning_rate"] <= 1e-2 and c["hidden_size"] in (7, 9) for c in configs)
+    assert len({c["learning_rate"] for c in configs}) == 5  # drawn, not the grid's two
+    assert drawn("--random-seed", "7") == configs and drawn("--random-seed", "8") != configs
+    assert drawn() == drawn("--random-seed", "0")  # the default seed
