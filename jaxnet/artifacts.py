@@ -134,35 +134,77 @@ def load_arrays(path):
         raise ValueError(f"{path}: not a readable .npz file ({_one_line(err)})") from None
 
 
-def save_params(path, params):
-    """Write the params dict as an .npz of float arrays W1, b1, W2, b2, atomically."""
+RECORD = "record"  # params.npz's member holding its record (JSON); its arrays: "record.NAME"
+
+
+def save_params(path, params, record=None):
+    """Write the params dict as an .npz of float arrays W1, b1, W2, b2, atomically, with
+    ``record`` (a dict of JSON values and NumPy arrays: what the params need to be used,
+    e.g. how they were scored) beside them."""
     checks.check_params(params)
-    save_arrays(path, {k: params[k] for k in checks.PARAM_NAMES})
+    arrays = {k: params[k] for k in checks.PARAM_NAMES}
+    if record is not None:
+        plain = {k: v for k, v in record.items() if not isinstance(v, np.ndarray)}
+        arrays[RECORD] = np.array(json.dumps(_jsonable(plain)))
+        arrays.update({f"{RECORD}.{k}": v for k, v in record.items() if isinstance(v, np.ndarray)})
+    save_arrays(path, arrays)
 
 
-def params_fingerprint(params):
-    """SHA-256 of the params' arrays (names, dtypes, shapes and bytes), as hex."""
+def arrays_fingerprint(arrays, names=None):
+    """SHA-256 of ``arrays`` (each name, dtype, shape and bytes, in the order of ``names``,
+    default sorted), as hex."""
     digest = hashlib.sha256()
-    for k in checks.PARAM_NAMES:
-        a = np.ascontiguousarray(np.asarray(params[k]))
+    for k in sorted(arrays) if names is None else names:
+        a = np.ascontiguousarray(np.asarray(arrays[k]))
         digest.update(f"{k}{a.dtype.str}{a.shape}".encode())
         digest.update(a.tobytes())
     return digest.hexdigest()
 
 
-def load_params(path):
-    """Read a params .npz (no pickles allowed) and check its keys, dtypes and shapes.
+def params_fingerprint(params):
+    """SHA-256 of the params' arrays (names, dtypes, shapes and bytes), as hex."""
+    return arrays_fingerprint(params, checks.PARAM_NAMES)
 
-    Raises ``ValueError(f"{path}: not a params .npz checkpoint ({reason})")``, one line,
-    for an unreadable file (see ``load_arrays``) or arrays that are not a params dict.
+
+def load_checkpoint(path):
+    """(params, record or None) of a params .npz (no pickles allowed): the params checked
+    for their keys, dtypes, shapes and finite values, the record as ``save_params`` wrote it.
+
+    Raises ``ValueError(f"{path}: ...")``, one line, for an unreadable file (see
+    ``load_arrays``), arrays that are not a params dict, an unreadable record or non-finite
+    params (a diverged or damaged net).
     """
     try:
-        params = _read_npz(path)
+        arrays = _read_npz(path)
     except _Unreadable as err:
         raise ValueError(f"{path}: not a params .npz checkpoint (not a readable .npz file: "
                          f"{_one_line(err)})") from None
+    record = _split_record(arrays, path)
     try:
-        checks.check_params(params)
+        checks.check_params(arrays)
     except (TypeError, ValueError) as err:
         raise ValueError(f"{path}: not a params .npz checkpoint ({_one_line(err)})") from None
-    return params
+    checks.check_finite_params(arrays, str(path))
+    return arrays, record
+
+
+def _split_record(arrays, path):
+    """Take the record's members out of ``arrays``: the record, or None."""
+    names = [k for k in arrays if k == RECORD or k.startswith(RECORD + ".")]
+    if not names:
+        return None
+    members = {k: arrays.pop(k) for k in names}
+    try:
+        record = json.loads(str(members.pop(RECORD)))
+        if not isinstance(record, dict):
+            raise ValueError("not a JSON object")
+    except (KeyError, ValueError) as err:
+        raise ValueError(f"{path}: not a params .npz checkpoint (its record is unreadable: "
+                         f"{_one_line(err)})") from None
+    record.update({k[len(RECORD) + 1:]: v for k, v in members.items()})
+    return record
+
+
+def load_params(path):
+    """The params of a params .npz (``load_checkpoint`` without the record)."""
+    return load_checkpoint(path)[0]

@@ -55,11 +55,35 @@ def check_positive_int(value, name, allow_zero=False):
 
 
 HISTORY_BYTES_PER_UPDATE = 16  # a float64 loss on the host, and its copy when pieces are joined
+SEED_LIMIT = 2**32  # jax.random.key folds a larger seed to 32 bits without jax_enable_x64
+SPLIT_KEYS = ("X_train", "y_train", "X_val", "y_val")  # what a run needs; X_test, y_test optional
 
 
 def memory_bytes():
     """This machine's physical memory in bytes."""
     return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+
+
+def available_bytes():
+    """The memory a new allocation can get on this machine: Linux's MemAvailable, else the
+    physical memory."""
+    try:
+        with open("/proc/meminfo") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return memory_bytes()
+
+
+def device_free_bytes(device=None):
+    """What ``device`` (default: JAX's first) can still allocate, from its
+    ``memory_stats()``; None where it reports none (the CPU: its memory is the host's)."""
+    stats = (device or jax.devices()[0]).memory_stats() or {}
+    if "bytes_limit" not in stats:
+        return None
+    return stats["bytes_limit"] - stats.get("bytes_in_use", 0)
 
 
 def check_history_fits(num_iters, runs=1):
@@ -72,6 +96,95 @@ def check_history_fits(num_iters, runs=1):
                          f"{need / 1e9:.1f} GB ({HISTORY_BYTES_PER_UPDATE} bytes per update), "
                          f"more than this machine's {have / 1e9:.1f} GB of memory; "
                          f"train fewer updates")
+
+
+def training_bytes(state_size, params_size, *, input_size, hidden_size, batch_size, num_train,
+                   num_eval, itemsize, runs=1):
+    """Bytes that a run's device holds at once, at least: the training and evaluated rows
+    (num_train + num_eval, input_size); and for each of ``runs`` vmapped runs its state
+    (``state_size`` numbers: params and optimizer slots) as the program's argument and as
+    its result, the gradient, the updated params and a copy of them in the program's
+    layout (``params_size`` numbers each), a minibatch's rows, and the hidden layer of a
+    minibatch or of the evaluated rows (max(batch_size, num_eval), hidden_size) with its
+    gradient. XLA's own count for the compiled program (``memory_analysis``: arguments,
+    results and temporaries) is within this."""
+    rows = (num_train + num_eval) * input_size
+    per_run = (2 * state_size + 3 * params_size + batch_size * input_size
+               + 2 * max(batch_size, num_eval) * hidden_size)
+    return itemsize * (rows + runs * per_run)
+
+
+def check_fits(need, host_need, what, hint=""):
+    """Refuse (``ValueError``) work whose arrays need ``need`` bytes on the device and
+    ``host_need`` more on the host, more than is free: an accelerator's free memory (from
+    its ``memory_stats()``) and the host's available memory; on the CPU, where both are the
+    host's, their sum. Checked before compiling: a failed allocation inside a running XLA
+    program can block instead of raising."""
+    device = jax.devices()[0]
+    free = device_free_bytes(device)
+    limits = [(need, free, f"the {device.device_kind}'s free memory")] if free is not None else []
+    limits.append((host_need if free is not None else need + host_need, available_bytes(),
+                   "this machine's available memory"))
+    for need_bytes, have, where in limits:
+        if need_bytes > have:
+            raise ValueError(f"{what} needs about {need_bytes / 1e9:.1f} GB, more than "
+                             f"{where} ({have / 1e9:.1f} GB)" + (f"; {hint}" if hint else ""))
+
+
+def check_run_fits(plan, input_size, hidden_size, dtype, num_train, num_eval=0, runs=1,
+                   num_classes=10):
+    """Refuse a training run (``plan``, the params' sizes, ``runs`` vmapped, evaluating
+    ``num_eval`` rows) that cannot fit in memory before anything is compiled: on its device
+    ``training_bytes``, on the host a copy of the rows."""
+    from jaxnet import loop  # loop checks its arguments with this module
+    shapes = {"W1": (input_size, hidden_size), "b1": (hidden_size,),
+              "W2": (hidden_size, num_classes), "b2": (num_classes,)}
+    params = {k: jax.ShapeDtypeStruct(v, jnp.float32) for k, v in shapes.items()}
+    state = jax.eval_shape(lambda p: loop.init_state(
+        p, loop.traced_values(plan.config, jnp.float32), plan), params)
+    size = sum(int(np.prod(leaf.shape)) for leaf in jax.tree.leaves(state))
+    itemsize = np.dtype(dtype).itemsize
+    need = training_bytes(size, sum(int(np.prod(v)) for v in shapes.values()),
+                          input_size=input_size, hidden_size=hidden_size,
+                          batch_size=plan.config.batch_size, num_train=num_train,
+                          num_eval=num_eval, itemsize=itemsize, runs=runs)
+    runs_text = f" ({runs} runs at once)" if runs > 1 else ""
+    check_fits(need, (num_train + num_eval) * input_size * itemsize,
+               f"training {hidden_size:,} hidden units on minibatches of "
+               f"{plan.config.batch_size:,} rows{runs_text}",
+               "train fewer hidden units (hidden_size) or smaller minibatches (batch_size)")
+
+
+def check_batch_size(batch_size, num_train):
+    """Require minibatches no larger than the training rows (a larger one repeats rows in
+    every minibatch, which is a mistake more often than a wish)."""
+    if batch_size > num_train:
+        raise ValueError(f"batch_size {batch_size} is larger than the {num_train} training "
+                         f"rows; give a batch size of at most {num_train}")
+
+
+def check_splits(splits):
+    """Require a run's data: a dict with X_train, y_train, X_val, y_val (and X_test with
+    y_test, or neither)."""
+    if not isinstance(splits, dict):
+        raise TypeError(f"splits must be a dict of arrays ({', '.join(SPLIT_KEYS)}, optionally "
+                        f"X_test, y_test), got {type(splits).__name__}")
+    missing = [k for k in SPLIT_KEYS if k not in splits]
+    if ("X_test" in splits) != ("y_test" in splits):
+        missing.append("y_test" if "X_test" in splits else "X_test")
+    if missing:
+        raise ValueError(f"splits lacks {', '.join(missing)}: a run needs "
+                         f"{', '.join(SPLIT_KEYS)} (and X_test with y_test, or neither), as "
+                         f"jaxnet.data.get_cifar10_data returns them")
+
+
+def check_finite_params(params, source="params"):
+    """Refuse params holding NaN or infinite values (a diverged or damaged net), naming
+    the first such array."""
+    for k in PARAM_NAMES:
+        if not np.isfinite(np.asarray(params[k])).all():
+            raise ValueError(f"{source}: {k} holds non-finite values (NaN or inf): a diverged "
+                             f"or damaged net, which cannot be scored")
 
 
 def check_params(params):

@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover - NumPy 1
 CIFAR10_URL = "https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz"
 CIFAR10_MD5 = "c58f30108f718f92721af3b95e74349a"
 ENV_VAR = "CIFAR10_DIR"
+FOLDER = "cifar-10-batches-py"  # the archive's folder of python batches
 TRAIN_FILES = tuple(f"data_batch_{i}" for i in range(1, 6))
 TEST_FILE = "test_batch"
 META_FILE = "batches.meta"
@@ -118,7 +119,11 @@ def _missing_message(root):
                     f"{'it' if len(missing) == 1 else 'them'} from the official archive, or "
                     f"add --download with --data-dir naming a new, empty folder")
     where = f"at {root}" if root else f"(no --data-dir given and ${ENV_VAR} is not set)"
-    return (f"CIFAR-10 not found {where}: expected the folder 'cifar-10-batches-py' with "
+    inside = root / FOLDER if root is not None else None
+    if inside is not None and all((inside / f).is_file() for f in TRAIN_FILES + (TEST_FILE,)):
+        return (f"CIFAR-10 not found {where}, but its folder {FOLDER} is there: point "
+                f"--data-dir or ${ENV_VAR} at {inside}")
+    return (f"CIFAR-10 not found {where}: expected the folder '{FOLDER}' with "
             f"{', '.join(TRAIN_FILES[:1])}..{TRAIN_FILES[-1][-1]}, {TEST_FILE} and {META_FILE}. "
             f"Point --data-dir or ${ENV_VAR} at it, or add --download to fetch "
             f"{CIFAR10_URL} (163 MB).")
@@ -158,14 +163,14 @@ def load_cifar10(data_dir):
 
 
 def get_cifar10_data(data_dir, num_training=49000, num_validation=1000, num_test=1000,
-                     dtype=np.float64):
+                     dtype=np.float64, mean_image=None):
     """The notebook's ``get_CIFAR10_data``: split, subtract the training mean image, flatten.
 
     val = training rows num_training .. num_training + num_validation - 1, train = the
     first num_training rows, test = the first num_test rows of test_batch; the mean image of
-    the training split is subtracted from all three; each image becomes a row of 3072
-    (32 x 32 x 3, channels last). The arithmetic is float64, as in the notebook; the result
-    is cast to ``dtype``.
+    the training split (or the ``mean_image`` given, (32, 32, 3) float64: a saved run's) is
+    subtracted from all three; each image becomes a row of 3072 (32 x 32 x 3, channels
+    last). The arithmetic is float64, as in the notebook; the result is cast to ``dtype``.
 
     Returns a dict with X_train, y_train, X_val, y_val, X_test, y_test, mean_image
     (32, 32, 3) and label_names.
@@ -178,7 +183,12 @@ def get_cifar10_data(data_dir, num_training=49000, num_validation=1000, num_test
     y_val = y_train[num_training:num_training + num_validation]
     X_train, y_train = X_train[:num_training], y_train[:num_training]
     X_test, y_test = X_test[:num_test], y_test[:num_test]
-    mean_image = np.mean(X_train, axis=0, dtype=np.float64)
+    if mean_image is None:
+        mean_image = np.mean(X_train, axis=0, dtype=np.float64)
+    elif np.shape(mean_image) != IMAGE_SHAPE:
+        raise DataError(f"mean_image must have the images' shape {IMAGE_SHAPE}, got "
+                        f"{np.shape(mean_image)}")
+    mean_image = np.asarray(mean_image, np.float64)
 
     def centre(X):
         # float64 arithmetic cast to dtype, in chunks so float32 output never holds a

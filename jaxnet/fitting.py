@@ -13,7 +13,7 @@ from typing import NamedTuple
 import jax
 import numpy as np
 
-from jaxnet import data as cifar, model, parallel, preprocess, training
+from jaxnet import checks, data as cifar, model, parallel, preprocess, training
 from jaxnet.sweeps import seed_keys
 from jaxnet.recipe import Recipe
 
@@ -81,13 +81,16 @@ def fit(recipe, splits, *, image_shape=cifar.IMAGE_SHAPE, num_classes=cifar.NUM_
     """
     if not isinstance(recipe, Recipe):
         raise TypeError(f"fit needs a jaxnet.Recipe, got {type(recipe).__name__}")
-    config = recipe.check(len(splits["y_train"]), image_shape)
+    checks.check_splits(splits)
+    config = recipe.check(len(splits["y_train"]), image_shape,
+                          max(len(splits["y_val"]), len(splits.get("y_test", ()))))
     splits, prep = preprocessed(recipe, splits, image_shape)
     X, y, X_val, y_val = (splits[k] for k in ("X_train", "y_train", "X_val", "y_val"))
     init_key, train_key = seed_keys(recipe.seed)
     if state is None:
         params = model.init_params(init_key, X.shape[1], recipe.hidden_size, num_classes,
                                    std=recipe.std, dtype=recipe.dtype)
+        jax.block_until_ready(params)  # a failed allocation raises here, not in the next program
         state = training.begin(params, train_key, config)
     state, data, plan, hp = training.prepare(state, X, y, X_val, y_val,
                                              image_shape=recipe.image_shape(image_shape),

@@ -26,7 +26,8 @@ class Recipe:
     hidden_size: int = option(50, "hidden units", low=1)
     std: float = option(1e-4, "initial weight scale, or 'he' (sqrt(2 / fan_in))", low=0.0,
                         words=("he",))
-    seed: int = option(0, "decides the initial params, the minibatches and all noise", low=0)
+    seed: int = option(0, "decides the initial params, the minibatches and all noise; "
+                          "jax.random.key's 32-bit seed", low=0, high=checks.SEED_LIMIT - 1)
     dtype: str = option("float32", "compute dtype", choices=("float32", "float64"))
     epochs: float = option(None, "train this many epochs (instead of num_iters)", low=0.0,
                            low_open=True, kind=float)
@@ -93,9 +94,9 @@ class Recipe:
         """The rows' image layout after preprocessing: ``image_shape``, or None for PCA."""
         return None if self.preprocess == "pca" else image_shape
 
-    def check(self, num_train, image_shape):
+    def check(self, num_train, image_shape, num_eval=0):
         """What can be checked knowing only the data's size: ``num_train`` rows of images
-        ``image_shape`` (height, width, channels)."""
+        ``image_shape`` (height, width, channels), ``num_eval`` rows scored at once."""
         input_size = math.prod(image_shape)
         if self.pca_components is not None and self.pca_components > input_size:
             raise ValueError(f"pca_components {self.pca_components} exceeds the "
@@ -107,7 +108,8 @@ class Recipe:
         if config.num_iters == 0:
             raise ValueError("num_iters: a run needs at least one iteration (got 0)")
         checks.check_history_fits(config.num_iters)
-        loop.make_plan([config], num_train, input_size, shape)
+        plan = loop.make_plan([config], num_train, input_size, shape)
+        checks.check_run_fits(plan, input_size, self.hidden_size, self.dtype, num_train, num_eval)
         return config
 
 

@@ -3,7 +3,7 @@
 
 import sys
 
-from jaxnet.cli.sweep_cifar10 import main
+from jaxnet_start import sweep_cifar10  # Ctrl-C handled before JAX is imported
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(sweep_cifar10())

@@ -3,7 +3,7 @@
 
 import sys
 
-from jaxnet.cli.train_cifar10 import main
+from jaxnet_start import train_cifar10  # Ctrl-C handled before JAX is imported
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(train_cifar10())

@@ -55,7 +55,8 @@ def test_metrics_json(trained):
 
 def test_params_npz_loads_without_pickle(trained):
     with np.load(trained / "params.npz", allow_pickle=False) as f:
-        assert sorted(f.files) == ["W1", "W2", "b1", "b2"]
+        # the params, and the record of how they are scored (tests/test_checkpoint.py)
+        assert sorted(f.files) == ["W1", "W2", "b1", "b2", "record", "record.mean_image"]
         assert f["W1"].shape == (3072, 7) and f["b2"].shape == (10,)
 
 
@@ -91,9 +92,10 @@ def test_corrupted_and_unsafe_batches_are_one_line(tmp_path, capsys):
     root = tmp_path / "cifar"
     write_fake_cifar10(root)
     (root / "data_batch_3").write_bytes((root / "data_batch_3").read_bytes()[:5000])
-    expect_one_line_error(capsys, ["--data-dir", str(root), *SPLIT], "data_batch_3: corrupted")
+    argv = ["--data-dir", str(root), "--out", str(tmp_path / "out"), *SPLIT, "--batch-size", "8"]
+    expect_one_line_error(capsys, argv, "data_batch_3: corrupted")
     (root / "data_batch_3").write_bytes(b"cos\nsystem\n(S'echo hi'\ntR.")
-    expect_one_line_error(capsys, ["--data-dir", str(root), *SPLIT], "refusing to load global os.system")
+    expect_one_line_error(capsys, argv, "refusing to load global os.system")
 
 
 def test_divergence_stops_with_message_and_writes_nothing(data_dir, tmp_path, capsys):
@@ -130,6 +132,13 @@ def test_sweep_writes_results_and_best(data_dir, tmp_path, capsys):
     assert (out / "curves.png").exists() and (out / "weights.png").exists()
     m = json.loads((out / "metrics.json").read_text())
     assert m["test_acc"] == best["test_acc"]
+    assert printed.strip().splitlines()[-1] == "wrote " + ", ".join(str(out / name) for name in (
+        "params.npz", "sweep.json", "curves.png", "weights.png", "metrics.json"))
+    # The best net's checkpoint scores as the sweep scored it.
+    assert train_cifar10.main(["--data-dir", str(data_dir), "--eval-checkpoint",
+                               str(out / "params.npz")]) == 0
+    scores = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert scores == pytest.approx({"val_acc": best["val_acc"], "test_acc": best["test_acc"]})
 
 
 # ---------------------------------------------------------------------------- atomic files
@@ -264,7 +273,7 @@ def test_closed_stdout_ends_quietly_after_writing(data_dir, tmp_path):
 def test_missing_matplotlib_fails_before_training(data_dir, tmp_path, capsys, monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib -> ImportError
     expect_one_line_error(capsys, ["--data-dir", str(data_dir), "--out", str(tmp_path / "o"),
-                                   *SPLIT, "--quiet"], "needs matplotlib")
+                                   *SPLIT, "--batch-size", "8", "--quiet"], "needs matplotlib")
     assert not (tmp_path / "o").exists()
 
 
@@ -300,7 +309,8 @@ def test_help_states_defaults_and_the_presets(capsys):
         return " ".join(capsys.readouterr().out.split())  # argparse wraps lines
 
     assert "hidden units (default: 50)" in help_text()
-    assert "decides the initial params, the minibatches and all noise (default: 0)" in help_text()
+    assert ("decides the initial params, the minibatches and all noise; jax.random.key's "
+            "32-bit seed (default: 0)") in help_text()
     tuned = help_text("--preset", "tuned")
     assert "hidden units (default: 100)" in tuned and "rows per minibatch (default: 500)" in tuned
     assert "random horizontal flips (default: True)" in help_text("--preset", "best")

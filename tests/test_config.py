@@ -154,10 +154,12 @@ def test_every_flag_reaches_the_recipe(data_dir, tmp_path, monkeypatch, name):
         raise Captured
 
     monkeypatch.setattr(jaxnet, "fit", fake_fit)
-    value = 7 if name == "num_iters" else other_option(name)
+    value = {"num_iters": 7, "batch_size": 9}.get(name, other_option(name))
     needs = {"whiten_eps": dict(preprocess="zca"), "pca_components": dict(preprocess="pca"),
              "momentum": dict(optimizer="nesterov"), "warmup_epochs": dict(schedule="cosine"),
-             "step_epochs": dict(schedule="step"), "sampling": dict(batch_size=8)}.get(name, {})
+             "step_epochs": dict(schedule="step")}.get(name, {})
+    if name != "batch_size":  # a batch of at most the 40 training rows
+        needs = {"batch_size": 8, **needs}
     argv = ["--data-dir", str(data_dir), "--out", str(tmp_path / "o"), *SPLIT, "--quiet",
             *[a for n, v in needs.items() for a in flag_value(n, v)], *flag_value(name, value)]
     with pytest.raises(Captured):

@@ -263,3 +263,30 @@ def test_download_refuses_nonempty_unrelated_folder(tmp_path):
     with pytest.raises(data.DataError, match="not an empty folder"):
         data.download_cifar10(tmp_path / "cifar", url="http://127.0.0.1:9/x", progress=False)
     assert (tmp_path / "cifar" / "notes.txt").read_text() == "mine"
+
+
+def test_a_saved_mean_image_centres_every_split(fake_dir):
+    root, (X_train, _, X_test, _) = fake_dir
+    mean = np.full((32, 32, 3), 100.0)
+    d = data.get_cifar10_data(root, num_training=80, num_validation=20, num_test=10,
+                              mean_image=mean)
+    rows = X_train.reshape(100, -1).astype(np.float64) - 100.0
+    np.testing.assert_array_equal(d["X_train"], rows[:80])
+    np.testing.assert_array_equal(d["X_val"], rows[80:])
+    np.testing.assert_array_equal(d["X_test"], X_test[:10].reshape(10, -1) - 100.0)
+    np.testing.assert_array_equal(d["mean_image"], mean)
+    with pytest.raises(data.DataError, match=r"mean_image must have the images' shape"):
+        data.get_cifar10_data(root, num_training=80, num_validation=20, num_test=10,
+                              mean_image=np.zeros(3072))
+
+
+def test_the_folder_above_the_batches_points_at_them(fake_dir, tmp_path):
+    above = tmp_path / "data"
+    (above / "cifar-10-batches-py").mkdir(parents=True)
+    for f in fake_dir[0].iterdir():
+        (above / "cifar-10-batches-py" / f.name).write_bytes(f.read_bytes())
+    with pytest.raises(data.DataError) as err:
+        data.load_cifar10(above)
+    assert str(err.value) == (f"CIFAR-10 not found at {above}, but its folder "
+                              f"cifar-10-batches-py is there: point --data-dir or $CIFAR10_DIR "
+                              f"at {above / 'cifar-10-batches-py'}")

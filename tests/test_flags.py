@@ -337,7 +337,7 @@ def downloads(monkeypatch):
     return fetched
 
 
-SMALL = ["--num-training", "30", "--num-validation", "10", "--num-test", "5"]
+SMALL = ["--num-training", "30", "--num-validation", "10", "--num-test", "5", "--batch-size", "10"]
 
 
 def test_download_fetches_into_data_dir(tmp_path, monkeypatch, downloads, fit_splits):
@@ -369,3 +369,147 @@ def test_the_fewest_rows_allowed_are_one_each_and_no_test(data_dir, tmp_path, fi
     train_until_fit(tmp_path, "--data-dir", str(data_dir), "--num-training", "1",
                     "--num-validation", "1", "--num-test", "0", "--batch-size", "1")
     assert [len(fit_splits[f"y_{k}"]) for k in ("train", "val", "test")] == [1, 1, 0]
+
+
+# ---------------------------------------------------------------------------- contradictions
+
+
+NO_DATA = ["--data-dir", "no-data-here"]  # a refusal before the data is read never sees it
+
+
+def refused(capsys, tmp_path, main, *argv):
+    """The one line of a run refused before its data is read (exit status 1)."""
+    line = run_error(capsys, main, [*NO_DATA, "--out", str(tmp_path / "o"), *argv])
+    assert "no-data-here" not in line
+    return line
+
+
+@pytest.mark.parametrize("prog", PROGRAMS)
+def test_num_iters_and_epochs_together_are_refused(capsys, tmp_path, prog):
+    line = refused(capsys, tmp_path, PROGRAMS[prog], "--num-iters", "100", "--epochs", "1")
+    assert line == f"{prog}: error: --num-iters and --epochs both set the run's length; give one"
+
+
+def test_num_iters_replaces_a_presets_epochs():
+    args = train_cifar10.parse_args(["--preset", "best", "--num-iters", "7"])
+    recipe = train_cifar10.recipe_of(args)
+    assert recipe.epochs is None and recipe.config(49000).num_iters == 7
+    assert train_cifar10.recipe_of(train_cifar10.parse_args(["--preset", "best"])).epochs == 90
+
+
+@pytest.mark.parametrize("argv", [["--seed", "0", "1", "--seeds", "2"],
+                                  ["--hidden-sizes", "5", "--hidden-size", "6"],
+                                  ["--reg", "0.1", "--reg", "0.2"]])
+def test_an_axis_given_twice_is_a_usage_error(capsys, argv):
+    line = usage_error(capsys, sweep_cifar10.main, argv)
+    name = argv[0].rstrip("s")
+    assert line == (f"sweep-cifar10: error: {name}/{name}s given twice; list every value once "
+                    f"(e.g. {name}s 1 2 3) (see --help)")
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--random", "0"], "--random must be >= 1 (the number of configs to draw), got 0; leave it "
+                        "out to train the grid"),
+    (["--random", "-3"], "--random must be >= 1 (the number of configs to draw), got -3; leave "
+                         "it out to train the grid"),
+    (["--random-seed", "3"], "--random-seed applies to --random N"),
+    (["--random", "4", "--random-seed", "-1"], "--random-seed must be >= 0, got -1"),
+    (["--search", "halving", "--spread"], "--spread applies to --search grid (it splits a "
+                                          "sweep's configs across devices)"),
+])
+def test_sweep_flags_that_cannot_apply_are_refused(capsys, tmp_path, argv, message):
+    assert refused(capsys, tmp_path, sweep_cifar10.main, *argv) == f"sweep-cifar10: error: {message}"
+
+
+def test_a_value_given_twice_trains_once_with_a_note(capsys):
+    args = sweep_cifar10.build_parser().parse_args(
+        ["--hidden-sizes", "50", "100", "50", "--learning-rates", "1e-3", "0.001", "--reg", "0.1"])
+    configs, _ = sweep_cifar10.grid(args)
+    assert sorted((c["hidden_size"], c["learning_rate"]) for c in configs) == [(50, 1e-3), (100, 1e-3)]
+    assert capsys.readouterr().err.splitlines() == [
+        "sweep-cifar10: note: --hidden-size 50 given more than once; each config trains once",
+        "sweep-cifar10: note: --learning-rate 0.001 given more than once; each config trains once"]
+
+
+def test_random_configs_drawn_twice_train_once_with_a_note(capsys):
+    args = sweep_cifar10.build_parser().parse_args(
+        ["--random", "6", "--hidden-sizes", "5", "--learning-rate", "1e-3", "--reg", "0.1",
+         "--learning-rate-decay", "0.9"])
+    configs, _ = sweep_cifar10.grid(args)
+    assert len(configs) == 1  # every axis has one value: six draws of one config
+    assert capsys.readouterr().err.strip() == (
+        "sweep-cifar10: note: 5 of the 6 configs drawn repeat another; each config trains once")
+
+
+# ---------------------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize("prog", PROGRAMS)
+@pytest.mark.parametrize("seed", ["4294967296", "99999999999999999999", "-1"])
+def test_a_seed_beyond_jax_random_keys_32_bits_is_refused(capsys, tmp_path, prog, seed):
+    line = refused(capsys, tmp_path, PROGRAMS[prog], "--seed", seed, "--batch-size", "8")
+    bound = "<= 4294967295 (decides" if seed != "-1" else ">= 0"
+    assert line.startswith(f"{prog}: error: --seed: seed must be {bound}")
+    assert line.endswith(f"got {seed}")
+
+
+@pytest.mark.parametrize("prog", PROGRAMS)
+@pytest.mark.parametrize("argv, rows", [(["--batch-size", "100000"], 49000),
+                                        (["--num-training", "5", "--batch-size", "200"], 5)])
+def test_a_batch_larger_than_the_training_rows_is_refused(capsys, tmp_path, prog, argv, rows):
+    batch = argv[-1]
+    assert refused(capsys, tmp_path, PROGRAMS[prog], *argv) == (
+        f"{prog}: error: --batch-size: batch_size {batch} is larger than the {rows} training "
+        f"rows; give a batch size of at most {rows} (--num-training)")
+
+
+# ---------------------------------------------------------------------------- spelling
+
+
+@pytest.mark.parametrize("prog", PROGRAMS)
+@pytest.mark.parametrize("typed", ["--num-iter", "--hidden", "--learning-rat"])
+def test_a_flag_must_be_spelled_out(capsys, prog, typed):
+    line = usage_error(capsys, PROGRAMS[prog], [typed, "5"])
+    assert line == f"{prog}: error: unrecognized arguments: {typed} 5 (see --help)"
+
+
+def test_an_unknown_preset_is_one_line_like_every_error(capsys):
+    line = usage_error(capsys, train_cifar10.main, ["--preset", "tunned"])
+    assert line.startswith("train-cifar10: error: argument --preset: invalid choice: 'tunned'")
+    assert line.endswith("(see --help)")
+    assert usage_error(capsys, train_cifar10.main, ["--pre", "best"]).startswith(
+        "train-cifar10: error: unrecognized arguments: --pre best")
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--legacy-checkpoint"], "--legacy-checkpoint applies to --eval-checkpoint"),
+    (["--resume", "--overwrite"], "--overwrite does not combine with --resume, which continues "
+                                  "the run in --out"),
+])
+def test_train_flags_that_cannot_apply_are_refused(capsys, tmp_path, argv, message):
+    (tmp_path / "o").mkdir()
+    (tmp_path / "o" / "state.npz").write_bytes(b"")
+    assert refused(capsys, tmp_path, train_cifar10.main, *argv) == f"train-cifar10: error: {message}"
+
+
+def test_a_data_dir_one_folder_too_high_says_where_the_data_is(data_dir, tmp_path, capsys):
+    line = run_error(capsys, train_cifar10.main, ["--data-dir", str(data_dir.parent), "--out",
+                                                  str(tmp_path / "o"), *SMALL])
+    assert line == (f"train-cifar10: error: CIFAR-10 not found at {data_dir.parent}, but its "
+                    f"folder cifar-10-batches-py is there: point --data-dir or $CIFAR10_DIR at "
+                    f"{data_dir}")
+
+
+def test_random_and_its_seed_reach_the_draws():
+    def drawn(*argv):
+        args = sweep_cifar10.build_parser().parse_args(
+            ["--random", "5", "--hidden-sizes", "7", "9", "--learning-rates", "1e-4", "1e-2",
+             "--reg", "0.1", *argv])
+        return sweep_cifar10.grid(args)[0]
+
+    configs = drawn("--random-seed", "7")
+    assert len(configs) == 5
+    assert all(1e-4 <= c["learning_rate"] <= 1e-2 and c["hidden_size"] in (7, 9) for c in configs)
+    assert len({c["learning_rate"] for c in configs}) == 5  # drawn, not the grid's two
+    assert drawn("--random-seed", "7") == configs and drawn("--random-seed", "8") != configs
+    assert drawn() == drawn("--random-seed", "0")  # the default seed

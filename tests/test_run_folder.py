@@ -1,6 +1,8 @@
-"""A run's folder holds that run's files only; nothing is lost to a check that could have
-been made first; files are written as ``open`` would write them."""
+"""A run's folder holds that run's files only, metrics.json last; nothing is lost to a check
+that could have been made first, and a file that cannot be written is named with what was
+kept; files are written as ``open`` would write them."""
 
+import errno
 import json
 import os
 import stat
@@ -116,3 +118,73 @@ def test_data_and_runs_are_ignored_by_git():
     if proc.returncode == 128:
         pytest.skip("not a git checkout")
     assert proc.stdout.split() == paths
+
+
+@pytest.mark.parametrize("main", [train_cifar10.main, sweep_cifar10.main])
+def test_an_empty_out_is_refused_before_the_data_is_read(tmp_path, capsys, monkeypatch, main):
+    monkeypatch.chdir(tmp_path)  # an empty --out would have meant this folder
+    line = one_line_error(capsys, main, ["--data-dir", str(tmp_path / "no-data"), "--out", "",
+                                         "--quiet"])
+    assert line.endswith("error: --out is empty (an unset variable?); name the run's folder")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_summary_lists_only_the_files_the_run_wrote(data_dir, tmp_path, capsys):
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.txt").write_text("the user's own")
+    assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *TINY]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last == "wrote " + ", ".join(str(out / name) for name in (
+        "params.npz", "curves.png", "weights.png", "metrics.json"))  # metrics.json last
+    assert (out / "notes.txt").read_text() == "the user's own"
+
+
+def filling_disk(monkeypatch, out, at):
+    """From the ``at``-th file renamed into ``out`` on (1: the first), the disk is full; the
+    files renamed into place so far are returned, in order."""
+    placed, replace = [], os.replace
+
+    def full(src, dst):
+        if Path(dst).parent == out:
+            if len(placed) + 1 >= at:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            placed.append(Path(dst).name)
+        replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", full)
+    return placed
+
+
+RUN = ["params.npz", "preprocess.npz", "curves.png", "weights.png", "metrics.json"]
+
+
+@pytest.mark.parametrize("at", range(1, len(RUN) + 1))
+def test_a_full_disk_names_the_file_and_what_was_kept(data_dir, tmp_path, capsys, monkeypatch, at):
+    out = tmp_path / "run"
+    placed = filling_disk(monkeypatch, out, at)
+    line = one_line_error(capsys, train_cifar10.main, ["--data-dir", str(data_dir), "--out",
+                                                       str(out), *TINY, "--preprocess", "channel"])
+    kept = RUN[:at - 1]
+    assert placed == kept and sorted(p.name for p in out.iterdir()) == sorted(kept)
+    failed = f"train-cifar10: error: could not write {out / RUN[at - 1]} (No space left on device); "
+    assert line == failed + (f"kept {', '.join(kept)} in {out}, which has no metrics.json: the "
+                             f"run is incomplete" if kept else "nothing of this run was written")
+
+
+def test_an_earlier_runs_metrics_json_goes_before_its_files_are_replaced(data_dir, tmp_path,
+                                                                         capsys, monkeypatch):
+    out = tmp_path / "run"
+    assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *TINY]) == 0
+    filling_disk(monkeypatch, out, 2)  # the new params.npz is written, then the disk is full
+    one_line_error(capsys, train_cifar10.main, ["--data-dir", str(data_dir), "--out", str(out),
+                                                *TINY, "--seed", "1", "--overwrite"])
+    assert not (out / "metrics.json").exists()  # the old one would vouch for the new params
+
+
+def test_a_sweep_writes_its_metrics_json_last(data_dir, tmp_path, capsys, monkeypatch):
+    out = tmp_path / "sweep"
+    placed = filling_disk(monkeypatch, out, 6)
+    assert sweep_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *TINY,
+                               "--learning-rates", "1e-3", "1e-2"]) == 0
+    assert placed == ["params.npz", "sweep.json", "curves.png", "weights.png", "metrics.json"]

@@ -9,6 +9,7 @@ import sys
 import jax
 
 from jaxnet import data, plots, training
+from jaxnet.cli import interrupts
 
 EXPECTED_ERRORS = (data.DataError, training.TrainingDiverged, plots.MissingMatplotlib,
                    ValueError, TypeError, OSError)
@@ -21,16 +22,17 @@ def _out_of_memory(err):
 @contextlib.contextmanager
 def friendly_errors(prog):
     """Expected failures (and running out of memory) become one line on stderr and exit 1;
-    Ctrl-C exits 130 at once;
+    Ctrl-C exits 130 at once, wherever it lands (``interrupts``);
     a closed standard output (``... | head -1``) ends the program quietly with 1."""
     try:
-        yield
-        sys.stdout.flush()  # here, so that a closed pipe is caught below, not at exit
+        with interrupts.raised_in_main():
+            yield
+            sys.stdout.flush()  # here, so that a closed pipe is caught below, not at exit
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no retry at exit
         sys.exit(1)
-    except KeyboardInterrupt:
-        print(f"\n{prog}: interrupted", file=sys.stderr)
+    except KeyboardInterrupt as err:  # its message: what was saved
+        print(f"\n{prog}: interrupted" + (f"; {err}" if str(err) else ""), file=sys.stderr)
         sys.stderr.flush()
         sys.stdout.flush()
         os._exit(130)  # don't wait for a running XLA program

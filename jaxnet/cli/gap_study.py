@@ -11,7 +11,6 @@ gap is the accuracy on the whole training split used minus the validation accura
 end of training. Writes gap_study.json and gap_study.png into --out.
 """
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import numpy as np
 
 import jaxnet
 from jaxnet import artifacts, data, plots
+from jaxnet.cli import common, errors
 
 BASE = dict(hidden_size=100, learning_rate=1e-3, learning_rate_decay=0.95, reg=0.25)
 FACTORS = {
@@ -105,12 +105,20 @@ def plot(result, path):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p = common.Parser(prog="gap_study", description=__doc__.split("\n\n")[0])
     p.add_argument("--data-dir", default=None, help="the cifar-10-batches-py folder")
     p.add_argument("--out", default="runs/gap_study", help="output folder")
     p.add_argument("--num-iters", type=int, default=3000, help="updates per run")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
-    args = p.parse_args(argv)
+    with errors.friendly_errors(p.prog):
+        return run(p.parse_args(argv))
+
+
+def run(args):
+    if args.num_iters < 1:
+        raise ValueError(f"--num-iters must be >= 1, got {args.num_iters}")
+    if not args.out.strip():
+        raise ValueError("--out is empty (an unset variable?); name the study's folder")
     plots.require()
     splits = data.get_cifar10_data(args.data_dir, dtype="float32")
     result = study(splits, args.num_iters, progress=not args.quiet)

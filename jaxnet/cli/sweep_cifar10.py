@@ -10,6 +10,7 @@ Configs of one hidden size and seed train together in one vmapped program
 once, for the best config only.
 """
 
+import collections
 import itertools
 import sys
 from pathlib import Path
@@ -17,8 +18,8 @@ from pathlib import Path
 import numpy as np
 
 import jaxnet
-from jaxnet import artifacts, config, data, fitting, loop, presets, sweeps
-from jaxnet.cli import common, errors, folder, machine
+from jaxnet import artifacts, checks, config, data, fitting, loop, presets, sweeps
+from jaxnet.cli import checkpoint, common, errors, folder, machine
 from jaxnet.cli.timing import timed
 
 PROG = "sweep-cifar10"
@@ -35,19 +36,29 @@ def build_parser():
                    help="with --search halving, keep the best 1/eta at each rung (default: 3)")
     p.add_argument("--min-epochs", type=float, default=None,
                    help="with --search halving, the shortest rung, in epochs (default: 1)")
-    p.add_argument("--random", type=int, default=0, metavar="N",
+    p.add_argument("--random", type=int, default=None, metavar="N",
                    help="instead of the grid, N random configs: learning rate and reg "
                         "log-uniform, decay uniform between the smallest and largest value "
                         "given, hidden size, seed and the other axes drawn from their values")
-    p.add_argument("--random-seed", type=int, default=0, help="seed of --random's draws")
+    p.add_argument("--random-seed", type=int, default=None,
+                   help="seed of --random's draws (default: 0)")
     return p
 
 
 def axis_values(args):
-    """Each axis's values: the flags', else the notebook grid's, else the default."""
+    """Each axis's values: the flags', else the notebook grid's, else the default; a value
+    given twice is kept once, with a note on stderr."""
     base = presets.NOTEBOOK_GRID
-    return {name: list(_as_list(getattr(args, name, base.get(name, common.FIELDS[name].default))))
+    axes = {name: list(_as_list(getattr(args, name, base.get(name, common.FIELDS[name].default))))
             for name in AXES}
+    for name, values in axes.items():
+        once = list(dict.fromkeys(values))
+        if len(once) < len(values):
+            twice = [v for v in once if values.count(v) > 1]
+            print(f"{PROG}: note: {common.flag(name)} {' '.join(f'{v:g}' for v in twice)} "
+                  f"given more than once; each config trains once", file=sys.stderr)
+        axes[name] = once
+    return axes
 
 
 def _as_list(value):
@@ -68,10 +79,16 @@ def grid(args):
             common.make_recipe(base, {**shared_options, **first, name: value}, named)
     if args.search == "grid" and (args.eta is not None or args.min_epochs is not None):
         raise ValueError("--eta and --min-epochs apply to --search halving")
-    if args.random < 0:
-        raise ValueError(f"--random must be >= 0, got {args.random}")
-    if args.random:
-        return sample(args, axes), shared
+    if args.spread and args.search == "halving":
+        raise ValueError("--spread applies to --search grid (it splits a sweep's configs "
+                         "across devices)")
+    if args.random_seed is not None and args.random is None:
+        raise ValueError("--random-seed applies to --random N")
+    if args.random is not None and args.random < 1:
+        raise ValueError(f"--random must be >= 1 (the number of configs to draw), got "
+                         f"{args.random}; leave it out to train the grid")
+    if args.random is not None:
+        return drawn_once(sample(args, axes)), shared
     return [dict(zip(AXES, values)) for values in itertools.product(*axes.values())], shared
 
 
@@ -82,7 +99,9 @@ UNIFORM = ("learning_rate_decay",)
 def sample(args, axes=None):
     """``--random N`` configs: each axis drawn from the range or the values its flag gives."""
     axes = axis_values(args) if axes is None else axes
-    rng = np.random.default_rng(args.random_seed)
+    if args.random_seed is not None and args.random_seed < 0:
+        raise ValueError(f"--random-seed must be >= 0, got {args.random_seed}")
+    rng = np.random.default_rng(args.random_seed or 0)
     configs = [{} for _ in range(args.random)]
     for name, values in axes.items():
         low, high = min(values), max(values)
@@ -97,6 +116,15 @@ def sample(args, axes=None):
     return configs
 
 
+def drawn_once(configs):
+    """``--random``'s configs, each once (a config drawn again is dropped, with a note)."""
+    once = list({tuple(sorted(c.items())): c for c in configs}.values())
+    if len(once) < len(configs):
+        print(f"{PROG}: note: {len(configs) - len(once)} of the {len(configs)} configs drawn "
+              f"repeat another; each config trains once", file=sys.stderr)
+    return once
+
+
 def describe_config(c, shared, varied):
     """The options of config ``c`` worth printing: the swept ones, and the others that
     differ from their defaults where they have an effect."""
@@ -106,10 +134,27 @@ def describe_config(c, shared, varied):
     return ", ".join(f"{k} {v:g}" for k, v in shown.items())
 
 
+def check_groups_fit(configs, shared, train_config, args):
+    """Configs of one hidden size and seed train as one vmapped program: refuse a group too
+    large for the memory, before any data is read."""
+    runs = collections.defaultdict(int)
+    groups = collections.Counter((c["hidden_size"], c["seed"]) for c in configs)
+    for (hidden, _), count in groups.items():
+        runs[hidden] = max(runs[hidden], count)
+    input_size = int(np.prod(data.IMAGE_SHAPE))
+    plan = loop.make_plan([train_config], args.num_training, input_size,
+                          shared.image_shape(data.IMAGE_SHAPE))
+    for hidden, count in sorted(runs.items()):
+        checks.check_run_fits(plan, input_size, hidden, shared.dtype, args.num_training,
+                              max(args.num_validation, args.num_test), count)
+
+
 def run(args):
+    folder.check_out(args.out, args.overwrite)
     configs, shared = grid(args)
-    common.check_data_flags(args)
+    common.check_data_flags(args, shared.training.batch_size)
     train_config = shared.check(args.num_training, data.IMAGE_SHAPE)
+    check_groups_fit(configs, shared, train_config, args)
     eta = 3 if args.eta is None else args.eta
     min_iters = 1
     if args.search == "halving":
@@ -121,7 +166,6 @@ def run(args):
         per_epoch = loop.iterations_per_epoch(args.num_training, train_config.batch_size,
                                               train_config.sampling)
         min_iters = max(1, round((args.min_epochs or 1.0) * per_epoch))
-    folder.check_out(args.out, args.overwrite)
     machine.enable_compile_cache(args.compile_cache)
     machine.enable_dtype(shared.dtype)
     splits = common.load_data(args, shared.dtype)
@@ -152,34 +196,36 @@ def run(args):
         raise jaxnet.TrainingDiverged("every config diverged; try smaller learning rates")
     best = max(finished, key=lambda r: r["val_acc"])
     out, c = Path(args.out), best["config"]
-    folder.write_params(out, best["params"], prep)
+    run_folder = folder.RunFolder(out)
+    split = {n: getattr(args, n) for n in common.SPLIT}
+    folder.write_params(run_folder, best["params"], prep,
+                        checkpoint.scoring_record(shared, split, splits["mean_image"], prep))
     # The test split is scored once, for the chosen config only.
     test_acc = fitting.score(shared, best["params"], splits["X_test"], splits["y_test"])
     test = (f"test accuracy {test_acc:.4f} (first {len(splits['y_test'])} test images)"
             if test_acc is not None else "test not evaluated")
     print(f"best: {describe_config(c, shared, varied)}: val accuracy {best['val_acc']:.4f}  "
-          f"{test}; {len(results)} configs in {t.describe()}")
+          f"{test}; {len(results)} config{'s' * (len(results) > 1)} in {t.describe()}")
     summary = {"val_acc": best["val_acc"], "test_acc": test_acc, **c}
-    artifacts.save_json(out / "sweep.json", {
+    run_folder.write("sweep.json", lambda path: artifacts.save_json(path, {
         "results": [{**r["config"], "val_acc": r.get("val_acc"), "diverged": r["diverged"],
                      "iterations": r["iterations"], "rung_val_acc": r["rung_val_acc"],
                      "stopped_at_rung": r["stopped_at_rung"]} for r in results],
         "search": args.search, "trained_iterations": sum(r["iterations"] for r in results),
         "best": summary, "num_test": len(splits["y_test"]), "flags": vars(args),
         "config": shared.options(), "wall_time_s": t.wall_s, "compile_time_s": t.compile_s,
-        "trace_time_s": t.trace_s, **machine.environment()})
-    folder.write_run(out, best["params"], best["history"], {
+        "trace_time_s": t.trace_s, **machine.environment()}))
+    files = folder.write_run(run_folder, best["params"], best["history"], {
         "val_acc": best["val_acc"], "test_acc": test_acc, "num_test": len(splits["y_test"]),
-        "config": {**vars(args), **shared.options(), **c}, "seed": c["seed"],
-        "num_iters": train_config.num_iters}, prep, extra=("sweep.json",))
-    print(f"wrote {out}/sweep.json and the best net's files")
+        "config": {**vars(args), **shared.options(), **c, "num_iters": train_config.num_iters},
+        "seed": c["seed"], "num_iters": train_config.num_iters}, prep)
+    print("wrote " + ", ".join(map(str, files)))
     return 0
 
 
 def main(argv=None):
-    args = build_parser().parse_args(argv)
     with errors.friendly_errors(PROG):
-        return run(args)
+        return run(build_parser().parse_args(argv))
 
 
 if __name__ == "__main__":

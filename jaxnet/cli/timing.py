@@ -42,10 +42,17 @@ class Timing:
     programs: int = 0  # programs compiled or loaded from the persistent compilation cache
     cache_hits: int = 0  # programs loaded from the persistent compilation cache
     cache_misses: int = 0  # programs compiled and written to it
+    started: float = None  # perf_counter() when the block began
+    totals_then: dict = None  # the running totals then
 
     @property
     def run_s(self):
         return self.wall_s - self.trace_s - self.compile_s
+
+    def run_s_so_far(self):
+        """``run_s`` from the start of the block until now, inside the block."""
+        spent = sum(_totals[n] - self.totals_then[n] for n in ("trace_s", "compile_s"))
+        return time.perf_counter() - self.started - spent
 
     def describe(self):
         """E.g. '12.3 s + compile 1.1 s + tracing 0.2 s'."""
@@ -58,11 +65,10 @@ def timed():
     """``with timed() as t: ...`` then ``t.wall_s``, ``t.trace_s``, ``t.compile_s``, ``t.run_s``.
 
     Block on the results inside the ``with`` (JAX dispatches asynchronously)."""
-    timing = Timing()
-    start, before = time.perf_counter(), dict(_totals)
+    timing = Timing(started=time.perf_counter(), totals_then=dict(_totals))
     try:
         yield timing
     finally:
-        timing.wall_s = time.perf_counter() - start
+        timing.wall_s = time.perf_counter() - timing.started
         for name, total in _totals.items():
-            setattr(timing, name, total - before[name])
+            setattr(timing, name, total - timing.totals_then[name])
