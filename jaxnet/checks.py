@@ -80,7 +80,7 @@ def available_bytes():
 def device_free_bytes(device=None):
     """What ``device`` (default: JAX's first) can still allocate, from its
     ``memory_stats()``; None where it reports none (the CPU: its memory is the host's)."""
-    stats = (device or jax.devices()[0]).memory_stats() or {}
+    stats = (device or jax.local_devices()[0]).memory_stats() or {}
     if "bytes_limit" not in stats:
         return None
     return stats["bytes_limit"] - stats.get("bytes_in_use", 0)
@@ -120,7 +120,7 @@ def check_fits(need, host_need, what, hint=""):
     its ``memory_stats()``) and the host's available memory; on the CPU, where both are the
     host's, their sum. Checked before compiling: a failed allocation inside a running XLA
     program can block instead of raising."""
-    device = jax.devices()[0]
+    device = jax.local_devices()[0]
     free = device_free_bytes(device)
     limits = [(need, free, f"the {device.device_kind}'s free memory")] if free is not None else []
     limits.append((host_need if free is not None else need + host_need, available_bytes(),

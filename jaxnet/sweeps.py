@@ -35,7 +35,12 @@ CONFIG_KEYS = ("hidden_size", "seed") + TRACED
 
 
 def seed_keys(seed):
-    """(init_key, train_key) for a run identified by an integer seed (or its key)."""
+    """(init_key, train_key) for a run identified by an integer seed in [0, 2**32) (or its
+    key): without jax_enable_x64, ``jax.random.key`` would fold a larger seed to 32 bits."""
+    if isinstance(seed, numbers.Integral):
+        if not 0 <= seed < checks.SEED_LIMIT:
+            raise ValueError(f"seed must be in [0, {checks.SEED_LIMIT - 1}], got {seed}")
+        seed = int(seed)
     key = jax.random.key(seed) if isinstance(seed, numbers.Integral) else seed
     init_key, train_key = jax.random.split(key)
     return init_key, train_key
@@ -111,10 +116,16 @@ def search(X, y, X_val, y_val, configs, *, eta=3, min_iters=1, num_classes=10, s
         raise ValueError("a sweep or search needs at least one config")
     checks.check_positive_int(num_classes, "num_classes")
     checks.check_history_fits(shared.num_iters, len(normalised))
-    input_size = np.shape(X)[1] if np.ndim(X) == 2 else -1
-    data = training.prepare_data(input_size, num_classes, dtype, X, y, X_val, y_val)
-    N, D = data.X.shape
+    D = np.shape(X)[1] if np.ndim(X) == 2 else -1
+    N, N_val = training.check_data(D, num_classes, X, y, X_val, y_val)
     plan = loop.make_plan([c for _, c in normalised], N, D, image_shape, stop_on_divergence=False)
+    groups = collections.defaultdict(list)
+    for i, (c, _) in enumerate(normalised):
+        groups[(c["hidden_size"], c["seed"])].append(i)
+    for (hidden, _), members in groups.items():
+        checks.check_run_fits(plan, D, hidden, dtype, N, num_eval=N_val, runs=len(members),
+                              num_classes=num_classes)
+    data = training.to_device(dtype, X, y, X_val, y_val)
     budget = [shared.num_iters] if eta is None else rungs(len(normalised), shared.num_iters,
                                                           eta, min_iters)
     if spread and eta is not None:
@@ -125,9 +136,6 @@ def search(X, y, X_val, y_val, configs, *, eta=3, min_iters=1, num_classes=10, s
     results = [{"config": c, "iterations": 0, "rung_val_acc": [], "stopped_at_rung": None,
                 "diverged": False, "history": {k: [] for k in HISTORY_KEYS}}
                for c, _ in normalised]
-    groups = collections.defaultdict(list)
-    for i, (c, _) in enumerate(normalised):
-        groups[(c["hidden_size"], c["seed"])].append(i)
     live = {}  # (hidden, seed) -> (member indices, states, minibatches)
     for (hidden, seed), members in groups.items():
         hp = _hp(normalised, members, data.X.dtype, spread)

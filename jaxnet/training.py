@@ -36,15 +36,19 @@ class TrainingDiverged(FloatingPointError):
     """The training loss became NaN or infinite."""
 
 
-def prepare_data(D, C, dtype, X, y, X_val, y_val):
-    """Validate the data for a net of D inputs and C classes: a ``loop.Data`` of device
-    arrays (inputs in ``dtype``, labels int32)."""
+def check_data(D, C, X, y, X_val, y_val):
+    """Validate the data for a net of D inputs and C classes, on the host: (N, N_val)."""
     N = checks.check_inputs(X, D)
     checks.check_labels(y, N, C)
     N_val = checks.check_inputs(X_val, D, "X_val")
     checks.check_labels(y_val, N_val, C, "y_val")
     if N == 0:
         raise ValueError("X has no rows: training needs at least one example")
+    return N, N_val
+
+
+def to_device(dtype, X, y, X_val, y_val):
+    """A ``loop.Data`` of device arrays (inputs in ``dtype``, labels int32)."""
     return loop.Data(jnp.asarray(X, dtype), jnp.asarray(y, jnp.int32),
                      jnp.asarray(X_val, dtype), jnp.asarray(y_val, jnp.int32))
 
@@ -93,18 +97,19 @@ def resume(state, X, y, X_val, y_val, *, iterations=None, image_shape=None, prog
 def prepare(state, X, y, X_val, y_val, *, image_shape=None, data_parallel=False):
     """Check the data against the run and put it on the device: (state with its program
     and minibatches, ``loop.Data``, ``loop.Plan``, traced options) for ``advance``."""
-    D, _, C = state.sizes
+    D, H, C = state.sizes
     dtype = state.dtype
     checks.check_history_fits(state.config.num_iters)
-    data = prepare_data(D, C, dtype, X, y, X_val, y_val)
-    signature = (data.X.shape[0], data.X.shape[1], dtype.name,
-                 None if image_shape is None else tuple(image_shape))
+    N, N_val = check_data(D, C, X, y, X_val, y_val)
+    signature = (N, D, dtype.name, None if image_shape is None else tuple(image_shape))
     if state.data is not None and state.data != signature:
         raise ValueError(f"this run trains on {_describe_data(state.data)}; got "
                          f"{_describe_data(signature)}")
     sharding = parallel.batch_sharding(state.config.batch_size) if data_parallel else None
-    plan = loop.make_plan([state.config], data.X.shape[0], data.X.shape[1], image_shape,
-                          batch_sharding=sharding, given_rows=state.given is not None)
+    plan = loop.make_plan([state.config], N, D, image_shape, batch_sharding=sharding,
+                          given_rows=state.given is not None)
+    checks.check_run_fits(plan, D, H, dtype, N, num_eval=N_val, num_classes=C)
+    data = to_device(dtype, X, y, X_val, y_val)
     hp = loop.traced_values(state.config, dtype)
     state = dataclasses.replace(state, data=signature)
     if state.program is None:
@@ -179,7 +184,7 @@ def drive(run, program, start, n, iterations_per_epoch, length, *, show=None, ev
     bounds = piece_bounds(start, n, ipe, length, per_epoch=show is not None, every=every)
     records, pending = [], None  # NumPy histories; the last piece's, not yet fetched
     for a, b in bounds:
-        out = run(program, start=np.int32(a), stop=np.int32(b), length=length)
+        out = run(program, start=jnp.int32(a), stop=jnp.int32(b), length=length)
         if pending is not None:  # the piece before this one: fetched and shown now
             records.append(_record(*pending, ipe))
             pending = None

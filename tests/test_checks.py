@@ -143,8 +143,8 @@ def xla_bytes(optimizer, runs, D=300, H=500, N=400, N_val=100, B=50, **options):
         state = jax.eval_shape(lambda p, hp: jax.vmap(lambda h: loop.init_state(p, h, plan))(hp),
                                params, hp)
         program = loop.group_piece
-    m = program.lower(state, data, keys, jnp.int32(0), hp, plan=plan, length=5,
-                      head=0).compile().memory_analysis()
+    m = program.lower(state, data, keys, jnp.int32(0), jnp.int32(5), hp, plan=plan,
+                      length=5).compile().memory_analysis()
     size = sum(int(np.prod(leaf.shape)) for leaf in jax.tree.leaves(state)) // runs
     ours = checks.training_bytes(size, sum(int(np.prod(s)) for s in shapes.values()),
                                  input_size=D, hidden_size=H, batch_size=B, num_train=N,

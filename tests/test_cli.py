@@ -18,6 +18,8 @@ from jaxnet.cli import sweep_cifar10, train_cifar10
 from tests.helpers import receiving_sigint, sigint_ignored
 from tests.fake_cifar import write_fake_cifar10
 
+pytestmark = pytest.mark.slow  # the programs, run whole (most in their own processes)
+
 ROOT = Path(__file__).resolve().parent.parent
 SPLIT = ["--num-training", "80", "--num-validation", "20", "--num-test", "10"]
 SLOW = 600  # seconds: generous limits, as a busy machine (a second test suite) compiles slowly

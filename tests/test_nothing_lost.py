@@ -31,6 +31,7 @@ def one_line_error(capsys, main, argv, code=1):
     return err
 
 
+@pytest.mark.slow
 def test_test_time_shifts_without_flips_score_the_run(data_dir, tmp_path):
     out = tmp_path / "run"
     assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *TINY,

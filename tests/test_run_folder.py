@@ -95,6 +95,7 @@ def test_a_bad_std_names_the_flag_before_the_data(tmp_path, capsys):
     assert "argument --std" in err and "'abc'" in err and "not found" not in err
 
 
+@pytest.mark.slow
 def test_sweep_best_line_shows_only_what_applies(data_dir, tmp_path, capsys):
     def best_line(*flags):
         assert sweep_cifar10.main(["--data-dir", str(data_dir), "--out", str(tmp_path / "s"),

@@ -32,6 +32,7 @@ def test_rungs():
         sweeps.rungs(10, 100, eta=1)
 
 
+@pytest.mark.slow
 def test_halving_keeps_the_best_third_and_survivors_equal_their_full_runs(problem):
     grid = [dict(hidden_size=h, seed=s, learning_rate=lr)
             for h in (5, 6) for s in (0, 1) for lr in (0.01, 0.05, 0.2)]

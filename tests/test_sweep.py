@@ -35,6 +35,7 @@ def train_alone(problem, config, **options):
     return jaxnet.train(params, *problem, key=train_key, **COMMON, **hp, **options)
 
 
+@pytest.mark.slow
 def test_each_config_equals_training_it_alone(problem, swept):
     assert [r["config"]["hidden_size"] for r in swept] == [c["hidden_size"] for c in GRID]
     for config, result in zip(GRID, swept):
@@ -50,11 +51,13 @@ def test_each_config_equals_training_it_alone(problem, swept):
         assert not result["diverged"]
 
 
+@pytest.mark.slow
 def test_configs_really_differ(swept):
     finals = {round(float(r["history"]["loss_history"][-1]), 8) for r in swept}
     assert len(finals) == len(GRID)
 
 
+@pytest.mark.slow
 def test_one_program_per_hidden_size(problem):
     grid = [dict(hidden_size=6, learning_rate=lr, seed=s) for lr in (0.1, 0.2) for s in (3, 4, 5)]
     warm_up = [dict(c, hidden_size=7) for c in grid]
@@ -99,3 +102,24 @@ def test_bad_sweep_configs(problem):
         jaxnet.sweep(*problem, [], num_classes=3, **COMMON)
     with pytest.raises(ValueError, match=r"y must be in \[0, 2\)"):
         jaxnet.sweep(*problem, [dict(hidden_size=5)], num_classes=2, **COMMON)
+
+
+def test_seeds_outside_the_keys_32_bits_are_refused():
+    """``seed_keys`` (fit's and every sweep config's) refuses what jax.random.key would fold
+    to 32 bits, and gives the last 32-bit seed its own keys."""
+    for bad in (-1, 2**32, 2**64 + 3):
+        with pytest.raises(ValueError, match=r"seed must be in \[0, 4294967295\]"):
+            jaxnet.seed_keys(bad)
+    last = jaxnet.seed_keys(2**32 - 1)[0]
+    assert not np.array_equal(jax.random.key_data(last), jax.random.key_data(jaxnet.seed_keys(0)[0]))
+
+
+def test_a_group_that_cannot_fit_is_refused_before_anything_is_compiled(problem, monkeypatch):
+    """The library's own check (not only the programs'): a sweep group of 10**9 hidden units
+    needs far more than any machine's memory, and is refused naming it, before any
+    program runs."""
+    def forbidden(*args, **kwargs):
+        raise AssertionError("a program ran")
+    monkeypatch.setattr(loop, "group_piece", forbidden)
+    with pytest.raises(ValueError, match=r"training 1,000,000,000 hidden units .* more than"):
+        jaxnet.sweep(*problem, [dict(hidden_size=10**9)], num_classes=3, **COMMON)

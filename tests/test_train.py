@@ -114,6 +114,7 @@ def test_training_uses_the_notebook_schedule():
         np.testing.assert_allclose(params[k], p[k], rtol=1e-12)
 
 
+@pytest.mark.slow
 def test_recompiles_only_for_new_shapes():
     rng = np.random.default_rng(0)
     X, y = rng.standard_normal((40, 6)), rng.integers(0, 3, 40)
@@ -150,6 +151,7 @@ def test_progress_sink_gets_each_epochs_last_loss():
                                   history["loss_history"][[4, 9, 14, 19, 21]])
 
 
+@pytest.mark.slow
 def test_concurrent_runs_report_to_their_own_sinks():
     """Run B starts while run A's program is paused in its first report; each run's reports
     must still reach its own sink (not the sink of whichever run started last). The runs
