@@ -223,3 +223,16 @@ def test_a_mutants_tests_run_fastest_first_module_by_module(tmp_path, monkeypatc
     assert ordered() == order
     monkeypatch.setenv("MUTANT_UNDER_TEST", "jaxnet.model.x_loss__mutmut_3")
     assert ordered() == ["b.py::one", "b.py::two", "a.py::quick", "a.py::slow", "c.py::x"]
+
+
+def test_every_module_of_the_package_has_a_row_of_tests():
+    """[tool.jaxnet.mutation] names every module of jaxnet/ and reference/ (the programs and
+    the checker included), and each row names test files that exist."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    rows = config["tool"]["jaxnet"]["mutation"]
+    package = {str(p.relative_to(ROOT)) for folder in ("jaxnet", "reference")
+               for p in (ROOT / folder).rglob("*.py")}
+    assert set(rows) == package
+    for module, args in rows.items():
+        files = [a.split("::")[0] for a in args if a.startswith("tests/")]
+        assert files and all((ROOT / f).exists() for f in files), module
