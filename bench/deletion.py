@@ -5,6 +5,7 @@
     python -m bench.deletion --changed-since main  # only the statements a change touches
     python -m bench.deletion --list jaxnet/checks.py   # its mutants, without running them
     python -m bench.deletion --count               # mutants per module, without running them
+    python -m bench.deletion --report --out deletion.json   # count the last runs again
 
 Three operators, each applied to one statement at a time:
 
@@ -141,7 +142,19 @@ def score(statuses, equivalent=DELETION_EQUIVALENT):
             "survived": len(surviving), "no_tests": len(untested),
             "equivalent": len(equivalent_keys), "error": values.count("error"),
             "score": round(killed / scored, 4) if scored else None,
-            "surviving": surviving, "untested": untested}
+            "surviving": surviving, "untested": untested, "equivalent_mutants": equivalent_keys}
+
+
+def rescored(entry, equivalent=DELETION_EQUIVALENT):
+    """A module's counts from an earlier run's JSON with the equivalent mutants as they are
+    listed now (survivors listed since move to equivalent)."""
+    moved = [k for k in entry["surviving"] if k in equivalent]
+    surviving = [k for k in entry["surviving"] if k not in equivalent]
+    scored = entry["mutants"] - entry["equivalent"] - len(moved)
+    return {**entry, "surviving": surviving, "survived": len(surviving),
+            "equivalent": entry["equivalent"] + len(moved), "equivalent_mutants": sorted(
+                set(entry.get("equivalent_mutants", [])) | set(moved)),
+            "score": round(entry["killed"] / scored, 4) if scored else None}
 
 
 def total(modules):
@@ -168,25 +181,54 @@ def selected(paths, touched):
     return chosen
 
 
-def main(argv=None):
+def parse_args(argv, table):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    table = mutation.modules()
-    p.add_argument("--only", nargs="+", choices=list(table), default=list(table),
+    p.add_argument("--only", nargs="+", choices=list(table), default=list(table), metavar="MODULE",
                    help="modules to run (default: all, in the table's order)")
     p.add_argument("--changed-since", metavar="REV",
                    help="only the mutants of statements that `git diff REV` touches")
     p.add_argument("--list", metavar="MODULE", help="print a module's mutants; run nothing")
     p.add_argument("--count", action="store_true", help="count each module's mutants; run nothing")
+    p.add_argument("--report", action="store_true",
+                   help="run nothing; count the last runs again (after editing the equivalents)")
     p.add_argument("--out", help="also write the JSON here (merged into it when it exists)")
-    args = p.parse_args(argv)
+    return p.parse_args(argv)
+
+
+def run_modules(chosen, table, result, report=False, out=None):
+    """Run (or with ``report``, count again from ``result``) each chosen module, adding its
+    entry and the total to ``result``; written to ``out`` after every module, so that a run
+    stopped halfway keeps what it did."""
+    previous, start = dict(result["modules"]), time.perf_counter()
+    if not report:
+        deletion_run.clear_cache()
+    for path, found in chosen.items():
+        if report and path not in previous:
+            continue
+        if report:
+            result["modules"][path] = rescored(previous[path])
+        else:
+            statuses, seconds = deletion_run.run_module(path, table[path], found)
+            result["modules"][path] = {**score(statuses), **seconds}
+            result["wall_seconds"] = round(time.perf_counter() - start, 1)
+        result["total"] = total(result["modules"])
+        counts = {k: v for k, v in result["modules"][path].items() if not isinstance(v, list)}
+        print(f"{path}: {json.dumps(counts)}", file=sys.stderr, flush=True)
+        if out:
+            Path(out).write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
+    return result
+
+
+def main(argv=None):
+    table = mutation.modules()
+    args = parse_args(argv, table)
     if args.list:
         for m in mutants((mutation.ROOT / args.list).read_text(), args.list):
             print(f"{m.first}-{m.last} {m.key}")
         return 0
     touched = changes.changed_lines(args.changed_since) if args.changed_since else None
-    if touched is not None:
-        for path in sorted(set(touched) - set(table)):
-            print(f"{path}: changed, but it has no row in [tool.jaxnet.mutation]", file=sys.stderr)
+    for path in sorted(set(touched or ()) - set(table)):
+        print(f"{path}: changed, but it has no row in [tool.jaxnet.mutation]", file=sys.stderr)
     chosen = selected(args.only, touched)
     if args.count:
         counts = {m: len(found) for m, found in chosen.items()}
@@ -196,18 +238,8 @@ def main(argv=None):
     if args.out and Path(args.out).exists():
         previous = json.loads(Path(args.out).read_text()).get("modules", {})
     result = {"tool": "bench.deletion", "cpu": machine.cpu_name(), "cpu_count": os.cpu_count(),
-              "changed_since": args.changed_since, "modules": dict(previous)}
-    deletion_run.clear_cache()
-    start = time.perf_counter()
-    for path, found in chosen.items():
-        statuses, seconds = deletion_run.run_module(path, table[path], found)
-        result["modules"][path] = {**score(statuses), **seconds}
-        result["total"] = total(result["modules"])
-        result["wall_seconds"] = round(time.perf_counter() - start, 1)
-        print(f"{path}: {json.dumps({k: v for k, v in result['modules'][path].items() if k not in ('surviving', 'untested')})}",
-              file=sys.stderr, flush=True)
-        if args.out:  # after every module: a run stopped halfway keeps what it did
-            Path(args.out).write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
+              "changed_since": args.changed_since, "modules": previous}
+    result = run_modules(chosen, table, result, args.report, args.out)
     print(json.dumps(result, indent=1, ensure_ascii=False))
     return 0
 

@@ -104,10 +104,15 @@ def run_mutant(work, path, mutant, tests, limit, env):
     return status(code)
 
 
+def workdir(path):
+    """The module's folder: .mutation/deletion/MODULE."""
+    return WORK / mutation.workdir(path).name
+
+
 def run_module(path, tests, mutants):
     """Every mutant of one module: ({key: status}, {"seconds", "record_seconds"})."""
     start = time.perf_counter()
-    work = mutation.prepare(path, tests, WORK / mutation.workdir(path).name)
+    work = mutation.prepare(path, tests, workdir(path))
     by_line, durations, wall = record(work, path, tests)
     startup = max(0.0, wall - sum(durations.values()))
     env = {**mutation._env(XLA_CACHE), "JAXNET_TEST_DURATIONS": str(work / "durations.json")}

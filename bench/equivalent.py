@@ -66,9 +66,23 @@ EQUIVALENT = {
                     "sample_batch_indices__mutmut_23", "sample_batch_indices__mutmut_26")},
     "jaxnet.loop.x_sample_batch_indices__mutmut_48": "fold_in takes the epoch as uint32 from any integer dtype",
     "jaxnet.loop.x_sample_batch_indices__mutmut_50": "fold_in takes the epoch as uint32 from any integer dtype",
+    # jaxnet/augment.py's crops: dynamic_slice takes (H, W, C) from channel 0, so a padded
+    # extra channel is never read; JAX clamps an index past the end (o[2] of two offsets is
+    # o[1]) and a slice start that would overrun (channel 1 of C is 0); and a (B, 3) draw of
+    # the offsets is another uniform draw of the same grid (no promise fixes a key's crops).
+    "jaxnet.augment.x_random_crop__mutmut_10": "the extra padded channel is never sliced",
+    "jaxnet.augment.x_random_crop__mutmut_20": "another uniform draw of the same offsets",
+    "jaxnet.augment.x_random_crop__mutmut_35": "JAX clamps o[2] of a pair to o[1]",
+    "jaxnet.augment.x_random_crop__mutmut_36": "JAX clamps the channel start so that C channels fit: 0",
 }
 
 
 # bench.deletion's mutants, named as it names them: path::function::operator::statement.
 DELETION_EQUIVALENT = {
+    # int() of a NumPy integer only changes its type: the message prints the same digits,
+    # and NumPy indexes with either.
+    "jaxnet/checks.py::check_inputs::argument::row = int(np.argwhere(~np.isfinite(np.asarray(X)))[0][0])":
+        "int() of a NumPy integer: the same row in the message",
+    "jaxnet/checks.py::check_labels::argument::i = int(np.argmax(bad))":
+        "int() of a NumPy integer: the same index and message",
 }

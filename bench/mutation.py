@@ -146,6 +146,8 @@ def planned(paths, rev):
         source = (ROOT / path).read_text()
         functions = (changes.touched_functions(source, touched.get(path, ()))
                      if touched is not None else None)
+        if functions == []:
+            continue  # untouched: no need to generate its mutants
         names = mutant_names(path, source, functions)
         if names:
             plan[path] = names if touched is not None else None
@@ -202,7 +204,7 @@ def verify(path, tests):
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     table = modules()
-    p.add_argument("--only", nargs="+", choices=list(table), default=list(table),
+    p.add_argument("--only", nargs="+", choices=list(table), default=list(table), metavar="MODULE",
                    help="modules to run (default: all, in the table's order)")
     p.add_argument("--max-children", type=int, default=2, help="mutants run at once")
     p.add_argument("--report", action="store_true", help="run nothing; count the last runs")

@@ -236,3 +236,10 @@ def test_every_module_of_the_package_has_a_row_of_tests():
     for module, args in rows.items():
         files = [a.split("::")[0] for a in args if a.startswith("tests/")]
         assert files and all((ROOT / f).exists() for f in files), module
+
+
+def test_a_deletion_report_moves_survivors_listed_since_to_equivalent():
+    entry = {"mutants": 4, "killed": 2, "equivalent": 0, "survived": 2, "surviving": ["a", "b"]}
+    again = deletion.rescored(entry, equivalent={"b": "the same"})
+    assert again["surviving"] == ["a"] and again["survived"] == 1 and again["equivalent"] == 1
+    assert again["equivalent_mutants"] == ["b"] and again["score"] == round(2 / 3, 4)
