@@ -5,6 +5,8 @@
     python -m bench.mutation --only jaxnet/optimizer.py jaxnet/checks.py
     python -m bench.mutation --report              # count the last runs' results again
     python -m bench.mutation --verify --only jaxnet/checks.py   # new tests vs the survivors
+    python -m bench.mutation --changed-since main  # only the functions a change touches
+    python -m bench.mutation --count               # mutants per module, without running them
 
 Each module runs in a folder of its own, .mutation/MODULE/, holding a copy of the sources and
 tests and a pyproject.toml whose ``[tool.mutmut]`` is the project's with two changes: only that
@@ -12,6 +14,10 @@ module is mutated, and the tests are that module's row of ``[tool.jaxnet.mutatio
 ``mutmut run`` runs the selection once to learn which tests reach which function, then each
 mutant against only the tests that reach its function. This times each module's run and
 counts its mutants by status from mutmut's record (mutants/MODULE.meta).
+
+``--changed-since REV`` runs, in each module that ``git diff REV`` touches, only the mutants of
+the functions whose lines it touches (mutmut's ``run NAME...``); mutmut still runs the
+module's row once to learn which tests reach which function.
 
 ``--verify`` checks new tests against a module's last run without running it again: it
 checks that the tests as they are now in the repository pass on the module as it was run,
@@ -35,6 +41,8 @@ from collections import Counter
 from importlib import metadata
 from pathlib import Path
 
+from bench import changes
+from bench.equivalent import EQUIVALENT
 from jaxnet.cli import machine
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,9 +54,11 @@ WORK = ROOT / ".mutation"
 XLA_CACHE = WORK / "xla-cache"
 
 
-def _env():
+def _env(cache=XLA_CACHE):
+    """The environment of a mutation run: no bytecode written beside a mutated source, and
+    one compilation cache for every process."""
     return {**os.environ, "PYTHONDONTWRITEBYTECODE": "1",
-            "JAX_COMPILATION_CACHE_DIR": str(XLA_CACHE),
+            "JAX_COMPILATION_CACHE_DIR": str(cache),
             "JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS": "0",
             "JAX_PERSISTENT_CACHE_MIN_ENTRY_SIZE_BYTES": "0"}
 
@@ -57,72 +67,6 @@ STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests"
           36: "timeout", -24: "timeout", 24: "timeout", 152: "timeout", 255: "timeout",
           37: "caught by type check", -11: "segfault", -9: "segfault", None: "not checked"}
 
-# Mutants that no test can kill: the mutated code computes the same thing (the reasons are in
-# docs/verification.md, "Equivalent mutants"). Named as mutmut names them.
-EQUIVALENT = {
-    # np.nditer(x, flags=["multi_index"], op_flags=["readwrite"]): the iterator only yields
-    # indices; x is written through x[ix], so a read-only iterator (no op_flags) is the same.
-    "reference.gradient_check.x_eval_numerical_gradient__mutmut_8": "nditer only gives indices",
-    "reference.gradient_check.x_eval_numerical_gradient__mutmut_11": "nditer only gives indices",
-    # The cosine schedules' lengths, max(num_iters, warmup + 1) -> warmup + 2 and
-    # max(num_iters, 1) -> 2: they differ only at counts >= num_iters, which a run never uses.
-    "jaxnet.optimizer.x_make_schedule__mutmut_35": "differs only after the run's last update",
-    "jaxnet.optimizer.x_make_schedule__mutmut_46": "differs only after the run's last update",
-    # jaxnet/data.py: sizes of reads, case-insensitive names, and the temporary folder's
-    # internal names, none of which changes a byte of what is loaded or written.
-    "jaxnet.data.x__fetch__mutmut_1": "_fetch's default is never used: its caller passes progress",
-    "jaxnet.data.x__fetch__mutmut_6": "a 61 s timeout instead of 60 s",
-    "jaxnet.data.x__fetch__mutmut_19": "HTTP header names are case-insensitive",
-    "jaxnet.data.x__fetch__mutmut_20": "HTTP header names are case-insensitive",
-    "jaxnet.data.x__fetch__mutmut_46": "the read size changes speed, not the bytes",
-    "jaxnet.data.x__fetch__mutmut_48": "the read size changes speed, not the bytes",
-    "jaxnet.data.x__fetch__mutmut_49": "the read size changes speed, not the bytes",
-    "jaxnet.data.x__md5__mutmut_13": "the read size changes speed, not the digest",
-    "jaxnet.data.x__md5__mutmut_15": "the read size changes speed, not the digest",
-    "jaxnet.data.x__md5__mutmut_16": "the read size changes speed, not the digest",
-    "jaxnet.data.x__missing_message__mutmut_24": "a join over one element never uses its separator",
-    "jaxnet.data.x__unpickle__mutmut_12": "codec names are case-insensitive (LATIN1 is latin1)",
-    "jaxnet.data.x_load_batch__mutmut_75": "NumPy reads reshape(-2) as reshape(-1)",
-    "jaxnet.data.x_get_cifar10_data__mutmut_32": "NumPy reads reshape(-2) as reshape(-1)",
-    "jaxnet.data.x_get_cifar10_data__mutmut_20": "the mean of uint8 images is float64 already",
-    "jaxnet.data.x_get_cifar10_data__mutmut_23": "the mean of uint8 images is float64 already",
-    "jaxnet.data.x_get_cifar10_data__mutmut_43": "a chunk step of 1 writes the same values, slower",
-    "jaxnet.data.x_get_cifar10_data__mutmut_53": "casting rules differ only for integer dtypes",
-    **{f"jaxnet.data.x_download_cifar10__mutmut_{n}": "the temporary folder's internal names"
-       for n in (19, 21, 23, 24, 27, 28, 42, 43)},
-    "jaxnet.data.x_download_cifar10__mutmut_56": "_safe_members has refused unsafe archives: all members are the same set",
-    "jaxnet.data.x_download_cifar10__mutmut_59": "_safe_members has refused unsafe archives: all members are the same set",
-    # jaxnet/state.py: the params and optimizer skeleton's dtypes (only its structure is used).
-    **{f"jaxnet.state.x__from_header__mutmut_{n}":
-       "the skeleton gives only the tree and shapes; loaded arrays keep the file's dtypes"
-       for n in (50, 52, 56, 58, 62, 64, 68, 70, 81)},
-    # jaxnet/cli/common.py: argparse's own defaults (store_const's const is None; dest is
-    # derived from the first long flag, as written).
-    "jaxnet.cli.common.x_new_parser__mutmut_109": "store_const's const defaults to None",
-    "jaxnet.cli.common.x_new_parser__mutmut_188": "argparse derives the same dest from the flag",
-    "jaxnet.cli.common.x_new_parser__mutmut_192": "argparse derives the same dest from the flag",
-    # jaxnet/model.py's cross-entropy: take_along_axis's default axis is -1 (here 1); JAX
-    # clamps an index past an axis's end (the gathered (N, 1) column's [:, 1] is its [:, 0]);
-    # and the label-smoothing term's mean over every score equals the mean of the row means.
-    "jaxnet.model.x_cross_entropy__mutmut_11": "take_along_axis's default axis is the last",
-    "jaxnet.model.x_cross_entropy__mutmut_13": "JAX clamps the index past the (N, 1) column",
-    "jaxnet.model.x_cross_entropy__mutmut_17": "every row has C scores: the same mean, to rounding",
-    "jaxnet.model.x_cross_entropy__mutmut_19": "every row has C scores: the same mean, to rounding",
-    # jaxnet/loop.py: a flag only tested for truth; arrays of one length; an epoch's
-    # updates, all in that epoch; the sampling, which changes an epoch's length only for a
-    # batch larger than the data, refused for "epoch" before it is counted; arange's default
-    # integer dtype, which folds in the same epoch.
-    "jaxnet.loop.x_advance__mutmut_168": "record is only tested for truth: None is falsy",
-    "jaxnet.loop.x_advance__mutmut_96": "its and rows have the same length",
-    "jaxnet.loop.x_advance__mutmut_204": "a drawn epoch's updates are all in that epoch (JAX clamps [1] of a one-update epoch)",
-    "jaxnet.loop.x_iterations_per_epoch__mutmut_1": "every sampling but \"epoch\" counts the same",
-    "jaxnet.loop.x_iterations_per_epoch__mutmut_2": "every sampling but \"epoch\" counts the same",
-    **{f"jaxnet.loop.x_{name}": "\"epoch\" sampling of a batch larger than the data is refused first"
-       for name in ("make_plan__mutmut_54", "make_plan__mutmut_57",
-                    "sample_batch_indices__mutmut_23", "sample_batch_indices__mutmut_26")},
-    "jaxnet.loop.x_sample_batch_indices__mutmut_48": "fold_in takes the epoch as uint32 from any integer dtype",
-    "jaxnet.loop.x_sample_batch_indices__mutmut_50": "fold_in takes the epoch as uint32 from any integer dtype",
-}
 
 
 def pyproject():
@@ -143,9 +87,10 @@ def _toml(table):
     return "".join(f"{key} = {json.dumps(value)}\n" for key, value in table.items())
 
 
-def prepare(path, tests):
-    """A fresh folder for one module's run: sources, tests, and mutmut's config for it."""
-    work = workdir(path)
+def prepare(path, tests, work=None):
+    """A fresh folder for one module's run (``work``, by default ``workdir(path)``): sources,
+    tests, and mutmut's config for it."""
+    work = work or workdir(path)
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     skip = shutil.ignore_patterns("__pycache__", "*.egg-info")
@@ -181,11 +126,40 @@ def count(path):
             "untested": sorted(n for n, s in statuses.items() if s == "no tests")}
 
 
-def run(path, tests, max_children):
-    """``mutmut run`` in the module's folder at nice 19 (the machine is shared): its wall time
-    in seconds (mutant generation, the test-selection run and the mutants) and exit code."""
+def mutant_names(path, source, functions=None):
+    """mutmut's names of a module's mutants, as it generates them from ``source``: all, or
+    those of the functions named in ``functions`` (mutmut's names: x_f, xǁClassǁm)."""
+    from mutmut.mutation.file_mutation import mutate_file_contents
+
+    names = mutate_file_contents(path, source).mutant_names
+    if functions is not None:
+        names = [n for n in names if n.partition("__mutmut_")[0] in functions]
+    return [f"{changes.module_name(path)}.{n}" for n in names]
+
+
+def planned(paths, rev):
+    """{module: the mutant names to run (None: all)} for the modules with mutants; with a
+    base commit ``rev``, only the mutants of the functions its diff touches."""
+    touched = changes.changed_lines(rev) if rev else None
+    plan = {}
+    for path in paths:
+        source = (ROOT / path).read_text()
+        functions = (changes.touched_functions(source, touched.get(path, ()))
+                     if touched is not None else None)
+        if functions == []:
+            continue  # untouched: no need to generate its mutants
+        names = mutant_names(path, source, functions)
+        if names:
+            plan[path] = names if touched is not None else None
+    return plan
+
+
+def run(path, tests, max_children, names=None):
+    """``mutmut run`` (of the named mutants only, if given) in the module's folder at nice 19
+    (the machine is shared): its wall time in seconds (mutant generation, the test-selection
+    run and the mutants) and exit code."""
     work = prepare(path, tests)
-    cmd = [sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children)]
+    cmd = [sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children), *(names or ())]
     env = _env()
     start = time.perf_counter()
     with open(work / "mutmut.log", "w") as log:
@@ -230,29 +204,38 @@ def verify(path, tests):
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     table = modules()
-    p.add_argument("--only", nargs="+", choices=list(table), default=list(table),
+    p.add_argument("--only", nargs="+", choices=list(table), default=list(table), metavar="MODULE",
                    help="modules to run (default: all, in the table's order)")
     p.add_argument("--max-children", type=int, default=2, help="mutants run at once")
     p.add_argument("--report", action="store_true", help="run nothing; count the last runs")
     p.add_argument("--verify", action="store_true",
                    help="run the tests as they are now against the last runs' survivors")
+    p.add_argument("--changed-since", metavar="REV",
+                   help="only the mutants of the functions that `git diff REV` touches")
+    p.add_argument("--count", action="store_true", help="count each module's mutants; run nothing")
     p.add_argument("--out", help="also write the JSON here (merged into it when it exists)")
     args = p.parse_args(argv)
-
+    if args.count:
+        counts = {path: len(mutant_names(path, (ROOT / path).read_text())) for path in args.only}
+        print(json.dumps({"modules": counts, "mutants": sum(counts.values())}, indent=1))
+        return 0
+    plan = ({path: None for path in args.only} if args.report or args.verify
+            else planned(args.only, args.changed_since))
     previous = {}
     if args.out and Path(args.out).exists():
         previous = json.loads(Path(args.out).read_text()).get("modules", {})
     result = {"tool": f"mutmut {metadata.version('mutmut')}", "cpu": machine.cpu_name(),
-              "cpu_count": os.cpu_count(), "modules": dict(previous)}
+              "cpu_count": os.cpu_count(), "changed_since": args.changed_since,
+              "modules": dict(previous)}
     if not (args.report or args.verify):
         shutil.rmtree(XLA_CACHE, ignore_errors=True)  # a run's time includes its compilations
-    for path in args.only:
+    for path, names in plan.items():
         entry = dict(previous.get(path, {}))
         if args.verify:
             entry["verified"] = verify(path, table[path])
         elif not args.report:
             entry.pop("verified", None)
-            entry["seconds"], entry["mutmut_exit"] = run(path, table[path], args.max_children)
+            entry["seconds"], entry["mutmut_exit"] = run(path, table[path], args.max_children, names)
         entry.update(count(path) or {})
         if entry.get("checked"):
             verified = entry.get("verified", {})

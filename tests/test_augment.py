@@ -96,3 +96,31 @@ def test_the_scanned_views_are_the_listed_views_in_order(shift, flip):
     for (dy, dx, mirrored), expected in zip(grid, listed):
         got = augment.view(padded, shape, jnp.int32(dy), jnp.int32(dx), jnp.int32(mirrored), shift)
         np.testing.assert_array_equal(got, expected)
+
+
+def test_views_by_default_are_the_image_and_its_mirror():
+    """views(X, shape): flips on and no shift unless asked, as its signature says."""
+    X = jnp.arange(3 * 12, dtype=jnp.float32).reshape(3, 12)
+    mirror = np.asarray(X).reshape(3, 2, 2, 3)[:, :, ::-1, :].reshape(3, 12)
+    default = augment.views(X, (2, 2, 3))
+    assert len(default) == 2
+    np.testing.assert_array_equal(default[0], X)
+    np.testing.assert_array_equal(default[1], mirror)
+
+
+@pytest.mark.parametrize("options", [dict(flip=True), dict(crop=1)], ids=["flip", "crop"])
+def test_flips_alone_and_crops_alone_each_augment(options):
+    """augment with only one of flip and crop still changes some rows, and keeps others or
+    moves them only as that augmentation can (a mirror, or a window of the padded image)."""
+    rng = np.random.default_rng(4)
+    images = rng.standard_normal((16, 3, 3, 2)) + 5.0
+    X = jnp.asarray(images.reshape(16, -1))
+    out = np.asarray(augment.augment(jax.random.key(2), X, (3, 3, 2), **options)).reshape(images.shape)
+    changed = [not np.array_equal(o, i) for o, i in zip(out, images)]
+    assert any(changed)
+    if "flip" in options:
+        assert all(np.array_equal(o, i[:, ::-1]) for o, i, c in zip(out, images, changed) if c)
+    else:
+        padded = np.pad(images, ((0, 0), (1, 1), (1, 1), (0, 0)))
+        assert all(any(np.array_equal(o, p[a:a + 3, b:b + 3]) for a in range(3) for b in range(3))
+                   for o, p in zip(out, padded))

@@ -1,7 +1,6 @@
 """bench/ (not installed): the profiler's HLO parsing, op classification, and a real traced run."""
 
 import itertools
-from pathlib import Path
 
 import jax
 import jax.numpy as jnp
@@ -9,8 +8,6 @@ import numpy as np
 import pytest
 
 from bench import profiling
-
-ROOT = Path(__file__).resolve().parent.parent
 
 HLO = """\
 HloModule m
@@ -141,45 +138,3 @@ def test_grid_timing_shows_progress_and_divides_by_the_higher_rate(capsys, monke
         assert group["matmul_gflops_before_after_sweep"] == [200.0, 300.0]
         assert group["sweep_fraction_of_matmul_rate"] == pytest.approx(
             flops / group["sweep_s"] / 1e9 / 300.0)
-
-
-def test_mutation_verify_refuses_a_module_changed_since_its_run(tmp_path, monkeypatch):
-    """--verify scores new tests against the mutants of the module as it was run: a module
-    edited since would be scored against mutants of other code."""
-    from bench import mutation
-
-    monkeypatch.setattr(mutation, "WORK", tmp_path)
-    path = "jaxnet/checks.py"
-    work = mutation.workdir(path)
-    (work / "jaxnet").mkdir(parents=True)
-    (work / path).write_text((mutation.ROOT / path).read_text() + "# edited\n")
-    with pytest.raises(SystemExit, match="changed since its last run"):
-        mutation.verify(path, ["tests/test_validation.py"])
-    assert (work / path).read_text().endswith("# edited\n")  # nothing touched
-
-
-def test_a_mutants_tests_run_fastest_first_module_by_module(tmp_path, monkeypatch):
-    """The mutation plugin's ordering under mutmut: by the recorded durations, a module's
-    tests together, modules by their fastest test; untouched outside a mutant's run."""
-    import json
-
-    from tests import mutation_plugin as root
-    seconds = {"a.py::slow": 9.0, "a.py::quick": 0.5, "b.py::one": 0.1, "b.py::two": 7.0,
-               "c.py::x": 3.0}
-    (tmp_path / "mutmut-stats.json").write_text(json.dumps({"duration_by_test": seconds}))
-    monkeypatch.chdir(tmp_path)
-    order = ["a.py::slow", "a.py::quick", "c.py::x", "b.py::two", "b.py::one"]
-
-    class Item:  # hashable, as pytest's are
-        def __init__(self, nodeid):
-            self.nodeid = nodeid
-
-    def ordered():
-        items = [Item(n) for n in order]
-        root.pytest_collection_modifyitems(None, items)
-        return [item.nodeid for item in items]
-
-    monkeypatch.setenv("MUTANT_UNDER_TEST", "stats")
-    assert ordered() == order
-    monkeypatch.setenv("MUTANT_UNDER_TEST", "jaxnet.model.x_loss__mutmut_3")
-    assert ordered() == ["b.py::one", "b.py::two", "a.py::quick", "a.py::slow", "c.py::x"]

@@ -1,13 +1,20 @@
 """Data parallelism and spread sweeps on 4 CPU devices (in a subprocess: the device count
-must be set before JAX starts)."""
+must be set before JAX starts); and, in this process, the program data parallelism compiles:
+each minibatch split by rows across the devices."""
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import jax
+import numpy as np
 import pytest
+
+import jaxnet
+from jaxnet import loop, training
 
 pytestmark = pytest.mark.slow  # several devices or processes, each a child process
 
@@ -52,3 +59,26 @@ def test_sweep_spread_across_devices_equals_one_device(report):
 def test_training_script_data_parallel_flag(report):
     assert report["cli_data_parallel_flag"] is True and report["cli_device_count"] == 4
     assert report["cli_loss_max_abs_diff"] < 1e-12
+
+
+# ------------------------------------------------------ the program, in this process
+
+
+def test_data_parallel_splits_each_minibatch_by_rows_across_the_devices():
+    """--data-parallel: "split each minibatch across all devices". The same numbers would
+    come from a program that does not split (test_data_parallel_equals_one_device), so the
+    program is read: with data parallelism, and only then, the minibatch (B, D) is
+    constrained to be split along its rows over the mesh's "data" axis."""
+    rng = np.random.default_rng(0)
+    X, y = rng.standard_normal((12, 5)), rng.integers(0, 3, 12)
+    params = jaxnet.init_params(jax.random.key(0), 5, 4, 3, std=0.1, dtype=np.float64)
+
+    def program(data_parallel):
+        state = jaxnet.begin(params, jax.random.key(1), num_iters=3, batch_size=4)
+        state, data, plan, hp = training.prepare(state, X, y, X, y, data_parallel=data_parallel)
+        return loop.piece.lower(state.program, data, state.minibatches, np.int32(0), np.int32(3),
+                                hp, plan=plan, length=3).as_text()
+
+    split = re.compile(r'sharding_constraint %\S+ <@\w+, \[\{"data"\}, \{\}\]> : tensor<4x5xf64>')
+    assert len(split.findall(program(True))) == 1
+    assert not split.findall(program(False)) and '"data"' not in program(False)

@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from jaxnet import preprocess
+import jaxnet
+from jaxnet import fitting, preprocess
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +73,18 @@ def test_preprocess_rejects_bad_arguments(correlated):
         preprocess.fit("pca", X, components=13)
     with pytest.raises(ValueError, match="finite"):
         preprocess.fit("zca", np.full((3, 2), np.nan))
+
+
+def test_preprocessing_is_fitted_on_the_training_split_and_applied_to_all():
+    """--preprocess: "fitted on the training split, applied to all": every split is
+    standardised with the training pixels' channel means and deviations (NumPy here)."""
+    rng = np.random.default_rng(2)
+    splits = {f"X_{n}": rng.standard_normal((rows, 12)) * scale + shift
+              for n, rows, scale, shift in (("train", 40, 2.0, 1.0), ("val", 10, 5.0, -3.0),
+                                            ("test", 10, 0.5, 7.0))}
+    recipe = jaxnet.Recipe.of(preprocess="channel", dtype="float64")
+    out, prep = fitting.preprocessed(recipe, splits, image_shape=(2, 2, 3))
+    pixels = splits["X_train"].reshape(-1, 3)
+    mean, std = np.tile(pixels.mean(0), 4), np.tile(pixels.std(0), 4)
+    for name in ("X_train", "X_val", "X_test"):
+        np.testing.assert_allclose(out[name], (splits[name] - mean) / std, rtol=1e-12, err_msg=name)

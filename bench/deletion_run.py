@@ -1,0 +1,129 @@
+"""Running bench.deletion's mutants of one module: a first run of its tests under coverage
+(which tests execute which line, and how long each takes), then each mutant against the
+tests that execute its lines. Every process runs at nice 19, one at a time."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+import shutil
+
+from bench import mutation
+
+WORK = mutation.WORK / "deletion"
+XLA_CACHE = WORK / "xla-cache"  # one compilation cache for every process of a run
+# One process per mutant, without the suite's addopts (-n 2, the README's blocks).
+PYTEST = ["-m", "pytest", "-x", "-q", "-p", "no:xdist", "-o", "addopts=", "-p", "no:cacheprovider",
+          "-p", "tests.mutation_plugin"]
+# pytest's exit statuses: 1 a test failed, 2 interrupted (the mutant fails at import, say),
+# 3 an internal error; 4 (usage) and 5 (no tests collected) are this tool's own faults.
+STATUS = {0: "survived", 1: "killed", 2: "killed", 3: "killed", 4: "error", 5: "error"}
+
+
+def clear_cache():
+    """Empty the compilation cache: a run's time includes its compilations."""
+    shutil.rmtree(XLA_CACHE, ignore_errors=True)
+
+
+def status(code):
+    """A mutant's status from its tests' exit status (None: stopped at the time limit; a
+    negative status, a crash by a signal, kills it)."""
+    if code is None:
+        return "timeout"
+    return STATUS.get(code, "killed" if code < 0 else "error")
+
+
+def _run(cmd, cwd, env, log, timeout=None):
+    """``cmd`` in a process group of its own at nice 19, its output to ``log``: (exit status,
+    or None if the whole group was killed at ``timeout`` seconds; wall seconds)."""
+    start = time.perf_counter()
+    with open(log, "w") as out:
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True, preexec_fn=lambda: os.nice(19))
+        try:
+            code = proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            code = None
+    return code, time.perf_counter() - start
+
+
+def lines_to_tests(contexts_by_line):
+    """Coverage's {line: [contexts]} -> {line: set of test ids}; the empty context (lines run
+    outside every test, at import) is kept as "" so that it can select every test."""
+    return {line: set(contexts) for line, contexts in contexts_by_line.items()}
+
+
+def tests_for(first, last, by_line, every_test):
+    """The ids of the tests that execute any of lines first..last; every test when one of
+    them runs outside all tests (at import, where any test may see its effect)."""
+    contexts = set().union(*(by_line.get(n, set()) for n in range(first, last + 1)))
+    return list(every_test) if "" in contexts else sorted(contexts)
+
+
+def time_limit(tests, durations, startup):
+    """10 times the selected tests' time in the first run (plus its start-up), plus 10 s."""
+    return 10 * (startup + sum(durations.get(t, 0.0) for t in tests)) + 10
+
+
+def record(work, path, tests):
+    """The module's row of tests once on the unmutated copy, under coverage with one context
+    per test: ({line: test ids}, {test id: seconds}, wall seconds)."""
+    import coverage
+
+    data_file, durations_file = work / ".coverage-record", work / "durations.json"
+    env = {**mutation._env(XLA_CACHE), "MUTANT_UNDER_TEST": "stats",
+           "JAXNET_TEST_RECORD": str(durations_file)}
+    cmd = [sys.executable, "-m", "coverage", "run", f"--data-file={data_file}",
+           f"--include={work / path}", *PYTEST, *tests]
+    code, seconds = _run(cmd, work, env, work / "record.log")
+    if code != 0:
+        raise SystemExit(f"{path}: its tests fail on the unmutated module (exit {code}); "
+                         f"see {work / 'record.log'}")
+    data = coverage.CoverageData(basename=str(data_file))
+    data.read()
+    target = os.path.realpath(work / path)
+    measured = next((f for f in data.measured_files() if os.path.realpath(f) == target), None)
+    by_line = lines_to_tests(data.contexts_by_lineno(measured)) if measured else {}
+    return by_line, json.loads(durations_file.read_text()), seconds
+
+
+def run_mutant(work, path, mutant, tests, limit, env):
+    """One mutant written over the module's copy, its tests run, the copy restored."""
+    target = work / path
+    original = target.read_text()
+    target.write_text(mutant.source)
+    try:
+        code, _ = _run([sys.executable, *PYTEST, *tests], work, env, work / "mutant.log", limit)
+    finally:
+        target.write_text(original)
+    return status(code)
+
+
+def workdir(path):
+    """The module's folder: .mutation/deletion/MODULE."""
+    return WORK / mutation.workdir(path).name
+
+
+def run_module(path, tests, mutants):
+    """Every mutant of one module: ({key: status}, {"seconds", "record_seconds"})."""
+    start = time.perf_counter()
+    work = mutation.prepare(path, tests, workdir(path))
+    by_line, durations, wall = record(work, path, tests)
+    startup = max(0.0, wall - sum(durations.values()))
+    env = {**mutation._env(XLA_CACHE), "JAXNET_TEST_DURATIONS": str(work / "durations.json")}
+    statuses = {}
+    for n, mutant in enumerate(mutants, 1):
+        selection = tests_for(mutant.first, mutant.last, by_line, durations)
+        statuses[mutant.key] = (run_mutant(work, path, mutant, selection,
+                                           time_limit(selection, durations, startup), env)
+                                if selection else "no tests")
+        print(f"  {n}/{len(mutants)} {statuses[mutant.key]}: {mutant.key} ({len(selection)} tests)",
+              file=sys.stderr, flush=True)
+    (work / "statuses.json").write_text(json.dumps(statuses, indent=1, ensure_ascii=False) + "\n")
+    return statuses, {"seconds": round(time.perf_counter() - start, 1),
+                      "record_seconds": round(wall, 1), "tests": len(durations)}

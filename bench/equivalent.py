@@ -1,0 +1,88 @@
+"""The mutants no test can kill, with the reason for each: the mutated code computes the same
+thing as the real code wherever the package can run it. bench.mutation and bench.deletion leave
+them out of a module's score (docs/verification.md, "Equivalent mutants")."""
+
+# bench.mutation's (mutmut's operators), named as mutmut names them.
+EQUIVALENT = {
+    # np.nditer(x, flags=["multi_index"], op_flags=["readwrite"]): the iterator only yields
+    # indices; x is written through x[ix], so a read-only iterator (no op_flags) is the same.
+    "reference.gradient_check.x_eval_numerical_gradient__mutmut_8": "nditer only gives indices",
+    "reference.gradient_check.x_eval_numerical_gradient__mutmut_11": "nditer only gives indices",
+    # The cosine schedules' lengths, max(num_iters, warmup + 1) -> warmup + 2 and
+    # max(num_iters, 1) -> 2: they differ only at counts >= num_iters, which a run never uses.
+    "jaxnet.optimizer.x_make_schedule__mutmut_35": "differs only after the run's last update",
+    "jaxnet.optimizer.x_make_schedule__mutmut_46": "differs only after the run's last update",
+    # jaxnet/data.py: sizes of reads, case-insensitive names, and the temporary folder's
+    # internal names, none of which changes a byte of what is loaded or written.
+    "jaxnet.data.x__fetch__mutmut_1": "_fetch's default is never used: its caller passes progress",
+    "jaxnet.data.x__fetch__mutmut_6": "a 61 s timeout instead of 60 s",
+    "jaxnet.data.x__fetch__mutmut_19": "HTTP header names are case-insensitive",
+    "jaxnet.data.x__fetch__mutmut_20": "HTTP header names are case-insensitive",
+    "jaxnet.data.x__fetch__mutmut_46": "the read size changes speed, not the bytes",
+    "jaxnet.data.x__fetch__mutmut_48": "the read size changes speed, not the bytes",
+    "jaxnet.data.x__fetch__mutmut_49": "the read size changes speed, not the bytes",
+    "jaxnet.data.x__md5__mutmut_13": "the read size changes speed, not the digest",
+    "jaxnet.data.x__md5__mutmut_15": "the read size changes speed, not the digest",
+    "jaxnet.data.x__md5__mutmut_16": "the read size changes speed, not the digest",
+    "jaxnet.data.x__missing_message__mutmut_24": "a join over one element never uses its separator",
+    "jaxnet.data.x__unpickle__mutmut_12": "codec names are case-insensitive (LATIN1 is latin1)",
+    "jaxnet.data.x_load_batch__mutmut_75": "NumPy reads reshape(-2) as reshape(-1)",
+    "jaxnet.data.x_get_cifar10_data__mutmut_32": "NumPy reads reshape(-2) as reshape(-1)",
+    "jaxnet.data.x_get_cifar10_data__mutmut_20": "the mean of uint8 images is float64 already",
+    "jaxnet.data.x_get_cifar10_data__mutmut_23": "the mean of uint8 images is float64 already",
+    "jaxnet.data.x_get_cifar10_data__mutmut_43": "a chunk step of 1 writes the same values, slower",
+    "jaxnet.data.x_get_cifar10_data__mutmut_53": "casting rules differ only for integer dtypes",
+    **{f"jaxnet.data.x_download_cifar10__mutmut_{n}": "the temporary folder's internal names"
+       for n in (19, 21, 23, 24, 27, 28, 42, 43)},
+    "jaxnet.data.x_download_cifar10__mutmut_56": "_safe_members has refused unsafe archives: all members are the same set",
+    "jaxnet.data.x_download_cifar10__mutmut_59": "_safe_members has refused unsafe archives: all members are the same set",
+    # jaxnet/state.py: the params and optimizer skeleton's dtypes (only its structure is used).
+    **{f"jaxnet.state.x__from_header__mutmut_{n}":
+       "the skeleton gives only the tree and shapes; loaded arrays keep the file's dtypes"
+       for n in (50, 52, 56, 58, 62, 64, 68, 70, 81)},
+    # jaxnet/cli/common.py: argparse's own defaults (store_const's const is None; dest is
+    # derived from the first long flag, as written).
+    "jaxnet.cli.common.x_new_parser__mutmut_109": "store_const's const defaults to None",
+    "jaxnet.cli.common.x_new_parser__mutmut_188": "argparse derives the same dest from the flag",
+    "jaxnet.cli.common.x_new_parser__mutmut_192": "argparse derives the same dest from the flag",
+    # jaxnet/model.py's cross-entropy: take_along_axis's default axis is -1 (here 1); JAX
+    # clamps an index past an axis's end (the gathered (N, 1) column's [:, 1] is its [:, 0]);
+    # and the label-smoothing term's mean over every score equals the mean of the row means.
+    "jaxnet.model.x_cross_entropy__mutmut_11": "take_along_axis's default axis is the last",
+    "jaxnet.model.x_cross_entropy__mutmut_13": "JAX clamps the index past the (N, 1) column",
+    "jaxnet.model.x_cross_entropy__mutmut_17": "every row has C scores: the same mean, to rounding",
+    "jaxnet.model.x_cross_entropy__mutmut_19": "every row has C scores: the same mean, to rounding",
+    # jaxnet/loop.py: a flag only tested for truth; arrays of one length; an epoch's
+    # updates, all in that epoch; the sampling, which changes an epoch's length only for a
+    # batch larger than the data, refused for "epoch" before it is counted; arange's default
+    # integer dtype, which folds in the same epoch.
+    "jaxnet.loop.x_advance__mutmut_168": "record is only tested for truth: None is falsy",
+    "jaxnet.loop.x_advance__mutmut_96": "its and rows have the same length",
+    "jaxnet.loop.x_advance__mutmut_204": "a drawn epoch's updates are all in that epoch (JAX clamps [1] of a one-update epoch)",
+    "jaxnet.loop.x_iterations_per_epoch__mutmut_1": "every sampling but \"epoch\" counts the same",
+    "jaxnet.loop.x_iterations_per_epoch__mutmut_2": "every sampling but \"epoch\" counts the same",
+    **{f"jaxnet.loop.x_{name}": "\"epoch\" sampling of a batch larger than the data is refused first"
+       for name in ("make_plan__mutmut_54", "make_plan__mutmut_57",
+                    "sample_batch_indices__mutmut_23", "sample_batch_indices__mutmut_26")},
+    "jaxnet.loop.x_sample_batch_indices__mutmut_48": "fold_in takes the epoch as uint32 from any integer dtype",
+    "jaxnet.loop.x_sample_batch_indices__mutmut_50": "fold_in takes the epoch as uint32 from any integer dtype",
+    # jaxnet/augment.py's crops: dynamic_slice takes (H, W, C) from channel 0, so a padded
+    # extra channel is never read; JAX clamps an index past the end (o[2] of two offsets is
+    # o[1]) and a slice start that would overrun (channel 1 of C is 0); and a (B, 3) draw of
+    # the offsets is another uniform draw of the same grid (no promise fixes a key's crops).
+    "jaxnet.augment.x_random_crop__mutmut_10": "the extra padded channel is never sliced",
+    "jaxnet.augment.x_random_crop__mutmut_20": "another uniform draw of the same offsets",
+    "jaxnet.augment.x_random_crop__mutmut_35": "JAX clamps o[2] of a pair to o[1]",
+    "jaxnet.augment.x_random_crop__mutmut_36": "JAX clamps the channel start so that C channels fit: 0",
+}
+
+
+# bench.deletion's mutants, named as it names them: path::function::operator::statement.
+DELETION_EQUIVALENT = {
+    # int() of a NumPy integer only changes its type: the message prints the same digits,
+    # and NumPy indexes with either.
+    "jaxnet/checks.py::check_inputs::argument::row = int(np.argwhere(~np.isfinite(np.asarray(X)))[0][0])":
+        "int() of a NumPy integer: the same row in the message",
+    "jaxnet/checks.py::check_labels::argument::i = int(np.argmax(bad))":
+        "int() of a NumPy integer: the same index and message",
+}

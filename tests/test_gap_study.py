@@ -1,0 +1,95 @@
+"""jaxnet.cli.gap_study (the notebook's inline question): each gap is the accuracy on the
+training rows the run used minus the validation accuracy, from runs trained on those rows and
+scored on the validation split; the verdicts follow from the gaps. The accuracies are
+recomputed here in NumPy from the params each run returned."""
+
+import json
+
+import numpy as np
+import pytest
+
+import jaxnet
+from jaxnet.cli import gap_study
+
+
+def numpy_accuracy(params, X, y):
+    """The fraction of rows whose top score (affine, ReLU, affine) is the label."""
+    p = {k: np.asarray(v, np.float64) for k, v in params.items()}
+    X = np.asarray(X, np.float64)
+    scores = np.maximum(0, X @ p["W1"] + p["b1"]) @ p["W2"] + p["b2"]
+    return float(np.mean(np.argmax(scores, axis=1) == y))
+
+
+@pytest.fixture(scope="module")
+def splits():
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((90, 12)).astype(np.float32)  # as get_cifar10_data gives them
+    y = rng.integers(0, 10, 90)
+    return {"X_train": X[:60], "y_train": y[:60], "X_val": X[60:75], "y_val": y[60:75],
+            "X_test": X[75:], "y_test": y[75:]}
+
+
+def test_each_gap_is_the_used_training_rows_accuracy_minus_the_validation_accuracy(
+        splits, monkeypatch):
+    calls, real = [], jaxnet.sweep
+
+    def recorded(X, y, X_val, y_val, configs, **kwargs):
+        results = real(X, y, X_val, y_val, configs, **kwargs)
+        calls.append((X, y, X_val, y_val, results))
+        return results
+
+    monkeypatch.setattr(jaxnet, "sweep", recorded)
+    factors = {"training rows": ("num_train", [30, 60]), "hidden units": ("hidden_size", [4])}
+    result = gap_study.study(splits, num_iters=6, batch_size=10, seeds=(0, 1), factors=factors)
+
+    points = [p for f in result["factors"].values() for p in f["points"]]
+    assert len(calls) == len(points) == 3
+    for (X, y, X_val, y_val, runs), point, rows in zip(calls, points, (30, 60, 60)):
+        np.testing.assert_array_equal(X, splits["X_train"][:rows])
+        np.testing.assert_array_equal(y, splits["y_train"][:rows])
+        assert X_val is splits["X_val"] and y_val is splits["y_val"]
+        train = [numpy_accuracy(r["params"], splits["X_train"][:rows], splits["y_train"][:rows])
+                 for r in runs]
+        val = [numpy_accuracy(r["params"], splits["X_val"], splits["y_val"]) for r in runs]
+        np.testing.assert_allclose(point["train_acc"], train, atol=1e-12)
+        np.testing.assert_allclose(point["val_acc"], val, atol=1e-12)
+        np.testing.assert_allclose(point["gap"], np.subtract(train, val), atol=1e-12)
+    assert [c["config"]["hidden_size"] for c in calls[2][4]] == [4, 4]
+    assert [c["config"]["seed"] for c in calls[2][4]] == [0, 1]
+
+
+def test_the_verdict_reads_the_change_in_the_mean_gap_against_the_seeds_spread():
+    def factor(first, last):
+        return {"option": "x", "points": [{"value": 1, "gap": first}, {"value": 2, "gap": last}]}
+
+    lines = gap_study.answer({"factors": {"a": factor([0.30, 0.32], [0.10, 0.12]),
+                                          "b": factor([0.10, 0.12], [0.30, 0.32]),
+                                          "c": factor([0.10, 0.20], [0.12, 0.22])}})
+    assert lines[0].endswith("shrinks the gap") and "from 0.310 to 0.110" in lines[0]
+    assert lines[1].endswith("widens the gap")
+    assert lines[2].endswith("does not change the gap much") and "spread 0.050" in lines[2]
+
+
+def test_the_gap_study_program_writes_its_json_figure_and_answer(splits, tmp_path, monkeypatch,
+                                                                  capsys):
+    """``python -m jaxnet.cli.gap_study --data-dir D --out O``: gap_study.json (the study),
+    gap_study.png and the answer printed, on the float32 splits of --data-dir."""
+    pytest.importorskip("matplotlib")
+    loaded, real_study = [], gap_study.study
+
+    def splits_of(data_dir, dtype):
+        loaded.append((data_dir, dtype))
+        return splits
+
+    monkeypatch.setattr(gap_study.data, "get_cifar10_data", splits_of)
+    monkeypatch.setattr(gap_study, "study", lambda s, num_iters, progress: real_study(
+        s, num_iters, batch_size=10, seeds=(0, 1), progress=progress,
+        factors={"hidden units": ("hidden_size", [3, 4]), "L2 strength (reg)": ("reg", [0.0, 1.0])}))
+    out = tmp_path / "gap"
+    assert gap_study.main(["--data-dir", "D", "--out", str(out), "--num-iters", "4", "--quiet"]) == 0
+    assert loaded == [("D", "float32")]
+    result = json.loads((out / "gap_study.json").read_text())
+    assert result["num_iters"] == 4 and [p["value"] for p in
+                                         result["factors"]["hidden units"]["points"]] == [3, 4]
+    assert capsys.readouterr().out.splitlines() == result["answer"]
+    assert (out / "gap_study.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

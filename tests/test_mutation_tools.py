@@ -1,0 +1,245 @@
+"""The mutation tools (bench/, not installed): bench.deletion's mutants of a small source, what a
+diff touches (bench.changes), the mutation plugin's ordering and the rows of every module.
+Fast tier: in-process, nothing runs a test suite."""
+
+import ast
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from bench import changes, deletion, deletion_run
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SOURCE = '''\
+"""A module."""
+import sys
+
+CONSTANT = make(1, 2)
+
+
+def f(x, sharding):
+    log("f")
+    x = constrain(x, sharding)
+    y: int = combine(x + 1,
+                     2)
+    z = fresh()
+    w = spread(*x)
+    if x is None:
+        raise ValueError("no x")
+    return x + y + z + w
+
+
+class C:
+    raise RuntimeError("class body")
+
+    def m(self):
+        self.reset()
+
+
+if __name__ == "__main__":
+    sys.exit(f(1, 2))
+'''
+
+
+def _by_statement():
+    return {m.key.split("::", 3)[3]: m for m in deletion.mutants(SOURCE, "m.py")}
+
+
+def test_deletion_makes_each_operators_mutant_once():
+    """Each operator's sites and nothing else: calls without a positional argument and
+    starred first arguments are left alone, and so is the __main__ block."""
+    found = deletion.mutants(SOURCE, "m.py")
+    assert [(m.operator, m.first, m.last) for m in found] == [
+        ("argument", 4, 4), ("call", 8, 8), ("argument", 9, 9), ("argument", 10, 11),
+        ("raise", 15, 15), ("raise", 20, 20), ("call", 23, 23)]
+    assert [m.key.split("::")[1] for m in found] == ["<module>", "f", "f", "f", "f", "C", "C.m"]
+
+
+def test_each_deletion_mutant_changes_only_its_statement():
+    """The mutated module parses, and differs from the original exactly at the statement:
+    a call statement is pass, an assignment takes the call's first positional argument
+    (parenthesised when it is an expression), raise is return in a function, pass elsewhere."""
+    lines = SOURCE.splitlines()
+    expected = {
+        "CONSTANT = make(1, 2)": {4: "CONSTANT = 1"},
+        "log('f')": {8: "    pass"},
+        "x = constrain(x, sharding)": {9: "    x = x"},
+        "y: int = combine(x + 1, 2)": {10: "    y: int = (x + 1)", 11: None},
+        "raise ValueError('no x')": {15: "        return"},
+        "raise RuntimeError('class body')": {20: "    pass"},
+        "self.reset()": {23: "        pass"},
+    }
+    for statement, mutant in _by_statement().items():
+        ast.parse(mutant.source)
+        want = [expected[statement].get(n + 1, line) for n, line in enumerate(lines)]
+        assert mutant.source.splitlines() == [line for line in want if line is not None], statement
+
+
+def test_deletion_keys_are_unique_and_survive_edits_elsewhere():
+    twice = SOURCE.replace('    log("f")\n', '    log("f")\n    log("f")\n')
+    keys = [m.key for m in deletion.mutants(twice, "m.py")]
+    assert len(keys) == len(set(keys))
+    assert "m.py::f::call::log('f') #2" in keys
+    shifted = "# a comment\n" + SOURCE
+    assert ([m.key for m in deletion.mutants(shifted, "m.py")]
+            == [m.key for m in deletion.mutants(SOURCE, "m.py")])
+
+
+def test_deletion_edits_utf8_sources_at_their_byte_columns():
+    source = 'def g(x):\n    note = "π²"; tell(note)\n    return x\n'
+    (mutant,) = deletion.mutants(source, "u.py")
+    assert mutant.source == 'def g(x):\n    note = "π²"; pass\n    return x\n'
+
+
+def test_deletion_score_counts_timeouts_as_killed_and_untested_as_not():
+    statuses = {"a": "killed", "b": "timeout", "c": "survived", "d": "no tests", "e": "survived"}
+    counts = deletion.score(statuses, equivalent={"e": "the same"})
+    assert counts["killed"] == 2 and counts["timeout"] == 1 and counts["equivalent"] == 1
+    assert counts["surviving"] == ["c"] and counts["untested"] == ["d"]
+    assert counts["score"] == round(2 / 4, 4)
+
+
+def test_deletion_statuses_from_pytests_exit():
+    assert [deletion_run.status(c) for c in (0, 1, 2, None, -9, 4, 5)] == [
+        "survived", "killed", "killed", "timeout", "killed", "error", "error"]
+
+
+def test_a_mutants_tests_are_those_that_execute_its_lines_or_all_after_import():
+    by_line = {3: {"t.py::a"}, 4: {"t.py::b", "t.py::a"}, 9: {""}}
+    every = {"t.py::a": 1.0, "t.py::b": 2.0, "t.py::c": 0.5}
+    assert deletion_run.tests_for(3, 4, by_line, every) == ["t.py::a", "t.py::b"]
+    assert deletion_run.tests_for(5, 6, by_line, every) == []
+    assert deletion_run.tests_for(9, 9, by_line, every) == list(every)
+    assert deletion_run.time_limit(["t.py::a", "t.py::b"], every, startup=4.0) == 10 * 7.0 + 10
+
+
+DIFF = """\
+diff --git a/jaxnet/a.py b/jaxnet/a.py
+--- a/jaxnet/a.py
++++ b/jaxnet/a.py
+@@ -3 +3 @@ def f():
+-    return 1
++    return 2
+@@ -10,0 +11,2 @@ def g():
++    one()
++    two()
+@@ -20,2 +22,0 @@ def h():
+-    gone()
+-    gone()
+diff --git a/jaxnet/old.py b/jaxnet/old.py
+deleted file mode 100644
+--- a/jaxnet/old.py
++++ /dev/null
+@@ -1 +0,0 @@
+-x = 1
+"""
+
+
+def test_a_diff_touches_its_new_lines_and_both_sides_of_a_removal():
+    assert changes.parse_diff(DIFF) == {"jaxnet/a.py": {3, 11, 12, 22, 23}}
+
+
+def test_touched_functions_are_named_as_mutmut_names_them():
+    source = ("import jax\n\n\n@jax.jit\ndef f(x):\n    def inner():\n        return x\n"
+              "    return inner()\n\n\nclass K:\n    def m(self):\n        return 1\n")
+    assert changes.mutmut_functions(source) == {"x_f": (4, 8), "xǁKǁm": (12, 13)}
+    assert changes.touched_functions(source, {7}) == ["x_f"]
+    assert changes.touched_functions(source, {4, 13}) == ["x_f", "xǁKǁm"]
+    assert changes.touched_functions(source, {1, 10}) == []
+    assert changes.module_name("jaxnet/cli/common.py") == "jaxnet.cli.common"
+    assert changes.module_name("reference/checker/__init__.py") == "reference.checker"
+
+
+def test_changed_functions_mutmut_mutants_are_exactly_its_own():
+    """bench.mutation --changed-since passes mutmut the names of the touched functions'
+    mutants, as mutmut generates them."""
+    pytest.importorskip("mutmut")
+    from bench import mutation
+
+    source = "def f(x):\n    return x + 1\n\n\ndef g(x):\n    return x * 2\n"
+    names = mutation.mutant_names("jaxnet/a.py", source, ["x_g"])
+    assert names and all(n.startswith("jaxnet.a.x_g__mutmut_") for n in names)
+
+
+def test_a_mutants_tests_run_fastest_first_by_bench_deletions_record(tmp_path, monkeypatch):
+    """bench.deletion's mutants order their tests by the first run's durations, with the same
+    ordering as mutmut's (module by module, modules by their fastest test)."""
+    from tests import mutation_plugin
+
+    seconds = {"a.py::slow": 9.0, "a.py::quick": 0.5, "b.py::one": 0.1}
+    (tmp_path / "durations.json").write_text(json.dumps(seconds))
+
+    class Item:
+        def __init__(self, nodeid):
+            self.nodeid = nodeid
+
+    items = [Item(n) for n in ("a.py::slow", "a.py::quick", "b.py::one")]
+    monkeypatch.delenv("MUTANT_UNDER_TEST", raising=False)
+    monkeypatch.setenv("JAXNET_TEST_DURATIONS", str(tmp_path / "durations.json"))
+    mutation_plugin.pytest_collection_modifyitems(None, items)
+    assert [i.nodeid for i in items] == ["b.py::one", "a.py::quick", "a.py::slow"]
+
+
+def test_mutation_verify_refuses_a_module_changed_since_its_run(tmp_path, monkeypatch):
+    """--verify scores new tests against the mutants of the module as it was run: a module
+    edited since would be scored against mutants of other code."""
+    from bench import mutation
+
+    monkeypatch.setattr(mutation, "WORK", tmp_path)
+    path = "jaxnet/checks.py"
+    work = mutation.workdir(path)
+    (work / "jaxnet").mkdir(parents=True)
+    (work / path).write_text((mutation.ROOT / path).read_text() + "# edited\n")
+    with pytest.raises(SystemExit, match="changed since its last run"):
+        mutation.verify(path, ["tests/test_validation.py"])
+    assert (work / path).read_text().endswith("# edited\n")  # nothing touched
+
+
+def test_a_mutants_tests_run_fastest_first_module_by_module(tmp_path, monkeypatch):
+    """The mutation plugin's ordering under mutmut: by the recorded durations, a module's
+    tests together, modules by their fastest test; untouched outside a mutant's run."""
+    import json
+
+    from tests import mutation_plugin as root
+    seconds = {"a.py::slow": 9.0, "a.py::quick": 0.5, "b.py::one": 0.1, "b.py::two": 7.0,
+               "c.py::x": 3.0}
+    (tmp_path / "mutmut-stats.json").write_text(json.dumps({"duration_by_test": seconds}))
+    monkeypatch.chdir(tmp_path)
+    order = ["a.py::slow", "a.py::quick", "c.py::x", "b.py::two", "b.py::one"]
+
+    class Item:  # hashable, as pytest's are
+        def __init__(self, nodeid):
+            self.nodeid = nodeid
+
+    def ordered():
+        items = [Item(n) for n in order]
+        root.pytest_collection_modifyitems(None, items)
+        return [item.nodeid for item in items]
+
+    monkeypatch.setenv("MUTANT_UNDER_TEST", "stats")
+    assert ordered() == order
+    monkeypatch.setenv("MUTANT_UNDER_TEST", "jaxnet.model.x_loss__mutmut_3")
+    assert ordered() == ["b.py::one", "b.py::two", "a.py::quick", "a.py::slow", "c.py::x"]
+
+
+def test_every_module_of_the_package_has_a_row_of_tests():
+    """[tool.jaxnet.mutation] names every module of jaxnet/ and reference/ (the programs and
+    the checker included), and each row names test files that exist."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    rows = config["tool"]["jaxnet"]["mutation"]
+    package = {str(p.relative_to(ROOT)) for folder in ("jaxnet", "reference")
+               for p in (ROOT / folder).rglob("*.py")}
+    assert set(rows) == package
+    for module, args in rows.items():
+        files = [a.split("::")[0] for a in args if a.startswith("tests/")]
+        assert files and all((ROOT / f).exists() for f in files), module
+
+
+def test_a_deletion_report_moves_survivors_listed_since_to_equivalent():
+    entry = {"mutants": 4, "killed": 2, "equivalent": 0, "survived": 2, "surviving": ["a", "b"]}
+    again = deletion.rescored(entry, equivalent={"b": "the same"})
+    assert again["surviving"] == ["a"] and again["survived"] == 1 and again["equivalent"] == 1
+    assert again["equivalent_mutants"] == ["b"] and again["score"] == round(2 / 3, 4)
