@@ -226,11 +226,11 @@ def test_a_mutants_tests_run_fastest_first_module_by_module(tmp_path, monkeypatc
 
 
 def test_every_module_of_the_package_has_a_row_of_tests():
-    """[tool.jaxnet.mutation] names every module of jaxnet/ and reference/ (the programs and
-    the checker included), and each row names test files that exist."""
+    """[tool.jaxnet.mutation] names every module of jaxnet/, jaxnet_start/ and reference/
+    (the programs and the checker included), and each row names test files that exist."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())
     rows = config["tool"]["jaxnet"]["mutation"]
-    package = {str(p.relative_to(ROOT)) for folder in ("jaxnet", "reference")
+    package = {str(p.relative_to(ROOT)) for folder in ("jaxnet", "jaxnet_start", "reference")
                for p in (ROOT / folder).rglob("*.py")}
     assert set(rows) == package
     for module, args in rows.items():

@@ -18,7 +18,8 @@ from reference.checker import cli, run
 from reference.checker.report import Check, FileResult
 
 SPLIT = ["--num-training", "80", "--num-validation", "20", "--num-test", "10"]
-TINY = [*SPLIT, "--num-iters", "20", "--batch-size", "8", "--hidden-size", "3"]
+RUN = [*SPLIT, "--num-iters", "20", "--batch-size", "8"]
+TINY = [*RUN, "--hidden-size", "3"]
 
 
 def exit_code(main, argv):
@@ -34,7 +35,7 @@ def exit_code(main, argv):
 
 def test_a_sweep_whose_every_config_diverges_exits_1_and_writes_nothing(data_dir, tmp_path, capsys):
     out = tmp_path / "sweep"
-    argv = ["--data-dir", str(data_dir), "--out", str(out), *TINY, "--std", "1",
+    argv = ["--data-dir", str(data_dir), "--out", str(out), *RUN, "--std", "1",
             "--learning-rates", "1e6", "1e7", "--regs", "0.1", "--hidden-sizes", "3", "--quiet"]
     assert exit_code(sweep_cifar10.main, argv) == 1
     err = capsys.readouterr().err.strip()
@@ -46,7 +47,7 @@ def test_a_sweep_whose_every_config_diverges_exits_1_and_writes_nothing(data_dir
 def test_a_progress_bar_unless_quiet(data_dir, tmp_path, capsys, main):
     """--help: "--quiet  no progress bar"; without it, tqdm's bar on stderr."""
     sweep = ["--hidden-sizes", "3", "--learning-rates", "1e-3", "--regs", "0.1"]
-    argv = ["--data-dir", str(data_dir), *TINY, *(sweep if main is sweep_cifar10.main else [])]
+    argv = ["--data-dir", str(data_dir), *(RUN + sweep if main is sweep_cifar10.main else TINY)]
     assert main([*argv, "--out", str(tmp_path / "loud")]) == 0
     err = capsys.readouterr().err
     assert "it/s" in err or "s/it" in err, err
@@ -54,16 +55,17 @@ def test_a_progress_bar_unless_quiet(data_dir, tmp_path, capsys, main):
     assert capsys.readouterr().err == ""
 
 
-def test_a_run_writes_params_first_then_preprocessing_then_metrics(data_dir, tmp_path, monkeypatch):
-    """The README: params.npz first, then preprocess.npz, then metrics.json (a folder
-    without metrics.json is incomplete), curves.png and weights.png."""
+def test_a_run_writes_params_first_then_preprocessing_and_metrics_last(data_dir, tmp_path,
+                                                                       monkeypatch):
+    """The README: params.npz first, then preprocess.npz, curves.png and weights.png, and
+    metrics.json last (a folder without metrics.json is incomplete)."""
     written, replace = [], os.replace
     monkeypatch.setattr(artifacts.os, "replace", lambda a, b: (written.append(os.path.basename(b)),
                                                                replace(a, b))[1])
     out = tmp_path / "run"
     assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *TINY,
                                "--preprocess", "channel", "--quiet"]) == 0
-    assert written == ["params.npz", "preprocess.npz", "metrics.json", "curves.png", "weights.png"]
+    assert written == ["params.npz", "preprocess.npz", "curves.png", "weights.png", "metrics.json"]
 
 
 def test_checkpoint_every_writes_the_state_once_per_period(data_dir, tmp_path, monkeypatch):
