@@ -57,8 +57,10 @@ def problems_outputs():
 
 
 def name_of(outputs, args, truths):
+    """The id of the cause named for these outputs, or None."""
     obs = Recorded(outputs)
-    return explain.name_cause(evidence.all_parts(obs, truths), truths, args)
+    named = explain.name_cause(evidence.all_parts(obs, truths), truths, args)
+    return named and named.cause
 
 
 @pytest.mark.parametrize("cause", [m.id for m in mistakes.CATALOGUE if m.id != "float32"])
@@ -67,7 +69,7 @@ def test_a_cause_contradicting_a_passing_check_is_never_named(problems_outputs, 
     (that check now passes) and it is never named, whatever else may be."""
     args, truths, variants = problems_outputs
     outputs = variants[cause]
-    assert name_of(outputs, args, truths)[0] == cause
+    assert name_of(outputs, args, truths) == cause
     parts = evidence.all_parts(Recorded(outputs), truths)
     wrong = [p for ps in parts.values() for p in ps if p.failed and not p.key.startswith("numeric")]
     for part in wrong[:: max(1, len(wrong) // 4)]:  # a few, spread over the problems
@@ -79,12 +81,12 @@ def test_a_cause_contradicting_a_passing_check_is_never_named(problems_outputs, 
         else:
             fixed[part.problem]["grads"][k] = truths[part.problem]["grads"][k]
         named = name_of(fixed, args, truths)
-        assert named is None or named[0] != cause, (part.problem, part.key, named)
+        assert named != cause, (part.problem, part.key, named)
 
 
 def test_float32_is_named_only_when_its_rounding_shows_on_every_problem(problems_outputs):
     args, truths, variants = problems_outputs
-    assert name_of(variants["float32"], args, truths)[0] == "float32"
+    assert name_of(variants["float32"], args, truths) == "float32"
     # exact everywhere but a float32-sized error on the large scores alone: not float32
     outputs = {n: dict(t) for n, t in truths.items()}
     outputs["large_scores"] = dict(truths["large_scores"], loss=truths["large_scores"]["loss"] + 3e-3)
@@ -179,8 +181,12 @@ def test_a_train_that_fails_on_the_loss_wrong_outputs_is_a_consequence():
     assert "train_steps" in result.consequences and "shape (3, 10), expected (10, 3)" in result.findings[0].structure
 
 
-def test_histories_at_the_rate_s_wrong_boundaries_follow_from_it():
+def test_histories_and_decay_at_the_same_wrong_iterations_are_one_mistake_the_epoch_test():
+    """iterations_per_epoch = num_train * batch_size: the accuracies recorded and the rate decayed
+    after iteration 0 only; one mistake, named where the epochs show (the histories)."""
     result = unknown("epoch_length_wrong")
-    assert [f.part for f in result.findings] == ["training_decay"]
-    assert {"train_acc_history", "val_acc_history"} <= set(result.consequences)
-
+    (finding,) = result.findings
+    assert (finding.part, finding.cause) == ("training_histories", "epoch_boundaries_wrong")
+    assert set(finding.checks) == {"train_acc_history", "val_acc_history", "train_learning_rate"}
+    assert finding.checks[0].endswith("_history")
+    assert "recorded after iteration 0, and the rate decayed there too, instead of after iterations 0, 5 and 10" in finding.structure

@@ -4,7 +4,7 @@ check still judged when reg is wrong, blame on loss (not train) for what loss do
 
 import numpy as np
 
-from reference.checker import training_checks
+from reference.checker import rates, training_record
 from tests.checker_impls.bugs import LR_DECAY, buggy_source
 from tests.checker_impls.inprocess import checked
 
@@ -65,11 +65,11 @@ def test_train_is_not_blamed_for_what_loss_does_to_its_inputs():
 
 def test_rates_read_in_time_order_with_where_they_changed():
     used = np.array([0.3, 0.5, 0.5, 0.25])
-    assert training_checks.rate_changes(used) == "x1.667 after iteration 0, x0.5 after iteration 2"
-    assert training_checks._values(used) == "[0.3, 0.5 x2, 0.25]"
+    assert rates.rate_changes(used) == "x1.667 after iteration 0, x0.5 after iteration 2"
+    assert training_record.values_text(used) == "[0.3, 0.5 x2, 0.25]"
 
 
 def test_schedules_decay_after_the_update_at_each_boundary():
-    right, wrong = training_checks.schedules(0.3, 0.5, [0, 5, 10], 12)
+    right, wrong = rates.schedules(0.3, 0.5, [0, 5, 10], 12)
     assert list(right) == [0.3] + [0.15] * 5 + [0.075] * 5 + [0.0375]  # decays after steps 0, 5, 10
     assert list(wrong["lr_decayed_before_update"][:2]) == [0.15, 0.15]

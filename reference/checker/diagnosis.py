@@ -10,7 +10,7 @@ when predict is wrong, the toy training run when anything else is wrong.
 
 import numpy as np
 
-from reference.checker import causes, explain, locate, mistakes, problems, structure
+from reference.checker import causes, explain, formulas, locate, mistakes, predictions, problems, structure
 from reference.checker.report import Finding
 
 LOSS_CHECKS = {"toy_scores", "toy_loss", "gradients", "gradients_numeric", "no_mutation", "grads_format",
@@ -22,15 +22,16 @@ def _and(items):
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def named_finding(mid, ks, a, located):
-    """The finding of a cause that explains everything."""
-    m = mistakes.BY_ID[mid]
+def named_finding(named, located):
+    """The finding of a cause that explains everything (``causes.Named``)."""
+    m = mistakes.BY_ID[named.cause]
     grad = next((x for x in located if x.part == "gradient"), None)
-    params = tuple(ks) or (grad.params if grad and m.part == "gradient" else ())
-    fill = {"params": _and(params) if params else ""}
-    title = m.title.format(**fill) + (f" ({a:.4g} x)" if a is not None else "")
+    params = tuple(named.params) or (grad.params if grad and m.part == "gradient" else ())
+    fill = {"params": _and(params) if params else "", "detail": named.detail}
+    factor = f" ({named.factor:.4g} x)" if named.factor is not None else ""
+    title = m.title.format(**fill) + factor + causes.MODES[named.mode]
     structure = located[0].structure if located else ""
-    return Finding(m.part, mid, title, structure, m.fix.format(**fill), params,
+    return Finding(m.part, m.id, title, structure, m.fix.format(**fill), params,
                    grad.backward_agrees if grad else None)
 
 
@@ -39,7 +40,7 @@ def loss_findings(obs, parts, args, truths):
     located = locate.locate(obs, parts, args)
     named = explain.name_cause(parts, truths, args)
     if named is not None:
-        return [named_finding(*named, located)]
+        return [named_finding(named, located)]
     return [Finding(x.part, None, "not a known mistake", x.structure, causes.look_first(x.part, x.params),
                     x.params, x.backward_agrees) for x in located]
 
@@ -126,13 +127,14 @@ def predict_finding(obs, check, findings):
             and any(f.part == "scores" for f in findings)):
         check.consequence_of = "scores"
         return None
-    for mid, pred in (("predict_no_relu", (X @ params["W1"] + params["b1"]) @ params["W2"] + params["b2"]),
-                      ("predict_argmin", -true_scores)):
-        if got is not None and np.array_equal(got, np.argmax(pred, axis=1)):
-            m = mistakes.BY_ID[mid]
-            check.diagnosis = f"your predictions match {m.title}. Fix: {m.fix}. [cause: {mid}]"
-            check.causes = [mid]
-            return Finding("predict", mid, m.title, check.diagnosis.split(".")[0], m.fix, checks=["predict"])
+    titles = {k: mistakes.BY_ID[k].title for k in formulas.EVERY_FORWARD}
+    found = predictions.explained(got, params, X, titles) if got is not None else None
+    if found:
+        m = mistakes.BY_ID[found[0]]
+        title = m.title.format(detail=found[1])
+        check.diagnosis = f"your predictions match {title}. Fix: {m.fix}. [cause: {m.id}]"
+        check.causes = [m.id]
+        return Finding("predict", m.id, title, check.diagnosis.split(". Fix")[0], m.fix, checks=["predict"])
     own_note = ("; it is not the argmax of your own scores" if own is not None and got is not None
                 and own.ndim == 2 and got.shape == own.shape[:1] and not np.array_equal(got, np.argmax(own, axis=1))
                 else "")
@@ -147,15 +149,16 @@ def training_findings(checks, predict_wrong):
     for c in checks:
         if c.passed or c.consequence_of:
             continue
-        if predict_wrong and c.name.endswith("acc_history") and not c.causes:
-            c.consequence_of = "predict"
+        if predict_wrong and c.name.endswith("acc_history"):  # recorded with a wrong predict: no cause of its own
+            c.consequence_of, c.causes, c.diagnosis = "predict", [], c.diagnosis.split(": this matches")[0]
             continue
         key = c.causes[0] if c.causes else c.part
         groups.setdefault(key, []).append(c)
     findings = []
     for key, group in groups.items():
-        head = group[0]
         m = mistakes.BY_ID.get(key)
+        group.sort(key=lambda c: bool(m) and c.part != m.part)  # a check of the cause's own part first
+        head = group[0]
         structure = head.diagnosis.split(": this matches")[0]
         findings.append(Finding(head.part, m and m.id, m.title if m else "not a known mistake", structure,
                                 m.fix if m else causes.look_first(head.part), checks=[c.name for c in group]))
@@ -195,9 +198,11 @@ def diagnose(obs, checks, parts, args, truths):
         findings += [found] if found else []
     train = [c for c in checks if c.name.startswith("train_") or c.name.endswith("_history")]
     raised = train and "raised" in train[0].diagnosis and not train[0].passed
-    if raised and findings and findings[0].part not in ("init", "predict"):
-        for c in train:  # train ran on the loss's wrong outputs (a shape, a NaN): not a mistake of its own
-            c.consequence_of = c.consequence_of or findings[0].checks[0]
+    owner = raised and next((f for f in findings if f.part not in ("init", "predict")
+                             or (f.part == "predict" and "predict(" in train[0].diagnosis)), None)
+    if owner:  # train ran on the loss's (or predict's) wrong outputs, a shape or a NaN: no mistake of its own
+        for c in train:
+            c.consequence_of = c.consequence_of or owner.checks[0]
     findings += training_findings(train, "predict" in by_name and not by_name["predict"].passed)
     toy = by_name.get("toy_training")
     if toy is not None and not toy.passed:

@@ -17,7 +17,8 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from reference.checker.causes import FAMILIES, OTHER_CAUSES, Mistake
+from reference.checker import formulas
+from reference.checker.causes import BACKWARD, FAMILIES, OTHER_CAUSES, REGULARISERS, Mistake
 
 PARAM_NAMES = ("W1", "b1", "W2", "b2")
 
@@ -176,7 +177,8 @@ CATALOGUE = (
             "keep the params and the computation in float64 (NumPy's default); don't cast to float32", "scores",
             in_float32),
 )
-BY_ID = {m.id: m for m in CATALOGUE + OTHER_CAUSES + FAMILIES}
+BY_ID = {m.id: m for m in CATALOGUE + OTHER_CAUSES + FAMILIES + BACKWARD + REGULARISERS + formulas.FORWARDS
+         + formulas.RETURNED + formulas.DATA_LOSSES}
 
 
 N_PAD = 5  # every problem is padded to this many examples (the notebook's toy N)
@@ -210,20 +212,26 @@ def _unpad(out, n):
             "scores": np.asarray(scores)[:n], "loss_grads": {k: np.asarray(g) for k, g in loss_grads.items()}}
 
 
+def unkey(inputs):
+    """(params, X, y, reg) back from a cache key (``key``)."""
+    params = {k: np.frombuffer(b, np.float64).reshape(s) for k, (b, s) in zip(PARAM_NAMES, inputs[:4])}
+    X = np.frombuffer(inputs[4][0], np.float64).reshape(inputs[4][1])
+    return params, X, np.frombuffer(inputs[5], np.int64), inputs[6]
+
+
 @functools.lru_cache(maxsize=128)
-def _run(program, key):
-    params = {k: np.frombuffer(b, np.float64).reshape(s) for k, (b, s) in zip(PARAM_NAMES, key[:4])}
-    X = np.frombuffer(key[4][0], np.float64).reshape(key[4][1])
-    y = np.frombuffer(key[5], np.int64)
+def _run(program, inputs):
+    params, X, y, reg = unkey(inputs)
     Xp, yp, w = _pad(X, y)
-    out = (_truth if program == "truth" else _catalogue)(params, Xp, yp, w, np.float64(key[6]))
+    out = (_truth if program == "truth" else _catalogue)(params, Xp, yp, w, np.float64(reg))
     out = jax.tree.map(np.asarray, out)
     if program == "truth":
         return _unpad(out, len(y))
     return {k: _unpad(v, len(y)) for k, v in out.items()}
 
 
-def _key(params, X, y, reg):
+def key(params, X, y, reg):
+    """The inputs as bytes: a cache key."""
     arrays = [np.ascontiguousarray(params[k], dtype=np.float64) for k in PARAM_NAMES]
     X = np.ascontiguousarray(X, dtype=np.float64)
     return (tuple((a.tobytes(), a.shape) for a in arrays) + ((X.tobytes(), X.shape),)
@@ -234,11 +242,11 @@ def truth(params, X, y, reg):
     """The true loss at float64 inputs: {"loss": float, "grads": {name: array}, "scores": (N, C)}.
 
     Cached on the inputs' bytes: the fixed problems are evaluated once per process."""
-    return _run("truth", _key(params, X, y, reg))
+    return _run("truth", key(params, X, y, reg))
 
 
 def catalogue(params, X, y, reg):
     """Every mistake's outputs at the same inputs: {id: {"loss", "grads", "scores"}} (cached).
 
     Compiled on first use only, so an implementation that passes never pays for it."""
-    return _run("catalogue", _key(params, X, y, reg))
+    return _run("catalogue", key(params, X, y, reg))

@@ -1,0 +1,67 @@
+"""The record of a training run, as the training checks read it, and the words of their results
+(NumPy). The child wrapped ``loss`` and recorded, at every SGD step t, the minibatch (X_t, y_t)
+and the reg it was called with, the params P_t before the step, the loss and the gradients g_t
+returned; P_T is the params after the run (``recording.py``).
+"""
+
+import numpy as np
+
+from reference import TwoLayerNet
+from reference.checker import mistakes
+from reference.checker.report import Check
+
+RATE_TOL = 1e-6  # relative, on each inferred learning rate
+HISTORY_TOL = 1e-12
+
+
+def recorded_steps(obs, calls):
+    """[{"X", "y", "loss", "params", "grads"}] of every recorded step, in time order."""
+    return [{"X": obs.get(f"trace/{i}/X"), "y": obs.get(f"trace/{i}/y"), "loss": float(obs.get(f"trace/{i}/loss")),
+             "params": obs.params(f"trace/{i}/params"), "grads": obs.params(f"trace/{i}/grads")}
+            for i in range(calls)]
+
+
+def params_after(steps, final):
+    """The params after every step: P_{t+1}, the last being the run's final params."""
+    return [steps[t + 1]["params"] if t + 1 < len(steps) else final for t in range(len(steps))]
+
+
+def accuracy(params, X, y):
+    """The fraction of y that the NumPy oracle at ``params`` predicts."""
+    return float(np.mean(TwoLayerNet.from_params(params).predict(X) == y))
+
+
+def cause_text(mid, detail):
+    m = mistakes.BY_ID[mid]
+    return f"{detail}: this matches {m.title}. Fix: {m.fix}. [cause: {mid}]"
+
+
+def named(name, measured, tol, what, mid, detail):
+    """A failed check whose cause is the known mistake ``mid``."""
+    return Check(name, False, measured, tol, what, cause_text(mid, detail), [mid], part=mistakes.BY_ID[mid].part)
+
+
+def close(a, b):
+    """a == b to RATE_TOL relative, b broadcast to a's shape; NaN in a (no gradient) counts as equal."""
+    a = np.asarray(a, dtype=np.float64)
+    b = np.broadcast_to(np.asarray(b, dtype=np.float64), a.shape)
+    return bool(np.all(np.isnan(a) | (np.abs(a - b) <= RATE_TOL * np.abs(b))))
+
+
+def values_text(r):
+    """Values in time order, runs of equal values shortened: [0.3 x1, 0.15 x5]."""
+    runs = []
+    for x in np.ravel(r):
+        if runs and (runs[-1][0] == x or (np.isfinite(x) and abs(runs[-1][0] - x) <= 1e-12 * abs(x))):
+            runs[-1][1] += 1
+        else:
+            runs.append([x, 1])
+    return "[" + ", ".join(f"{x:.4g}" + (f" x{n}" if n > 1 else "") for x, n in runs) + "]"
+
+
+def iterations_text(its):
+    """'iterations 0, 5 and 10', 'iteration 0', or 'no iteration'."""
+    its = [str(int(t)) for t in its]
+    if len(its) < 2:
+        return f"iteration {its[0]}" if its else "no iteration"
+    return "iterations " + ", ".join(its[:-1]) + " and " + its[-1]
