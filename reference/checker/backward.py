@@ -48,17 +48,28 @@ def changes(v, y, params, reg):
         out[("gradient_before_subtract_one", ks, "")] = {
             k: (v["h1"].T @ before + reg_w["W2"] if k == "W2" else before.sum(axis=0)) for k in ks}
     for name, what in (("h1", "h1 itself (dz1 = dh1 * h1)"), ("z1", "z1 itself (dz1 = dh1 * z1)")):
-        dz1 = v["dh1"] * v[name]
-        out[("relu_derivative_wrong", ("W1", "b1"), what)] = {"W1": v["X"].T @ dz1 + reg_w["W1"],
-                                                              "b1": dz1.sum(axis=0)}
-    out[("bias_gradient_wrong_axis", ("b2",), "")] = {"b2": v["dscores"].sum(axis=1)}
-    out[("bias_gradient_wrong_axis", ("b1",), "")] = {"b1": v["dz1"].sum(axis=1)}
-    for name, ds in (("dscores_divided_first", v["probs"] / n - one_hot(y, v["probs"].shape[1])),
-                     ("dscores_sign_flipped", -v["dscores"])):
+        out[("relu_derivative_wrong", ("W1", "b1"), what)] = first_layer(v, v["dh1"] * v[name], reg_w)
+    for name, what in (("h1", "h1, the ReLU's output,"), ("z1", "z1, the pre-activation,")):
+        for ks in (("W1",), ("b1",), ("W1", "b1")):
+            out[("hidden_gradient_from_values", ks, what)] = {k: first_layer(v, v[name], reg_w)[k] for k in ks}
+    axis_1 = {"b1": v["dz1"].sum(axis=1), "b2": v["dscores"].sum(axis=1)}
+    transposed = {"W1": (v["X"].T @ v["dz1"] + reg_w["W1"]).T, "W2": (v["h1"].T @ v["dscores"] + reg_w["W2"]).T}
+    for cause, grads in (("bias_gradient_wrong_axis", axis_1), ("gradient_transposed", transposed)):
+        for ks in (*((k,) for k in grads), tuple(grads)):  # one, or both (a layer's shared code)
+            out[(cause, ks, "")] = {k: grads[k] for k in ks}
+    labels = one_hot(y, v["probs"].shape[1])
+    assigned = np.where(labels > 0, -1.0, v["probs"]) / n
+    for name, ds in (("dscores_divided_first", v["probs"] / n - labels), ("dscores_sign_flipped", -v["dscores"]),
+                     ("dscores_plus_one", (v["probs"] + labels) / n), ("dscores_set_to_minus_one", assigned)):
         dz1 = (ds @ params["W2"].T) * (v["z1"] > 0)
-        out[(name, NAMES, "")] = {"W1": v["X"].T @ dz1 + reg_w["W1"], "b1": dz1.sum(axis=0),
-                                  "W2": v["h1"].T @ ds + reg_w["W2"], "b2": ds.sum(axis=0)}
+        out[(name, NAMES, "")] = {**first_layer(v, dz1, reg_w), "W2": v["h1"].T @ ds + reg_w["W2"],
+                                  "b2": ds.sum(axis=0)}
     return out
+
+
+def first_layer(v, dz1, reg_w):
+    """W1's and b1's gradients from the hidden layer's gradient dz1."""
+    return {"W1": v["X"].T @ dz1 + reg_w["W1"], "b1": dz1.sum(axis=0)}
 
 
 def hypotheses(args, truths):

@@ -105,6 +105,8 @@ OTHER_CAUSES = (
             "append the minibatch loss to loss_history at every iteration", "training_histories"),
     Mistake("loss_history_without_reg", "the loss recorded without its reg term (the data loss alone)",
             "append the loss that loss() returned, reg term included", "training_histories"),
+    Mistake("loss_history_on_training_set", "the loss recorded on the whole training set instead of the minibatch",
+            "append the minibatch loss that the step's loss call returned", "training_histories"),
     Mistake("acc_before_update", "the accuracies recorded before the epoch's update instead of after it",
             "update the params first, then record the accuracies", "training_histories"),
     Mistake("acc_recorded_at_wrong_iterations", "the accuracies recorded at other iterations than each epoch's "
@@ -133,6 +135,10 @@ OTHER_CAUSES = (
     Mistake("weight_decay_in_update", "a weight-decay term in the update (params -= lr (g + c params)): the "
             "regularisation applied twice", "params -= learning_rate * grads: the gradient already holds "
             "the reg term", "training_update"),
+    Mistake("iteration_count_off_by_one", "train running one iteration too few or too many",
+            "for it in range(num_iters): one loss call and one update per iteration", "training_update"),
+    Mistake("reg_not_passed", "train calling loss without reg (loss's default, 0)",
+            "self.loss(X_batch, y=y_batch, reg=reg)", "training_update"),
     Mistake("batches_in_order", "minibatches taken in order (consecutive rows of X) instead of drawn at random",
             "idx = np.random.choice(num_train, batch_size); X_batch, y_batch = X[idx], y[idx]",
             "training_sampling"),
@@ -145,6 +151,8 @@ FAMILIES = (
     Mistake("gradient_scaled", "{params}'s gradient a constant multiple of the true one",
             "the gradient of the loss you compute, with no extra factor (check the backward pass for {params})",
             "gradient"),
+    Mistake("data_gradient_scaled", "the data part of {params}'s gradients a constant multiple of the true one "
+            "(dscores scaled?)", "dscores = (probs - one_hot(y)) / N, with no other factor", "gradient"),
     Mistake("gradient_not_averaged", "{params}'s gradient not divided by the batch size N",
             "divide {params}'s gradient by N like the others (the loss is the mean over the batch)", "gradient"),
     Mistake("gradient_averaged_twice", "{params}'s gradient divided by the batch size N twice",
@@ -191,6 +199,15 @@ BACKWARD = (
             "dz1 = dh1 * (z1 > 0): the ReLU passes the gradient where its input is positive", "gradient"),
     Mistake("bias_gradient_wrong_axis", "{params}'s gradient summed over axis 1 instead of over the examples",
             "sum over the examples: np.sum(..., axis=0)", "gradient"),
+    Mistake("hidden_gradient_from_values", "{params}'s gradient computed from {detail} in place of dz1, the masked "
+            "upstream gradient (a variable mixed up?)", "dz1 = (dscores @ W2.T) * (z1 > 0); dW1 = X.T @ dz1 + 2 * reg * "
+            "W1, db1 = dz1.sum(axis=0)", "gradient"),
+    Mistake("gradient_transposed", "{params}'s gradient transposed", "the gradient has the parameter's shape: "
+            "dW1 = X.T @ dz1, dW2 = h1.T @ dscores", "gradient"),
+    Mistake("dscores_plus_one", "dscores with 1 added at the correct class instead of subtracted",
+            "dscores[np.arange(N), y] -= 1", "gradient"),
+    Mistake("dscores_set_to_minus_one", "dscores set to -1 at the correct class instead of having 1 subtracted",
+            "dscores[np.arange(N), y] -= 1 (subtract, don't assign)", "gradient"),
     Mistake("dscores_divided_first", "dscores divided by N before subtracting 1 at the correct class "
             "(probs / N - one_hot(y))", "subtract 1 at the correct class first, then divide by N", "gradient"),
     Mistake("dscores_sign_flipped", "dscores = one_hot(y) - probs: the gradient of the scores with its sign "
@@ -212,6 +229,8 @@ REGULARISERS = (
     Mistake("reg_square_of_sum", "reg * sum({params})**2, the square of the sum instead of the sum of squares",
             f"square each weight, then sum: {SUM_SQ}", "regulariser"),
     Mistake("reg_squared", "the strength reg**2 instead of reg", f"{SUM_SQ}, reg itself", "regulariser"),
+    Mistake("reg_not_multiplied", "{params}'s squares added without the factor reg (a misplaced parenthesis?)",
+            f"multiply the whole sum by reg: {SUM_SQ}", "regulariser"),
     Mistake("reg_over_n", "the reg term divided by the batch size N", f"{SUM_SQ}: only the data loss is a mean over "
             "the batch", "regulariser"),
 )

@@ -10,16 +10,34 @@ other formulas for the forward pass and the data loss, other regularisers, backw
 one change), named only when the hypotheses that explain everything are all one cause.
 """
 
+import numpy as np
+
 from reference.checker import backward, families, mistakes, regularisers
 from reference.checker.causes import Named
 
 F32_BAND = (0.01, 10.0)  # a float32 net's error is this many times float32's own, on every problem
 
 
-def explains(parts, outputs):
-    """The hypothesis reproduces every part (failing or passing) and differs where the code fails."""
-    failing = [p for p in parts if p.failed]
-    return bool(failing) and all(p.error(p.got, p.pick(outputs)) <= p.tol for p in parts) and all(
+def agrees(part, value):
+    """The code's output is ``value`` by the check's own measure and tolerance, or to that tolerance
+    relative to the true quantity's largest entry (an entry that is ~0 in both carries rounding
+    that is small only relative to the true one)."""
+    if part.error(part.got, value) <= part.tol:
+        return True
+    got, value, want = (np.asarray(x, dtype=np.float64) for x in (part.got, value, part.want))
+    if got.shape != value.shape or not (np.isfinite(got).all() and np.isfinite(value).all()):
+        return False
+    return float(np.max(np.abs(got - value), initial=0)) <= part.tol * float(np.max(np.abs(want), initial=0))
+
+
+def explains(parts, outputs, failing=None):
+    """The hypothesis reproduces every part (failing or passing) and differs where the code fails.
+    ``failing``: the failing parts, if known (the failing ones are tried first: most hypotheses
+    miss one of them)."""
+    failing = [p for p in parts if p.failed] if failing is None else failing
+    failed = {id(p) for p in failing}
+    passing = [p for p in parts if id(p) not in failed]
+    return bool(failing) and all(agrees(p, p.pick(outputs)) for p in failing + passing) and all(
         not p.error(p.pick(outputs), p.want) <= p.tol for p in failing)
 
 
@@ -53,7 +71,8 @@ def name_cause(parts_by_problem, truths, args):
     """The ``causes.Named`` of the first catalogued variant that explains every problem; else of
     the one cause beyond the catalogue that does (None when none does, or two different ones do)."""
     parts = [p for ps in parts_by_problem.values() for p in ps]
-    if not any(p.failed for p in parts):
+    failing = [p for p in parts if p.failed]
+    if not failing:
         return None
     ran = {name: a for name, a in args.items() if parts_by_problem.get(name)}
     variants = {name: mistakes.catalogue(*a) for name, a in ran.items()}
@@ -62,8 +81,8 @@ def name_cause(parts_by_problem, truths, args):
         if m.id == "float32":
             if float32_explains(parts_by_problem, outputs):
                 return Named(m.id)
-        elif explains(parts, outputs):
+        elif explains(parts, outputs, failing):
             return Named(m.id)
     found = [named for named, outputs in pool(parts_by_problem, {n: truths[n] for n in ran}, ran)
-             if explains(parts, outputs)]
+             if explains(parts, outputs, failing)]
     return found[0] if len({named.cause for named in found}) == 1 else None

@@ -62,6 +62,12 @@ def gradient_factors(b, parts_by_problem, failing):
         if a is not None and abs(a - 1) > 1e-6:
             b.add(Named("gradient_scaled", (k,), a), lambda o, n, k=k, a=a: o["grads"].update(
                 {k: a * b.truths[n]["grads"][k]}))
+    if len(failing) > 1:  # the data part of every failing gradient a times the true one (dscores scaled)
+        a = fit([(g - b.split[n][2][k], b.split[n][1][k]) for k in failing
+                 for n, g in got(parts_by_problem, f"grads/{k}").items() if np.shape(g) == np.shape(b.split[n][1][k])])
+        if a is not None and abs(a - 1) > 1e-6 and abs(a + 1) > 1e-6:  # -1 is dscores' sign (backward.py)
+            b.add(Named("data_gradient_scaled", tuple(failing), a), lambda o, n, a=a: o["grads"].update(
+                {k: a * b.split[n][1][k] + b.split[n][2][k] for k in failing}))
     for cause, power in (("gradient_not_averaged", 1), ("gradient_averaged_twice", -1)):
         if failing:
             b.add(Named(cause, tuple(failing)), lambda o, n, p=power: o["grads"].update(

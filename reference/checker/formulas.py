@@ -93,6 +93,19 @@ def without_b2(xp, p, X):
     return z1, h1, h1 @ p["W2"]
 
 
+def b1_in_product(xp, p, X):
+    """z1 = X (W1 + b1): the bias added to the weights inside the product (a misplaced parenthesis)."""
+    z1 = X @ (p["W1"] + p["b1"])
+    h1 = relu(xp, z1)
+    return z1, h1, h1 @ p["W2"] + p["b2"]
+
+
+def b2_in_product(xp, p, X):
+    """scores = h1 (W2 + b2): the bias added to the weights inside the product."""
+    z1, h1, scores = notebook_forward(xp, p, X)
+    return z1, h1, h1 @ (p["W2"] + p["b2"])
+
+
 def returning(transform):
     """The notebook's forward pass whose returned scores are ``transform(xp, scores)``."""
     def forward(xp, p, X):
@@ -179,6 +192,10 @@ FORWARDS = (
             "scores", with_hidden(lambda xp, z: 1.0 / (1.0 + xp.exp(-z)))),
     Mistake("tanh_hidden", "tanh as the hidden activation", "the notebook's ReLU: h1 = max(0, z1)", "scores",
             with_hidden(lambda xp, z: xp.tanh(z))),
+    Mistake("b1_in_product", "b1 added to W1 inside the product (z1 = X (W1 + b1))", "add the bias after the "
+            "product: z1 = X W1 + b1", "scores", b1_in_product),
+    Mistake("b2_in_product", "b2 added to W2 inside the product (scores = h1 (W2 + b2))", "add the bias after the "
+            "product: scores = h1 W2 + b2", "scores", b2_in_product),
 )
 
 # The catalogue's forward mistakes (mistakes.CATALOGUE names them in the loss and its gradient), in

@@ -8,7 +8,8 @@ import numpy as np
 
 from reference.checker import evidence
 from reference.checker.report import Check
-from reference.checker.training_record import HISTORY_TOL, accuracy, iterations_text, named, params_after, values_text
+from reference.checker.training_record import (HISTORY_TOL, accuracy, epoch_sets, iterations_text, named, params_after,
+                                               values_text)
 
 
 def judge_history(name, history, expected, variants, what):
@@ -47,16 +48,18 @@ def per_step(steps, final, prob):
             "val_before": [accuracy(s["params"], prob.X_val, prob.y_val) for s in steps]}
 
 
-def judge_histories(obs, steps, final, prob, boundaries):
-    """[loss_history, train_acc_history, val_acc_history]: each against the run's own record."""
+def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
+    """[loss_history, train_acc_history, val_acc_history]: each against the run's own record
+    (``evaluations``: loss calls on a whole data set beside the steps)."""
     acc = per_step(steps, final, prob)
     at = lambda key, its: [acc[key][t] for t in its]  # noqa: E731
-    every = range(len(steps))
     losses = [s["loss"] for s in steps]
-    data_losses = [s["loss"] - r * evidence.reg_term(s["params"]) for s, r in zip(steps, obs.meta.get("trace/regs", []))]
+    data_losses = [s["loss"] - s["reg"] * evidence.reg_term(s["params"]) for s in steps]
+    on_train = [s["loss"] for s in evaluations if len(s["X"]) == len(prob.X)]
     return [judge_history("loss_history", obs.get("trace/loss_history"), losses,
                           [("loss_history_per_epoch", [losses[t] for t in boundaries]),
-                           ("loss_history_without_reg", data_losses)], "max rel. error"),
+                           ("loss_history_without_reg", data_losses), ("loss_history_on_training_set", on_train)],
+                          "max rel. error"),
             judge_history("train_acc_history", obs.get("trace/train_acc_history"), at("train", boundaries),
                           [("train_acc_on_full_train", at("full", boundaries)), ("acc_every_iteration", acc["train"]),
                            ("acc_before_update", at("train_before", boundaries))],
@@ -65,13 +68,6 @@ def judge_histories(obs, steps, final, prob, boundaries):
                           [("val_acc_on_train", at("train", boundaries)), ("val_acc_on_train", at("full", boundaries)),
                            ("acc_every_iteration", acc["val"]), ("acc_before_update", at("val_before", boundaries))],
                           "max error (validation accuracy per epoch)")]
-
-
-def epoch_sets(num_iters):
-    """Every set of iterations an epoch test (it + r) % L == 0 picks among 0..num_iters-1, each once."""
-    sets = {tuple(t for t in range(num_iters) if (t + r) % length == 0)
-            for length in range(1, num_iters + 1) for r in range(length)}
-    return sorted(sets, key=lambda s: (len(s), s))
 
 
 def recorded_at(obs, steps, final, prob, boundaries):

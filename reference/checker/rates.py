@@ -10,7 +10,8 @@ import numpy as np
 
 from reference.checker import problems
 from reference.checker.report import Check
-from reference.checker.training_record import RATE_TOL, close, iterations_text, named, params_after, values_text
+from reference.checker.training_record import (RATE_TOL, close, epoch_sets, iterations_text, named, params_after,
+                                               values_text)
 
 NAMES = problems.PARAM_NAMES
 WHAT = "max rel. error of the inferred learning rates"
@@ -145,10 +146,22 @@ def judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured)
     if abs(c - 1) > RATE_TOL and close(rates, c * right[:, None]):
         mid = "lr_divided_by_batch_size" if abs(c * kw["batch_size"] - 1) <= RATE_TOL else "lr_scaled"
         return named(name, measured, tol, WHAT, mid, f"{seen}: {c:.4g} x the schedule at every step")
-    decays = decayed_after(used, kw["learning_rate_decay"])
-    if abs(used[0] / right[0] - 1) <= RATE_TOL and decays is not None:
-        expected = [t for t in boundaries if t < len(used) - 1]
-        return named(name, measured, tol, WHAT, "lr_decayed_at_wrong_iterations", f"{seen}: decayed after "
-                     f"{iterations_text(decays)} instead of after {iterations_text(expected)}")
-    part = "training_rate" if abs(used[0] / right[0] - 1) > RATE_TOL else "training_decay"
-    return Check(name, False, measured, tol, WHAT, f"{seen}; not a known mistake", part=part)
+    lr0, decay, T = kw["learning_rate"], kw["learning_rate_decay"], len(used)
+    for its in epoch_sets(T):
+        for before in (False, True):
+            if close(rates, schedule(lr0, decay, lambda it: it in its, T, before)[:, None]):
+                seen_its = [t for t in its if before or t < T - 1]  # a decay after the last step does not show
+                return named(name, measured, tol, WHAT, "lr_decayed_at_wrong_iterations", f"{seen}: decayed "
+                             f"{'before' if before else 'after'} the update at {iterations_text(seen_its)}, "
+                             f"instead of after it at {iterations_text([t for t in boundaries if t < T - 1])}")
+    decay_part = changes_by_decay(rates, lr0, decay) or close(used[:1], lr0)  # the rate starts right, then changes
+    return Check(name, False, measured, tol, WHAT, f"{seen}; not a known mistake",
+                 part="training_decay" if decay_part else "training_rate")
+
+
+def changes_by_decay(rates, lr0, decay):
+    """Whether every rate is lr0 times a power of the decay factor, some other than 1: the schedule
+    (or the order of the updates) is wrong, not the rate itself."""
+    with np.errstate(all="ignore"):
+        k = np.log(rates[np.isfinite(rates)] / lr0) / np.log(decay)
+    return bool(k.size) and bool(np.all(np.abs(k - np.round(k)) < 1e-6)) and bool(np.any(np.round(k) != 0))

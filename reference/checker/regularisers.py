@@ -1,6 +1,7 @@
 """Regularisers a student plausibly writes instead of reg * (sum(W1**2) + sum(W2**2)), as
-hypotheses (NumPy): another penalty on one weight or both, or another strength than reg, in the
-loss and its gradient, or in the loss only (the gradient keeps 2 * reg * W).
+hypotheses (NumPy): another penalty on one weight or both, another strength than reg, or one
+weight's squares not multiplied by reg (reg * sum(W1**2) + sum(W2**2)), in the loss and its
+gradient, or in the loss only (the gradient keeps 2 * reg * W).
 
 Each is the truth's data part (``evidence.split_truth``) plus the other reg term, so it is
 judged on every problem with reg > 0 at once (those with reg = 0 are the truth's).
@@ -24,30 +25,39 @@ PENALTIES = {
 SQUARES = (lambda W: np.sum(W ** 2), lambda W: 2 * W)
 # strength id -> the strength a student used, from reg and the batch size N
 STRENGTHS = {"reg_squared": lambda reg, n: reg ** 2, "reg_over_n": lambda reg, n: reg / n}
+REG, ONE = (lambda reg, n: reg), (lambda reg, n: 1.0)
 
 
-def reg_outputs(truth, args, strength, penalties, with_grads):
-    """The outputs of a loss whose reg term is strength * sum of each weight's penalty
-    ({weight: (penalty, gradient)}), its gradient the penalty's own or, if not ``with_grads``, 2 reg W."""
+def reg_outputs(truth, args, penalties, with_grads):
+    """The outputs of a loss whose reg term is the sum over the weights of strength * penalty
+    ({weight: (penalty, gradient, strength(reg, N))}), its gradient the penalty's own or, if not
+    ``with_grads``, the notebook's 2 reg W."""
     params, X, y, reg = args
     data_loss, data_grads, true_reg = evidence.split_truth(args, truth)
-    s = strength(reg, len(y))
-    own = {k: data_grads[k] + (s * penalties[k][1](params[k]) if k in penalties else 0) for k in NAMES}
+    s = {k: strength(reg, len(y)) for k, (_, _, strength) in penalties.items()}
+    own = {k: data_grads[k] + (s[k] * penalties[k][1](params[k]) if k in penalties else 0) for k in NAMES}
     grads = own if with_grads else {k: data_grads[k] + true_reg[k] for k in NAMES}
-    loss = data_loss + s * sum(f(params[k]) for k, (f, _) in penalties.items())
+    loss = data_loss + sum(s[k] * f(params[k]) for k, (f, _, _) in penalties.items())
     return dict(truth, loss=loss, grads=grads, loss_grads=own)
 
 
-def hypotheses(args, truths):
-    """[(Named, {problem: outputs})]: every penalty on W1, W2 or both (the other keeping its squares),
-    and every other strength, each in the loss and its gradient or in the loss only."""
-    options = [(pid, ks, {k: (PENALTIES[pid] if k in ks else SQUARES) for k in ("W1", "W2")}, lambda reg, n: reg)
-               for pid in PENALTIES for ks in (("W1",), ("W2",), ("W1", "W2"))]
-    options += [(sid, (), {k: SQUARES for k in ("W1", "W2")}, f) for sid, f in STRENGTHS.items()]
-    out = []
-    for cause, ks, penalties, strength in options:
-        for mode, with_grads in (("consistent", True), ("loss_only", False)):
-            outputs = {n: reg_outputs(truths[n], args[n], strength, penalties, with_grads) for n in truths}
-            out.append((Named(cause, ks, mode=mode), outputs))
+def options():
+    """[(cause, weights concerned, penalties)]: every penalty on W1, W2 or both (the other keeping
+    reg times its squares), every other strength of both, and one weight's squares not times reg."""
+    squares = lambda strength: (*SQUARES, strength)  # noqa: E731
+    out = [(pid, ks, {k: (*PENALTIES[pid], REG) if k in ks else squares(REG) for k in ("W1", "W2")})
+           for pid in PENALTIES for ks in (("W1",), ("W2",), ("W1", "W2"))]
+    out += [(sid, (), {k: squares(f) for k in ("W1", "W2")}) for sid, f in STRENGTHS.items()]
+    out += [("reg_not_multiplied", (k,), {w: squares(ONE if w == k else REG) for w in ("W1", "W2")})
+            for k in ("W1", "W2")]
     return out
 
+
+def hypotheses(args, truths):
+    """[(Named, {problem: outputs})]: each of ``options()`` in the loss and its gradient, or in the loss only."""
+    out = []
+    for cause, ks, penalties in options():
+        for mode, with_grads in (("consistent", True), ("loss_only", False)):
+            outputs = {n: reg_outputs(truths[n], args[n], penalties, with_grads) for n in truths}
+            out.append((Named(cause, ks, mode=mode), outputs))
+    return out

@@ -8,7 +8,7 @@ import numpy as np
 
 from reference.checker import histories, problems, rates
 from reference.checker.report import Check
-from reference.checker.training_record import close, named, recorded_steps, values_text
+from reference.checker.training_record import close, evaluations_apart, named, recorded_steps, values_text
 
 NAMES = ["train_steps", "train_sampling", "train_learning_rate", "loss_history", "train_acc_history",
          "val_acc_history"]
@@ -83,6 +83,8 @@ def judge_steps(calls, sizes, regs, kw, boundaries):
             seen.append(f"train called loss with labels {calls} times for {kw['num_iters']} iterations")
         if not set(sizes) <= {kw["batch_size"]}:
             seen.append(f"minibatches of {values_text(sizes)} examples in time order, expected {kw['batch_size']}")
+        if abs(calls - kw["num_iters"]) == 1 and set(sizes) <= {kw["batch_size"]}:
+            return named(name, calls, kw["num_iters"], what, "iteration_count_off_by_one", seen[0]), False, False
         part = "training_update" if calls != kw["num_iters"] else "training_sampling"
         return Check(name, False, calls, kw["num_iters"], what, "; ".join(seen) + "; not a known mistake",
                      part=part), False, False
@@ -91,6 +93,8 @@ def judge_steps(calls, sizes, regs, kw, boundaries):
         if reg_decayed:  # named with the rates, which say whether the learning rate decayed too
             return Check(name, False, calls, kw["num_iters"], what, seen + ": reg is decayed at the epoch "
                          "boundaries like a learning rate", part="training_decay"), True, True
+        if not any(regs):
+            return named(name, calls, kw["num_iters"], what, "reg_not_passed", seen), True, False
         return Check(name, False, calls, kw["num_iters"], what, seen + "; not a known mistake",
                      part="training_update"), True, False
     return Check(name, True, calls, kw["num_iters"], what, part="training_update"), True, False
@@ -105,9 +109,10 @@ def judge_training(obs):
         error = obs.errors.get("trace", "train could not be observed")
         return [Check(n, False, None, None, "training run", f"your code raised {error}", part="training_update")
                 for n in NAMES]
-    steps = recorded_steps(obs, calls)
+    steps, evaluations = evaluations_apart(recorded_steps(obs, calls), kw["batch_size"], kw["num_iters"],
+                                           (len(prob.X), len(prob.X_val)))
     boundaries = problems.epoch_boundaries(len(prob.X), kw["batch_size"], kw["num_iters"])
-    first, aligned, reg_decayed = judge_steps(calls, [len(s["X"]) for s in steps], obs.meta.get("trace/regs", []),
+    first, aligned, reg_decayed = judge_steps(len(steps), [len(s["X"]) for s in steps], [s["reg"] for s in steps],
                                               kw, boundaries)
     if "trace" in obs.errors:
         first = Check(first.name, False, calls, kw["num_iters"], first.what,
@@ -123,7 +128,7 @@ def judge_training(obs):
         first = named(first.name, first.measured, first.tolerance, first.what, "decay_applied_to_reg",
                       first.diagnosis.split(":")[0])
     checks = {c.name: c for c in [first, judge_sampling(steps, prob), rate]
-              + histories.judge_histories(obs, steps, final, prob, boundaries)}
+              + histories.judge_histories(obs, steps, final, prob, boundaries, evaluations)}
     used = np.nanmedian(rates.infer_rates(steps, final)[0], axis=1)
     decays = rates.decayed_after(used, kw["learning_rate_decay"]) if abs(used[0] / kw["learning_rate"] - 1) < 1e-6 else None
     histories.epoch_mistake(checks, decays, obs, steps, final, prob, boundaries)

@@ -15,10 +15,22 @@ HISTORY_TOL = 1e-12
 
 
 def recorded_steps(obs, calls):
-    """[{"X", "y", "loss", "params", "grads"}] of every recorded step, in time order."""
-    return [{"X": obs.get(f"trace/{i}/X"), "y": obs.get(f"trace/{i}/y"), "loss": float(obs.get(f"trace/{i}/loss")),
-             "params": obs.params(f"trace/{i}/params"), "grads": obs.params(f"trace/{i}/grads")}
-            for i in range(calls)]
+    """[{"X", "y", "reg", "loss", "params", "grads"}] of every recorded call with labels, in time order."""
+    regs = obs.meta.get("trace/regs", [])
+    return [{"X": obs.get(f"trace/{i}/X"), "y": obs.get(f"trace/{i}/y"), "reg": regs[i] if i < len(regs) else None,
+             "loss": float(obs.get(f"trace/{i}/loss")), "params": obs.params(f"trace/{i}/params"),
+             "grads": obs.params(f"trace/{i}/grads")} for i in range(calls)]
+
+
+def evaluations_apart(steps, batch_size, num_iters, whole):
+    """(steps, evaluations): when exactly num_iters calls are on a minibatch and every other call is
+    on a whole data set (``whole``: their sizes), train evaluated its loss beside its steps; else
+    (steps, [])."""
+    batches = [s for s in steps if len(s["X"]) == batch_size]
+    rest = [s for s in steps if len(s["X"]) != batch_size]
+    if rest and len(batches) == num_iters and all(len(s["X"]) in whole for s in rest):
+        return batches, rest
+    return steps, []
 
 
 def params_after(steps, final):
@@ -65,3 +77,11 @@ def iterations_text(its):
     if len(its) < 2:
         return f"iteration {its[0]}" if its else "no iteration"
     return "iterations " + ", ".join(its[:-1]) + " and " + its[-1]
+
+
+def epoch_sets(num_iters):
+    """Every set of iterations an epoch test (it + r) % L == 0 picks among 0..num_iters-1, or the
+    same test with "and it > 0", each once."""
+    sets = {tuple(t for t in range(start, num_iters) if (t + r) % length == 0)
+            for length in range(1, num_iters + 1) for r in range(length) for start in (0, 1)}
+    return sorted(sets, key=lambda s: (len(s), s))

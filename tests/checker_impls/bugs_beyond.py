@@ -24,6 +24,8 @@ BEYOND = {
     "sigmoid_hidden": [(HIDDEN, "hidden = 1 / (1 + np.exp(-hidden_in))  # BUG"),
                        (RELU_MASK, "dhidden *= hidden * (1 - hidden)")],
     "tanh_hidden": [(HIDDEN, "hidden = np.tanh(hidden_in)  # BUG")],
+    "b1_in_product": [(HIDDEN_IN, "hidden_in = X @ (W1 + b1)  # BUG")],
+    "b2_in_product": [(SCORES, "scores = hidden @ (W2 + b2)  # BUG")],
     # the scores loss(X) returns only
     "scores_returned_as_probs": [(RETURN_SCORES, "if y is None:\n            e = np.exp(scores - scores.max(axis=1, "
                                                 "keepdims=True))\n            return e / e.sum(axis=1, keepdims=True)  # BUG")],
@@ -49,6 +51,7 @@ BEYOND = {
     "reg_gradient_over_n": [(DW1, 'grads["W1"] = X.T @ dhidden + 2 * reg * W1 / N  # BUG')],
     "reg_gradient_sign": [(DW2, 'grads["W2"] = hidden.T @ dscores + reg * np.sign(W2)  # BUG')],
     "bias_reg_gradient": [(DB2, DB2 + " + 2 * reg * b2  # BUG")],
+    "data_gradient_scaled": [("dscores /= N", "dscores /= 2 * N  # BUG: in the gradients only")],
     "data_loss_averaged_twice": [(LOSS, LOSS + " / N  # BUG: in the loss only")],
     "data_loss_over_classes": [(LOSS, LOSS.replace("-np.mean(", "-np.sum(") + " / probs.shape[1]  # BUG")],
     # one change in the backward pass
@@ -59,7 +62,12 @@ BEYOND = {
     "bias_gradient_wrong_axis": [(DB1, 'grads["b1"] = np.sum(dhidden, axis=1)  # BUG')],
     "dscores_divided_first": [(f"{SUBTRACT}\n        dscores /= N", f"dscores /= N\n        {SUBTRACT}  # BUG")],
     "dscores_sign_flipped": [("dscores /= N", "dscores /= -N  # BUG")],
+    "hidden_gradient_from_values": [(DW1, 'grads["W1"] = X.T @ hidden + 2 * reg * W1  # BUG')],
+    "gradient_transposed": [(DW2, 'grads["W2"] = dscores.T @ hidden + 2 * reg * W2.T  # BUG')],
+    "dscores_plus_one": [(SUBTRACT, "dscores[np.arange(N), y] += 1  # BUG")],
+    "dscores_set_to_minus_one": [(SUBTRACT, "dscores[np.arange(N), y] = -1  # BUG")],
     # regularisers: with their gradient (consistent) or in the loss only
+    "reg_not_multiplied": [(REG_LOSS, "loss += reg * np.sum(W1 ** 2) + np.sum(W2 ** 2)  # BUG")],
     "reg_l1": [(REG_LOSS, "loss += reg * (np.sum(np.abs(W1)) + np.sum(W2 ** 2))  # BUG"),
                (DW1, 'grads["W1"] = X.T @ dhidden + reg * np.sign(W1)')],
     "reg_mean": [(REG_LOSS, "loss += reg * (np.mean(W1 ** 2) + np.mean(W2 ** 2))  # BUG"),
@@ -99,6 +107,10 @@ BEYOND = {
     "batch_from_first_examples": [(DRAW, "            indices = np.random.choice(batch_size, batch_size)  # BUG\n")],
     "loss_history_without_reg": [("loss_history.append(loss)", "loss_history.append(loss - reg * sum(np.sum(W ** 2) "
                                                                "for W in (self.params['W1'], self.params['W2'])))  # BUG")],
+    "iteration_count_off_by_one": [("for it in range(num_iters):", "for it in range(num_iters - 1):  # BUG")],
+    "reg_not_passed": [("self.loss(X_batch, y=y_batch, reg=reg)", "self.loss(X_batch, y=y_batch)  # BUG")],
+    "loss_history_on_training_set": [("loss_history.append(loss)", "loss_history.append(self.loss(X, y=y, reg=reg)[0])"
+                                                                   "  # BUG")],
     # predict
     "predict_wrong_axis": [(ARGMAX, ARGMAX.replace("axis=1", "axis=0") + "  # BUG")],
     "predict_forward": [(PREDICT_HIDDEN, 'hidden = np.maximum(X @ self.params["W1"], 0)  # BUG: without b1')],

@@ -51,7 +51,7 @@ UNKNOWN.update({
     "reg_squared": ("regulariser", None, [(REG_LOSS, "loss += reg ** 2 * (np.sum(W1 ** 2) + np.sum(W2 ** 2))  # BUG"),
                                     (DW1, 'grads["W1"] = X.T @ dhidden + 2 * reg ** 2 * W1  # BUG')]),
     # W2's gradient transposed: the shape is wrong, so train's update raises too
-    "dW2_transposed": ("gradient", None, [('grads["W2"] = hidden.T @ dscores + 2 * reg * W2',
+    "dW2_transposed": ("gradient", "gradient_transposed", [('grads["W2"] = hidden.T @ dscores + 2 * reg * W2',
                                      'grads["W2"] = dscores.T @ hidden + 2 * reg * W2.T  # BUG')]),
     # the rate decays at the wrong boundaries (iterations_per_epoch from num_train * batch_size)
     "epoch_length_wrong": ("training_histories", "epoch_boundaries_wrong", [("iterations_per_epoch = max(num_train / batch_size, 1)",
