@@ -92,7 +92,7 @@ def test_float32_implementation_is_judged_in_float64():
 def test_training_inference_names_the_step_it_reads():
     """The schedule is inferred per step: the reported rates are the ones the code used, in time order."""
     text = next(c.diagnosis for c in bug("lr_never_decayed").checks if c.name == "train_learning_rate")
-    assert "used were [0.3 x15]" in text and "expected [0.3, 0.15 x5, 0.075 x5, 0.0375 x4]" in text
+    assert "used were [0.9 x15]" in text and "expected [0.9, 0.54 x5, 0.324 x5, 0.1944 x4]" in text
 
 
 def test_function_mode_checks_loss_and_gradients_only():

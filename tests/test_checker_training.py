@@ -45,7 +45,7 @@ def test_decay_applied_to_reg_names_one_mistake_across_two_checks():
     checks = by_name(result)
     assert checks["train_steps"].causes == checks["train_learning_rate"].causes == ["decay_applied_to_reg"]
     assert len(result.findings) == 1 and result.findings[0].checks == ["train_steps", "train_learning_rate"]
-    assert "[0.001, 0.0005 x5, 0.00025 x5, 0.000125 x4]" in checks["train_steps"].diagnosis
+    assert "[0.001, 0.0006 x5, 0.00036 x5, 0.000216 x4]" in checks["train_steps"].diagnosis
 
 
 def test_the_learning_rate_is_judged_when_reg_is_not_passed():

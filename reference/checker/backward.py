@@ -47,8 +47,9 @@ def changes(v, y, params, reg):
     for ks in (("W2",), ("b2",), ("W2", "b2")):
         out[("gradient_before_subtract_one", ks, "")] = {
             k: (v["h1"].T @ before + reg_w["W2"] if k == "W2" else before.sum(axis=0)) for k in ks}
-    for name, what in (("h1", "h1 itself (dz1 = dh1 * h1)"), ("z1", "z1 itself (dz1 = dh1 * z1)")):
-        out[("relu_derivative_wrong", ("W1", "b1"), what)] = first_layer(v, v["dh1"] * v[name], reg_w)
+    for factor, what in ((v["h1"], "h1 itself (dz1 = dh1 * h1)"), (v["z1"], "z1 itself (dz1 = dh1 * z1)"),
+                         (v["z1"] <= 0, "the inverted mask (z1 <= 0)")):
+        out[("relu_derivative_wrong", ("W1", "b1"), what)] = first_layer(v, v["dh1"] * factor, reg_w)
     for name, what in (("h1", "h1, the ReLU's output,"), ("z1", "z1, the pre-activation,")):
         for ks in (("W1",), ("b1",), ("W1", "b1")):
             out[("hidden_gradient_from_values", ks, what)] = {k: first_layer(v, v[name], reg_w)[k] for k in ks}

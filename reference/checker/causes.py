@@ -69,6 +69,10 @@ OTHER_CAUSES = (
             "np.argmax(scores, axis=1): the predicted class has the highest score", "predict"),
     Mistake("predict_wrong_axis", "predict taking the argmax over the examples (axis 0) instead of over the classes",
             "np.argmax(scores, axis=1): one label per example", "predict"),
+    Mistake("predict_max_not_argmax", "predict returning the highest score itself instead of its class (max, not "
+            "argmax)", "np.argmax(scores, axis=1): the index of the highest score", "predict"),
+    Mistake("predict_argmax_flat", "predict taking np.argmax(scores) without an axis (one index into the "
+            "flattened scores)", "np.argmax(scores, axis=1): one label per example", "predict"),
     Mistake("predict_forward", "predict computing the scores with {detail}",
             "compute the scores as loss does (or call self.loss(X)): h1 = max(0, X W1 + b1), scores = h1 W2 + b2",
             "predict"),
@@ -107,6 +111,9 @@ OTHER_CAUSES = (
             "append the loss that loss() returned, reg term included", "training_histories"),
     Mistake("loss_history_on_training_set", "the loss recorded on the whole training set instead of the minibatch",
             "append the minibatch loss that the step's loss call returned", "training_histories"),
+    Mistake("acc_histories_swapped", "the training and validation accuracies recorded in each other's history",
+            "train_acc_history gets the minibatch's accuracy, val_acc_history the validation set's",
+            "training_histories"),
     Mistake("acc_before_update", "the accuracies recorded before the epoch's update instead of after it",
             "update the params first, then record the accuracies", "training_histories"),
     Mistake("acc_recorded_at_wrong_iterations", "the accuracies recorded at other iterations than each epoch's "
@@ -126,6 +133,8 @@ OTHER_CAUSES = (
             "each epoch multiplies the current rate", "training_decay"),
     Mistake("lr_set_to_decay", "the learning rate set to the decay factor (learning_rate = learning_rate_decay) "
             "instead of multiplied by it", "learning_rate *= learning_rate_decay", "training_decay"),
+    Mistake("lr_decayed_by_complement", "the learning rate multiplied by 1 - learning_rate_decay at each epoch",
+            "learning_rate *= learning_rate_decay: the decay is the factor kept", "training_decay"),
     Mistake("update_previous_gradient", "the update using the previous iteration's gradient instead of this one's",
             "params -= learning_rate * grads, with the grads loss just returned", "training_update"),
     Mistake("lr_divided_by_batch_size", "the step's learning rate divided by the batch size (the loss is "

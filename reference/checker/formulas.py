@@ -128,6 +128,19 @@ def column_max_shift(xp, scores, y):
     return -xp.mean(xp.log(at_labels(xp, probs, y))), probs
 
 
+def shift_in_numerator(xp, scores, y):
+    """exp(s - max) / sum(exp(s)): the max subtracted in the numerator only."""
+    e = xp.exp(scores - scores.max(axis=1, keepdims=True))
+    probs = e / xp.exp(scores).sum(axis=1, keepdims=True)
+    return -xp.mean(xp.log(at_labels(xp, probs, y))), probs
+
+
+def rows_at_labels(xp, scores, y):
+    """-log softmax[y]: the rows at the labels (every class of them), not each row's label."""
+    probs = softmax(xp, scores)  # a label past the last row raises in NumPy: that problem then shows nothing
+    return -xp.mean(xp.log(xp.take(probs, y, axis=0, mode="clip"))), probs
+
+
 def all_pairs(xp, scores, y):
     """-log softmax[:, y]: every example's probability of every label in the batch (N x N), averaged."""
     probs = softmax(xp, scores)
@@ -218,6 +231,11 @@ DATA_LOSSES = (
     Mistake("softmax_column_max", "the softmax shifted by each class's max over the batch (scores.max(axis=0)) "
             "instead of each example's max", "subtract scores.max(axis=1, keepdims=True): a row's shift cancels "
             "in its softmax, a column's does not", "data_loss", column_max_shift),
+    Mistake("softmax_shift_in_numerator", "the softmax exp(s - max) / sum(exp(s)): the max subtracted in the "
+            "numerator only", "subtract the max from every score before both: e = exp(s - max); e / e.sum(axis=1)",
+            "data_loss", shift_in_numerator),
+    Mistake("loss_rows_at_labels", "-log softmax[y]: the rows at the labels instead of each row at its label",
+            "index row i at its label: softmax[np.arange(N), y]", "data_loss", rows_at_labels),
     Mistake("loss_all_pairs", "-log softmax[:, y] averaged over all N x N pairs of examples and labels",
             "pick one probability per example: softmax[np.arange(N), y]", "data_loss", all_pairs),
     Mistake("loss_log_of_mean", "the log of the mean probability of the correct class instead of the mean of the log",

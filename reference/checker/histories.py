@@ -56,18 +56,27 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
     losses = [s["loss"] for s in steps]
     data_losses = [s["loss"] - s["reg"] * evidence.reg_term(s["params"]) for s in steps]
     on_train = [s["loss"] for s in evaluations if len(s["X"]) == len(prob.X)]
+    train, val = (obs.get(f"trace/{k}_acc_history") for k in ("train", "val"))
+    if matches(train, at("val", boundaries)) and matches(val, at("train", boundaries)) and not matches(
+            train, at("train", boundaries)):  # each holds the other's accuracies
+        what = "the accuracies (per epoch)"
+        seen = f"train_acc_history holds {values_text(train)} and val_acc_history {values_text(val)}, each the other's"
+        swapped = [named(n, None, HISTORY_TOL, what, "acc_histories_swapped", seen)
+                   for n in ("train_acc_history", "val_acc_history")]
+    else:
+        swapped = None
     return [judge_history("loss_history", obs.get("trace/loss_history"), losses,
                           [("loss_history_per_epoch", [losses[t] for t in boundaries]),
                            ("loss_history_without_reg", data_losses), ("loss_history_on_training_set", on_train)],
-                          "max rel. error"),
-            judge_history("train_acc_history", obs.get("trace/train_acc_history"), at("train", boundaries),
+                          "max rel. error")] + (swapped or [
+            judge_history("train_acc_history", train, at("train", boundaries),
                           [("train_acc_on_full_train", at("full", boundaries)), ("acc_every_iteration", acc["train"]),
                            ("acc_before_update", at("train_before", boundaries))],
                           "max error (minibatch accuracy per epoch)"),
-            judge_history("val_acc_history", obs.get("trace/val_acc_history"), at("val", boundaries),
+            judge_history("val_acc_history", val, at("val", boundaries),
                           [("val_acc_on_train", at("train", boundaries)), ("val_acc_on_train", at("full", boundaries)),
                            ("acc_every_iteration", acc["val"]), ("acc_before_update", at("val_before", boundaries))],
-                          "max error (validation accuracy per epoch)")]
+                          "max error (validation accuracy per epoch)")])
 
 
 def recorded_at(obs, steps, final, prob, boundaries):

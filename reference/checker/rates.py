@@ -39,19 +39,21 @@ def schedules(lr0, decay, boundaries, num_iters):
                    "lr_decayed_every_iteration": schedule(lr0, decay, lambda it: True, num_iters),
                    "lr_decayed_before_update": schedule(lr0, decay, lambda it: it in boundaries, num_iters, True),
                    "lr_decay_not_accumulated": once,
-                   "lr_set_to_decay": np.where(np.arange(num_iters) > boundaries[0], decay, lr0)}
+                   "lr_set_to_decay": np.where(np.arange(num_iters) > boundaries[0], decay, lr0),
+                   "lr_decayed_by_complement": schedule(lr0, 1 - decay, lambda it: it in boundaries, num_iters)}
 
 
 def infer_rates(steps, final):
     """(rates (T, 4), residuals (T, 4)): per step and parameter, the lr that best explains the
-    update as -lr * grad, and how far the update is from that (relative to its size)."""
+    update as -lr * grad, and how far the update is from that (relative to its size); NaN where the
+    gradient is 0, or too small for its step to show in the params' rounding."""
     T = len(steps)
     rates, residuals = np.full((T, 4), np.nan), np.zeros((T, 4))
     for t, (step, after) in enumerate(zip(steps, params_after(steps, final))):
         for j, k in enumerate(NAMES):
             delta, g = (after[k] - step["params"][k]).ravel(), step["grads"][k].ravel()
             gg = float(g @ g)
-            if gg > 0:
+            if gg > (1e-10 * np.linalg.norm(step["params"][k])) ** 2:  # a smaller step is lost in the rounding of P
                 rates[t, j] = -float(delta @ g) / gg
                 rest = delta + rates[t, j] * g
                 residuals[t, j] = np.linalg.norm(rest) / max(np.linalg.norm(delta), 1e-300)
@@ -162,6 +164,8 @@ def judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured)
 def changes_by_decay(rates, lr0, decay):
     """Whether every rate is lr0 times a power of the decay factor, some other than 1: the schedule
     (or the order of the updates) is wrong, not the rate itself."""
-    with np.errstate(all="ignore"):
-        k = np.log(rates[np.isfinite(rates)] / lr0) / np.log(decay)
-    return bool(k.size) and bool(np.all(np.abs(k - np.round(k)) < 1e-6)) and bool(np.any(np.round(k) != 0))
+    r = rates[np.isfinite(rates)]
+    if not r.size or np.any(r <= 0):
+        return False
+    k = np.log(r / lr0) / np.log(decay)
+    return bool(np.all(np.abs(k - np.round(k)) < 1e-6)) and bool(np.any(np.round(k) != 0))

@@ -36,6 +36,9 @@ BEYOND = {
                                                 "keepdims=True)  # BUG")],
     # data losses: usual (dscores from the formula's probabilities), loss only, or consistent
     "softmax_column_max": [(SHIFT, "stable = scores - np.max(scores, axis=0)  # BUG")],
+    "softmax_shift_in_numerator": [(PROBS, "probs = exp / np.sum(np.exp(scores), axis=1, keepdims=True)  # BUG"),
+                                   (LOSS, "loss = -np.mean(np.log(probs[np.arange(N), y]))")],
+    "loss_rows_at_labels": [(LOSS, "loss = -np.mean(np.log(probs[y]))  # BUG")],
     "loss_all_pairs": [(LOSS, "loss = -np.mean(np.log(probs[:, y]))  # BUG")],
     "loss_log_of_mean": [(LOSS, "loss = -np.log(np.mean(probs[np.arange(N), y]))  # BUG")],
     "loss_all_classes": [(LOSS, "loss = -np.mean(np.log(probs))  # BUG"), (SUBTRACT, "dscores -= 1 / probs.shape[1]")],
@@ -93,6 +96,7 @@ BEYOND = {
     "lr_decay_not_accumulated": [(LR_DECAY, "learning_rate = learning_rate_0 * learning_rate_decay  # BUG"),
                                  ("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        learning_rate_0 = learning_rate\n")],
     "lr_set_to_decay": [(LR_DECAY, "learning_rate = learning_rate_decay  # BUG")],
+    "lr_decayed_by_complement": [(LR_DECAY, "learning_rate *= 1 - learning_rate_decay  # BUG")],
     "update_previous_gradient": [("            loss_history.append(loss)\n",
                                   "            loss_history.append(loss)\n            previous, grads = grads, "
                                   "previous if it > 0 else grads  # BUG: the last step's gradient\n")],
@@ -109,9 +113,13 @@ BEYOND = {
                                                                "for W in (self.params['W1'], self.params['W2'])))  # BUG")],
     "iteration_count_off_by_one": [("for it in range(num_iters):", "for it in range(num_iters - 1):  # BUG")],
     "reg_not_passed": [("self.loss(X_batch, y=y_batch, reg=reg)", "self.loss(X_batch, y=y_batch)  # BUG")],
+    "acc_histories_swapped": [(ACCURACIES, f"                {TRAIN_ACC.replace('train_acc', 'val_acc')}\n"
+                                           f"                {VAL_ACC.replace('val_acc', 'train_acc')}  # BUG\n")],
     "loss_history_on_training_set": [("loss_history.append(loss)", "loss_history.append(self.loss(X, y=y, reg=reg)[0])"
                                                                    "  # BUG")],
     # predict
     "predict_wrong_axis": [(ARGMAX, ARGMAX.replace("axis=1", "axis=0") + "  # BUG")],
+    "predict_max_not_argmax": [(ARGMAX, ARGMAX.replace("argmax", "max") + "  # BUG")],
+    "predict_argmax_flat": [(ARGMAX, ARGMAX.replace(", axis=1", "") + "  # BUG")],
     "predict_forward": [(PREDICT_HIDDEN, 'hidden = np.maximum(X @ self.params["W1"], 0)  # BUG: without b1')],
 }
