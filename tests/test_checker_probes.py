@@ -8,7 +8,7 @@ synthetic evidence: the catalogue's own outputs, with one part put right.
 import numpy as np
 import pytest
 
-from reference.checker import evidence, explain, mistakes, run, structure
+from reference.checker import backward, causes, evidence, explain, hypotheses, mistakes, regularisers, run, structure
 from tests.checker_impls.bugs import LOSS, buggy_source
 from tests.checker_impls.inprocess import checked
 from tests.checker_impls.unknown_bugs import unknown_source
@@ -63,16 +63,11 @@ def name_of(outputs, args, truths):
     return named and named.cause
 
 
-@pytest.mark.parametrize("cause", [m.id for m in mistakes.CATALOGUE if m.id != "float32"])
-def test_a_cause_contradicting_a_passing_check_is_never_named(problems_outputs, cause):
-    """The variant's own outputs name it; put right one part where it differs from the truth
-    (that check now passes) and it is never named, whatever else may be."""
-    args, truths, variants = problems_outputs
-    outputs = variants[cause]
-    assert name_of(outputs, args, truths) == cause
+def put_right_one_at_a_time(outputs, truths):
+    """The outputs with one wrong part put right (the truth's), for a few parts spread over the problems."""
     parts = evidence.all_parts(Recorded(outputs), truths)
     wrong = [p for ps in parts.values() for p in ps if p.failed and not p.key.startswith("numeric")]
-    for part in wrong[:: max(1, len(wrong) // 4)]:  # a few, spread over the problems
+    for part in wrong[:: max(1, len(wrong) // 4)]:
         fixed = {n: {"loss": o["loss"], "grads": dict(o["grads"]), "loss_grads": o["loss_grads"]}
                  for n, o in outputs.items()}
         kind, _, k = part.key.partition("/")
@@ -80,8 +75,61 @@ def test_a_cause_contradicting_a_passing_check_is_never_named(problems_outputs, 
             fixed[part.problem]["loss"] = truths[part.problem]["loss"]
         else:
             fixed[part.problem]["grads"][k] = truths[part.problem]["grads"][k]
+        yield part, fixed
+
+
+@pytest.mark.parametrize("cause", [m.id for m in mistakes.CATALOGUE if m.id != "float32"])
+def test_a_cause_contradicting_a_passing_check_is_never_named(problems_outputs, cause):
+    """The variant's own outputs name it; put right one part where it differs from the truth
+    (that check now passes) and it is never named, whatever else may be."""
+    args, truths, variants = problems_outputs
+    outputs = variants[cause]
+    assert name_of(outputs, args, truths) == cause
+    for part, fixed in put_right_one_at_a_time(outputs, truths):
         named = name_of(fixed, args, truths)
         assert named != cause, (part.problem, part.key, named)
+
+
+@pytest.fixture(scope="module")
+def pool_outputs(problems_outputs):
+    """{(cause, mode): outputs} of the first hypothesis of each beyond the catalogue (not fitted)."""
+    args, truths, _ = problems_outputs
+    pool = [*hypotheses.hypotheses(args, truths), *regularisers.hypotheses(args, truths),
+            *backward.hypotheses(args, truths)]
+    out = {}
+    for named, outputs in pool:
+        out.setdefault((named.cause, named.mode), outputs)
+    return out
+
+
+BEYOND = [("softmax_column_max", "usual"), ("loss_all_pairs", "loss_only"), ("relu_on_scores", "usual"),
+          ("b1_subtracted", "consistent"), ("tanh_hidden", "loss_path"), ("reg_l1", "loss_only"),
+          ("reg_mean", "consistent"), ("dW2_from_hidden_gradient", "consistent"),
+          ("relu_derivative_wrong", "consistent"), ("dscores_plus_one", "consistent")]
+
+
+@pytest.mark.parametrize("cause, mode", BEYOND)
+def test_a_cause_beyond_the_catalogue_contradicting_a_passing_check_is_never_named(problems_outputs, pool_outputs,
+                                                                                    cause, mode):
+    """The same rule for the formulas, regularisers and backward passes beyond the catalogue."""
+    args, truths, _ = problems_outputs
+    outputs = pool_outputs[(cause, mode)]
+    assert name_of(outputs, args, truths) == cause
+    for part, fixed in put_right_one_at_a_time(outputs, truths):
+        assert name_of(fixed, args, truths) != cause, (part.problem, part.key)
+
+
+def test_two_causes_that_explain_everything_name_none(problems_outputs, pool_outputs, monkeypatch):
+    """Beyond the catalogue, a cause is named only when every hypothesis that explains the
+    evidence is that one cause."""
+    args, truths, _ = problems_outputs
+    outputs = pool_outputs[("reg_l1", "loss_only")]
+    assert name_of(outputs, args, truths) == "reg_l1"
+    twin = [(causes.Named("reg_l1", ("W1",)), outputs), (causes.Named("reg_mean", ("W1",)), outputs)]
+    monkeypatch.setattr(explain, "pool", lambda *a: twin)
+    assert name_of(outputs, args, truths) is None
+    monkeypatch.setattr(explain, "pool", lambda *a: twin[:1] * 2)  # the same cause twice: named
+    assert name_of(outputs, args, truths) == "reg_l1"
 
 
 def test_float32_is_named_only_when_its_rounding_shows_on_every_problem(problems_outputs):

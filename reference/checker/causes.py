@@ -126,8 +126,8 @@ OTHER_CAUSES = (
             "run at other iterations than the epochs' first", "if it % iterations_per_epoch == 0, with "
             "iterations_per_epoch = max(num_train // batch_size, 1)", "training_histories"),
     Mistake("lr_decayed_at_wrong_iterations", "the learning rate decayed at other iterations than the epochs' "
-            "first", "decay once per epoch: when it % iterations_per_epoch == 0, after the update (check iterations_per_epoch and the "
-            "epoch test, which the accuracies use too)", "training_decay"),
+            "first", "decay once per epoch: when it % iterations_per_epoch == 0, after the update (check "
+            "iterations_per_epoch and the epoch test, which the accuracies use too)", "training_decay"),
     Mistake("lr_decay_not_accumulated", "the decayed rate computed from the initial one each epoch "
             "(lr = learning_rate * decay), so it decays once only", "learning_rate *= learning_rate_decay: "
             "each epoch multiplies the current rate", "training_decay"),
@@ -209,8 +209,8 @@ BACKWARD = (
     Mistake("bias_gradient_wrong_axis", "{params}'s gradient summed over axis 1 instead of over the examples",
             "sum over the examples: np.sum(..., axis=0)", "gradient"),
     Mistake("hidden_gradient_from_values", "{params}'s gradient computed from {detail} in place of dz1, the masked "
-            "upstream gradient (a variable mixed up?)", "dz1 = (dscores @ W2.T) * (z1 > 0); dW1 = X.T @ dz1 + 2 * reg * "
-            "W1, db1 = dz1.sum(axis=0)", "gradient"),
+            "upstream gradient (a variable mixed up?)", "dz1 = (dscores @ W2.T) * (z1 > 0); dW1 = X.T @ dz1 + "
+            "2 * reg * W1, db1 = dz1.sum(axis=0)", "gradient"),
     Mistake("gradient_transposed", "{params}'s gradient transposed", "the gradient has the parameter's shape: "
             "dW1 = X.T @ dz1, dW2 = h1.T @ dscores", "gradient"),
     Mistake("dscores_plus_one", "dscores with 1 added at the correct class instead of subtracted",

@@ -117,7 +117,8 @@ def judge_rates(steps, final, prob, boundaries, reg_decayed=False):
         return Check(name, True, measured, tol, WHAT, part="training_rate")
     stuck = [k for j, k in enumerate(NAMES) if np.allclose(rates[:, j], 0, atol=1e-12 * right[0])]
     if stuck:
-        return named(name, measured, tol, WHAT, "param_not_updated", f"{' and '.join(stuck)} never changed during training")
+        return named(name, measured, tol, WHAT, "param_not_updated",
+                     f"{' and '.join(stuck)} never changed during training")
     bad = np.argwhere(residuals > RATE_TOL)
     if len(bad):
         t, j = bad[0]

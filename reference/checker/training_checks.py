@@ -130,6 +130,7 @@ def judge_training(obs):
     checks = {c.name: c for c in [first, judge_sampling(steps, prob), rate]
               + histories.judge_histories(obs, steps, final, prob, boundaries, evaluations)}
     used = np.nanmedian(rates.infer_rates(steps, final)[0], axis=1)
-    decays = rates.decayed_after(used, kw["learning_rate_decay"]) if abs(used[0] / kw["learning_rate"] - 1) < 1e-6 else None
+    starts_right = abs(used[0] / kw["learning_rate"] - 1) < 1e-6
+    decays = rates.decayed_after(used, kw["learning_rate_decay"]) if starts_right else None
     histories.epoch_mistake(checks, decays, obs, steps, final, prob, boundaries)
     return [checks[n] for n in NAMES]
