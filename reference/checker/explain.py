@@ -10,6 +10,8 @@ other formulas for the forward pass and the data loss, other regularisers, backw
 one change), named only when the hypotheses that explain everything are all one cause.
 """
 
+import functools
+
 import numpy as np
 
 from reference.checker import backward, families, mistakes, regularisers
@@ -62,9 +64,19 @@ def float32_explains(parts_by_problem, f32):
 def pool(parts_by_problem, truths, args):
     """[(Named, outputs)] beyond the catalogue: the fitted families, the formulas of the forward
     pass and the data loss, the regularisers, the backward passes with one change."""
+    inputs = tuple((name, mistakes.key(*a)) for name, a in args.items())
+    return families.hypotheses(parts_by_problem, truths, args) + fixed_pool(inputs)
+
+
+@functools.lru_cache(maxsize=8)
+def fixed_pool(inputs):
+    """The hypotheses beyond the catalogue that depend on the problems alone, not on the code's
+    outputs, once per set of inputs ((problem, ``mistakes.key``) pairs): every file shares them."""
     from reference.checker import hypotheses  # JAX, compiled only when the catalogue explains nothing
-    return (families.hypotheses(parts_by_problem, truths, args) + hypotheses.hypotheses(args, truths)
-            + regularisers.hypotheses(args, truths) + backward.hypotheses(args, truths))
+    args = {name: mistakes.unkey(key) for name, key in inputs}
+    truths = {name: mistakes.truth(*a) for name, a in args.items()}
+    return [*hypotheses.hypotheses(args, truths), *regularisers.hypotheses(args, truths),
+            *backward.hypotheses(args, truths)]
 
 
 def name_cause(parts_by_problem, truths, args):
