@@ -93,6 +93,12 @@ def without_b2(xp, p, X):
     return z1, h1, h1 @ p["W2"]
 
 
+def b2_twice(xp, p, X):
+    """scores = h1 W2 + 2 b2: the bias added again (scores += b2 after scores = h1 W2 + b2)."""
+    z1, h1, scores = notebook_forward(xp, p, X)
+    return z1, h1, scores + p["b2"]
+
+
 def b1_in_product(xp, p, X):
     """z1 = X (W1 + b1): the bias added to the weights inside the product (a misplaced parenthesis)."""
     z1 = X @ (p["W1"] + p["b1"])
@@ -205,6 +211,8 @@ FORWARDS = (
             "scores", with_hidden(lambda xp, z: 1.0 / (1.0 + xp.exp(-z)))),
     Mistake("tanh_hidden", "tanh as the hidden activation", "the notebook's ReLU: h1 = max(0, z1)", "scores",
             with_hidden(lambda xp, z: xp.tanh(z))),
+    Mistake("b2_added_twice", "b2 added twice (scores = h1 W2 + b2, then scores += b2)",
+            "add b2 once: scores = h1 W2 + b2", "scores", b2_twice),
     Mistake("b1_in_product", "b1 added to W1 inside the product (z1 = X (W1 + b1))", "add the bias after the "
             "product: z1 = X W1 + b1", "scores", b1_in_product),
     Mistake("b2_in_product", "b2 added to W2 inside the product (scores = h1 (W2 + b2))", "add the bias after the "

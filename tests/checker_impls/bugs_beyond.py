@@ -24,6 +24,8 @@ BEYOND = {
     "sigmoid_hidden": [(HIDDEN, "hidden = 1 / (1 + np.exp(-hidden_in))  # BUG"),
                        (RELU_MASK, "dhidden *= hidden * (1 - hidden)")],
     "tanh_hidden": [(HIDDEN, "hidden = np.tanh(hidden_in)  # BUG")],
+    "b2_added_twice": [("        stable = scores", "        scores = scores + b2  # BUG: again, on the loss's path\n"
+                                                 "        stable = scores")],
     "b1_in_product": [(HIDDEN_IN, "hidden_in = X @ (W1 + b1)  # BUG")],
     "b2_in_product": [(SCORES, "scores = hidden @ (W2 + b2)  # BUG")],
     # the scores loss(X) returns only

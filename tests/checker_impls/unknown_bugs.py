@@ -18,7 +18,7 @@ UNKNOWN = {
     # a leaky ReLU in the forward pass (the backward pass keeps the plain mask)
     "leaky_relu_forward": ("scores", "leaky_relu", [("hidden = np.maximum(hidden_in, 0)", "hidden = np.maximum(hidden_in, 0.01 * hidden_in)  # BUG")]),
     # b2 added twice to the scores
-    "b2_twice": ("scores", None, [(SCORES, "scores = hidden @ W2 + 2 * b2  # BUG")]),
+    "b2_twice": ("scores", "b2_added_twice", [(SCORES, "scores = hidden @ W2 + 2 * b2  # BUG")]),
     # the data loss averaged over every entry of log-probabilities, not the correct class's
     "loss_over_all_classes": ("data_loss", "loss_all_classes", [(LOSS, "loss = -np.mean(stable - np.log(np.sum(exp, axis=1, keepdims=True)))  # BUG")]),
     # the L1 norm instead of the squared L2 norm, with its gradient
