@@ -92,26 +92,35 @@ def test_a_cause_contradicting_a_passing_check_is_never_named(problems_outputs, 
 
 @pytest.fixture(scope="module")
 def pool_outputs(problems_outputs):
-    """{(cause, mode): outputs} of the first hypothesis of each beyond the catalogue (not fitted)."""
+    """{(cause, mode): outputs} of the first hypothesis of each cause beyond the catalogue that does not
+    depend on the evidence, and one of a fitted family's, built here."""
     args, truths, _ = problems_outputs
     pool = [*hypotheses.hypotheses(args, truths), *regularisers.hypotheses(args, truths),
             *backward.hypotheses(args, truths)]
     out = {}
     for named, outputs in pool:
         out.setdefault((named.cause, named.mode), outputs)
+    over_n = {}  # a fitted family's: W2's reg gradient 2 reg W2 / N
+    for n, t in truths.items():
+        params, _, y, reg = args[n]
+        data_grads = evidence.split_truth(args[n], t)[1]
+        over_n[n] = dict(t, grads={**t["grads"], "W2": data_grads["W2"] + 2 * reg * params["W2"] / len(y)})
+    out[("reg_gradient_over_n", "consistent")] = over_n
     return out
 
 
 BEYOND = [("softmax_column_max", "usual"), ("loss_all_pairs", "loss_only"), ("relu_on_scores", "usual"),
           ("b1_subtracted", "consistent"), ("tanh_hidden", "loss_path"), ("reg_l1", "loss_only"),
           ("reg_mean", "consistent"), ("dW2_from_hidden_gradient", "consistent"),
-          ("relu_derivative_wrong", "consistent"), ("dscores_plus_one", "consistent")]
+          ("relu_derivative_wrong", "consistent"), ("dscores_plus_one", "consistent"),
+          ("reg_gradient_over_n", "consistent")]
 
 
 @pytest.mark.parametrize("cause, mode", BEYOND)
 def test_a_cause_beyond_the_catalogue_contradicting_a_passing_check_is_never_named(problems_outputs, pool_outputs,
                                                                                     cause, mode):
-    """The same rule for the formulas, regularisers and backward passes beyond the catalogue."""
+    """The same rule for the formulas, regularisers, backward passes and fitted families beyond the
+    catalogue."""
     args, truths, _ = problems_outputs
     outputs = pool_outputs[(cause, mode)]
     assert name_of(outputs, args, truths) == cause
