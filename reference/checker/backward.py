@@ -14,6 +14,7 @@ NAMES = ("W1", "b1", "W2", "b2")
 
 
 def one_hot(y, classes):
+    """(N, classes): 1 at each row's label."""
     out = np.zeros((len(y), classes))
     out[np.arange(len(y)), y] = 1.0
     return out

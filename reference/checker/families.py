@@ -52,6 +52,7 @@ class Builder:
         self.out.append((named, outputs))
 
     def n(self, name):
+        """The batch size N of a problem."""
         return len(self.args[name][2])
 
 

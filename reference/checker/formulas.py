@@ -49,6 +49,7 @@ def cross_entropy(xp, scores, y):
 def with_hidden(activation):
     """The notebook's forward pass with another hidden activation."""
     def forward(xp, p, X):
+        """z1 = X W1 + b1, h1 = activation(z1), scores = h1 W2 + b2."""
         z1 = X @ p["W1"] + p["b1"]
         h1 = activation(xp, z1)
         return z1, h1, h1 @ p["W2"] + p["b2"]
@@ -56,39 +57,46 @@ def with_hidden(activation):
 
 
 def relu_on_scores(xp, p, X):
+    """scores = max(0, h1 W2 + b2): a ReLU on the output layer too."""
     z1, h1, scores = notebook_forward(xp, p, X)
     return z1, h1, relu(xp, scores)
 
 
 def b1_subtracted(xp, p, X):
+    """z1 = X W1 - b1: the bias as a threshold."""
     z1 = X @ p["W1"] - p["b1"]
     h1 = relu(xp, z1)
     return z1, h1, h1 @ p["W2"] + p["b2"]
 
 
 def b2_subtracted(xp, p, X):
+    """scores = h1 W2 - b2."""
     z1, h1, scores = notebook_forward(xp, p, X)
     return z1, h1, h1 @ p["W2"] - p["b2"]
 
 
 def b1_after_relu(xp, p, X):
+    """h1 = max(0, X W1) + b1: the bias added after the ReLU (the mask's input is X W1)."""
     z1 = X @ p["W1"]
     h1 = relu(xp, z1) + p["b1"]
     return z1, h1, h1 @ p["W2"] + p["b2"]
 
 
 def no_relu(xp, p, X):
+    """h1 = z1: no ReLU, a linear net."""
     z1 = X @ p["W1"] + p["b1"]
     return z1, z1, z1 @ p["W2"] + p["b2"]
 
 
 def without_b1(xp, p, X):
+    """z1 = X W1: b1 left out."""
     z1 = X @ p["W1"]
     h1 = relu(xp, z1)
     return z1, h1, h1 @ p["W2"] + p["b2"]
 
 
 def without_b2(xp, p, X):
+    """scores = h1 W2: b2 left out."""
     z1, h1, scores = notebook_forward(xp, p, X)
     return z1, h1, h1 @ p["W2"]
 
@@ -115,12 +123,14 @@ def b2_in_product(xp, p, X):
 def returning(transform):
     """The notebook's forward pass whose returned scores are ``transform(xp, scores)``."""
     def forward(xp, p, X):
+        """The notebook's forward pass, its scores transformed."""
         z1, h1, scores = notebook_forward(xp, p, X)
         return z1, h1, transform(xp, scores)
     return forward
 
 
 def log_softmax(xp, scores):
+    """Each row's log-softmax, shifted by the row's max."""
     shifted = scores - scores.max(axis=1, keepdims=True)
     return shifted - xp.log(xp.exp(shifted).sum(axis=1, keepdims=True))
 

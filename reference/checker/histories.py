@@ -32,6 +32,7 @@ def judge_history(name, history, expected, variants, what):
 
 
 def matches(history, values):
+    """A recorded history equals ``values`` (to HISTORY_TOL), in length too."""
     values = np.asarray(values, dtype=np.float64)
     return history is not None and values.shape == history.shape and bool(
         np.allclose(history, values, rtol=HISTORY_TOL, atol=HISTORY_TOL))

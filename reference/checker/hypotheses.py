@@ -23,12 +23,14 @@ from reference.checker.causes import Named
 
 
 def l2(xp, params):
+    """sum(W1**2) + sum(W2**2)."""
     return xp.sum(params["W1"] ** 2) + xp.sum(params["W2"] ** 2)
 
 
 def total_loss(forward, data_loss):
     """loss(params, X, y, reg) of a forward pass and a data loss, with the notebook's reg term."""
     def loss(params, X, y, reg):
+        """The formula's data loss plus reg * l2."""
         return data_loss(jnp, forward(jnp, params, X)[2], y)[0] + reg * l2(jnp, params)
     return loss
 

@@ -44,6 +44,7 @@ def accuracy(params, X, y):
 
 
 def cause_text(mid, detail):
+    """A check's detail when the known mistake ``mid`` explains what it saw (``detail``)."""
     m = mistakes.BY_ID[mid]
     return f"{detail}: this matches {m.title}. Fix: {m.fix}. [cause: {mid}]"
 
