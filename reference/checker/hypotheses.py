@@ -39,7 +39,7 @@ LOSSES = {**{k: total_loss(f, formulas.cross_entropy) for k, f in formulas.EVERY
           **{m.id: total_loss(formulas.notebook_forward, m.fn) for m in formulas.DATA_LOSSES}}
 
 
-@jax.jit
+@functools.partial(jax.jit, compiler_options=mistakes.FAST_COMPILE)
 def _values_and_grads(params, X, y, reg):
     return {k: jax.value_and_grad(f)(params, X, y, reg) for k, f in LOSSES.items()}
 
