@@ -247,3 +247,16 @@ def test_histories_and_decay_at_the_same_wrong_iterations_are_one_mistake_the_ep
     assert set(finding.checks) == {"train_acc_history", "val_acc_history", "train_learning_rate"}
     assert finding.checks[0].endswith("_history")
     assert "recorded after iteration 0, and the rate decayed there too, instead of after iterations 0, 5 and 10" in finding.structure
+
+
+def test_an_init_of_other_shapes_is_the_init_s_mistake_alone():
+    """W2 drawn as (C, H) and transposed back in loss: the toy model ran on other params than the
+    notebook's, so its checks follow from the init; every other problem passes."""
+    result = edited("init_transposed", [
+        ('self.params["W2"] = std * np.random.randn(hidden_size, output_size)',
+         'self.params["W2"] = std * np.random.randn(output_size, hidden_size)  # BUG'),
+        ('W1, b1, W2, b2 = (self.params[k] for k in ("W1", "b1", "W2", "b2"))',
+         'W1, b1, W2, b2 = (self.params[k] for k in ("W1", "b1", "W2", "b2"))\n'
+         '        W2 = W2 if W2.shape[0] == W1.shape[1] else W2.T')])
+    assert [(f.part, f.cause) for f in result.findings] == [("init", "init_differs")]
+    assert {"toy_loss", "gradients"} <= set(result.consequences)

@@ -73,3 +73,10 @@ def test_schedules_decay_after_the_update_at_each_boundary():
     right, wrong = rates.schedules(0.3, 0.5, [0, 5, 10], 12)
     assert list(right) == [0.3] + [0.15] * 5 + [0.075] * 5 + [0.0375]  # decays after steps 0, 5, 10
     assert list(wrong["lr_decayed_before_update"][:2]) == [0.15, 0.15]
+
+
+def test_a_step_that_moves_no_param_is_the_update_s_mistake():
+    """The params updated every other iteration only: the rates that are 0 are not a decay."""
+    result = edited("update_every_other", [("            for name in self.params:\n",
+                                            "            for name in (self.params if it % 2 == 0 else []):  # BUG\n")])
+    assert [f.part for f in result.findings] == ["training_update"] and result.summary()["cause"] is None

@@ -110,7 +110,8 @@ def init_finding(obs, checks, parts):
     """init_differs if the class's toy init is not the notebook's; toy_scores and toy_loss then
     follow from it (they compare with the notebook's numbers), and so does gradients_numeric when
     your gradients match jax.grad and the numeric gradient matches the truth to its own accuracy
-    (the notebook's elementwise check, at other params than its own, fails on tiny entries)."""
+    (the notebook's elementwise check, at other params than its own, fails on tiny entries), and
+    every toy check when a weight has another shape or loss raises on the toy model alone."""
     if obs.mode != "class":
         return None
     got, want = obs.params("init"), problems.toy_params()
@@ -122,8 +123,12 @@ def init_finding(obs, checks, parts):
     by_name = {c.name: c for c in checks}
     numeric_right = by_name["gradients"].passed and not any(
         p.failed for p in parts.get("toy", []) if p.key.startswith("numeric/"))
+    follows = {"toy_scores", "toy_loss"} | ({"gradients_numeric"} if numeric_right else set())
+    reshaped = any(k in got and got[k].shape != want[k].shape for k in want)
+    if reshaped or ("toy" in obs.errors and not any(p.failed for n, ps in parts.items() if n != "toy" for p in ps)):
+        follows |= {"gradients", "gradients_numeric"}  # the toy model ran on params of other shapes
     for c in checks:
-        if (c.name in ("toy_scores", "toy_loss") or (c.name == "gradients_numeric" and numeric_right)) and not c.passed:
+        if c.name in follows and not c.passed:
             c.consequence_of = "init"
     return Finding("init", m.id, m.title, f"the toy model's {_and(bad)} after np.random.seed(0) differ from "
                    "the notebook's", m.fix, checks=[])

@@ -157,9 +157,19 @@ def judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured)
                 return named(name, measured, tol, WHAT, "lr_decayed_at_wrong_iterations", f"{seen}: decayed "
                              f"{'before' if before else 'after'} the update at {iterations_text(seen_its)}, "
                              f"instead of after it at {iterations_text([t for t in boundaries if t < T - 1])}")
-    decay_part = changes_by_decay(rates, lr0, decay) or close(used[:1], lr0)  # the rate starts right, then changes
     return Check(name, False, measured, tol, WHAT, f"{seen}; not a known mistake",
-                 part="training_decay" if decay_part else "training_rate")
+                 part=schedule_part(rates, lr0, decay))
+
+
+def schedule_part(rates, lr0, decay):
+    """Where a wrong schedule's mistake lives: the update when some step moved no param; the decay
+    when every rate is a power of it or the first rate is right; else the rate itself."""
+    moved = np.nan_to_num(np.abs(rates), nan=np.inf).max(axis=1)
+    if np.any(moved <= RATE_TOL * abs(lr0)):
+        return "training_update"
+    if changes_by_decay(rates, lr0, decay) or close(np.nanmedian(rates, axis=1)[:1], lr0):
+        return "training_decay"
+    return "training_rate"
 
 
 def changes_by_decay(rates, lr0, decay):
