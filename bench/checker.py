@@ -7,10 +7,10 @@
 Every figure is the wall time of a fresh ``python -m reference.checker ...`` process, JAX's
 import and compilation included. "cold": the persistent compilation cache off
 (JAXNET_COMPILE_CACHE=off); "warm cache": a second run with a cache folder the first filled.
-The 100 files are copies of the test nets in turn (the three correct ones in tests/checker_impls,
-a buggy one per catalogued cause from tests/checker_impls/bugs.py and the nets with mistakes in
-no catalogue from tests/checker_impls/unknown_bugs.py), so most of them fail and need the whole
-catalogue of mistakes. The CPU is read from /proc/cpuinfo (model name, flags).
+The 100 files are copies of the test nets, spread over them (the three correct ones in tests/checker_impls,
+a buggy one per cause from tests/checker_impls/bugs.py, the nets with mistakes outside the
+catalogue from tests/checker_impls/unknown_bugs.py, and the first held-out set,
+tests/checker_impls/heldout_set1), so most of them fail and need every hypothesis. The CPU is read from /proc/cpuinfo (model name, flags).
 """
 
 import argparse
@@ -63,10 +63,11 @@ def hundred_files(folder):
     for path in unknown:
         path.write_text(unknown_source(path.stem.removeprefix("unknown_")))
     impls = [IMPLS / "correct_vectorised.py", IMPLS / "correct_loops.py", IMPLS / "correct_functional.py",
-             *(write_buggy(cause, bugs) for cause in sorted(BUGS)), *unknown]
+             *(write_buggy(cause, bugs) for cause in sorted(BUGS)), *unknown,
+             *sorted((IMPLS / "heldout_set1").glob("*.py"))]
     files = []
-    for i in range(100):
-        src = impls[i % len(impls)]
+    for i in range(100):  # spread over the nets, in turn if there are fewer than 100
+        src = impls[i * len(impls) // 100 if len(impls) > 100 else i % len(impls)]
         files.append(folder / f"{i:03d}_{src.name}")
         shutil.copy(src, files[-1])
     return files
@@ -78,11 +79,13 @@ def run(repeats):
         cache = work / "xla"
         files = hundred_files(work)
         correct, buggy = IMPLS / "correct_vectorised.py", work / "bugs" / "bug_db1_no_mask.py"
+        beyond = work / "bugs" / "bug_softmax_column_max.py"  # needs the formulas' program too
         load_before = os.getloadavg()
         best = lambda f: min(timed(*f) for _ in range(repeats))  # noqa: E731
         result = {
             "one_correct_file_cold_s": best(([correct], None))[0],
             "one_buggy_file_cold_s": best(([buggy], None))[0],
+            "one_file_beyond_the_catalogue_cold_s": best(([beyond], None))[0],
             "hundred_files_cold_s": best((files, None))[0],
         }
         timed([buggy], cache)  # fills the cache

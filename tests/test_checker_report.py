@@ -5,9 +5,8 @@ JSON keeps every check and adds the summary in a fixed vocabulary."""
 import json
 
 from reference.checker import causes, report
-from tests.checker_impls.bugs import buggy_source
+from tests.checker_impls.bugs import SCORES, buggy_source
 from tests.checker_impls.inprocess import checked, report_shape
-from tests.checker_impls.unknown_bugs import unknown_source
 
 
 def summary_of(text):
@@ -37,11 +36,12 @@ def test_the_summary_says_the_part_the_cause_and_where_to_look():
 
 
 def test_an_unknown_mistake_gives_its_part_and_structure():
-    result = checked("unknown_b2_twice", unknown_source("b2_twice"))
+    """b2 three times: no known cause; the scores' difference is per class, twice b2."""
+    result = checked("b2_thrice", buggy_source("b2_thrice", [(SCORES, "scores = hidden @ W2 + 3 * b2  # BUG")]))
     head = [line.strip() for line in summary_of(report.render(result))]
     assert head[1] == "wrong: the forward pass (the scores)"
     assert head[2].startswith("not a known mistake: the scores differ")
-    assert "a per-column (per-class) offset equal to 1 x b2" in head[2]
+    assert "a per-column (per-class) offset equal to 2 x b2" in head[2]
     assert head[3] == "look first: " + causes.PARTS["scores"][1]
 
 

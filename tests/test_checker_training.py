@@ -4,7 +4,7 @@ check still judged when reg is wrong, blame on loss (not train) for what loss do
 
 import numpy as np
 
-from reference.checker import training_checks
+from reference.checker import rates, training_record
 from tests.checker_impls.bugs import LR_DECAY, buggy_source
 from tests.checker_impls.inprocess import checked
 
@@ -45,7 +45,7 @@ def test_decay_applied_to_reg_names_one_mistake_across_two_checks():
     checks = by_name(result)
     assert checks["train_steps"].causes == checks["train_learning_rate"].causes == ["decay_applied_to_reg"]
     assert len(result.findings) == 1 and result.findings[0].checks == ["train_steps", "train_learning_rate"]
-    assert "[0.001, 0.0005 x5, 0.00025 x5, 0.000125 x4]" in checks["train_steps"].diagnosis
+    assert "[0.001, 0.0006 x5, 0.00036 x5, 0.000216 x4]" in checks["train_steps"].diagnosis
 
 
 def test_the_learning_rate_is_judged_when_reg_is_not_passed():
@@ -65,11 +65,18 @@ def test_train_is_not_blamed_for_what_loss_does_to_its_inputs():
 
 def test_rates_read_in_time_order_with_where_they_changed():
     used = np.array([0.3, 0.5, 0.5, 0.25])
-    assert training_checks.rate_changes(used) == "x1.667 after iteration 0, x0.5 after iteration 2"
-    assert training_checks._values(used) == "[0.3, 0.5 x2, 0.25]"
+    assert rates.rate_changes(used) == "x1.667 after iteration 0, x0.5 after iteration 2"
+    assert training_record.values_text(used) == "[0.3, 0.5 x2, 0.25]"
 
 
 def test_schedules_decay_after_the_update_at_each_boundary():
-    right, wrong = training_checks.schedules(0.3, 0.5, [0, 5, 10], 12)
+    right, wrong = rates.schedules(0.3, 0.5, [0, 5, 10], 12)
     assert list(right) == [0.3] + [0.15] * 5 + [0.075] * 5 + [0.0375]  # decays after steps 0, 5, 10
     assert list(wrong["lr_decayed_before_update"][:2]) == [0.15, 0.15]
+
+
+def test_a_step_that_moves_no_param_is_the_update_s_mistake():
+    """The params updated every other iteration only: the rates that are 0 are not a decay."""
+    result = edited("update_every_other", [("            for name in self.params:\n",
+                                            "            for name in (self.params if it % 2 == 0 else []):  # BUG\n")])
+    assert [f.part for f in result.findings] == ["training_update"] and result.summary()["cause"] is None

@@ -33,7 +33,30 @@ class Mistake:
     title: str  # what the student's code does, e.g. "b1's gradient without the ReLU mask"
     fix: str  # what to do instead
     part: str  # one of PARTS
-    fn: object = None  # (params, X, y, w, reg) -> outputs (mistakes.py); None: judged elsewhere
+    fn: object = None  # (params, X, y, w, reg) -> outputs (mistakes.py), a formula (formulas.py), or None
+
+
+@dataclass(frozen=True)
+class Named:
+    """A cause that explains every problem: its id, the gradients or weights concerned, its fitted
+    factor (or None), the detail its title fills in, and how the code carries it (``MODES``)."""
+    cause: str
+    params: tuple = ()
+    factor: float = None
+    detail: str = ""
+    mode: str = "consistent"
+
+
+# How the code carries a formula's mistake (formulas.py), said after the formula's title.
+MODES = {
+    "consistent": "",
+    "usual": ", with the usual backward pass on its values (not this loss's own gradient)",
+    "loss_only": ", in the loss only (your gradients are the true loss's)",
+    "scores_only": ", only in the scores loss(X) returns (your loss and gradients are right)",
+    "loss_path": ", only on the loss's path (loss(X) returns the right scores)",
+    "loss_path_usual": ", only on the loss's path (loss(X) returns the right scores), with the usual backward "
+                       "pass on its values",
+}
 
 
 OTHER_CAUSES = (
@@ -44,6 +67,15 @@ OTHER_CAUSES = (
             "apply np.maximum(0, X W1 + b1) in predict too (or call self.loss(X))", "predict"),
     Mistake("predict_argmin", "predict taking the class of the lowest score (argmin)",
             "np.argmax(scores, axis=1): the predicted class has the highest score", "predict"),
+    Mistake("predict_wrong_axis", "predict taking the argmax over the examples (axis 0) instead of over the classes",
+            "np.argmax(scores, axis=1): one label per example", "predict"),
+    Mistake("predict_max_not_argmax", "predict returning the highest score itself instead of its class (max, not "
+            "argmax)", "np.argmax(scores, axis=1): the index of the highest score", "predict"),
+    Mistake("predict_argmax_flat", "predict taking np.argmax(scores) without an axis (one index into the "
+            "flattened scores)", "np.argmax(scores, axis=1): one label per example", "predict"),
+    Mistake("predict_forward", "predict computing the scores with {detail}",
+            "compute the scores as loss does (or call self.loss(X)): h1 = max(0, X W1 + b1), scores = h1 W2 + b2",
+            "predict"),
     Mistake("lr_never_decayed", "the learning rate never decayed",
             "multiply learning_rate by learning_rate_decay at every epoch boundary", "training_decay"),
     Mistake("lr_decayed_every_iteration", "the learning rate decayed after every iteration instead of every epoch",
@@ -75,6 +107,52 @@ OTHER_CAUSES = (
             "append to the accuracy histories only when it % iterations_per_epoch == 0", "training_histories"),
     Mistake("loss_history_per_epoch", "the loss recorded once per epoch instead of every iteration",
             "append the minibatch loss to loss_history at every iteration", "training_histories"),
+    Mistake("loss_history_without_reg", "the loss recorded without its reg term (the data loss alone)",
+            "append the loss that loss() returned, reg term included", "training_histories"),
+    Mistake("loss_history_on_training_set", "the loss recorded on the whole training set instead of the minibatch",
+            "append the minibatch loss that the step's loss call returned", "training_histories"),
+    Mistake("acc_histories_swapped", "the training and validation accuracies recorded in each other's history",
+            "train_acc_history gets the minibatch's accuracy, val_acc_history the validation set's",
+            "training_histories"),
+    Mistake("acc_before_update", "the accuracies recorded before the epoch's update instead of after it",
+            "update the params first, then record the accuracies", "training_histories"),
+    Mistake("acc_recorded_at_wrong_iterations", "the accuracies recorded at other iterations than each epoch's "
+            "first (the rate decayed at the right ones)", "record them where the rate decays: when "
+            "it % iterations_per_epoch == 0", "training_histories"),
+    Mistake("epoch_test_off_by_one", "the epoch test (it + 1) % iterations_per_epoch == 0: the accuracies "
+            "recorded and the rate decayed at each epoch's last iteration instead of its first",
+            "if it % iterations_per_epoch == 0: (iterations 0, iterations_per_epoch, ...)", "training_histories"),
+    Mistake("epoch_boundaries_wrong", "the once-per-epoch block (the accuracies recorded and the rate decayed) "
+            "run at other iterations than the epochs' first", "if it % iterations_per_epoch == 0, with "
+            "iterations_per_epoch = max(num_train // batch_size, 1)", "training_histories"),
+    Mistake("lr_decayed_at_wrong_iterations", "the learning rate decayed at other iterations than the epochs' "
+            "first", "decay once per epoch: when it % iterations_per_epoch == 0, after the update (check "
+            "iterations_per_epoch and the epoch test, which the accuracies use too)", "training_decay"),
+    Mistake("lr_decay_not_accumulated", "the decayed rate computed from the initial one each epoch "
+            "(lr = learning_rate * decay), so it decays once only", "learning_rate *= learning_rate_decay: "
+            "each epoch multiplies the current rate", "training_decay"),
+    Mistake("lr_set_to_decay", "the learning rate set to the decay factor (learning_rate = learning_rate_decay) "
+            "instead of multiplied by it", "learning_rate *= learning_rate_decay", "training_decay"),
+    Mistake("lr_decayed_by_complement", "the learning rate multiplied by 1 - learning_rate_decay at each epoch",
+            "learning_rate *= learning_rate_decay: the decay is the factor kept", "training_decay"),
+    Mistake("update_previous_gradient", "the update using the previous iteration's gradient instead of this one's",
+            "params -= learning_rate * grads, with the grads loss just returned", "training_update"),
+    Mistake("lr_divided_by_batch_size", "the step's learning rate divided by the batch size (the loss is "
+            "already a mean over the batch)", "params -= learning_rate * grads", "training_rate"),
+    Mistake("momentum_in_update", "a momentum velocity in the update (v = mu v - lr g; params += v) instead of "
+            "plain SGD", "params -= learning_rate * grads, no velocity", "training_update"),
+    Mistake("weight_decay_in_update", "a weight-decay term in the update (params -= lr (g + c params)): the "
+            "regularisation applied twice", "params -= learning_rate * grads: the gradient already holds "
+            "the reg term", "training_update"),
+    Mistake("iteration_count_off_by_one", "train running one iteration too few or too many",
+            "for it in range(num_iters): one loss call and one update per iteration", "training_update"),
+    Mistake("reg_not_passed", "train calling loss without reg (loss's default, 0)",
+            "self.loss(X_batch, y=y_batch, reg=reg)", "training_update"),
+    Mistake("batches_in_order", "minibatches taken in order (consecutive rows of X) instead of drawn at random",
+            "idx = np.random.choice(num_train, batch_size); X_batch, y_batch = X[idx], y[idx]",
+            "training_sampling"),
+    Mistake("batch_from_first_examples", "minibatches drawn from the first examples only, not from all num_train",
+            "np.random.choice(num_train, batch_size): indices from the whole training set", "training_sampling"),
 )
 
 # Mistakes with a fitted number (a factor), named only when that number explains every problem.
@@ -82,6 +160,8 @@ FAMILIES = (
     Mistake("gradient_scaled", "{params}'s gradient a constant multiple of the true one",
             "the gradient of the loss you compute, with no extra factor (check the backward pass for {params})",
             "gradient"),
+    Mistake("data_gradient_scaled", "the data part of {params}'s gradients a constant multiple of the true one "
+            "(dscores scaled?)", "dscores = (probs - one_hot(y)) / N, with no other factor", "gradient"),
     Mistake("gradient_not_averaged", "{params}'s gradient not divided by the batch size N",
             "divide {params}'s gradient by N like the others (the loss is the mean over the batch)", "gradient"),
     Mistake("gradient_averaged_twice", "{params}'s gradient divided by the batch size N twice",
@@ -100,6 +180,68 @@ FAMILIES = (
             "factor (a log in another base?)", "data_loss"),
     Mistake("data_loss_scaled", "the data loss a constant multiple of the mean cross-entropy",
             "loss = the mean over the batch of -log softmax(scores)[i, y[i]], with no extra factor", "data_loss"),
+    Mistake("reg_gradient_missing", "{params}'s regularisation gradient missing (the loss has reg * sum({params}**2))",
+            "add 2 * reg * W to the gradient of each weight", "gradient"),
+    Mistake("reg_gradient_over_n", "{params}'s regularisation gradient divided by the batch size N",
+            "add 2 * reg * W after dividing the data part by N: only the data loss is a mean over the batch",
+            "gradient"),
+    Mistake("reg_gradient_sign", "reg * sign(W) as {params}'s regularisation gradient (an L1 norm's)",
+            "d/dW of reg * sum(W**2) is 2 * reg * W", "gradient"),
+    Mistake("bias_reg_gradient", "a regularisation term c * reg * b in {params}'s gradient (the loss has none)",
+            "the biases are not regularised: their gradient is the data part alone", "gradient"),
+    Mistake("data_loss_averaged_twice", "the data loss divided by the batch size N twice",
+            "loss = the mean over the batch of -log softmax(scores)[i, y[i]]: divide the sum by N once", "data_loss"),
+    Mistake("data_loss_over_classes", "the summed data loss divided by the number of classes C instead of by N",
+            "divide the summed cross-entropy by N, the number of examples (X.shape[0])", "data_loss"),
+)
+
+
+# One change in the backward pass (backward.py).
+BACKWARD = (
+    Mistake("dW2_from_hidden_gradient", "W2's gradient computed from {detail} in place of h1, the ReLU's output "
+            "(a variable overwritten?)", "dW2 = h1.T @ dscores + 2 * reg * W2, with h1 = max(0, z1) from the forward "
+            "pass; keep the hidden layer's gradient in a variable of its own", "gradient"),
+    Mistake("gradient_before_subtract_one", "{params}'s gradient from the probabilities before 1 is subtracted at "
+            "the correct class", "compute dscores (probs with 1 subtracted at y, over N) before every gradient "
+            "that uses it", "gradient"),
+    Mistake("relu_derivative_wrong", "the ReLU's derivative taken as {detail} instead of the mask (z1 > 0)",
+            "dz1 = dh1 * (z1 > 0): the ReLU passes the gradient where its input is positive", "gradient"),
+    Mistake("bias_gradient_wrong_axis", "{params}'s gradient summed over axis 1 instead of over the examples",
+            "sum over the examples: np.sum(..., axis=0)", "gradient"),
+    Mistake("hidden_gradient_from_values", "{params}'s gradient computed from {detail} in place of dz1, the masked "
+            "upstream gradient (a variable mixed up?)", "dz1 = (dscores @ W2.T) * (z1 > 0); dW1 = X.T @ dz1 + "
+            "2 * reg * W1, db1 = dz1.sum(axis=0)", "gradient"),
+    Mistake("gradient_transposed", "{params}'s gradient transposed", "the gradient has the parameter's shape: "
+            "dW1 = X.T @ dz1, dW2 = h1.T @ dscores", "gradient"),
+    Mistake("dscores_plus_one", "dscores with 1 added at the correct class instead of subtracted",
+            "dscores[np.arange(N), y] -= 1", "gradient"),
+    Mistake("dscores_set_to_minus_one", "dscores set to -1 at the correct class instead of having 1 subtracted",
+            "dscores[np.arange(N), y] -= 1 (subtract, don't assign)", "gradient"),
+    Mistake("dscores_divided_first", "dscores divided by N before subtracting 1 at the correct class "
+            "(probs / N - one_hot(y))", "subtract 1 at the correct class first, then divide by N", "gradient"),
+    Mistake("dscores_sign_flipped", "dscores = one_hot(y) - probs: the gradient of the scores with its sign "
+            "flipped", "dscores = probs - one_hot(y), over N", "gradient"),
+)
+
+
+SUM_SQ = "reg * (sum(W1**2) + sum(W2**2))"
+# Another penalty or strength in the regulariser (regularisers.py).
+REGULARISERS = (
+    Mistake("reg_l1", "an L1 penalty reg * sum(|{params}|) instead of reg * sum({params}**2)",
+            f"the notebook's regulariser is {SUM_SQ}, with gradient 2 * reg * W", "regulariser"),
+    Mistake("reg_mean", "the mean of the squares, reg * mean({params}**2), instead of their sum",
+            f"sum the squares: {SUM_SQ}", "regulariser"),
+    Mistake("reg_norm", "the norm reg * sqrt(sum({params}**2)) instead of its square",
+            f"the squared norm: {SUM_SQ}", "regulariser"),
+    Mistake("reg_linear", "reg * sum({params}), the weights not squared",
+            f"square the weights: {SUM_SQ}", "regulariser"),
+    Mistake("reg_square_of_sum", "reg * sum({params})**2, the square of the sum instead of the sum of squares",
+            f"square each weight, then sum: {SUM_SQ}", "regulariser"),
+    Mistake("reg_squared", "the strength reg**2 instead of reg", f"{SUM_SQ}, reg itself", "regulariser"),
+    Mistake("reg_not_multiplied", "{params}'s squares added without the factor reg (a misplaced parenthesis?)",
+            f"multiply the whole sum by reg: {SUM_SQ}", "regulariser"),
+    Mistake("reg_over_n", "the reg term divided by the batch size N", f"{SUM_SQ}: only the data loss is a mean over "
+            "the batch", "regulariser"),
 )
 
 

@@ -8,9 +8,11 @@ loss when the init differs, predict when it only follows wrong scores, the accur
 when predict is wrong, the toy training run when anything else is wrong.
 """
 
+import re
+
 import numpy as np
 
-from reference.checker import causes, explain, locate, mistakes, problems, structure
+from reference.checker import causes, explain, formulas, locate, mistakes, predictions, problems, structure
 from reference.checker.report import Finding
 
 LOSS_CHECKS = {"toy_scores", "toy_loss", "gradients", "gradients_numeric", "no_mutation", "grads_format",
@@ -22,15 +24,16 @@ def _and(items):
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def named_finding(mid, ks, a, located):
-    """The finding of a cause that explains everything."""
-    m = mistakes.BY_ID[mid]
+def named_finding(named, located):
+    """The finding of a cause that explains everything (``causes.Named``)."""
+    m = mistakes.BY_ID[named.cause]
     grad = next((x for x in located if x.part == "gradient"), None)
-    params = tuple(ks) or (grad.params if grad and m.part == "gradient" else ())
-    fill = {"params": _and(params) if params else ""}
-    title = m.title.format(**fill) + (f" ({a:.4g} x)" if a is not None else "")
+    params = tuple(named.params) or (grad.params if grad and m.part == "gradient" else ())
+    fill = {"params": _and(params) if params else "", "detail": named.detail}
+    factor = f" ({named.factor:.4g} x)" if named.factor is not None else ""
+    title = m.title.format(**fill) + factor + causes.MODES[named.mode]
     structure = located[0].structure if located else ""
-    return Finding(m.part, mid, title, structure, m.fix.format(**fill), params,
+    return Finding(m.part, m.id, title, structure, m.fix.format(**fill), params,
                    grad.backward_agrees if grad else None)
 
 
@@ -39,7 +42,7 @@ def loss_findings(obs, parts, args, truths):
     located = locate.locate(obs, parts, args)
     named = explain.name_cause(parts, truths, args)
     if named is not None:
-        return [named_finding(*named, located)]
+        return [named_finding(named, located)]
     return [Finding(x.part, None, "not a known mistake", x.structure, causes.look_first(x.part, x.params),
                     x.params, x.backward_agrees) for x in located]
 
@@ -91,12 +94,24 @@ def orphan_finding(check):
     part = "gradient" if check.name in ("grads_format", "gradients", "gradients_numeric") else "data_loss"
     if check.name == "no_mutation":
         part = "gradient" if ("W1" in text or "W2" in text or "b1" in text or "b2" in text) else "scores"
+    if text.startswith("your code raised"):  # loss(X) raising is the forward pass's
+        part = "scores" if check.name == "toy_scores" else raised_in(text) or part
     return Finding(part, None, "not a known mistake", text, causes.look_first(part))
 
 
-def init_finding(obs, checks):
+def raised_in(text):
+    """'gradient' when the line that raised (the error's ``line N: code``) computes a gradient:
+    it names grads, a d-variable (dW2, dscores) or a backward function; else None."""
+    code = text.rpartition(": ")[2] if ", line " in text else ""
+    return "gradient" if re.search(r"\bgrads?\b|\bd[A-Za-z_]\w*|backward", code) else None
+
+
+def init_finding(obs, checks, parts):
     """init_differs if the class's toy init is not the notebook's; toy_scores and toy_loss then
-    follow from it (they compare with the notebook's numbers)."""
+    follow from it (they compare with the notebook's numbers), and so does gradients_numeric when
+    your gradients match jax.grad and the numeric gradient matches the truth to its own accuracy
+    (the notebook's elementwise check, at other params than its own, fails on tiny entries), and
+    every toy check when a weight has another shape or loss raises on the toy model alone."""
     if obs.mode != "class":
         return None
     got, want = obs.params("init"), problems.toy_params()
@@ -105,8 +120,15 @@ def init_finding(obs, checks):
     if not bad:
         return None
     m = mistakes.BY_ID["init_differs"]
+    by_name = {c.name: c for c in checks}
+    numeric_right = by_name["gradients"].passed and not any(
+        p.failed for p in parts.get("toy", []) if p.key.startswith("numeric/"))
+    follows = {"toy_scores", "toy_loss"} | ({"gradients_numeric"} if numeric_right else set())
+    reshaped = any(k in got and got[k].shape != want[k].shape for k in want)
+    if reshaped or ("toy" in obs.errors and not any(p.failed for n, ps in parts.items() if n != "toy" for p in ps)):
+        follows |= {"gradients", "gradients_numeric"}  # the toy model ran on params of other shapes
     for c in checks:
-        if c.name in ("toy_scores", "toy_loss") and not c.passed:
+        if c.name in follows and not c.passed:
             c.consequence_of = "init"
     return Finding("init", m.id, m.title, f"the toy model's {_and(bad)} after np.random.seed(0) differ from "
                    "the notebook's", m.fix, checks=[])
@@ -126,13 +148,14 @@ def predict_finding(obs, check, findings):
             and any(f.part == "scores" for f in findings)):
         check.consequence_of = "scores"
         return None
-    for mid, pred in (("predict_no_relu", (X @ params["W1"] + params["b1"]) @ params["W2"] + params["b2"]),
-                      ("predict_argmin", -true_scores)):
-        if got is not None and np.array_equal(got, np.argmax(pred, axis=1)):
-            m = mistakes.BY_ID[mid]
-            check.diagnosis = f"your predictions match {m.title}. Fix: {m.fix}. [cause: {mid}]"
-            check.causes = [mid]
-            return Finding("predict", mid, m.title, check.diagnosis.split(".")[0], m.fix, checks=["predict"])
+    titles = {k: mistakes.BY_ID[k].title for k in formulas.EVERY_FORWARD}
+    found = predictions.explained(got, params, X, titles) if got is not None else None
+    if found:
+        m = mistakes.BY_ID[found[0]]
+        title = m.title.format(detail=found[1])
+        check.diagnosis = f"your predictions match {title}. Fix: {m.fix}. [cause: {m.id}]"
+        check.causes = [m.id]
+        return Finding("predict", m.id, title, check.diagnosis.split(". Fix")[0], m.fix, checks=["predict"])
     own_note = ("; it is not the argmax of your own scores" if own is not None and got is not None
                 and own.ndim == 2 and got.shape == own.shape[:1] and not np.array_equal(got, np.argmax(own, axis=1))
                 else "")
@@ -147,15 +170,16 @@ def training_findings(checks, predict_wrong):
     for c in checks:
         if c.passed or c.consequence_of:
             continue
-        if predict_wrong and c.name.endswith("acc_history") and not c.causes:
-            c.consequence_of = "predict"
+        if predict_wrong and c.name.endswith("acc_history"):  # recorded with a wrong predict: no cause of its own
+            c.consequence_of, c.causes, c.diagnosis = "predict", [], c.diagnosis.split(": this matches")[0]
             continue
         key = c.causes[0] if c.causes else c.part
         groups.setdefault(key, []).append(c)
     findings = []
     for key, group in groups.items():
-        head = group[0]
         m = mistakes.BY_ID.get(key)
+        group.sort(key=lambda c: bool(m) and c.part != m.part)  # a check of the cause's own part first
+        head = group[0]
         structure = head.diagnosis.split(": this matches")[0]
         findings.append(Finding(head.part, m and m.id, m.title if m else "not a known mistake", structure,
                                 m.fix if m else causes.look_first(head.part), checks=[c.name for c in group]))
@@ -166,7 +190,7 @@ def diagnose(obs, checks, parts, args, truths):
     """The findings of one file, in order: loss side, init, predict, training. Fills each failing
     check's diagnosis and causes, and marks the consequences."""
     by_name = {c.name: c for c in checks}
-    init = init_finding(obs, checks)
+    init = init_finding(obs, checks, parts)
     findings = loss_findings(obs, parts, args, truths) if any(
         not c.passed and not c.consequence_of for c in checks if c.name in LOSS_CHECKS) else []
     for c in checks:
@@ -195,9 +219,11 @@ def diagnose(obs, checks, parts, args, truths):
         findings += [found] if found else []
     train = [c for c in checks if c.name.startswith("train_") or c.name.endswith("_history")]
     raised = train and "raised" in train[0].diagnosis and not train[0].passed
-    if raised and findings and findings[0].part not in ("init", "predict"):
-        for c in train:  # train ran on the loss's wrong outputs (a shape, a NaN): not a mistake of its own
-            c.consequence_of = c.consequence_of or findings[0].checks[0]
+    owner = raised and next((f for f in findings if f.part not in ("init", "predict")
+                             or (f.part == "predict" and "predict(" in train[0].diagnosis)), None)
+    if owner:  # train ran on the loss's (or predict's) wrong outputs, a shape or a NaN: no mistake of its own
+        for c in train:
+            c.consequence_of = c.consequence_of or owner.checks[0]
     findings += training_findings(train, "predict" in by_name and not by_name["predict"].passed)
     toy = by_name.get("toy_training")
     if toy is not None and not toy.passed:

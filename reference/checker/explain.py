@@ -4,22 +4,42 @@ A hypothesis gives outputs for every problem ({problem: {"loss", "grads", "score
 "loss_grads"}}). It explains the evidence when, on every problem, each part the code got wrong
 is reproduced and each part it got right agrees, by the check's own measure and tolerance,
 and it differs from the truth where the code does. Hypotheses: the catalogue's variants
-(``mistakes.catalogue``), mistakes with one fitted factor (``causes.FAMILIES``, built from the
-truth), and float32 arithmetic, judged by the size of its rounding on every problem.
+(``mistakes.catalogue``), tried in order, and float32 arithmetic, judged by the size of its
+rounding on every problem; then the pool beyond the catalogue (mistakes with a fitted factor,
+other formulas for the forward pass and the data loss, other regularisers, backward passes with
+one change), named only when the hypotheses that explain everything are all one cause.
 """
+
+import functools
 
 import numpy as np
 
-from reference.checker import evidence, mistakes
-from reference.checker.evidence import NAMES
+from reference.checker import backward, families, mistakes, regularisers
+from reference.checker.causes import Named
 
 F32_BAND = (0.01, 10.0)  # a float32 net's error is this many times float32's own, on every problem
 
 
-def explains(parts, outputs):
-    """The hypothesis reproduces every part (failing or passing) and differs where the code fails."""
-    failing = [p for p in parts if p.failed]
-    return bool(failing) and all(p.error(p.got, p.pick(outputs)) <= p.tol for p in parts) and all(
+def agrees(part, value):
+    """The code's output is ``value`` by the check's own measure and tolerance, or to that tolerance
+    relative to the true quantity's largest entry (an entry that is ~0 in both carries rounding
+    that is small only relative to the true one)."""
+    if part.error(part.got, value) <= part.tol:
+        return True
+    got, value, want = (np.asarray(x, dtype=np.float64) for x in (part.got, value, part.want))
+    if got.shape != value.shape or not (np.isfinite(got).all() and np.isfinite(value).all()):
+        return False
+    return float(np.max(np.abs(got - value), initial=0)) <= part.tol * float(np.max(np.abs(want), initial=0))
+
+
+def explains(parts, outputs, failing=None):
+    """The hypothesis reproduces every part (failing or passing) and differs where the code fails.
+    ``failing``: the failing parts, if known (the failing ones are tried first: most hypotheses
+    miss one of them)."""
+    failing = [p for p in parts if p.failed] if failing is None else failing
+    failed = {id(p) for p in failing}
+    passing = [p for p in parts if id(p) not in failed]
+    return bool(failing) and all(agrees(p, p.pick(outputs)) for p in failing + passing) and all(
         not p.error(p.pick(outputs), p.want) <= p.tol for p in failing)
 
 
@@ -41,106 +61,40 @@ def float32_explains(parts_by_problem, f32):
     return True
 
 
-def _fit(pairs):
-    """Least-squares a in got ~ a * direction over (got, direction) pairs; None if degenerate."""
-    num = sum(float(np.ravel(g) @ np.ravel(d)) for g, d in pairs if np.shape(g) == np.shape(d))
-    den = sum(float(np.ravel(d) @ np.ravel(d)) for g, d in pairs if np.shape(g) == np.shape(d))
-    return num / den if den > 0 and np.isfinite(num) else None
+def pool(parts_by_problem, truths, args):
+    """[(Named, outputs)] beyond the catalogue: the fitted families, the formulas of the forward
+    pass and the data loss, the regularisers, the backward passes with one change."""
+    inputs = tuple((name, mistakes.key(*a)) for name, a in args.items())
+    return families.hypotheses(parts_by_problem, truths, args) + fixed_pool(inputs)
 
 
-def _copy(out):
-    return {"loss": out["loss"], "scores": out["scores"], "grads": dict(out["grads"]),
-            "loss_grads": dict(out["loss_grads"])}
-
-
-def _got(parts_by_problem, key):
-    return {name: p.got for name, parts in parts_by_problem.items() for p in parts if p.key == key}
-
-
-def families(parts_by_problem, truths, args):
-    """{(cause id, params, factor): outputs} for the fitted mistakes of ``causes.FAMILIES``."""
-    split = {name: evidence.split_truth(args[name], truths[name]) for name in truths}
-    failing = sorted({p.param for parts in parts_by_problem.values() for p in parts
-                      if p.failed and p.key.startswith("grads/")}, key=NAMES.index)
-    out = {}
-
-    def build(cause, ks, a, change):
-        outputs = {name: _copy(truths[name]) for name in truths}
-        for name in outputs:
-            change(outputs[name], name)
-        out[(cause, tuple(ks), a)] = outputs
-
-    for k in failing:  # one gradient off by a constant factor, or not divided by N
-        a = _fit([(g, truths[n]["grads"][k]) for n, g in _got(parts_by_problem, f"grads/{k}").items()])
-        if a is not None:
-            build("gradient_scaled", [k], a, lambda o, n, k=k, a=a: o["grads"].update({k: a * truths[n]["grads"][k]}))
-    for cause, power in (("gradient_not_averaged", 1), ("gradient_averaged_twice", -1)):
-        if failing:  # the data part times N (or over N), the reg part as it is
-            build(cause, failing, None, lambda o, n, p=power: o["grads"].update(
-                {k: len(args[n][2]) ** p * split[n][1][k] + split[n][2][k] for k in failing}))
-    for k in [k for k in failing if k.startswith("W")]:  # one weight's reg gradient c * reg * W
-        pairs = [(g - split[n][1][k], args[n][3] * args[n][0][k]) for n, g in _got(parts_by_problem, f"grads/{k}").items()
-                 if args[n][3] > 0 and np.shape(g) == np.shape(args[n][0][k])]
-        c = _fit(pairs)
-        if c is not None:
-            build("reg_gradient_scaled", [k], c, lambda o, n, k=k, c=c: o["grads"].update(
-                {k: split[n][1][k] + c * args[n][3] * args[n][0][k]}))
-    losses = _got(parts_by_problem, "loss")
-    c = _fit([(losses[n] - split[n][0], args[n][3] * evidence.reg_term(args[n][0])) for n in losses])
-    if c is not None:  # the reg term c * reg * sum(W**2): in the loss only, or with its gradient
-        for cause, with_grads in (("reg_scaled", True), ("reg_scaled_in_loss", False)):
-            build(cause, [], c, lambda o, n, w=with_grads: _scale_reg(o, n, c, args, split, w))
-    for k in ("W1", "W2"):  # one weight regularised, in the loss and its gradient
-        build("reg_one_weight", [k], None, lambda o, n, k=k: _one_weight(o, n, k, args, split))
-    d = _fit([(losses[n] - args[n][3] * evidence.reg_term(args[n][0]), split[n][0]) for n in losses])
-    if d is not None:  # the data loss d times the mean, with its gradient or alone
-        for cause, with_grads in (("data_loss_scaled", True), ("data_loss_scaled_in_loss", False)):
-            build(cause, [], d, lambda o, n, w=with_grads: _scale_data(o, n, d, args, split, w))
-    return out
-
-
-def _one_weight(o, n, k, args, split):
-    params, _, _, reg = args[n]
-    o["loss"] = split[n][0] + reg * float(np.sum(params[k] ** 2))
-    o["grads"] = {name: split[n][1][name] + (split[n][2][name] if name == k else 0) for name in NAMES}
-    o["loss_grads"] = dict(o["grads"])
-
-
-def _scale_data(o, n, d, args, split, with_grads):
-    o["loss"] = d * split[n][0] + args[n][3] * evidence.reg_term(args[n][0])
-    o["loss_grads"] = {k: d * split[n][1][k] + split[n][2][k] for k in NAMES}
-    if with_grads:
-        o["grads"] = dict(o["loss_grads"])
-
-
-def _scale_reg(o, n, c, args, split, with_grads):
-    params, _, _, reg = args[n]
-    o["loss"] = split[n][0] + c * reg * evidence.reg_term(params)
-    grads = {k: split[n][1][k] + c * split[n][2][k] for k in NAMES}
-    o["loss_grads"] = grads
-    if with_grads:
-        o["grads"] = dict(grads)
+@functools.lru_cache(maxsize=8)
+def fixed_pool(inputs):
+    """The hypotheses beyond the catalogue that depend on the problems alone, not on the code's
+    outputs, once per set of inputs ((problem, ``mistakes.key``) pairs): every file shares them."""
+    from reference.checker import hypotheses  # JAX, compiled only when the catalogue explains nothing
+    args = {name: mistakes.unkey(key) for name, key in inputs}
+    truths = {name: mistakes.truth(*a) for name, a in args.items()}
+    return [*hypotheses.hypotheses(args, truths), *regularisers.hypotheses(args, truths),
+            *backward.hypotheses(args, truths)]
 
 
 def name_cause(parts_by_problem, truths, args):
-    """(cause id, params, factor) of the first hypothesis that explains every problem, or None."""
+    """The ``causes.Named`` of the first catalogued variant that explains every problem; else of
+    the one cause beyond the catalogue that does (None when none does, or two different ones do)."""
     parts = [p for ps in parts_by_problem.values() for p in ps]
-    if not any(p.failed for p in parts):
+    failing = [p for p in parts if p.failed]
+    if not failing:
         return None
-    variants = {name: mistakes.catalogue(*args[name]) for name in parts_by_problem if parts_by_problem[name]}
+    ran = {name: a for name, a in args.items() if parts_by_problem.get(name)}
+    variants = {name: mistakes.catalogue(*a) for name, a in ran.items()}
     for m in mistakes.CATALOGUE:
         outputs = {name: v[m.id] for name, v in variants.items()}
         if m.id == "float32":
             if float32_explains(parts_by_problem, outputs):
-                return m.id, (), None
-        elif explains(parts, outputs):
-            return m.id, (), None
-    for (cause, ks, a), outputs in families(parts_by_problem, truths, args).items():
-        if (a is None or abs(a - _usual(cause)) > 1e-6) and explains(parts, outputs):
-            return cause, ks, a
-    return None
-
-
-def _usual(cause):
-    """The factor that would make a family's variant the truth."""
-    return 2.0 if cause == "reg_gradient_scaled" else 1.0
+                return Named(m.id)
+        elif explains(parts, outputs, failing):
+            return Named(m.id)
+    found = [named for named, outputs in pool(parts_by_problem, {n: truths[n] for n in ran}, ran)
+             if explains(parts, outputs, failing)]
+    return found[0] if len({named.cause for named in found}) == 1 else None

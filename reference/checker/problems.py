@@ -34,7 +34,7 @@ class TrainProblem:
     params: dict  # the params set on the net before ``train``
     X: np.ndarray  # (40, 5)
     y: np.ndarray
-    X_val: np.ndarray  # (12, 5)
+    X_val: np.ndarray  # (400, 5)
     y_val: np.ndarray
     seed: int  # ``np.random.seed(seed)`` right before ``train``
     kwargs: dict  # learning_rate, learning_rate_decay, reg, num_iters, batch_size, verbose
@@ -101,14 +101,18 @@ def predict_problem():
 
 
 def train_problem():
-    """40 training and 12 validation examples in 5-D, labels from a linear teacher; batches of
-    8 make 5 iterations per epoch, so 15 iterations cross epoch boundaries at 0, 5 and 10."""
+    """40 training and 400 validation examples in 5-D, labels from a linear teacher; batches of
+    8 make 5 iterations per epoch, so 15 iterations cross epoch boundaries at 0, 5 and 10. The
+    validation set is large so that its accuracy moves with every step: an accuracy recorded at
+    another step than the right one shows."""
     rng = np.random.default_rng(7)
     teacher = rng.standard_normal((5, 3))
     X, X_val = rng.standard_normal((40, 5)), rng.standard_normal((12, 5))
     params = _random_params(rng, D=5, H=6, C=3, std=0.5)
-    # a rate unlike the decay factor, so that `learning_rate = learning_rate_decay` shows
-    kwargs = dict(learning_rate=0.3, learning_rate_decay=0.5, reg=1e-3, num_iters=15,
+    X_val = np.concatenate([X_val, rng.standard_normal((388, 5))])
+    # a rate unlike the decay factor, so that `learning_rate = learning_rate_decay` shows, and a factor
+    # unlike 1 - itself, so that `learning_rate *= 1 - learning_rate_decay` does
+    kwargs = dict(learning_rate=0.9, learning_rate_decay=0.6, reg=1e-3, num_iters=15,
                   batch_size=8, verbose=False)
     return TrainProblem(params, X, np.argmax(X @ teacher, 1), X_val, np.argmax(X_val @ teacher, 1),
                         seed=3, kwargs=kwargs)

@@ -1,42 +1,21 @@
 """The buggy nets of the checker's tests, as one table of edits to correct_vectorised.py.
 
 ``BUGS[cause]`` lists the (original, buggy) text pairs that turn the correct vectorised net into
-one with that mistake (the cause ids of reference/checker/mistakes.py); every original occurs
-exactly once in correct_vectorised.py. ``write_buggy(cause, folder)`` writes folder/bug_<cause>.py.
+one with that mistake (the cause ids of reference/checker/mistakes.py: the catalogue's here, those
+beyond it in bugs_beyond.py); every original occurs exactly once in correct_vectorised.py.
+``write_buggy(cause, folder)`` writes folder/bug_<cause>.py.
 """
 
 from pathlib import Path
+
+from tests.checker_impls.lines import (  # noqa: F401 - re-exported for the tests
+    ARGMAX, BATCH, DB1, DB2, DW1, DW2, HIDDEN_IN, LOSS, LR_DECAY, PICKED, REG_LOSS, RELU_MASK, SCORES, TRAIN_ACC,
+    VAL_ACC, W1_INIT, W2_INIT, missing)
 
 CORRECT = Path(__file__).with_name("correct_vectorised.py")
 DOCSTRING = '"""A correct TwoLayerNet, vectorised, written from the notebook\'s instructions."""'
 BUGGY_DOCSTRING = ('"""Buggy on purpose (cause `{}`): the correct vectorised net with one mistake, '
                    'marked BUG."""')
-
-# lines of correct_vectorised.py that several bugs edit
-W1_INIT = 'self.params["W1"] = std * np.random.randn(input_size, hidden_size)'
-W2_INIT = 'self.params["W2"] = std * np.random.randn(hidden_size, output_size)'
-LOSS = "loss = -np.mean(stable[np.arange(N), y] - np.log(np.sum(exp, axis=1)))"
-REG_LOSS = "loss += reg * (np.sum(W1 ** 2) + np.sum(W2 ** 2))"
-DW1 = 'grads["W1"] = X.T @ dhidden + 2 * reg * W1'
-DW2 = 'grads["W2"] = hidden.T @ dscores + 2 * reg * W2'
-DB1 = 'grads["b1"] = np.sum(dhidden, axis=0)'
-RELU_MASK = "dhidden[hidden_in <= 0] = 0"
-BATCH = "X_batch, y_batch = X[indices], y[indices]"
-LR_DECAY = "learning_rate *= learning_rate_decay"
-TRAIN_ACC = "train_acc_history.append((self.predict(X_batch) == y_batch).mean())"
-VAL_ACC = "val_acc_history.append((self.predict(X_val) == y_val).mean())"
-
-
-def missing(line):
-    """The pair that comments ``line`` out."""
-    return line, "# BUG: missing: " + line
-
-
-HIDDEN_IN = "hidden_in = X @ W1 + b1"
-SCORES = "scores = hidden @ W2 + b2"
-PICKED = "stable[np.arange(N), y]"
-DB2 = 'grads["b2"] = np.sum(dscores, axis=0)'
-ARGMAX = 'return np.argmax(hidden @ self.params["W2"] + self.params["b2"], axis=1)'
 
 BUGS = {
     # the labels of the minibatch are drawn apart from its inputs
@@ -154,6 +133,11 @@ BUGS = {
     "val_acc_on_train": [(VAL_ACC,
                           "val_acc_history.append((self.predict(X_batch) == y_batch).mean())  # BUG")],
 }
+
+
+from tests.checker_impls.bugs_beyond import BEYOND  # noqa: E402 - the causes beyond the catalogue
+
+BUGS.update(BEYOND)
 
 
 def buggy_source(cause, edits=None):

@@ -1,8 +1,10 @@
-"""Buggy nets whose mistakes are in no catalogue, written to tune the localisation on (not a
-held-out set): the checker must fail each, locate its part, and name no cause.
+"""Buggy nets whose mistakes are not in the catalogue of mistakes.CATALOGUE, written to tune the
+localisation on (not a held-out set): the checker must fail each, locate its part, and name a
+cause only where one beyond the catalogue explains everything.
 
-``UNKNOWN[name] = (part, edits)``: the part of ``reference.checker.causes.PARTS`` that is wrong,
-and the (original, buggy) edits to correct_vectorised.py, as in bugs.py.
+``UNKNOWN[name] = (part, cause, edits)``: the part of ``reference.checker.causes.PARTS`` that is
+wrong, the cause id the checker must name (None: it must name none), and the (original, buggy)
+edits to correct_vectorised.py, as in bugs.py.
 """
 
 from pathlib import Path
@@ -14,45 +16,45 @@ UPDATE = "self.params[name] -= learning_rate * grads[name]"
 
 UNKNOWN = {
     # a leaky ReLU in the forward pass (the backward pass keeps the plain mask)
-    "leaky_relu_forward": ("scores", [("hidden = np.maximum(hidden_in, 0)", "hidden = np.maximum(hidden_in, 0.01 * hidden_in)  # BUG")]),
+    "leaky_relu_forward": ("scores", "leaky_relu", [("hidden = np.maximum(hidden_in, 0)", "hidden = np.maximum(hidden_in, 0.01 * hidden_in)  # BUG")]),
     # b2 added twice to the scores
-    "b2_twice": ("scores", [(SCORES, "scores = hidden @ W2 + 2 * b2  # BUG")]),
+    "b2_twice": ("scores", "b2_added_twice", [(SCORES, "scores = hidden @ W2 + 2 * b2  # BUG")]),
     # the data loss averaged over every entry of log-probabilities, not the correct class's
-    "loss_over_all_classes": ("data_loss", [(LOSS, "loss = -np.mean(stable - np.log(np.sum(exp, axis=1, keepdims=True)))  # BUG")]),
+    "loss_over_all_classes": ("data_loss", "loss_all_classes", [(LOSS, "loss = -np.mean(stable - np.log(np.sum(exp, axis=1, keepdims=True)))  # BUG")]),
     # the L1 norm instead of the squared L2 norm, with its gradient
-    "l1_regulariser": ("regulariser", [(REG_LOSS, "loss += reg * (np.sum(np.abs(W1)) + np.sum(np.abs(W2)))  # BUG"),
+    "l1_regulariser": ("regulariser", "reg_l1", [(REG_LOSS, "loss += reg * (np.sum(np.abs(W1)) + np.sum(np.abs(W2)))  # BUG"),
                                        ('grads["W2"] = hidden.T @ dscores + 2 * reg * W2', 'grads["W2"] = hidden.T @ dscores + reg * np.sign(W2)  # BUG'),
                                        (DW1, 'grads["W1"] = X.T @ dhidden + reg * np.sign(W1)  # BUG')]),
     # W1's gradient with the mask of the examples' first hidden unit only
-    "dW1_squared_reg": ("gradient", [(DW1, 'grads["W1"] = X.T @ dhidden + 2 * reg * W1 ** 2  # BUG')]),
+    "dW1_squared_reg": ("gradient", None, [(DW1, 'grads["W1"] = X.T @ dhidden + 2 * reg * W1 ** 2  # BUG')]),
     # momentum in the update
-    "momentum_update": ("training_update", [
+    "momentum_update": ("training_update", "momentum_in_update", [
         ("        loss_history, train_acc_history", "        velocity = {k: 0 for k in self.params}\n        loss_history, train_acc_history"),
         (UPDATE, "velocity[name] = 0.9 * velocity[name] - learning_rate * grads[name]  # BUG\n"
                  "                self.params[name] += velocity[name]")]),
     # the rate set to the decay factor instead of multiplied by it
-    "lr_assigned_decay": ("training_decay", [(LR_DECAY, "learning_rate = learning_rate_decay  # BUG")]),
+    "lr_assigned_decay": ("training_decay", "lr_set_to_decay", [(LR_DECAY, "learning_rate = learning_rate_decay  # BUG")]),
     # predict's labels taken over the examples (axis 0)
-    "predict_wrong_axis": ("predict", [(PREDICT, PREDICT.replace("axis=1", "axis=0") + "  # BUG")]),
+    "predict_wrong_axis": ("predict", "predict_wrong_axis", [(PREDICT, PREDICT.replace("axis=1", "axis=0") + "  # BUG")]),
     # the loss history records the data loss without the reg term
-    "history_without_reg": ("training_histories", [("loss_history.append(loss)", "loss_history.append(loss - reg * (np.sum(self.params['W1'] ** 2) + np.sum(self.params['W2'] ** 2)))  # BUG")]),
+    "history_without_reg": ("training_histories", "loss_history_without_reg", [("loss_history.append(loss)", "loss_history.append(loss - reg * (np.sum(self.params['W1'] ** 2) + np.sum(self.params['W2'] ** 2)))  # BUG")]),
     # b1 scaled into the hidden layer twice
-    "b1_twice": ("scores", [(HIDDEN_IN, "hidden_in = X @ W1 + 2 * b1  # BUG")]),
+    "b1_twice": ("scores", None, [(HIDDEN_IN, "hidden_in = X @ W1 + 2 * b1  # BUG")]),
 }
 
 
 def unknown_source(name):
     """correct_vectorised.py with the edits of ``UNKNOWN[name]``."""
-    return buggy_source(name, UNKNOWN[name][1])
+    return buggy_source(name, UNKNOWN[name][2])
 UNKNOWN.update({
     # the regulariser with reg squared: right at reg = 1, wrong at reg = 0.05
-    "reg_squared": ("regulariser", [(REG_LOSS, "loss += reg ** 2 * (np.sum(W1 ** 2) + np.sum(W2 ** 2))  # BUG"),
+    "reg_squared": ("regulariser", None, [(REG_LOSS, "loss += reg ** 2 * (np.sum(W1 ** 2) + np.sum(W2 ** 2))  # BUG"),
                                     (DW1, 'grads["W1"] = X.T @ dhidden + 2 * reg ** 2 * W1  # BUG')]),
     # W2's gradient transposed: the shape is wrong, so train's update raises too
-    "dW2_transposed": ("gradient", [('grads["W2"] = hidden.T @ dscores + 2 * reg * W2',
+    "dW2_transposed": ("gradient", "gradient_transposed", [('grads["W2"] = hidden.T @ dscores + 2 * reg * W2',
                                      'grads["W2"] = dscores.T @ hidden + 2 * reg * W2.T  # BUG')]),
     # the rate decays at the wrong boundaries (iterations_per_epoch from num_train * batch_size)
-    "epoch_length_wrong": ("training_decay", [("iterations_per_epoch = max(num_train / batch_size, 1)",
+    "epoch_length_wrong": ("training_histories", "epoch_boundaries_wrong", [("iterations_per_epoch = max(num_train / batch_size, 1)",
                                                "iterations_per_epoch = max(num_train * batch_size, 1)  # BUG")]),
 })
 
@@ -62,18 +64,18 @@ LOOPS, FUNCTIONAL = "correct_loops.py", "correct_functional.py"
 STYLED = {
     "loops_db2_not_over_N": ("gradient", "gradient_not_averaged", LOOPS,
                              [('grads["b2"] += ds / N', 'grads["b2"] += ds  # BUG')]),
-    "loops_scores_are_probabilities": ("scores", None, LOOPS, [
+    "loops_scores_are_probabilities": ("scores", "scores_returned_as_probs", LOOPS, [
         ("return np.array([self._forward_one(x)[2] for x in X])",
          "s = np.array([self._forward_one(x)[2] for x in X])  # BUG: softmax of the scores\n"
          "            e = np.exp(s - s.max(1, keepdims=True))\n            return e / e.sum(1, keepdims=True)")]),
-    "functional_previous_gradient": ("training_update", None, FUNCTIONAL, [
+    "functional_previous_gradient": ("training_update", "update_previous_gradient", FUNCTIONAL, [
         ("            loss, grads = self.loss(X[pick], y=y[pick], reg=reg)\n",
          "            previous = getattr(self, 'previous', None)\n"
          "            loss, grads = self.loss(X[pick], y=y[pick], reg=reg)\n"
          "            self.previous, grads = grads, previous or grads  # BUG: the last step's gradient\n")]),
-    "functional_no_decay_at_zero": ("training_decay", None, FUNCTIONAL, [
+    "functional_no_decay_at_zero": ("training_decay", "lr_decayed_at_wrong_iterations", FUNCTIONAL, [
         ("rate = rate * learning_rate_decay", "rate = rate * (learning_rate_decay if it > 0 else 1)  # BUG")]),
-    "functional_accuracy_before_update": ("training_histories", None, FUNCTIONAL, [
+    "functional_accuracy_before_update": ("training_histories", "acc_before_update", FUNCTIONAL, [
         ("            self.params = {k: v - rate * grads[k] for k, v in self.params.items()}\n"
          "            if it % per_epoch == 0:\n"
          "                out[\"train_acc_history\"].append(np.mean(self.predict(X[pick]) == y[pick]))\n",
@@ -84,7 +86,7 @@ STYLED = {
     "functional_reg_W1_only": ("regulariser", "reg_one_weight", FUNCTIONAL, [
         ('reg * l2(P["W1"], P["W2"])', 'reg * l2(P["W1"])'), (' + 2.0 * reg * P["W2"]', ""),
         ("d = d / len(y)", "d = d / len(y)  # BUG: W2 left out of the regulariser")]),
-    "functional_tanh": ("scores", None, FUNCTIONAL, [("return pre, pre * (pre > 0)", "return pre, np.tanh(pre)  # BUG")]),
+    "functional_tanh": ("scores", "tanh_hidden", FUNCTIONAL, [("return pre, pre * (pre > 0)", "return pre, np.tanh(pre)  # BUG")]),
     "functional_mean_over_classes": ("data_loss", "data_loss_scaled", FUNCTIONAL, [
         ("loss = -logp[rows, y].sum() / len(y) + reg * l2(P[\"W1\"], P[\"W2\"])",
          "loss = -logp[rows, y].sum() / (len(y) * 3) + reg * l2(P[\"W1\"], P[\"W2\"])  # BUG"),

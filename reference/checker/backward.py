@@ -1,0 +1,87 @@
+"""The notebook's backward pass by hand (NumPy), and backward passes with one change in it, as
+hypotheses: what a student's gradients would be, on every problem, had they made that change.
+
+The forward pass is the notebook's, so only the gradients change; each hypothesis is the truth's
+outputs with other gradients. Shapes: X (N, D), z1 and h1 (N, H), probs and dscores (N, C).
+"""
+
+import numpy as np
+
+from reference.checker.causes import Named
+from reference.checker.formulas import notebook_forward, softmax
+
+NAMES = ("W1", "b1", "W2", "b2")
+
+
+def one_hot(y, classes):
+    """(N, classes): 1 at each row's label."""
+    out = np.zeros((len(y), classes))
+    out[np.arange(len(y)), y] = 1.0
+    return out
+
+
+def values(params, X, y):
+    """The forward pass's values a backward pass reads: z1, h1, probs, dscores and the true
+    upstream gradients dh1 = dscores W2^T and dz1 = dh1 [z1 > 0]."""
+    z1, h1, scores = notebook_forward(np, params, X)
+    probs = softmax(np, scores)
+    dscores = (probs - one_hot(y, probs.shape[1])) / len(y)
+    dh1 = dscores @ params["W2"].T
+    return {"X": X, "z1": z1, "h1": h1, "probs": probs, "dscores": dscores, "dh1": dh1, "dz1": dh1 * (z1 > 0)}
+
+
+def usual(params, X, y, reg, z1, h1, probs):
+    """The notebook's backward pass from the given forward values: dscores = (probs - one_hot(y)) / N,
+    masked by z1 > 0 at the ReLU, plus 2 reg W for the weights."""
+    dscores = (probs - one_hot(y, probs.shape[1])) / len(y)
+    dz1 = (dscores @ params["W2"].T) * (z1 > 0)
+    return {"W1": X.T @ dz1 + 2 * reg * params["W1"], "b1": dz1.sum(axis=0),
+            "W2": h1.T @ dscores + 2 * reg * params["W2"], "b2": dscores.sum(axis=0)}
+
+
+def changes(v, y, params, reg):
+    """{(cause, params, detail): {param: its changed gradient}} for one problem's values ``v``."""
+    n, reg_w = len(y), {k: 2 * reg * params[k] for k in ("W1", "W2")}
+    before = v["probs"] / n  # dscores before 1 is subtracted at the correct class
+    out = {("dW2_from_hidden_gradient", ("W2",), f"{name}, {what},"): {"W2": v[name].T @ v["dscores"] + reg_w["W2"]}
+           for name, what in (("dz1", "the masked upstream gradient"), ("dh1", "the upstream gradient"))}
+    for ks in (("W2",), ("b2",), ("W2", "b2")):
+        out[("gradient_before_subtract_one", ks, "")] = {
+            k: (v["h1"].T @ before + reg_w["W2"] if k == "W2" else before.sum(axis=0)) for k in ks}
+    for factor, what in ((v["h1"], "h1 itself (dz1 = dh1 * h1)"), (v["z1"], "z1 itself (dz1 = dh1 * z1)"),
+                         (v["z1"] <= 0, "the inverted mask (z1 <= 0)")):
+        out[("relu_derivative_wrong", ("W1", "b1"), what)] = first_layer(v, v["dh1"] * factor, reg_w)
+    for name, what in (("h1", "h1, the ReLU's output,"), ("z1", "z1, the pre-activation,")):
+        for ks in (("W1",), ("b1",), ("W1", "b1")):
+            out[("hidden_gradient_from_values", ks, what)] = {k: first_layer(v, v[name], reg_w)[k] for k in ks}
+    axis_1 = {"b1": v["dz1"].sum(axis=1), "b2": v["dscores"].sum(axis=1)}
+    transposed = {"W1": (v["X"].T @ v["dz1"] + reg_w["W1"]).T, "W2": (v["h1"].T @ v["dscores"] + reg_w["W2"]).T}
+    for cause, grads in (("bias_gradient_wrong_axis", axis_1), ("gradient_transposed", transposed)):
+        for ks in (*((k,) for k in grads), tuple(grads)):  # one, or both (a layer's shared code)
+            out[(cause, ks, "")] = {k: grads[k] for k in ks}
+    labels = one_hot(y, v["probs"].shape[1])
+    assigned = np.where(labels > 0, -1.0, v["probs"]) / n
+    for name, ds in (("dscores_divided_first", v["probs"] / n - labels), ("dscores_sign_flipped", -v["dscores"]),
+                     ("dscores_plus_one", (v["probs"] + labels) / n), ("dscores_set_to_minus_one", assigned)):
+        dz1 = (ds @ params["W2"].T) * (v["z1"] > 0)
+        out[(name, NAMES, "")] = {**first_layer(v, dz1, reg_w), "W2": v["h1"].T @ ds + reg_w["W2"],
+                                  "b2": ds.sum(axis=0)}
+    return out
+
+
+def first_layer(v, dz1, reg_w):
+    """W1's and b1's gradients from the hidden layer's gradient dz1."""
+    return {"W1": v["X"].T @ dz1 + reg_w["W1"], "b1": dz1.sum(axis=0)}
+
+
+def hypotheses(args, truths):
+    """[(Named, {problem: outputs})]: the truth with one change in the backward pass."""
+    per_problem = {name: changes(values(*args[name][:3]), args[name][2], args[name][0], args[name][3])
+                   for name in truths}
+    out = []
+    for key in next(iter(per_problem.values())):
+        cause, ks, detail = key
+        outputs = {name: dict(t, grads={**t["grads"], **per_problem[name][key]}) for name, t in truths.items()}
+        out.append((Named(cause, ks, detail=detail), outputs))
+    return out
+

@@ -1,0 +1,167 @@
+"""Mistakes with one number in them, fitted by least squares over every problem, as hypotheses
+(NumPy): a gradient a constant multiple of the true one, or its data part N (or 1/N) times it; a
+weight's reg gradient c reg W, c reg W / N, c reg sign(W), or missing; a reg gradient on a bias;
+the reg strength or the data loss a multiple of the true one (the data loss possibly by N or by
+the number of classes); one weight regularised. Each is built from the truth's data and reg parts
+(``evidence.split_truth``) and then judged like any other hypothesis (``explain.explains``).
+"""
+
+import itertools
+
+import numpy as np
+
+from reference.checker import evidence
+from reference.checker.causes import Named
+from reference.checker.evidence import NAMES
+
+ZERO = 1e-9  # a fitted factor this small is no term at all
+
+
+def fit(pairs):
+    """Least-squares a in got ~ a * direction over (got, direction) pairs; None if degenerate."""
+    pairs = [(g, d) for g, d in pairs if np.shape(g) == np.shape(d)]
+    num = sum(float(np.ravel(g) @ np.ravel(d)) for g, d in pairs)
+    den = sum(float(np.ravel(d) @ np.ravel(d)) for g, d in pairs)
+    return num / den if den > 0 and np.isfinite(num) else None
+
+
+def got(parts_by_problem, key):
+    """{problem: what the code returned for ``key``} over the problems it ran."""
+    return {name: p.got for name, parts in parts_by_problem.items() for p in parts if p.key == key}
+
+
+def subsets(ks):
+    """Each one of ``ks`` alone, then all of them together (if more than one)."""
+    ks = list(ks)
+    return [(k,) for k in ks] + ([tuple(ks)] if len(ks) > 1 else [])
+
+
+class Builder:
+    """Hypotheses as changes to the truth on every problem."""
+
+    def __init__(self, truths, args):
+        self.truths, self.args, self.out = truths, args, []
+        self.split = {n: evidence.split_truth(args[n], truths[n]) for n in truths}
+
+    def add(self, named, change):
+        """``change(outputs, problem)`` edits a copy of the truth's outputs of that problem."""
+        outputs = {}
+        for n, t in self.truths.items():
+            outputs[n] = dict(t, grads=dict(t["grads"]), loss_grads=dict(t["loss_grads"]))
+            change(outputs[n], n)
+        self.out.append((named, outputs))
+
+    def n(self, name):
+        """The batch size N of a problem."""
+        return len(self.args[name][2])
+
+
+def gradient_factors(b, parts_by_problem, failing):
+    """A gradient a times the true one; the data part of the failing gradients N (or 1/N) times."""
+    for k in failing:
+        a = fit([(g, b.truths[n]["grads"][k]) for n, g in got(parts_by_problem, f"grads/{k}").items()])
+        if a is not None and abs(a - 1) > 1e-6:
+            b.add(Named("gradient_scaled", (k,), a), lambda o, n, k=k, a=a: o["grads"].update(
+                {k: a * b.truths[n]["grads"][k]}))
+    if len(failing) > 1:  # the data part of every failing gradient a times the true one (dscores scaled)
+        a = fit([(g - b.split[n][2][k], b.split[n][1][k]) for k in failing
+                 for n, g in got(parts_by_problem, f"grads/{k}").items() if np.shape(g) == np.shape(b.split[n][1][k])])
+        if a is not None and abs(a - 1) > 1e-6 and abs(a + 1) > 1e-6:  # -1 is dscores' sign (backward.py)
+            b.add(Named("data_gradient_scaled", tuple(failing), a), lambda o, n, a=a: o["grads"].update(
+                {k: a * b.split[n][1][k] + b.split[n][2][k] for k in failing}))
+    for cause, power in (("gradient_not_averaged", 1), ("gradient_averaged_twice", -1)):
+        if failing:
+            b.add(Named(cause, tuple(failing)), lambda o, n, p=power: o["grads"].update(
+                {k: b.n(n) ** p * b.split[n][1][k] + b.split[n][2][k] for k in failing}))
+
+
+def reg_gradient_terms(b, parts_by_problem, failing):
+    """A reg gradient c reg W (c != 2), c reg W / N, c reg sign(W), missing, or c reg b on a bias."""
+    weights = [k for k in failing if k.startswith("W")]
+    terms = [("reg_gradient_scaled", 0, lambda W: W), ("reg_gradient_over_n", -1, lambda W: W),
+             ("reg_gradient_sign", 0, np.sign)]
+    groups = [(ks, terms) for ks in subsets(weights)]
+    groups += [(ks, [("bias_reg_gradient", 0, lambda W: W)]) for ks in subsets(k for k in failing if k.startswith("b"))]
+    for ks, options in groups:
+        for cause, power, form in options:
+            direction = {n: {k: b.args[n][3] * b.n(n) ** power * form(b.args[n][0][k]) for k in ks} for n in b.truths}
+            c = fit([(g - b.split[n][1][k], direction[n][k]) for k in ks
+                     for n, g in got(parts_by_problem, f"grads/{k}").items()
+                     if b.args[n][3] > 0 and np.shape(g) == np.shape(direction[n][k])])
+            if c is None or (cause == "reg_gradient_scaled" and abs(c - 2) < 1e-6):
+                continue
+            if abs(c) < ZERO:  # no reg gradient at all, whichever form was fitted
+                cause, c = ("reg_gradient_missing" if ks[0].startswith("W") else None), 0.0
+            if cause is not None and (cause, ks) not in {(x.cause, x.params) for x, _ in b.out}:
+                shown = None if c == 0 or (cause == "reg_gradient_over_n" and abs(c - 2) < 1e-6) else c
+                b.add(Named(cause, ks, shown), lambda o, n, ks=ks, c=c, d=direction: o["grads"].update(
+                    {k: b.split[n][1][k] + c * d[n][k] for k in ks}))
+
+
+def scale_reg(o, n, b, c, with_grads):
+    """The reg term c times the true one, with its gradient or in the loss only."""
+    params, _, _, reg = b.args[n]
+    o["loss"] = b.split[n][0] + c * reg * evidence.reg_term(params)
+    o["loss_grads"] = {k: b.split[n][1][k] + c * b.split[n][2][k] for k in NAMES}
+    if with_grads:
+        o["grads"] = dict(o["loss_grads"])
+
+
+def one_weight(o, n, b, k, with_grads):
+    """Only weight k in the reg term, with its gradient or in the loss only."""
+    params, _, _, reg = b.args[n]
+    o["loss"] = b.split[n][0] + reg * float(np.sum(params[k] ** 2))
+    o["loss_grads"] = {name: b.split[n][1][name] + (b.split[n][2][name] if name == k else 0) for name in NAMES}
+    if with_grads:
+        o["grads"] = dict(o["loss_grads"])
+
+
+def scale_data(o, n, b, d, power, with_grads):
+    """The data loss d N^power times the mean, with its gradient or in the loss only."""
+    f = d * b.n(n) ** power
+    o["loss"] = f * b.split[n][0] + b.args[n][3] * evidence.reg_term(b.args[n][0])
+    o["loss_grads"] = {k: f * b.split[n][1][k] + b.split[n][2][k] for k in NAMES}
+    if with_grads:
+        o["grads"] = dict(o["loss_grads"])
+
+
+MODES = (("consistent", True), ("loss_only", False))
+
+
+def loss_factors(b, parts_by_problem):
+    """The reg term or the data loss a multiple of the true one; one weight regularised."""
+    losses = got(parts_by_problem, "loss")
+    c = fit([(losses[n] - b.split[n][0], b.args[n][3] * evidence.reg_term(b.args[n][0])) for n in losses])
+    if c is not None and abs(c - 1) > 1e-6:
+        b.add(Named("reg_scaled", (), c), lambda o, n: scale_reg(o, n, b, c, True))
+        b.add(Named("reg_scaled_in_loss", (), c), lambda o, n: scale_reg(o, n, b, c, False))
+    for k, (mode, with_grads) in itertools.product(("W1", "W2"), MODES):
+        b.add(Named("reg_one_weight", (k,), mode=mode), lambda o, n, k=k, w=with_grads: one_weight(o, n, b, k, w))
+    classes = len(next(iter(b.truths.values()))["grads"]["b2"])
+    for power, expected, ids in data_scales(classes):
+        d = fit([(losses[n] - b.args[n][3] * evidence.reg_term(b.args[n][0]), b.n(n) ** power * b.split[n][0])
+                 for n in losses])
+        if d is None or (abs(d - 1) < 1e-6 if expected is None else abs(d - expected) > 1e-6 * expected):
+            continue  # the truth itself, or not the factor this mistake has
+        for (mode, with_grads), cause in zip(MODES, ids):
+            named = Named(cause, (), d) if expected is None else Named(cause, (), mode=mode)
+            b.add(named, lambda o, n, w=with_grads, p=power, d=d: scale_data(o, n, b, d, p, w))
+
+
+def data_scales(classes):
+    """(power of N, the factor it must be or None for any, the cause ids in and beside the gradient):
+    the data loss a times the mean; divided by N twice; the sum divided by the classes C, not by N."""
+    return ((0, None, ("data_loss_scaled", "data_loss_scaled_in_loss")),
+            (-1, 1.0, ("data_loss_averaged_twice",) * 2),
+            (1, 1.0 / classes, ("data_loss_over_classes",) * 2))
+
+
+def hypotheses(parts_by_problem, truths, args):
+    """[(Named, {problem: outputs})] of every fitted family."""
+    b = Builder(truths, args)
+    failing = sorted({p.param for parts in parts_by_problem.values() for p in parts
+                      if p.failed and p.key.startswith("grads/")}, key=NAMES.index)
+    gradient_factors(b, parts_by_problem, failing)
+    reg_gradient_terms(b, parts_by_problem, failing)
+    loss_factors(b, parts_by_problem)
+    return b.out

@@ -1,0 +1,119 @@
+"""What train records, judged against the record of its run (NumPy): the loss of every iteration,
+and the minibatch and validation accuracies once per epoch, at the params after the epoch's first
+step (the NumPy oracle's predictions); and, when the accuracies were recorded at other iterations,
+which ones, from every set an epoch test ``(it + r) % L == 0`` can pick.
+"""
+
+import numpy as np
+
+from reference.checker import evidence
+from reference.checker.report import Check
+from reference.checker.training_record import (HISTORY_TOL, accuracy, epoch_sets, iterations_text, named, params_after,
+                                               values_text)
+
+
+def judge_history(name, history, expected, variants, what):
+    """Compare a recorded history with the expected one; try the known wrong ones."""
+    tol = HISTORY_TOL
+    expected = np.asarray(expected, dtype=np.float64)
+    if history is None:
+        return Check(name, False, None, tol, what, f"train's result has no '{name}'", part="training_histories")
+    if history.shape == expected.shape:
+        measured = float(np.max(np.abs(history - expected) / np.maximum(1, np.abs(expected)), initial=0))
+        if measured <= tol:
+            return Check(name, True, measured, tol, what, part="training_histories")
+    else:
+        measured = f"{history.size} entries ({expected.size} expected)"
+    seen = f"{name} holds {values_text(history)}, expected {values_text(expected)}"
+    for mid, values in variants:
+        if matches(history, values):
+            return named(name, measured, tol, what, mid, seen)
+    return Check(name, False, measured, tol, what, seen + "; not a known mistake", part="training_histories")
+
+
+def matches(history, values):
+    """A recorded history equals ``values`` (to HISTORY_TOL), in length too."""
+    values = np.asarray(values, dtype=np.float64)
+    return history is not None and values.shape == history.shape and bool(
+        np.allclose(history, values, rtol=HISTORY_TOL, atol=HISTORY_TOL))
+
+
+def per_step(steps, final, prob):
+    """The accuracies after every step: on its minibatch, on the training set, on the validation set;
+    and on its minibatch and the validation set at the params before it."""
+    after = params_after(steps, final)
+    return {"train": [accuracy(p, s["X"], s["y"]) for p, s in zip(after, steps)],
+            "full": [accuracy(p, prob.X, prob.y) for p in after],
+            "val": [accuracy(p, prob.X_val, prob.y_val) for p in after],
+            "train_before": [accuracy(s["params"], s["X"], s["y"]) for s in steps],
+            "val_before": [accuracy(s["params"], prob.X_val, prob.y_val) for s in steps]}
+
+
+def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
+    """[loss_history, train_acc_history, val_acc_history]: each against the run's own record
+    (``evaluations``: loss calls on a whole data set beside the steps)."""
+    acc = per_step(steps, final, prob)
+    at = lambda key, its: [acc[key][t] for t in its]  # noqa: E731
+    losses = [s["loss"] for s in steps]
+    data_losses = [s["loss"] - s["reg"] * evidence.reg_term(s["params"]) for s in steps]
+    on_train = [s["loss"] for s in evaluations if len(s["X"]) == len(prob.X)]
+    train, val = (obs.get(f"trace/{k}_acc_history") for k in ("train", "val"))
+    if matches(train, at("val", boundaries)) and matches(val, at("train", boundaries)) and not matches(
+            train, at("train", boundaries)):  # each holds the other's accuracies
+        what = "the accuracies (per epoch)"
+        seen = f"train_acc_history holds {values_text(train)} and val_acc_history {values_text(val)}, each the other's"
+        swapped = [named(n, None, HISTORY_TOL, what, "acc_histories_swapped", seen)
+                   for n in ("train_acc_history", "val_acc_history")]
+    else:
+        swapped = None
+    return [judge_history("loss_history", obs.get("trace/loss_history"), losses,
+                          [("loss_history_per_epoch", [losses[t] for t in boundaries]),
+                           ("loss_history_without_reg", data_losses), ("loss_history_on_training_set", on_train)],
+                          "max rel. error")] + (swapped or [
+            judge_history("train_acc_history", train, at("train", boundaries),
+                          [("train_acc_on_full_train", at("full", boundaries)), ("acc_every_iteration", acc["train"]),
+                           ("acc_before_update", at("train_before", boundaries))],
+                          "max error (minibatch accuracy per epoch)"),
+            judge_history("val_acc_history", val, at("val", boundaries),
+                          [("val_acc_on_train", at("train", boundaries)), ("val_acc_on_train", at("full", boundaries)),
+                           ("acc_every_iteration", acc["val"]), ("acc_before_update", at("val_before", boundaries))],
+                          "max error (validation accuracy per epoch)")])
+
+
+def recorded_at(obs, steps, final, prob, boundaries):
+    """The sets of iterations (not the epochs' own) after which both accuracy histories were recorded."""
+    acc = per_step(steps, final, prob)
+    train, val = obs.get("trace/train_acc_history"), obs.get("trace/val_acc_history")
+    return [its for its in epoch_sets(len(steps)) if list(its) != list(boundaries)
+            and matches(train, [acc["train"][t] for t in its]) and matches(val, [acc["val"][t] for t in its])]
+
+
+def epoch_mistake(checks, decays, obs, steps, final, prob, boundaries):
+    """One mistake where the accuracies were recorded at other iterations than the epochs' first:
+    with the rate decayed at those same iterations (``decays``: where it was, or None), the epoch
+    test (``epoch_test_off_by_one`` or ``epoch_boundaries_wrong``); with the rate right, the
+    records alone. Relabels ``checks`` {name: Check} in place."""
+    history = [checks[n] for n in ("train_acc_history", "val_acc_history")]
+    rate = checks["train_learning_rate"]
+    if all(c.passed for c in history) or (rate.passed and any(c.causes for c in history)):
+        return  # the histories are right, or a known mistake of their own explains them
+    found = recorded_at(obs, steps, final, prob, boundaries)
+    if not rate.passed and decays is not None:
+        found = [its for its in found if [t for t in its if t < len(steps) - 1] == list(decays)]
+    if len(found) != 1:
+        return
+    its, per_epoch = found[0], boundaries[1] - boundaries[0] if len(boundaries) > 1 else len(steps)
+    if rate.passed:
+        cause = "acc_recorded_at_wrong_iterations"
+    elif decays is not None:
+        cause = "epoch_test_off_by_one" if list(its) == [t for t in range(len(steps)) if (t + 1) % per_epoch == 0] \
+            else "epoch_boundaries_wrong"
+    else:
+        return
+    seen = (f"the accuracies were recorded after {iterations_text(its)}"
+            + (", and the rate decayed there too" if not rate.passed else "")
+            + f", instead of after {iterations_text(boundaries)}")
+    for c in history + ([] if rate.passed else [rate]):
+        checks[c.name] = named(c.name, c.measured, c.tolerance, c.what, cause, seen)
+    if not rate.passed:
+        checks[rate.name].part = "training_decay"

@@ -1,0 +1,27 @@
+"""What predict may have computed instead of the argmax over classes of the notebook's scores
+(NumPy): the argmax of another forward pass's scores (``formulas.py``), the argmin, or the argmax
+over the examples. Each is a cause, named when it is the only one that gives predict's labels.
+"""
+
+import numpy as np
+
+from reference.checker import formulas
+
+
+def candidates(params, X, titles):
+    """[(cause id, detail, labels)] on the predict problem; ``titles``: {forward id: its title}."""
+    scores = formulas.notebook_forward(np, params, X)[2]
+    out = [("predict_argmin", "", np.argmin(scores, axis=1)), ("predict_wrong_axis", "", np.argmax(scores, axis=0)),
+           ("predict_max_not_argmax", "", np.max(scores, axis=1)), ("predict_argmax_flat", "", np.argmax(scores))]
+    for k, forward in formulas.EVERY_FORWARD.items():
+        cause = "predict_no_relu" if k == "no_relu" else "predict_forward"
+        out.append((cause, "" if k == "no_relu" else titles[k], np.argmax(forward(np, params, X)[2], axis=1)))
+    return out
+
+
+def explained(got, params, X, titles):
+    """(cause id, detail) of the one candidate whose labels are predict's, else None."""
+    got = np.asarray(got)
+    found = {(cause, detail) for cause, detail, labels in candidates(params, X, titles)
+             if labels.shape == got.shape and np.array_equal(labels, got)}
+    return found.pop() if len(found) == 1 else None

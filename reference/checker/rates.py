@@ -1,0 +1,182 @@
+"""The learning rate train used at every step, judged against the notebook's schedule (NumPy).
+
+Per step t and parameter, the rate is lr_t = -<P_{t+1} - P_t, g_t> / <g_t, g_t>, with the
+residual telling whether the step was a multiple of the gradient at all. Steps that are not are
+fitted as an update with a velocity (momentum, v_t = mu v_{t-1} - lr_t g_t) or with weight decay
+(-lr_t (g_t + c P_t)); rates that are are compared with the known wrong schedules.
+"""
+
+import numpy as np
+
+from reference.checker import problems
+from reference.checker.report import Check
+from reference.checker.training_record import (RATE_TOL, close, epoch_sets, iterations_text, named, params_after,
+                                               values_text)
+
+NAMES = problems.PARAM_NAMES
+WHAT = "max rel. error of the inferred learning rates"
+
+
+def schedule(start, decay, decay_at, num_iters, before=False):
+    """The value used at every step when ``start`` is multiplied by ``decay`` after (or before)
+    the steps where ``decay_at(it)``."""
+    values, value = [], start
+    for it in range(num_iters):
+        if before and decay_at(it):
+            value *= decay
+        values.append(value)
+        if not before and decay_at(it):
+            value *= decay
+    return np.array(values)
+
+
+def schedules(lr0, decay, boundaries, num_iters):
+    """The learning rate of every step: the notebook's schedule and the known wrong ones."""
+    right = schedule(lr0, decay, lambda it: it in boundaries, num_iters)
+    once = schedule(lr0, decay, lambda it: it == boundaries[0], num_iters)  # lr = lr0 * decay, not lr *= decay
+    return right, {"update_ascends": -right,
+                   "lr_never_decayed": np.full(num_iters, lr0),
+                   "lr_decayed_every_iteration": schedule(lr0, decay, lambda it: True, num_iters),
+                   "lr_decayed_before_update": schedule(lr0, decay, lambda it: it in boundaries, num_iters, True),
+                   "lr_decay_not_accumulated": once,
+                   "lr_set_to_decay": np.where(np.arange(num_iters) > boundaries[0], decay, lr0),
+                   "lr_decayed_by_complement": schedule(lr0, 1 - decay, lambda it: it in boundaries, num_iters)}
+
+
+def infer_rates(steps, final):
+    """(rates (T, 4), residuals (T, 4)): per step and parameter, the lr that best explains the
+    update as -lr * grad, and how far the update is from that (relative to its size); NaN where the
+    gradient is 0, or too small for its step to show in the params' rounding."""
+    T = len(steps)
+    rates, residuals = np.full((T, 4), np.nan), np.zeros((T, 4))
+    for t, (step, after) in enumerate(zip(steps, params_after(steps, final))):
+        for j, k in enumerate(NAMES):
+            delta, g = (after[k] - step["params"][k]).ravel(), step["grads"][k].ravel()
+            gg = float(g @ g)
+            if gg > (1e-10 * np.linalg.norm(step["params"][k])) ** 2:  # a smaller step is lost in the rounding of P
+                rates[t, j] = -float(delta @ g) / gg
+                rest = delta + rates[t, j] * g
+                residuals[t, j] = np.linalg.norm(rest) / max(np.linalg.norm(delta), 1e-300)
+    return rates, residuals
+
+
+def rate_changes(used):
+    """'x0.5 after iterations 0, 5' — where and by how much the rate changed, in time order."""
+    ratios = used[1:] / used[:-1]
+    moved = [t for t, r in enumerate(ratios) if abs(r - 1) > RATE_TOL]
+    return ", ".join(f"x{ratios[t]:.4g} after iteration {t}" for t in moved) or "never changed"
+
+
+def decayed_after(used, decay):
+    """The iterations after which the rate was multiplied by ``decay`` (else unchanged); None if
+    it changed in any other way."""
+    ratios = used[1:] / used[:-1]
+    if not all(abs(r - 1) <= RATE_TOL or abs(r - decay) <= RATE_TOL * decay for r in ratios):
+        return None
+    return [t for t, r in enumerate(ratios) if abs(r - decay) <= RATE_TOL * decay]
+
+
+def flat_steps(steps, final):
+    """(deltas, grads, params): per step, P_{t+1} - P_t, g_t and P_t, each flattened over the params."""
+    join = lambda ps: np.concatenate([np.ravel(ps[k]) for k in NAMES])  # noqa: E731
+    deltas = [join(a) - join(s["params"]) for s, a in zip(steps, params_after(steps, final))]
+    return deltas, [join(s["grads"]) for s in steps], [join(s["params"]) for s in steps]
+
+
+def fitted_update(steps, final, right):
+    """(cause, factor) when every step is the notebook's step plus a multiple of one more term:
+    a velocity mu * (the previous step) (momentum), -lr_t c P_t (weight decay), or lr_t (g_t - g_{t-1})
+    (1 x: the previous step's gradient); else None."""
+    deltas, grads, params = flat_steps(steps, final)
+    plain = [d + lr * g for d, g, lr in zip(deltas, grads, right)]  # what the notebook's step leaves
+    zero = np.zeros_like(deltas[0])
+    terms = {"momentum_in_update": [zero] + deltas[:-1],
+             "weight_decay_in_update": [-lr * p for lr, p in zip(right, params)],
+             "update_previous_gradient": [zero] + [lr * (g - h) for lr, g, h in zip(right[1:], grads[1:], grads)]}
+    for cause, term in terms.items():
+        den = sum(float(x @ x) for x in term)
+        if den == 0:
+            continue
+        a = sum(float(r @ x) for r, x in zip(plain, term)) / den
+        if cause == "update_previous_gradient" and abs(a - 1) > RATE_TOL:
+            continue
+        if all(np.linalg.norm(r - a * x) <= RATE_TOL * max(np.linalg.norm(d), 1e-300)
+               for r, x, d in zip(plain, term, deltas)):
+            return cause, a
+    return None
+
+
+def judge_rates(steps, final, prob, boundaries, reg_decayed=False):
+    """train_learning_rate: the rate of every step and parameter against the schedule."""
+    name, tol, kw = "train_learning_rate", RATE_TOL, prob.kwargs
+    right, wrong = schedules(kw["learning_rate"], kw["learning_rate_decay"], boundaries, len(steps))
+    rates, residuals = infer_rates(steps, final)
+    err = np.abs(rates - right[:, None]) / right[:, None]
+    measured = float(np.nanmax(np.where(residuals > RATE_TOL, np.inf, err)))
+    if measured <= RATE_TOL:
+        return Check(name, True, measured, tol, WHAT, part="training_rate")
+    stuck = [k for j, k in enumerate(NAMES) if np.allclose(rates[:, j], 0, atol=1e-12 * right[0])]
+    if stuck:
+        return named(name, measured, tol, WHAT, "param_not_updated",
+                     f"{' and '.join(stuck)} never changed during training")
+    bad = np.argwhere(residuals > RATE_TOL)
+    if len(bad):
+        t, j = bad[0]
+        seen = (f"at step {t}, {NAMES[j]}'s update is not a multiple of its gradient (residual "
+                f"{residuals[t, j]:.2g} of the update)")
+        fitted = fitted_update(steps, final, right)
+        if fitted:
+            term = {"momentum_in_update": "the previous step", "weight_decay_in_update": "-lr * params",
+                    "update_previous_gradient": "lr * (this gradient - the previous one)"}[fitted[0]]
+            return named(name, measured, tol, WHAT, fitted[0], f"{seen}; every step is the notebook's plus "
+                         f"{fitted[1]:.4g} x {term}")
+        return Check(name, False, measured, tol, WHAT, f"{seen}; the update should be params -= learning_rate * "
+                     "grads; not a known mistake", part="training_update")
+    return judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured)
+
+
+def judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured):
+    """The failed check of rates that are multiples of the gradient, but not the schedule's."""
+    name, tol, kw = "train_learning_rate", RATE_TOL, prob.kwargs
+    used = np.nanmedian(rates, axis=1)
+    seen = f"the learning rates used were {values_text(used)} ({rate_changes(used)}), expected {values_text(right)}"
+    if reg_decayed and close(rates, wrong["lr_never_decayed"][:, None]):
+        return named(name, measured, tol, WHAT, "decay_applied_to_reg", seen + ", and reg was decayed instead")
+    for mid, values in wrong.items():
+        if close(rates, values[:, None]):
+            return named(name, measured, tol, WHAT, mid, seen)
+    c = float(np.median(used / right))
+    if abs(c - 1) > RATE_TOL and close(rates, c * right[:, None]):
+        mid = "lr_divided_by_batch_size" if abs(c * kw["batch_size"] - 1) <= RATE_TOL else "lr_scaled"
+        return named(name, measured, tol, WHAT, mid, f"{seen}: {c:.4g} x the schedule at every step")
+    lr0, decay, T = kw["learning_rate"], kw["learning_rate_decay"], len(used)
+    for its in epoch_sets(T):
+        for before in (False, True):
+            if close(rates, schedule(lr0, decay, lambda it: it in its, T, before)[:, None]):
+                seen_its = [t for t in its if before or t < T - 1]  # a decay after the last step does not show
+                return named(name, measured, tol, WHAT, "lr_decayed_at_wrong_iterations", f"{seen}: decayed "
+                             f"{'before' if before else 'after'} the update at {iterations_text(seen_its)}, "
+                             f"instead of after it at {iterations_text([t for t in boundaries if t < T - 1])}")
+    return Check(name, False, measured, tol, WHAT, f"{seen}; not a known mistake",
+                 part=schedule_part(rates, lr0, decay))
+
+
+def schedule_part(rates, lr0, decay):
+    """Where a wrong schedule's mistake lives: the update when some step moved no param; the decay
+    when every rate is a power of it or the first rate is right; else the rate itself."""
+    moved = np.nan_to_num(np.abs(rates), nan=np.inf).max(axis=1)
+    if np.any(moved <= RATE_TOL * abs(lr0)):
+        return "training_update"
+    if changes_by_decay(rates, lr0, decay) or close(np.nanmedian(rates, axis=1)[:1], lr0):
+        return "training_decay"
+    return "training_rate"
+
+
+def changes_by_decay(rates, lr0, decay):
+    """Whether every rate is lr0 times a power of the decay factor, some other than 1: the schedule
+    (or the order of the updates) is wrong, not the rate itself."""
+    r = rates[np.isfinite(rates)]
+    if not r.size or np.any(r <= 0):
+        return False
+    k = np.log(r / lr0) / np.log(decay)
+    return bool(np.all(np.abs(k - np.round(k)) < 1e-6)) and bool(np.any(np.round(k) != 0))

@@ -1,0 +1,88 @@
+"""The record of a training run, as the training checks read it, and the words of their results
+(NumPy). The child wrapped ``loss`` and recorded, at every SGD step t, the minibatch (X_t, y_t)
+and the reg it was called with, the params P_t before the step, the loss and the gradients g_t
+returned; P_T is the params after the run (``recording.py``).
+"""
+
+import numpy as np
+
+from reference import TwoLayerNet
+from reference.checker import mistakes
+from reference.checker.report import Check
+
+RATE_TOL = 1e-6  # relative, on each inferred learning rate
+HISTORY_TOL = 1e-12
+
+
+def recorded_steps(obs, calls):
+    """[{"X", "y", "reg", "loss", "params", "grads"}] of every recorded call with labels, in time order."""
+    regs = obs.meta.get("trace/regs", [])
+    return [{"X": obs.get(f"trace/{i}/X"), "y": obs.get(f"trace/{i}/y"), "reg": regs[i] if i < len(regs) else None,
+             "loss": float(obs.get(f"trace/{i}/loss")), "params": obs.params(f"trace/{i}/params"),
+             "grads": obs.params(f"trace/{i}/grads")} for i in range(calls)]
+
+
+def evaluations_apart(steps, batch_size, num_iters, whole):
+    """(steps, evaluations): when exactly num_iters calls are on a minibatch and every other call is
+    on a whole data set (``whole``: their sizes), train evaluated its loss beside its steps; else
+    (steps, [])."""
+    batches = [s for s in steps if len(s["X"]) == batch_size]
+    rest = [s for s in steps if len(s["X"]) != batch_size]
+    if rest and len(batches) == num_iters and all(len(s["X"]) in whole for s in rest):
+        return batches, rest
+    return steps, []
+
+
+def params_after(steps, final):
+    """The params after every step: P_{t+1}, the last being the run's final params."""
+    return [steps[t + 1]["params"] if t + 1 < len(steps) else final for t in range(len(steps))]
+
+
+def accuracy(params, X, y):
+    """The fraction of y that the NumPy oracle at ``params`` predicts."""
+    return float(np.mean(TwoLayerNet.from_params(params).predict(X) == y))
+
+
+def cause_text(mid, detail):
+    """A check's detail when the known mistake ``mid`` explains what it saw (``detail``)."""
+    m = mistakes.BY_ID[mid]
+    return f"{detail}: this matches {m.title}. Fix: {m.fix}. [cause: {mid}]"
+
+
+def named(name, measured, tol, what, mid, detail):
+    """A failed check whose cause is the known mistake ``mid``."""
+    return Check(name, False, measured, tol, what, cause_text(mid, detail), [mid], part=mistakes.BY_ID[mid].part)
+
+
+def close(a, b):
+    """a == b to RATE_TOL relative, b broadcast to a's shape; NaN in a (no gradient) counts as equal."""
+    a = np.asarray(a, dtype=np.float64)
+    b = np.broadcast_to(np.asarray(b, dtype=np.float64), a.shape)
+    return bool(np.all(np.isnan(a) | (np.abs(a - b) <= RATE_TOL * np.abs(b))))
+
+
+def values_text(r):
+    """Values in time order, runs of equal values shortened: [0.3 x1, 0.15 x5]."""
+    runs = []
+    for x in np.ravel(r):
+        if runs and (runs[-1][0] == x or (np.isfinite(x) and abs(runs[-1][0] - x) <= 1e-12 * abs(x))):
+            runs[-1][1] += 1
+        else:
+            runs.append([x, 1])
+    return "[" + ", ".join(f"{x:.4g}" + (f" x{n}" if n > 1 else "") for x, n in runs) + "]"
+
+
+def iterations_text(its):
+    """'iterations 0, 5 and 10', 'iteration 0', or 'no iteration'."""
+    its = [str(int(t)) for t in its]
+    if len(its) < 2:
+        return f"iteration {its[0]}" if its else "no iteration"
+    return "iterations " + ", ".join(its[:-1]) + " and " + its[-1]
+
+
+def epoch_sets(num_iters):
+    """Every set of iterations an epoch test (it + r) % L == 0 picks among 0..num_iters-1, or the
+    same test with "and it > 0", each once."""
+    sets = {tuple(t for t in range(start, num_iters) if (t + r) % length == 0)
+            for length in range(1, num_iters + 1) for r in range(length) for start in (0, 1)}
+    return sorted(sets, key=lambda s: (len(s), s))

@@ -1,0 +1,127 @@
+"""Buggy nets for the causes beyond the catalogue (reference/checker: formulas.py, families.py,
+regularisers.py, backward.py, and the training and predict causes of causes.py), as edits to
+correct_vectorised.py like bugs.py's: ``BEYOND[cause]`` = [(original, buggy)]. Several carry
+their mistake in a way other than the loss and its gradient (the usual backward pass on the
+formula's values, the loss only, the returned scores only), and the comment says which.
+"""
+
+from tests.checker_impls.lines import (
+    ARGMAX, DB1, DB2, DRAW, DW1, DW2, EPOCH_TEST, HIDDEN, HIDDEN_IN, LOSS, LR_DECAY, PREDICT_HIDDEN, PROBS,
+    REG_LOSS, RELU_MASK, RETURN_SCORES, SCORES, SHIFT, SUBTRACT, TRAIN_ACC, UPDATE, VAL_ACC)
+
+ACCURACIES = f"                {TRAIN_ACC}\n                {VAL_ACC}\n"
+SVM_GRADIENT = ("dscores = (margins > 0).astype(float)  # BUG: the SVM's gradient\n"
+                "        dscores[np.arange(N), y] = -dscores.sum(axis=1)")
+
+BEYOND = {
+    # forward passes: the backward pass kept as usual (usual), or written for the new forward (consistent)
+    "relu_on_scores": [(SCORES, "scores = np.maximum(hidden @ W2 + b2, 0)  # BUG")],
+    "b1_subtracted": [(HIDDEN_IN, "hidden_in = X @ W1 - b1  # BUG"), (DB1, 'grads["b1"] = -np.sum(dhidden, axis=0)')],
+    "b2_subtracted": [(SCORES, "scores = hidden @ W2 - b2  # BUG")],
+    "b1_after_relu": [(HIDDEN_IN, "hidden_in = X @ W1  # BUG: b1 after the ReLU"), (HIDDEN, HIDDEN + " + b1")],
+    "leaky_relu": [(HIDDEN, "hidden = np.where(hidden_in > 0, hidden_in, 0.01 * hidden_in)  # BUG"),
+                   (RELU_MASK, "dhidden[hidden_in <= 0] *= 0.01")],
+    "sigmoid_hidden": [(HIDDEN, "hidden = 1 / (1 + np.exp(-hidden_in))  # BUG"),
+                       (RELU_MASK, "dhidden *= hidden * (1 - hidden)")],
+    "tanh_hidden": [(HIDDEN, "hidden = np.tanh(hidden_in)  # BUG")],
+    "b2_added_twice": [("        stable = scores", "        scores = scores + b2  # BUG: again, on the loss's path\n"
+                                                 "        stable = scores")],
+    "b1_in_product": [(HIDDEN_IN, "hidden_in = X @ (W1 + b1)  # BUG")],
+    "b2_in_product": [(SCORES, "scores = hidden @ (W2 + b2)  # BUG")],
+    # the scores loss(X) returns only
+    "scores_returned_as_probs": [(RETURN_SCORES, "if y is None:\n            e = np.exp(scores - scores.max(axis=1, "
+                                                "keepdims=True))\n            return e / e.sum(axis=1, keepdims=True)  # BUG")],
+    "scores_returned_as_log_probs": [(RETURN_SCORES, "if y is None:\n            s = scores - scores.max(axis=1, "
+                                                     "keepdims=True)\n            return s - np.log(np.exp(s).sum(axis=1, "
+                                                     "keepdims=True))  # BUG")],
+    "scores_returned_shifted": [(RETURN_SCORES, "if y is None:\n            return scores - np.max(scores, axis=1, "
+                                                "keepdims=True)  # BUG")],
+    # data losses: usual (dscores from the formula's probabilities), loss only, or consistent
+    "softmax_column_max": [(SHIFT, "stable = scores - np.max(scores, axis=0)  # BUG")],
+    "softmax_shift_in_numerator": [(PROBS, "probs = exp / np.sum(np.exp(scores), axis=1, keepdims=True)  # BUG"),
+                                   (LOSS, "loss = -np.mean(np.log(probs[np.arange(N), y]))")],
+    "loss_rows_at_labels": [(LOSS, "loss = -np.mean(np.log(probs[y]))  # BUG")],
+    "loss_all_pairs": [(LOSS, "loss = -np.mean(np.log(probs[:, y]))  # BUG")],
+    "loss_log_of_mean": [(LOSS, "loss = -np.log(np.mean(probs[np.arange(N), y]))  # BUG")],
+    "loss_all_classes": [(LOSS, "loss = -np.mean(np.log(probs))  # BUG"), (SUBTRACT, "dscores -= 1 / probs.shape[1]")],
+    "softmax_batch_sum": [(PROBS, "probs = exp / np.sum(exp)  # BUG"),
+                          (LOSS, "loss = -np.mean(np.log(probs[np.arange(N), y]))")],
+    "logsumexp_max_not_added": [(LOSS, LOSS.replace("-np.mean(stable", "-np.mean(scores") + "  # BUG")],
+    "loss_max_probability": [(LOSS, "loss = -np.mean(np.log(np.max(probs, axis=1)))  # BUG")],
+    "hinge_loss": [(LOSS, "margins = np.maximum(0, scores - scores[np.arange(N), y][:, None] + 1)  # BUG: SVM\n"
+                          "        margins[np.arange(N), y] = 0\n        loss = np.sum(margins) / N"),
+                   ("dscores = probs.copy()\n        " + SUBTRACT, SVM_GRADIENT)],
+    # fitted families
+    "reg_gradient_missing": [(DW2, 'grads["W2"] = hidden.T @ dscores  # BUG')],
+    "reg_gradient_over_n": [(DW1, 'grads["W1"] = X.T @ dhidden + 2 * reg * W1 / N  # BUG')],
+    "reg_gradient_sign": [(DW2, 'grads["W2"] = hidden.T @ dscores + reg * np.sign(W2)  # BUG')],
+    "bias_reg_gradient": [(DB2, DB2 + " + 2 * reg * b2  # BUG")],
+    "data_gradient_scaled": [("dscores /= N", "dscores /= 2 * N  # BUG: in the gradients only")],
+    "data_loss_averaged_twice": [(LOSS, LOSS + " / N  # BUG: in the loss only")],
+    "data_loss_over_classes": [(LOSS, LOSS.replace("-np.mean(", "-np.sum(") + " / probs.shape[1]  # BUG")],
+    # one change in the backward pass
+    "dW2_from_hidden_gradient": [(f"        {DW2}\n", ""), (RELU_MASK, RELU_MASK + '\n        grads["W2"] = dhidden.T @ dscores'
+                                                             ' + 2 * reg * W2  # BUG')],
+    "gradient_before_subtract_one": [(DB2, 'grads["b2"] = np.sum(probs, axis=0) / N  # BUG')],
+    "relu_derivative_wrong": [(RELU_MASK, "dhidden *= hidden  # BUG: the ReLU's derivative")],
+    "bias_gradient_wrong_axis": [(DB1, 'grads["b1"] = np.sum(dhidden, axis=1)  # BUG')],
+    "dscores_divided_first": [(f"{SUBTRACT}\n        dscores /= N", f"dscores /= N\n        {SUBTRACT}  # BUG")],
+    "dscores_sign_flipped": [("dscores /= N", "dscores /= -N  # BUG")],
+    "hidden_gradient_from_values": [(DW1, 'grads["W1"] = X.T @ hidden + 2 * reg * W1  # BUG')],
+    "gradient_transposed": [(DW2, 'grads["W2"] = dscores.T @ hidden + 2 * reg * W2.T  # BUG')],
+    "dscores_plus_one": [(SUBTRACT, "dscores[np.arange(N), y] += 1  # BUG")],
+    "dscores_set_to_minus_one": [(SUBTRACT, "dscores[np.arange(N), y] = -1  # BUG")],
+    # regularisers: with their gradient (consistent) or in the loss only
+    "reg_not_multiplied": [(REG_LOSS, "loss += reg * np.sum(W1 ** 2) + np.sum(W2 ** 2)  # BUG")],
+    "reg_l1": [(REG_LOSS, "loss += reg * (np.sum(np.abs(W1)) + np.sum(W2 ** 2))  # BUG"),
+               (DW1, 'grads["W1"] = X.T @ dhidden + reg * np.sign(W1)')],
+    "reg_mean": [(REG_LOSS, "loss += reg * (np.mean(W1 ** 2) + np.mean(W2 ** 2))  # BUG"),
+                 (DW1, DW1 + " / W1.size"), (DW2, DW2 + " / W2.size")],
+    "reg_norm": [(REG_LOSS, "loss += reg * (np.linalg.norm(W1) + np.linalg.norm(W2))  # BUG")],
+    "reg_linear": [(REG_LOSS, "loss += reg * (np.sum(W1 ** 2) + np.sum(W2))  # BUG")],
+    "reg_square_of_sum": [(REG_LOSS, "loss += reg * (np.sum(W1) ** 2 + np.sum(W2) ** 2)  # BUG")],
+    "reg_squared": [(REG_LOSS, REG_LOSS.replace("reg *", "reg ** 2 *") + "  # BUG"),
+                    (DW1, DW1.replace("2 * reg", "2 * reg ** 2")), (DW2, DW2.replace("2 * reg", "2 * reg ** 2"))],
+    "reg_over_n": [(REG_LOSS, REG_LOSS + " / N  # BUG")],
+    # training
+    "acc_before_update": [(ACCURACIES, ""), ("            for name in self.params:\n",
+                                            f"            {EPOCH_TEST}  # BUG: before the update\n{ACCURACIES}"
+                                            "            for name in self.params:\n")],
+    "acc_recorded_at_wrong_iterations": [(ACCURACIES, ""), (f"                {LR_DECAY}\n",
+                                                           f"                {LR_DECAY}\n            if (it + 1) % "
+                                                           f"iterations_per_epoch == 0:  # BUG\n{ACCURACIES}")],
+    "epoch_test_off_by_one": [(EPOCH_TEST, "if (it + 1) % iterations_per_epoch == 0:  # BUG")],
+    "epoch_boundaries_wrong": [("iterations_per_epoch = max(num_train / batch_size, 1)",
+                                "iterations_per_epoch = max(num_train / batch_size - 2, 1)  # BUG")],
+    "lr_decayed_at_wrong_iterations": [(f"                {LR_DECAY}\n", ""), (ACCURACIES, ACCURACIES + "            if "
+                                       f"(it + 1) % iterations_per_epoch == 0:  # BUG\n                {LR_DECAY}\n")],
+    "lr_decay_not_accumulated": [(LR_DECAY, "learning_rate = learning_rate_0 * learning_rate_decay  # BUG"),
+                                 ("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        learning_rate_0 = learning_rate\n")],
+    "lr_set_to_decay": [(LR_DECAY, "learning_rate = learning_rate_decay  # BUG")],
+    "lr_decayed_by_complement": [(LR_DECAY, "learning_rate *= 1 - learning_rate_decay  # BUG")],
+    "update_previous_gradient": [("            loss_history.append(loss)\n",
+                                  "            loss_history.append(loss)\n            previous, grads = grads, "
+                                  "previous if it > 0 else grads  # BUG: the last step's gradient\n")],
+    "lr_divided_by_batch_size": [(UPDATE, "self.params[name] -= learning_rate / batch_size * grads[name]  # BUG")],
+    "momentum_in_update": [("        loss_history, train_acc_history", "        velocity = {k: 0 for k in self.params}\n"
+                                                                      "        loss_history, train_acc_history"),
+                           (UPDATE, "velocity[name] = 0.5 * velocity[name] - learning_rate * grads[name]  # BUG\n"
+                                    "                self.params[name] += velocity[name]")],
+    "weight_decay_in_update": [(UPDATE, "self.params[name] -= learning_rate * (grads[name] + reg * self.params[name])"
+                                        "  # BUG")],
+    "batches_in_order": [(DRAW, "            indices = (np.arange(batch_size) + it * batch_size) % num_train  # BUG\n")],
+    "batch_from_first_examples": [(DRAW, "            indices = np.random.choice(batch_size, batch_size)  # BUG\n")],
+    "loss_history_without_reg": [("loss_history.append(loss)", "loss_history.append(loss - reg * sum(np.sum(W ** 2) "
+                                                               "for W in (self.params['W1'], self.params['W2'])))  # BUG")],
+    "iteration_count_off_by_one": [("for it in range(num_iters):", "for it in range(num_iters - 1):  # BUG")],
+    "reg_not_passed": [("self.loss(X_batch, y=y_batch, reg=reg)", "self.loss(X_batch, y=y_batch)  # BUG")],
+    "acc_histories_swapped": [(ACCURACIES, f"                {TRAIN_ACC.replace('train_acc', 'val_acc')}\n"
+                                           f"                {VAL_ACC.replace('val_acc', 'train_acc')}  # BUG\n")],
+    "loss_history_on_training_set": [("loss_history.append(loss)", "loss_history.append(self.loss(X, y=y, reg=reg)[0])"
+                                                                   "  # BUG")],
+    # predict
+    "predict_wrong_axis": [(ARGMAX, ARGMAX.replace("axis=1", "axis=0") + "  # BUG")],
+    "predict_max_not_argmax": [(ARGMAX, ARGMAX.replace("argmax", "max") + "  # BUG")],
+    "predict_argmax_flat": [(ARGMAX, ARGMAX.replace(", axis=1", "") + "  # BUG")],
+    "predict_forward": [(PREDICT_HIDDEN, 'hidden = np.maximum(X @ self.params["W1"], 0)  # BUG: without b1')],
+}

@@ -1,0 +1,72 @@
+import numpy as np
+
+
+class TwoLayerNet(object):
+
+    def __init__(self, input_size, hidden_size, output_size, std=1e-4):
+        self.params = {}
+        self.params['W1'] = std * np.random.randn(input_size, hidden_size)
+        self.params['b1'] = np.zeros(hidden_size)
+        self.params['W2'] = std * np.random.randn(hidden_size, output_size)
+        self.params['b2'] = np.zeros(output_size)
+
+    def loss(self, X, y=None, reg=0.0):
+        W1, b1 = self.params['W1'], self.params['b1']
+        W2, b2 = self.params['W2'], self.params['b2']
+        N = X.shape[0]
+
+        z1 = X @ W1 + b1
+        h1 = np.maximum(0, z1)
+        s = h1 @ W2 + b2
+        if y is None:
+            return s
+
+        s = s - s.max(axis=1, keepdims=True)
+        probs = np.exp(s)
+        probs /= probs.sum(axis=1, keepdims=True)
+        loss = -np.sum(np.log(probs[np.arange(N), y])) / N
+        loss += reg * np.sum(W1 * W1) + reg * np.sum(W2 * W2)
+
+        # per-example gradient of the cross-entropy w.r.t. the scores
+        ds = probs.copy()
+        ds[np.arange(N), y] -= 1
+
+        grads = {}
+        grads['W2'] = (h1.T @ ds + 2 * reg * W2) / N
+        grads['b2'] = ds.sum(axis=0) / N
+        dh1 = (ds @ W2.T) / N
+        dz1 = dh1 * (z1 > 0)
+        grads['W1'] = X.T @ dz1 + 2 * reg * W1
+        grads['b1'] = dz1.sum(axis=0)
+        return loss, grads
+
+    def train(self, X, y, X_val, y_val,
+              learning_rate=1e-3, learning_rate_decay=0.95,
+              reg=5e-6, num_iters=100,
+              batch_size=200, verbose=False):
+        num_train = X.shape[0]
+        iterations_per_epoch = max(num_train // batch_size, 1)
+        loss_history = []
+        train_acc_history = []
+        val_acc_history = []
+
+        for it in range(num_iters):
+            choice = np.random.choice(num_train, batch_size)
+            X_batch, y_batch = X[choice], y[choice]
+            loss, grads = self.loss(X_batch, y=y_batch, reg=reg)
+            loss_history.append(loss)
+            for k, v in self.params.items():
+                v -= learning_rate * grads[k]
+            if verbose and it % 100 == 0:
+                print('iteration %d / %d: loss %f' % (it, num_iters, loss))
+            if it % iterations_per_epoch == 0:
+                train_acc_history.append((self.predict(X_batch) == y_batch).mean())
+                val_acc_history.append((self.predict(X_val) == y_val).mean())
+                learning_rate *= learning_rate_decay
+
+        return {'loss_history': loss_history,
+                'train_acc_history': train_acc_history,
+                'val_acc_history': val_acc_history}
+
+    def predict(self, X):
+        return np.argmax(self.loss(X), axis=1)

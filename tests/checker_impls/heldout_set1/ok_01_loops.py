@@ -1,0 +1,97 @@
+import numpy as np
+
+
+class TwoLayerNet(object):
+    """Two-layer net written example by example (slow but explicit)."""
+
+    def __init__(self, input_size, hidden_size, output_size, std=1e-4):
+        self.params = {}
+        self.params['W1'] = std * np.random.randn(input_size, hidden_size)
+        self.params['b1'] = np.zeros(hidden_size)
+        self.params['W2'] = std * np.random.randn(hidden_size, output_size)
+        self.params['b2'] = np.zeros(output_size)
+
+    def loss(self, X, y=None, reg=0.0):
+        W1, b1 = self.params['W1'], self.params['b1']
+        W2, b2 = self.params['W2'], self.params['b2']
+        N = X.shape[0]
+        H = W1.shape[1]
+        C = W2.shape[1]
+
+        scores = np.zeros((N, C))
+        pre = np.zeros((N, H))
+        hid = np.zeros((N, H))
+        for i in range(N):
+            pre[i] = X[i].dot(W1) + b1
+            for j in range(H):
+                hid[i, j] = pre[i, j] if pre[i, j] > 0 else 0.0
+            scores[i] = hid[i].dot(W2) + b2
+        if y is None:
+            return scores
+
+        dW1 = np.zeros_like(W1)
+        db1 = np.zeros_like(b1)
+        dW2 = np.zeros_like(W2)
+        db2 = np.zeros_like(b2)
+        total = 0.0
+        for i in range(N):
+            s = scores[i] - np.max(scores[i])
+            p = np.exp(s) / np.sum(np.exp(s))
+            total += -np.log(p[y[i]])
+
+            ds = p.copy()
+            ds[y[i]] -= 1.0
+            ds /= N
+            dW2 += np.outer(hid[i], ds)
+            db2 += ds
+            dh = W2.dot(ds)
+            for j in range(H):
+                if pre[i, j] <= 0:
+                    dh[j] = 0.0
+            dW1 += np.outer(X[i], dh)
+            db1 += dh
+
+        loss = total / N + reg * (np.sum(W1 * W1) + np.sum(W2 * W2))
+        dW1 += 2 * reg * W1
+        dW2 += 2 * reg * W2
+        return loss, {'W1': dW1, 'b1': db1, 'W2': dW2, 'b2': db2}
+
+    def train(self, X, y, X_val, y_val,
+              learning_rate=1e-3, learning_rate_decay=0.95,
+              reg=5e-6, num_iters=100,
+              batch_size=200, verbose=False):
+        num_train = X.shape[0]
+        iterations_per_epoch = max(num_train // batch_size, 1)
+        loss_history = []
+        train_acc_history = []
+        val_acc_history = []
+
+        for it in range(num_iters):
+            idx = np.random.choice(num_train, batch_size)
+            X_batch = X[idx]
+            y_batch = y[idx]
+            loss, grads = self.loss(X_batch, y=y_batch, reg=reg)
+            loss_history.append(loss)
+            for name in ['W1', 'b1', 'W2', 'b2']:
+                self.params[name] -= learning_rate * grads[name]
+            if verbose and it % 100 == 0:
+                print('iteration %d / %d: loss %f' % (it, num_iters, loss))
+            if it % iterations_per_epoch == 0:
+                correct = 0
+                pred = self.predict(X_batch)
+                for i in range(len(y_batch)):
+                    correct += int(pred[i] == y_batch[i])
+                train_acc_history.append(correct / float(len(y_batch)))
+                val_acc_history.append(np.mean(self.predict(X_val) == y_val))
+                learning_rate *= learning_rate_decay
+
+        return {'loss_history': loss_history,
+                'train_acc_history': train_acc_history,
+                'val_acc_history': val_acc_history}
+
+    def predict(self, X):
+        scores = self.loss(X)
+        out = np.zeros(X.shape[0], dtype=np.int64)
+        for i in range(X.shape[0]):
+            out[i] = int(np.argmax(scores[i]))
+        return out
