@@ -244,18 +244,11 @@ def _joined(records):
 def shown(progress, total, initial=0):
     """A ``show(iteration, loss)`` for ``progress``: a tqdm bar over ``total`` updates
     (True), the callable itself, or None."""
-    if progress and not callable(progress):
-        with tqdm_sink(total, initial) as show:
-            yield show
-    else:
+    if not progress or callable(progress):
         yield progress or None
-
-
-@contextlib.contextmanager
-def tqdm_sink(total, initial=0, desc="train"):
-    """A tqdm bar over ``total`` updates, as a ``show(done, loss)``."""
+        return
     from tqdm.auto import tqdm
-    with tqdm(total=total, initial=initial, unit="it", desc=desc, leave=False) as bar:
+    with tqdm(total=total, initial=initial, unit="it", desc="train", leave=False) as bar:
         def show(done, loss):
             bar.update(done - bar.n)
             bar.set_postfix(loss=f"{loss:.4f}")

@@ -51,6 +51,7 @@ def copied(run, tmp_path, *names):
     return folder / "params.npz"
 
 
+@pytest.mark.slow
 def test_the_file_alone_with_its_preprocessing_scores_as_the_run_did(run, data_dir, tmp_path,
                                                                      capsys):
     """No metrics.json, no flags: the split, the views and the preprocessing come from the

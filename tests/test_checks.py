@@ -152,6 +152,7 @@ def xla_bytes(optimizer, runs, D=300, H=500, N=400, N_val=100, B=50, **options):
     return m.argument_size_in_bytes + m.output_size_in_bytes + m.temp_size_in_bytes, ours
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("optimizer, runs, options", [
     ("nesterov", 1, {"dropout": 0.3}), ("adam", 1, {"mixup": 0.2}), ("sgd", 3, {})])
 def test_the_memory_estimate_covers_xlas_count_of_the_program(optimizer, runs, options):

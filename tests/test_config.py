@@ -228,6 +228,7 @@ def test_dataclass_is_frozen_and_validated():
     assert jaxnet.Config(reg=1).reg == 1.0 and isinstance(jaxnet.Config(reg=1).reg, float)
 
 
+@pytest.mark.slow
 def test_every_recipe_option_reaches_the_library(data_dir, monkeypatch):
     """jaxnet.fit: each Recipe option changes what the training library gets."""
     splits = jaxnet.data.get_cifar10_data(data_dir, num_training=40, num_validation=10,
@@ -266,6 +267,7 @@ def test_every_recipe_option_reaches_the_library(data_dir, monkeypatch):
     assert (pca["kind"], pca["components"], pca["eps"]) == ("pca", 7, 0.5)
 
 
+@pytest.mark.slow
 def test_test_time_views_reach_the_evaluation(data_dir, monkeypatch):
     splits = jaxnet.data.get_cifar10_data(data_dir, num_training=40, num_validation=10,
                                           num_test=10, dtype="float32")
@@ -280,6 +282,7 @@ def test_test_time_views_reach_the_evaluation(data_dir, monkeypatch):
     assert seen[-1] == dict(flip_average=None, shift_average=0, image_shape=None)
 
 
+@pytest.mark.slow
 def test_dtype_reaches_the_library(data_dir, monkeypatch):
     seen = {}
 

@@ -29,6 +29,7 @@ def splits():
             "X_test": X[75:], "y_test": y[75:]}
 
 
+@pytest.mark.slow
 def test_each_gap_is_the_used_training_rows_accuracy_minus_the_validation_accuracy(
         splits, monkeypatch):
     calls, real = [], jaxnet.sweep
@@ -70,6 +71,7 @@ def test_the_verdict_reads_the_change_in_the_mean_gap_against_the_seeds_spread()
     assert lines[2].endswith("does not change the gap much") and "spread 0.050" in lines[2]
 
 
+@pytest.mark.slow
 def test_the_gap_study_program_writes_its_json_figure_and_answer(splits, tmp_path, monkeypatch,
                                                                   capsys):
     """``python -m jaxnet.cli.gap_study --data-dir D --out O``: gap_study.json (the study),

@@ -154,6 +154,7 @@ def test_sample_batch_indices_refuses_what_no_epoch_can_hold():
             jaxnet.sample_batch_indices(jax.random.key(0), **args)
 
 
+@pytest.mark.slow
 def test_a_batch_larger_than_the_data_draws_one_epoch_per_update():
     """Five rows of three per update: one update per epoch, each epoch its own draw."""
     params, X, y = small_problem(N=3)
@@ -172,6 +173,7 @@ def test_a_batch_larger_than_the_data_draws_one_epoch_per_update():
     assert drawn[1]["val_acc_history"].shape == (4,)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("ipe, it", [(1, 2**24 + 1), (2, 2**25 + 3)])
 def test_updates_past_float32s_exact_integers_draw_their_own_epochs_rows(ipe, it):
     """A long run's epoch index is an integer division: float32 would round 2**24 + 1 to
@@ -329,6 +331,7 @@ def test_flips_and_crops_reach_the_update_as_augment_draws_them():
                                    atol=1e-15, err_msg=k)
 
 
+@pytest.mark.slow
 def test_data_parallel_on_one_device_trains_like_the_plain_run():
     """Not always to the bit: the sharded program may fuse its products differently."""
     params, X, y = small_problem(N=16)

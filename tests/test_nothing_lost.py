@@ -138,6 +138,7 @@ def interrupted(data_dir, tmp_path, monkeypatch):
     return out, argv
 
 
+@pytest.mark.slow
 def test_resume_takes_the_runs_options_from_its_state(interrupted, data_dir, tmp_path):
     out, argv = interrupted
     stopped = jaxnet.load_state(out / "state.npz")[1]

@@ -67,6 +67,7 @@ def test_correct_fraction_counts_rows_whose_top_class_is_the_label(dtype):
     assert got.dtype == dtype and float(got) == 0.75
 
 
+@pytest.mark.slow
 def test_a_run_without_mixup_in_a_group_that_mixes_is_not_mixed():
     """In a vmapped group where another run asks for mixup, the program holds mixup's code; a
     run with mixup 0 must still see its own minibatch (with dropout, a mixed batch would pair

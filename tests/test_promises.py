@@ -43,6 +43,7 @@ def test_a_sweep_whose_every_config_diverges_exits_1_and_writes_nothing(data_dir
     assert not out.exists() or not any(out.iterdir())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("main", [train_cifar10.main, sweep_cifar10.main], ids=["train", "sweep"])
 def test_a_progress_bar_unless_quiet(data_dir, tmp_path, capsys, main):
     """--help: "--quiet  no progress bar"; without it, tqdm's bar on stderr."""

@@ -70,6 +70,7 @@ def test_halving_keeps_the_best_third_and_survivors_equal_their_full_runs(proble
     assert programs <= 2 + len({s for s in shapes if s[1]})
 
 
+@pytest.mark.slow
 def test_a_blowing_up_config_stops_at_the_first_rung(problem):
     X, y, X_val, y_val = problem
     found = jaxnet.search(X * 100, y, X_val, y_val, [dict(hidden_size=4, learning_rate=lr)

@@ -85,6 +85,7 @@ def test_shared_minibatch_becomes_one_wide_product(problem):
     assert batched_minibatch not in hlo
 
 
+@pytest.mark.slow
 def test_diverging_config_is_flagged_not_raised(problem):
     X, y, X_val, y_val = problem
     grid = [dict(hidden_size=5, learning_rate=0.1), dict(hidden_size=5, learning_rate=1e8)]

@@ -190,6 +190,7 @@ def test_concurrent_runs_report_to_their_own_sinks():
                                       histories[name]["loss_history"][np.array(ends) - 1])
 
 
+@pytest.mark.slow
 def test_key_path_samples_like_sample_batch_indices():
     """Training from a key equals training on the indices that key's batch half draws."""
     rng = np.random.default_rng(3)
@@ -211,6 +212,7 @@ def test_epoch_sampling_visits_every_row_once_per_epoch():
         assert sorted(idx[5 * e: 5 * e + 5].ravel()) == list(range(20))
 
 
+@pytest.mark.slow
 def test_divergence_raises_with_iteration():
     rng = np.random.default_rng(0)
     X, y = 100 * rng.standard_normal((20, 4)), rng.integers(0, 3, 20)
@@ -220,6 +222,7 @@ def test_divergence_raises_with_iteration():
                      key=jax.random.key(0))
 
 
+@pytest.mark.slow
 def test_float32_by_default():
     rng = np.random.default_rng(0)
     X, y = rng.standard_normal((20, 4)), rng.integers(0, 3, 20)
