@@ -5,6 +5,7 @@ each."""
 
 import functools
 import inspect
+import re
 from pathlib import Path
 
 import jax
@@ -362,6 +363,11 @@ def test_each_layout_compiles_its_own_products():
 JAXNET = str(Path(jaxnet.__file__).parent)
 
 
+def unmangled(name):
+    """A function's own name: mutmut runs ``f`` as ``x_f__mutmut_orig`` (or a mutant)."""
+    return re.sub(r"^x_(.+)__mutmut_\w+$", r"\1", name)
+
+
 def test_every_run_reaches_train_step_six_frames_from_fit(monkeypatch):
     """Each entry point traces ``train_step``, and from ``jaxnet.fit`` to
     ``optax.apply_updates`` the trace passes at most 6 of the package's frames
@@ -371,7 +377,8 @@ def test_every_run_reaches_train_step_six_frames_from_fit(monkeypatch):
 
     def recording(params, updates):
         stack = [f for f in inspect.stack() if f.filename.startswith(JAXNET)]
-        frames.setdefault(entry, [f"{Path(f.filename).stem}.{f.function}" for f in stack[::-1]])
+        frames.setdefault(entry, [f"{Path(f.filename).stem}.{unmangled(f.function)}"
+                                  for f in stack[::-1]])
         return apply_updates(params, updates)
 
     def traced_only(program):
