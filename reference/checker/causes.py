@@ -125,6 +125,10 @@ OTHER_CAUSES = (
     Mistake("epoch_boundaries_wrong", "the once-per-epoch block (the accuracies recorded and the rate decayed) "
             "run at other iterations than the epochs' first", "if it % iterations_per_epoch == 0, with "
             "iterations_per_epoch = max(num_train // batch_size, 1)", "training_histories"),
+    Mistake("epoch_length_wrong", "iterations_per_epoch not computed as max(num_train // batch_size, 1): the "
+            "once-per-epoch block (the accuracies recorded, the rate decayed) runs at other iterations when "
+            "an epoch is not a whole number of batches", "iterations_per_epoch = max(num_train // batch_size, 1): a "
+            "whole number of iterations, at least 1", "training_histories"),
     Mistake("lr_decayed_at_wrong_iterations", "the learning rate decayed at other iterations than the epochs' "
             "first", "decay once per epoch: when it % iterations_per_epoch == 0, after the update (check "
             "iterations_per_epoch and the epoch test, which the accuracies use too)", "training_decay"),
@@ -148,6 +152,9 @@ OTHER_CAUSES = (
             "for it in range(num_iters): one loss call and one update per iteration", "training_update"),
     Mistake("reg_not_passed", "train calling loss without reg (loss's default, 0)",
             "self.loss(X_batch, y=y_batch, reg=reg)", "training_update"),
+    Mistake("batch_size_capped", "the batch size capped at the number of training rows (min(batch_size, "
+            "num_train))", "np.random.choice(num_train, batch_size): with replacement, a batch may be larger than "
+            "the training set", "training_sampling"),
     Mistake("batches_in_order", "minibatches taken in order (consecutive rows of X) instead of drawn at random",
             "idx = np.random.choice(num_train, batch_size); X_batch, y_batch = X[idx], y[idx]",
             "training_sampling"),

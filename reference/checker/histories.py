@@ -80,12 +80,17 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                           "max error (validation accuracy per epoch)")])
 
 
-def recorded_at(obs, steps, final, prob, boundaries):
-    """The sets of iterations (not the epochs' own) after which both accuracy histories were recorded."""
+def recorded_sets(obs, steps, final, prob):
+    """Every set of iterations an epoch test can pick after which both accuracy histories were recorded."""
     acc = per_step(steps, final, prob)
     train, val = obs.get("trace/train_acc_history"), obs.get("trace/val_acc_history")
-    return [its for its in epoch_sets(len(steps)) if list(its) != list(boundaries)
-            and matches(train, [acc["train"][t] for t in its]) and matches(val, [acc["val"][t] for t in its])]
+    return [its for its in epoch_sets(len(steps))
+            if matches(train, [acc["train"][t] for t in its]) and matches(val, [acc["val"][t] for t in its])]
+
+
+def recorded_at(obs, steps, final, prob, boundaries):
+    """The sets of iterations (not the epochs' own) after which both accuracy histories were recorded."""
+    return [its for its in recorded_sets(obs, steps, final, prob) if list(its) != list(boundaries)]
 
 
 def epoch_mistake(checks, decays, obs, steps, final, prob, boundaries):

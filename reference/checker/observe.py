@@ -119,7 +119,8 @@ def observe_class(rec, cls):
     rec.probe("predict_scores", lambda: rec.put(
         "predict/scores", np.asarray(_with(probe_net, params).loss(Xp.copy()), np.float64)))
     rec.probe("toy_training", toy_training, rec, cls)
-    rec.probe("trace", recording.record_training, rec, cls)
+    for prefix, prob in problems.train_problems().items():
+        rec.probe(prefix, recording.record_training, rec, cls, prefix, prob)
 
 
 def _with(net, params):

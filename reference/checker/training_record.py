@@ -14,6 +14,32 @@ RATE_TOL = 1e-6  # relative, on each inferred learning rate
 HISTORY_TOL = 1e-12
 
 
+class RunView:
+    """One recorded training run of an observation, read as the main run is: its keys and errors under
+    ``prefix`` appear under "trace"."""
+
+    def __init__(self, obs, prefix):
+        self.obs, self.prefix = obs, prefix
+        self.meta = {"trace" + k[len(prefix):]: v for k, v in obs.meta.items() if k.startswith(prefix + "/")}
+        self.errors = {"trace": obs.errors[prefix]} if prefix in obs.errors else {}
+
+    def _key(self, key):
+        return self.prefix + key[len("trace"):] if key.startswith("trace/") else key
+
+    def get(self, key):
+        """The array under ``key`` of this run ("trace/..."), or the observation's."""
+        return self.obs.get(self._key(key))
+
+    def params(self, prefix):
+        """The params under ``prefix`` of this run ("trace/..."), or the observation's."""
+        return self.obs.params(self._key(prefix))
+
+
+def run_view(obs, prefix):
+    """The observation itself for the main run ("trace"), else a RunView of the run under ``prefix``."""
+    return obs if prefix == "trace" else RunView(obs, prefix)
+
+
 def recorded_steps(obs, calls):
     """[{"X", "y", "reg", "loss", "params", "grads"}] of every recorded call with labels, in time order."""
     regs = obs.meta.get("trace/regs", [])

@@ -9,6 +9,7 @@ from tests.checker_impls.lines import (
     ARGMAX, DB1, DB2, DRAW, DW1, DW2, EPOCH_TEST, HIDDEN, HIDDEN_IN, LOSS, LR_DECAY, PREDICT_HIDDEN, PROBS,
     REG_LOSS, RELU_MASK, RETURN_SCORES, SCORES, SHIFT, SUBTRACT, TRAIN_ACC, UPDATE, VAL_ACC)
 
+EPOCH_LENGTH = "iterations_per_epoch = max(num_train // batch_size, 1)"
 ACCURACIES = f"                {TRAIN_ACC}\n                {VAL_ACC}\n"
 SVM_GRADIENT = ("dscores = (margins > 0).astype(float)  # BUG: the SVM's gradient\n"
                 "        dscores[np.arange(N), y] = -dscores.sum(axis=1)")
@@ -91,8 +92,9 @@ BEYOND = {
                                                            f"                {LR_DECAY}\n            if (it + 1) % "
                                                            f"iterations_per_epoch == 0:  # BUG\n{ACCURACIES}")],
     "epoch_test_off_by_one": [(EPOCH_TEST, "if (it + 1) % iterations_per_epoch == 0:  # BUG")],
-    "epoch_boundaries_wrong": [("iterations_per_epoch = max(num_train / batch_size, 1)",
-                                "iterations_per_epoch = max(num_train / batch_size - 2, 1)  # BUG")],
+    "epoch_boundaries_wrong": [(EPOCH_LENGTH, "iterations_per_epoch = max(num_train // batch_size - 2, 1)  # BUG")],
+    "epoch_length_wrong": [(EPOCH_LENGTH, "iterations_per_epoch = max(num_train / batch_size, 1)  # BUG: a float")],
+    "batch_size_capped": [(EPOCH_LENGTH, EPOCH_LENGTH + "\n        batch_size = min(batch_size, num_train)  # BUG")],
     "lr_decayed_at_wrong_iterations": [(f"                {LR_DECAY}\n", ""), (ACCURACIES, ACCURACIES + "            if "
                                        f"(it + 1) % iterations_per_epoch == 0:  # BUG\n                {LR_DECAY}\n")],
     "lr_decay_not_accumulated": [(LR_DECAY, "learning_rate = learning_rate_0 * learning_rate_decay  # BUG"),
