@@ -139,6 +139,9 @@ OTHER_CAUSES = (
             "instead of multiplied by it", "learning_rate *= learning_rate_decay", "training_decay"),
     Mistake("lr_decayed_by_complement", "the learning rate multiplied by 1 - learning_rate_decay at each epoch",
             "learning_rate *= learning_rate_decay: the decay is the factor kept", "training_decay"),
+    Mistake("lr_decay_factor_wrong", "the learning rate multiplied by {detail} at each epoch instead of by "
+            "learning_rate_decay once", "learning_rate *= learning_rate_decay, once per epoch (one decay statement)",
+            "training_decay"),
     Mistake("update_previous_gradient", "the update using the previous iteration's gradient instead of this one's",
             "params -= learning_rate * grads, with the grads loss just returned", "training_update"),
     Mistake("lr_divided_by_batch_size", "the step's learning rate divided by the batch size (the loss is "
@@ -196,6 +199,13 @@ FAMILIES = (
             "d/dW of reg * sum(W**2) is 2 * reg * W", "gradient"),
     Mistake("bias_reg_gradient", "a regularisation term c * reg * b in {params}'s gradient (the loss has none)",
             "the biases are not regularised: their gradient is the data part alone", "gradient"),
+    Mistake("gradient_one_example", "{params}'s gradient from {detail} alone (assigned, not summed, in a loop "
+            "over the examples?)", "sum every example's term: accumulate with += in the loop (or sum over axis 0)",
+            "gradient"),
+    Mistake("reg_gradient_from_gradient", "{params}'s regularisation gradient a multiple of reg times {detail} "
+            "instead of 2 * reg * W (a typo: dW += 2 * reg * dW for dW += 2 * reg * W?)",
+            "add 2 * reg * W, the weight itself, to the data gradient: d/dW of reg * sum(W**2) is 2 * reg * W",
+            "gradient"),
     Mistake("data_loss_averaged_twice", "the data loss divided by the batch size N twice",
             "loss = the mean over the batch of -log softmax(scores)[i, y[i]]: divide the sum by N once", "data_loss"),
     Mistake("data_loss_over_classes", "the summed data loss divided by the number of classes C instead of by N",

@@ -156,12 +156,15 @@ def data_scales(classes):
             (1, 1.0 / classes, ("data_loss_over_classes",) * 2))
 
 
-def hypotheses(parts_by_problem, truths, args):
-    """[(Named, {problem: outputs})] of every fitted family."""
+def hypotheses(parts_by_problem, truths, args, more=()):
+    """[(Named, {problem: outputs})] of every fitted family, and of each of ``more`` (functions of the
+    builder, the evidence and the failing gradients, as ``gradient_slips.hypotheses``)."""
     b = Builder(truths, args)
     failing = sorted({p.param for parts in parts_by_problem.values() for p in parts
                       if p.failed and p.key.startswith("grads/")}, key=NAMES.index)
     gradient_factors(b, parts_by_problem, failing)
     reg_gradient_terms(b, parts_by_problem, failing)
     loss_factors(b, parts_by_problem)
+    for family in more:
+        family(b, parts_by_problem, failing)
     return b.out

@@ -69,15 +69,22 @@ def accuracy(params, X, y):
     return float(np.mean(TwoLayerNet.from_params(params).predict(X) == y))
 
 
-def cause_text(mid, detail):
-    """A check's detail when the known mistake ``mid`` explains what it saw (``detail``)."""
+def cause_text(mid, detail, fill=""):
+    """A check's detail when the known mistake ``mid`` explains what it saw (``detail``); ``fill``
+    completes its title's {detail}."""
     m = mistakes.BY_ID[mid]
-    return f"{detail}: this matches {m.title}. Fix: {m.fix}. [cause: {mid}]"
+    return f"{detail}: this matches {m.title.format(detail=fill)}. Fix: {m.fix}. [cause: {mid}]"
 
 
-def named(name, measured, tol, what, mid, detail):
-    """A failed check whose cause is the known mistake ``mid``."""
-    return Check(name, False, measured, tol, what, cause_text(mid, detail), [mid], part=mistakes.BY_ID[mid].part)
+def named(name, measured, tol, what, mid, detail, fill=""):
+    """A failed check whose cause is the known mistake ``mid`` (``fill``: its title's {detail})."""
+    return Check(name, False, measured, tol, what, cause_text(mid, detail, fill), [mid],
+                 part=mistakes.BY_ID[mid].part)
+
+
+def named_title(check):
+    """The title of the cause a check's detail names, as ``cause_text`` filled it in."""
+    return check.diagnosis.split(": this matches ", 1)[-1].rsplit(". Fix: ", 1)[0]
 
 
 def close(a, b):
