@@ -72,11 +72,13 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                           "max rel. error")] + (swapped or [
             judge_history("train_acc_history", train, at("train", boundaries),
                           [("train_acc_on_full_train", at("full", boundaries)), ("acc_every_iteration", acc["train"]),
-                           ("acc_before_update", at("train_before", boundaries))],
+                           ("acc_before_update", at("train_before", boundaries)),
+                           ("acc_count_not_fraction", [acc["train"][t] * len(steps[t]["X"]) for t in boundaries])],
                           "max error (minibatch accuracy per epoch)"),
             judge_history("val_acc_history", val, at("val", boundaries),
                           [("val_acc_on_train", at("train", boundaries)), ("val_acc_on_train", at("full", boundaries)),
-                           ("acc_every_iteration", acc["val"]), ("acc_before_update", at("val_before", boundaries))],
+                           ("acc_every_iteration", acc["val"]), ("acc_before_update", at("val_before", boundaries)),
+                           ("acc_count_not_fraction", [a * len(prob.X_val) for a in at("val", boundaries)])],
                           "max error (validation accuracy per epoch)")])
 
 

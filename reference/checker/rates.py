@@ -156,13 +156,17 @@ def judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured)
             return named(name, measured, tol, WHAT, mid, seen)
     c = float(np.median(used / right))
     if abs(c - 1) > RATE_TOL and close(rates, c * right[:, None]):
+        k = np.log(c) / np.log(kw["learning_rate_decay"]) if c > 0 else 0.0
+        if round(k) >= 1 and abs(k - round(k)) < 1e-6:  # decayed k times more, before the first step
+            return named(name, measured, tol, WHAT, "lr_decayed_before_loop", f"{seen}: learning_rate_decay ** "
+                         f"{round(k)} = {c:.4g} x the schedule at every step", "once" if round(k) == 1 else
+                         f"{round(k)} times")
         mid = "lr_divided_by_batch_size" if abs(c * kw["batch_size"] - 1) <= RATE_TOL else "lr_scaled"
         return named(name, measured, tol, WHAT, mid, f"{seen}: {c:.4g} x the schedule at every step")
     lr0, decay, T = kw["learning_rate"], kw["learning_rate_decay"], len(used)
     factor = decay_factor(rates, lr0, decay, boundaries)
     if factor:
-        return named(name, measured, tol, WHAT, "lr_decay_factor_wrong", f"{seen}: x{factor[0]:.4g} at each epoch",
-                     factor[1])
+        return named(name, measured, tol, WHAT, "lr_decay_factor_wrong", f"{seen}: x{factor[0]:.4g}", factor[1])
     for its in epoch_sets(T):
         for before in (False, True):
             if close(rates, schedule(lr0, decay, lambda it: it in its, T, before)[:, None]):
@@ -175,17 +179,26 @@ def judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured)
 
 
 def decay_factor(rates, lr0, decay, boundaries):
-    """(f, f in words) when every rate is the schedule with a factor f in place of the decay (after the
-    update at the epochs' first iterations), f other than 1 and the decay itself; else None."""
-    used, b = np.nanmedian(rates, axis=1), boundaries[0]
-    f = used[b + 1] / used[b] if b + 1 < len(used) else np.nan
-    if not (np.isfinite(f) and 0 < f and abs(f - 1) > RATE_TOL and abs(f - decay) > RATE_TOL * decay):
-        return None
-    if not close(rates, schedule(lr0, f, lambda it: it in boundaries, len(used))[:, None]):
-        return None
-    k = np.log(f) / np.log(decay)
-    power = f"{round(k)}" if abs(k - round(k)) < 1e-6 else f"{k:.3g}"
-    return f, f"learning_rate_decay ** {power} = {f:.4g}"
+    """(f, f in words) when every rate is the schedule with a factor f in place of the decay, after the
+    update at the epochs' first iterations or at every iteration, f other than 1 and (at the epochs)
+    the decay itself; else None."""
+    used, T = np.nanmedian(rates, axis=1), len(rates)
+    per_epoch = boundaries[1] - boundaries[0] if len(boundaries) > 1 else T
+    for its in (list(boundaries), list(range(T))):
+        b = its[0]
+        f = used[b + 1] / used[b] if b + 1 < T else np.nan
+        if not (np.isfinite(f) and 0 < f and abs(f - 1) > RATE_TOL and abs(f - decay) > RATE_TOL * decay):
+            continue
+        if close(rates, schedule(lr0, f, lambda it: it in its, T)[:, None]):
+            k = np.log(f) / np.log(decay)
+            power = f"{round(k)}" if abs(k - round(k)) < 1e-6 else f"{k:.3g}"
+            if its == list(boundaries):
+                return f, f"learning_rate_decay ** {power} = {f:.4g} at each epoch"
+            if abs(k * per_epoch - 1) < 1e-6:
+                power = "(1 / iterations_per_epoch)"
+            return f, (f"learning_rate_decay ** {power} = {f:.4g} after every iteration" + (
+                " (the epoch counted as it / iterations_per_epoch, a fraction)" if power.startswith("(") else ""))
+    return None
 
 
 def schedule_part(rates, right):

@@ -4,6 +4,8 @@ whether each minibatch is a fresh draw from the whole training set, the reg of e
 order, the learning rate of each step (``rates.py``), and what the histories hold (``histories.py``).
 """
 
+import re
+
 import numpy as np
 
 from reference.checker import histories, problems, rates, training_runs
@@ -103,6 +105,18 @@ def judge_steps(calls, sizes, regs, kw, boundaries, num_train):
     return Check(name, True, calls, kw["num_iters"], what, part="training_update"), True, False
 
 
+# words in the line where train raised -> the part of train that line belongs to (first match wins)
+RAISED_IN = (("training_histories", r"histor|\.append\("), ("training_sampling", r"random|choice|randint|permutation|"
+             r"shuffle|batch|indices|idx"), ("training_decay", r"decay"), ("training_rate", r"learning_rate|\blr\b"))
+
+
+def raised_part(error):
+    """The part of train where it raised, from the code of the line that raised (the error's ``line N:
+    code``): the histories, the minibatch, the decay or the rate; else the loop itself (the update)."""
+    code = error.rpartition(": ")[2] if ", line " in error else ""
+    return next((part for part, words in RAISED_IN if re.search(words, code)), "training_update")
+
+
 def judge_run(obs, prob):
     """The checks of NAMES on one recorded run ({name: Check}; those that cannot be judged say so, a
     consequence) and what the runs are compared by (``training_runs.Run``)."""
@@ -112,7 +126,7 @@ def judge_run(obs, prob):
     raised = obs.errors.get("trace")
     if calls is None:
         error = raised or "train could not be observed"
-        checks = {n: Check(n, False, None, None, "training run", f"your code raised {error}", part="training_update")
+        checks = {n: Check(n, False, None, None, "training run", f"your code raised {error}", part=raised_part(error))
                   for n in NAMES}
         return training_runs.Run(prob, checks, boundaries, raised)
     steps, evaluations = evaluations_apart(recorded_steps(obs, calls), kw["batch_size"], kw["num_iters"],
@@ -121,7 +135,7 @@ def judge_run(obs, prob):
                                               kw, boundaries, len(prob.X))
     if raised:
         first = Check(first.name, False, calls, kw["num_iters"], first.what,
-                      f"train raised {raised}; not a known mistake", part="training_update")
+                      f"train raised {raised}; not a known mistake", part=raised_part(raised))
         aligned = False
     if not aligned:
         why = "not judged: the run's steps are not the expected ones (see train_steps)"

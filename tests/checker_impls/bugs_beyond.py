@@ -85,8 +85,11 @@ BEYOND = {
     "reg_square_of_sum": [(REG_LOSS, "loss += reg * (np.sum(W1) ** 2 + np.sum(W2) ** 2)  # BUG")],
     "reg_squared": [(REG_LOSS, REG_LOSS.replace("reg *", "reg ** 2 *") + "  # BUG"),
                     (DW1, DW1.replace("2 * reg", "2 * reg ** 2")), (DW2, DW2.replace("2 * reg", "2 * reg ** 2"))],
+    "reg_times_n": [(REG_LOSS, REG_LOSS.replace("reg *", "N * reg *") + "  # BUG: as if added per example")],
+    "reg_gradient_times_n": [(DW2, 'grads["W2"] = hidden.T @ dscores + N * 2 * reg * W2  # BUG: once per example')],
     "reg_over_n": [(REG_LOSS, REG_LOSS + " / N  # BUG")],
     # training
+    "acc_count_not_fraction": [(TRAIN_ACC, TRAIN_ACC.replace(".mean()", ".sum()") + "  # BUG: a count")],
     "acc_before_update": [(ACCURACIES, ""), ("            for name in self.params:\n",
                                             f"            {EPOCH_TEST}  # BUG: before the update\n{ACCURACIES}"
                                             "            for name in self.params:\n")],
@@ -102,6 +105,8 @@ BEYOND = {
     "lr_decay_not_accumulated": [(LR_DECAY, "learning_rate = learning_rate_0 * learning_rate_decay  # BUG"),
                                  ("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        learning_rate_0 = learning_rate\n")],
     "lr_decay_factor_wrong": [(LR_DECAY, "learning_rate *= learning_rate_decay ** 2  # BUG: decayed twice")],
+    "lr_decayed_before_loop": [("        loss_history, train_acc_history", "        learning_rate *= learning_rate_decay"
+                                "  # BUG: before the loop\n        loss_history, train_acc_history")],
     "lr_set_to_decay": [(LR_DECAY, "learning_rate = learning_rate_decay  # BUG")],
     "lr_decayed_by_complement": [(LR_DECAY, "learning_rate *= 1 - learning_rate_decay  # BUG")],
     "update_previous_gradient": [("            loss_history.append(loss)\n",
