@@ -241,7 +241,7 @@ def test_a_train_that_fails_on_the_loss_wrong_outputs_is_a_consequence():
 def test_histories_and_decay_at_the_same_wrong_iterations_are_one_mistake_the_epoch_test():
     """iterations_per_epoch = num_train * batch_size: the accuracies recorded and the rate decayed
     after iteration 0 only; one mistake, named where the epochs show (the histories)."""
-    result = unknown("epoch_length_wrong")
+    result = unknown("epoch_length_product")
     (finding,) = result.findings
     assert (finding.part, finding.cause) == ("training_histories", "epoch_boundaries_wrong")
     assert set(finding.checks) == {"train_acc_history", "val_acc_history", "train_learning_rate"}

@@ -103,6 +103,8 @@ OTHER_CAUSES = (
             "record (self.predict(X_batch) == y_batch).mean()", "training_histories"),
     Mistake("val_acc_on_train", "validation accuracy computed on training data",
             "record (self.predict(X_val) == y_val).mean()", "training_histories"),
+    Mistake("acc_count_not_fraction", "an accuracy recorded as the count of right predictions (a sum, not a mean)",
+            "record the fraction: (self.predict(X_batch) == y_batch).mean()", "training_histories"),
     Mistake("acc_every_iteration", "an accuracy recorded at every iteration instead of once per epoch",
             "append to the accuracy histories only when it % iterations_per_epoch == 0", "training_histories"),
     Mistake("loss_history_per_epoch", "the loss recorded once per epoch instead of every iteration",
@@ -125,6 +127,10 @@ OTHER_CAUSES = (
     Mistake("epoch_boundaries_wrong", "the once-per-epoch block (the accuracies recorded and the rate decayed) "
             "run at other iterations than the epochs' first", "if it % iterations_per_epoch == 0, with "
             "iterations_per_epoch = max(num_train // batch_size, 1)", "training_histories"),
+    Mistake("epoch_length_wrong", "iterations_per_epoch not computed as max(num_train // batch_size, 1): the "
+            "once-per-epoch block (the accuracies recorded, the rate decayed) runs at other iterations when "
+            "an epoch is not a whole number of batches", "iterations_per_epoch = max(num_train // batch_size, 1): a "
+            "whole number of iterations, at least 1", "training_histories"),
     Mistake("lr_decayed_at_wrong_iterations", "the learning rate decayed at other iterations than the epochs' "
             "first", "decay once per epoch: when it % iterations_per_epoch == 0, after the update (check "
             "iterations_per_epoch and the epoch test, which the accuracies use too)", "training_decay"),
@@ -135,6 +141,12 @@ OTHER_CAUSES = (
             "instead of multiplied by it", "learning_rate *= learning_rate_decay", "training_decay"),
     Mistake("lr_decayed_by_complement", "the learning rate multiplied by 1 - learning_rate_decay at each epoch",
             "learning_rate *= learning_rate_decay: the decay is the factor kept", "training_decay"),
+    Mistake("lr_decayed_before_loop", "the learning rate decayed {detail} before the first step as well (every "
+            "rate a power of learning_rate_decay times the schedule's)", "decay only at the epochs' ends: learning_rate "
+            "*= learning_rate_decay when it % iterations_per_epoch == 0, after the update", "training_decay"),
+    Mistake("lr_decay_factor_wrong", "the learning rate multiplied by {detail} instead of by learning_rate_decay "
+            "once per epoch", "learning_rate *= learning_rate_decay, once per epoch (when it % iterations_per_epoch == "
+            "0), in one decay statement", "training_decay"),
     Mistake("update_previous_gradient", "the update using the previous iteration's gradient instead of this one's",
             "params -= learning_rate * grads, with the grads loss just returned", "training_update"),
     Mistake("lr_divided_by_batch_size", "the step's learning rate divided by the batch size (the loss is "
@@ -148,6 +160,9 @@ OTHER_CAUSES = (
             "for it in range(num_iters): one loss call and one update per iteration", "training_update"),
     Mistake("reg_not_passed", "train calling loss without reg (loss's default, 0)",
             "self.loss(X_batch, y=y_batch, reg=reg)", "training_update"),
+    Mistake("batch_size_capped", "the batch size capped at the number of training rows (min(batch_size, "
+            "num_train))", "np.random.choice(num_train, batch_size): with replacement, a batch may be larger than "
+            "the training set", "training_sampling"),
     Mistake("batches_in_order", "minibatches taken in order (consecutive rows of X) instead of drawn at random",
             "idx = np.random.choice(num_train, batch_size); X_batch, y_batch = X[idx], y[idx]",
             "training_sampling"),
@@ -187,8 +202,18 @@ FAMILIES = (
             "gradient"),
     Mistake("reg_gradient_sign", "reg * sign(W) as {params}'s regularisation gradient (an L1 norm's)",
             "d/dW of reg * sum(W**2) is 2 * reg * W", "gradient"),
+    Mistake("reg_gradient_times_n", "{params}'s regularisation gradient multiplied by the batch size N (added "
+            "once per example, inside a loop over the examples?)", "add 2 * reg * W once, outside any loop over the "
+            "examples: only the data loss is a mean over the batch", "gradient"),
     Mistake("bias_reg_gradient", "a regularisation term c * reg * b in {params}'s gradient (the loss has none)",
             "the biases are not regularised: their gradient is the data part alone", "gradient"),
+    Mistake("gradient_one_example", "{params}'s gradient from {detail} alone (assigned, not summed, in a loop "
+            "over the examples?)", "sum every example's term: accumulate with += in the loop (or sum over axis 0)",
+            "gradient"),
+    Mistake("reg_gradient_from_gradient", "{params}'s regularisation gradient a multiple of reg times {detail} "
+            "instead of 2 * reg * W (a typo: dW += 2 * reg * dW for dW += 2 * reg * W?)",
+            "add 2 * reg * W, the weight itself, to the data gradient: d/dW of reg * sum(W**2) is 2 * reg * W",
+            "gradient"),
     Mistake("data_loss_averaged_twice", "the data loss divided by the batch size N twice",
             "loss = the mean over the batch of -log softmax(scores)[i, y[i]]: divide the sum by N once", "data_loss"),
     Mistake("data_loss_over_classes", "the summed data loss divided by the number of classes C instead of by N",
@@ -240,6 +265,8 @@ REGULARISERS = (
     Mistake("reg_squared", "the strength reg**2 instead of reg", f"{SUM_SQ}, reg itself", "regulariser"),
     Mistake("reg_not_multiplied", "{params}'s squares added without the factor reg (a misplaced parenthesis?)",
             f"multiply the whole sum by reg: {SUM_SQ}", "regulariser"),
+    Mistake("reg_times_n", "the reg term multiplied by the batch size N (added once per example, inside a loop "
+            "over the examples?)", f"add {SUM_SQ} once, outside any loop over the examples", "regulariser"),
     Mistake("reg_over_n", "the reg term divided by the batch size N", f"{SUM_SQ}: only the data loss is a mean over "
             "the batch", "regulariser"),
 )

@@ -14,6 +14,7 @@ import numpy as np
 
 from reference.checker import causes, explain, formulas, locate, mistakes, predictions, problems, structure
 from reference.checker.report import Finding
+from reference.checker.training_record import named_title
 
 LOSS_CHECKS = {"toy_scores", "toy_loss", "gradients", "gradients_numeric", "no_mutation", "grads_format",
                *problems.loss_problems()}
@@ -181,7 +182,7 @@ def training_findings(checks, predict_wrong):
         group.sort(key=lambda c: bool(m) and c.part != m.part)  # a check of the cause's own part first
         head = group[0]
         structure = head.diagnosis.split(": this matches")[0]
-        findings.append(Finding(head.part, m and m.id, m.title if m else "not a known mistake", structure,
+        findings.append(Finding(head.part, m and m.id, named_title(head) if m else "not a known mistake", structure,
                                 m.fix if m else causes.look_first(head.part), checks=[c.name for c in group]))
     return findings
 

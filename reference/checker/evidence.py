@@ -30,9 +30,9 @@ class Observation:
     """The child's record: arrays under slash-separated keys, metadata, errors by probe."""
 
     def __init__(self, folder):
-        with np.load(Path(folder) / "obs.npz", allow_pickle=False) as z:
-            self.arrays = {k: z[k] for k in z.files}
         data = json.loads((Path(folder) / "obs.json").read_text())
+        raw = (Path(folder) / "obs.bin").read_bytes()
+        self.arrays = {k: read_array(raw, *where) for k, where in data["arrays"].items()}
         self.meta, self.errors = data["meta"], data["errors"]
         self.mode = self.meta.get("mode", "class")
 
@@ -41,6 +41,15 @@ class Observation:
 
     def params(self, prefix):
         return {k: self.arrays[f"{prefix}/{k}"] for k in NAMES if f"{prefix}/{k}" in self.arrays}
+
+
+def read_array(raw, dtype, shape, offset):
+    """An array of ``dtype`` (plain: numbers or text) and ``shape`` from ``raw`` at ``offset``."""
+    dtype = np.dtype(dtype)
+    if dtype.kind not in "biufcSU":
+        raise ValueError(f"an observation holds plain arrays only, not {dtype}")
+    count = int(np.prod(shape, dtype=np.int64))
+    return np.frombuffer(raw, dtype, count, offset).reshape(shape)
 
 
 def toy_params(obs):

@@ -14,7 +14,7 @@ import functools
 
 import numpy as np
 
-from reference.checker import backward, families, mistakes, regularisers
+from reference.checker import backward, families, gradient_slips, mistakes, regularisers
 from reference.checker.causes import Named
 
 F32_BAND = (0.01, 10.0)  # a float32 net's error is this many times float32's own, on every problem
@@ -65,7 +65,7 @@ def pool(parts_by_problem, truths, args):
     """[(Named, outputs)] beyond the catalogue: the fitted families, the formulas of the forward
     pass and the data loss, the regularisers, the backward passes with one change."""
     inputs = tuple((name, mistakes.key(*a)) for name, a in args.items())
-    return families.hypotheses(parts_by_problem, truths, args) + fixed_pool(inputs)
+    return families.hypotheses(parts_by_problem, truths, args, (gradient_slips.hypotheses,)) + fixed_pool(inputs)
 
 
 @functools.lru_cache(maxsize=8)

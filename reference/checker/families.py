@@ -76,10 +76,10 @@ def gradient_factors(b, parts_by_problem, failing):
 
 
 def reg_gradient_terms(b, parts_by_problem, failing):
-    """A reg gradient c reg W (c != 2), c reg W / N, c reg sign(W), missing, or c reg b on a bias."""
+    """A reg gradient c reg W (c != 2), c reg W / N, c reg W N, c reg sign(W), missing, or c reg b on a bias."""
     weights = [k for k in failing if k.startswith("W")]
     terms = [("reg_gradient_scaled", 0, lambda W: W), ("reg_gradient_over_n", -1, lambda W: W),
-             ("reg_gradient_sign", 0, np.sign)]
+             ("reg_gradient_times_n", 1, lambda W: W), ("reg_gradient_sign", 0, np.sign)]
     groups = [(ks, terms) for ks in subsets(weights)]
     groups += [(ks, [("bias_reg_gradient", 0, lambda W: W)]) for ks in subsets(k for k in failing if k.startswith("b"))]
     for ks, options in groups:
@@ -93,7 +93,7 @@ def reg_gradient_terms(b, parts_by_problem, failing):
             if abs(c) < ZERO:  # no reg gradient at all, whichever form was fitted
                 cause, c = ("reg_gradient_missing" if ks[0].startswith("W") else None), 0.0
             if cause is not None and (cause, ks) not in {(x.cause, x.params) for x, _ in b.out}:
-                shown = None if c == 0 or (cause == "reg_gradient_over_n" and abs(c - 2) < 1e-6) else c
+                shown = None if c == 0 or (power and abs(c - 2) < 1e-6) else c
                 b.add(Named(cause, ks, shown), lambda o, n, ks=ks, c=c, d=direction: o["grads"].update(
                     {k: b.split[n][1][k] + c * d[n][k] for k in ks}))
 
@@ -156,12 +156,15 @@ def data_scales(classes):
             (1, 1.0 / classes, ("data_loss_over_classes",) * 2))
 
 
-def hypotheses(parts_by_problem, truths, args):
-    """[(Named, {problem: outputs})] of every fitted family."""
+def hypotheses(parts_by_problem, truths, args, more=()):
+    """[(Named, {problem: outputs})] of every fitted family, and of each of ``more`` (functions of the
+    builder, the evidence and the failing gradients, as ``gradient_slips.hypotheses``)."""
     b = Builder(truths, args)
     failing = sorted({p.param for parts in parts_by_problem.values() for p in parts
                       if p.failed and p.key.startswith("grads/")}, key=NAMES.index)
     gradient_factors(b, parts_by_problem, failing)
     reg_gradient_terms(b, parts_by_problem, failing)
     loss_factors(b, parts_by_problem)
+    for family in more:
+        family(b, parts_by_problem, failing)
     return b.out

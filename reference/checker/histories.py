@@ -72,20 +72,27 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                           "max rel. error")] + (swapped or [
             judge_history("train_acc_history", train, at("train", boundaries),
                           [("train_acc_on_full_train", at("full", boundaries)), ("acc_every_iteration", acc["train"]),
-                           ("acc_before_update", at("train_before", boundaries))],
+                           ("acc_before_update", at("train_before", boundaries)),
+                           ("acc_count_not_fraction", [acc["train"][t] * len(steps[t]["X"]) for t in boundaries])],
                           "max error (minibatch accuracy per epoch)"),
             judge_history("val_acc_history", val, at("val", boundaries),
                           [("val_acc_on_train", at("train", boundaries)), ("val_acc_on_train", at("full", boundaries)),
-                           ("acc_every_iteration", acc["val"]), ("acc_before_update", at("val_before", boundaries))],
+                           ("acc_every_iteration", acc["val"]), ("acc_before_update", at("val_before", boundaries)),
+                           ("acc_count_not_fraction", [a * len(prob.X_val) for a in at("val", boundaries)])],
                           "max error (validation accuracy per epoch)")])
+
+
+def recorded_sets(obs, steps, final, prob):
+    """Every set of iterations an epoch test can pick after which both accuracy histories were recorded."""
+    acc = per_step(steps, final, prob)
+    train, val = obs.get("trace/train_acc_history"), obs.get("trace/val_acc_history")
+    return [its for its in epoch_sets(len(steps))
+            if matches(train, [acc["train"][t] for t in its]) and matches(val, [acc["val"][t] for t in its])]
 
 
 def recorded_at(obs, steps, final, prob, boundaries):
     """The sets of iterations (not the epochs' own) after which both accuracy histories were recorded."""
-    acc = per_step(steps, final, prob)
-    train, val = obs.get("trace/train_acc_history"), obs.get("trace/val_acc_history")
-    return [its for its in epoch_sets(len(steps)) if list(its) != list(boundaries)
-            and matches(train, [acc["train"][t] for t in its]) and matches(val, [acc["val"][t] for t in its])]
+    return [its for its in recorded_sets(obs, steps, final, prob) if list(its) != list(boundaries)]
 
 
 def epoch_mistake(checks, decays, obs, steps, final, prob, boundaries):

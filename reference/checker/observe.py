@@ -1,7 +1,8 @@
 """The observing child: import a student's file and record what it does, with NumPy only.
 
 Run as ``python -m reference.checker.observe (--path FILE_OR_FOLDER | --function SPEC) --out DIR``.
-It writes ``DIR/obs.json`` (metadata, errors) and ``DIR/obs.npz`` (arrays, no pickles). It
+It writes ``DIR/obs.json`` (metadata, errors, and where each array lies in ``DIR/obs.bin``, the arrays'
+bytes one after another: no pickles, and one read however many arrays a training run records). It
 judges nothing and never imports JAX, so it starts fast; the parent judges.
 Exit status: 0 observed (errors inside probes are recorded), 3 the file could not be loaded.
 """
@@ -38,9 +39,21 @@ class Recorder:
             self.errors[name] = describe_error(e, self.source)
 
     def save(self, out):
-        safe = {k: v for k, v in self.arrays.items() if v.dtype != object}
-        np.savez(Path(out) / "obs.npz", **safe)
-        (Path(out) / "obs.json").write_text(json.dumps({"meta": self.meta, "errors": self.errors}))
+        """obs.bin: the plain (numeric or text) arrays' bytes back to back; obs.json: the metadata, the
+        errors, and each array's dtype, shape and offset in obs.bin."""
+        index, chunks, offset = {}, [], 0
+        for key, value in self.arrays.items():
+            if value.dtype.kind not in PLAIN_KINDS:
+                continue
+            data = np.ascontiguousarray(value).tobytes()
+            index[key] = [value.dtype.str, list(value.shape), offset]
+            chunks.append(data)
+            offset += len(data)
+        Path(out, "obs.bin").write_bytes(b"".join(chunks))
+        Path(out, "obs.json").write_text(json.dumps({"meta": self.meta, "errors": self.errors, "arrays": index}))
+
+
+PLAIN_KINDS = "biufcSU"  # the dtypes an observation keeps (no objects, so nothing is unpickled)
 
 
 def describe_error(exc, source):
@@ -119,7 +132,8 @@ def observe_class(rec, cls):
     rec.probe("predict_scores", lambda: rec.put(
         "predict/scores", np.asarray(_with(probe_net, params).loss(Xp.copy()), np.float64)))
     rec.probe("toy_training", toy_training, rec, cls)
-    rec.probe("trace", recording.record_training, rec, cls)
+    for prefix, prob in problems.train_problems().items():
+        rec.probe(prefix, recording.record_training, rec, cls, prefix, prob)
 
 
 def _with(net, params):

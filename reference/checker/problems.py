@@ -32,7 +32,7 @@ class LossProblem:
 class TrainProblem:
     """A short training run with several iterations per epoch, to observe step by step."""
     params: dict  # the params set on the net before ``train``
-    X: np.ndarray  # (40, 5)
+    X: np.ndarray  # (40, 5), or fewer rows
     y: np.ndarray
     X_val: np.ndarray  # (400, 5)
     y_val: np.ndarray
@@ -116,6 +116,29 @@ def train_problem():
                   batch_size=8, verbose=False)
     return TrainProblem(params, X, np.argmax(X @ teacher, 1), X_val, np.argmax(X_val @ teacher, 1),
                         seed=3, kwargs=kwargs)
+
+
+def extra_train_problems():
+    """{record prefix: TrainProblem}: two short runs beside the main one, whose epochs are not a whole
+    number of batches, so that the length of an epoch shows however it is computed. "trace_uneven":
+    the 40 rows in batches of 15 (40 / 15 = 2.67 batches: 2 iterations per epoch); "trace_big_batch":
+    6 of them in batches of 16 (more than the rows, as in the notebook's toy run: 1 iteration per
+    epoch, and batches of 16 drawn with replacement)."""
+    main = train_problem()
+    uneven = dict(main.kwargs, batch_size=15, num_iters=10)
+    big = dict(main.kwargs, batch_size=16, num_iters=7)
+    return {"trace_uneven": TrainProblem(main.params, main.X, main.y, main.X_val, main.y_val, 5, uneven),
+            "trace_big_batch": TrainProblem(main.params, main.X[:6], main.y[:6], main.X_val, main.y_val, 11, big)}
+
+
+def train_problems():
+    """{record prefix: TrainProblem}: the main run ("trace"), then the extra ones."""
+    return {"trace": train_problem(), **extra_train_problems()}
+
+
+def describe_run(prob):
+    """'40 rows in batches of 15': a training run in words."""
+    return f"{len(prob.X)} rows in batches of {prob.kwargs['batch_size']}"
 
 
 def epoch_boundaries(num_train, batch_size, num_iters):

@@ -84,16 +84,18 @@ def flat_steps(steps, final):
 
 
 def fitted_update(steps, final, right):
-    """(cause, factor) when every step is the notebook's step plus a multiple of one more term:
-    a velocity mu * (the previous step) (momentum), -lr_t c P_t (weight decay), or lr_t (g_t - g_{t-1})
-    (1 x: the previous step's gradient); else None."""
+    """(cause, factor, on) when every step is the notebook's step plus a multiple of one more term:
+    a velocity mu * (the previous step) (momentum), -lr_t c P_t (weight decay, on every param or on the
+    weights alone), or lr_t (g_t - g_{t-1}) (1 x: the previous step's gradient); else None."""
     deltas, grads, params = flat_steps(steps, final)
     plain = [d + lr * g for d, g, lr in zip(deltas, grads, right)]  # what the notebook's step leaves
     zero = np.zeros_like(deltas[0])
-    terms = {"momentum_in_update": [zero] + deltas[:-1],
-             "weight_decay_in_update": [-lr * p for lr, p in zip(right, params)],
-             "update_previous_gradient": [zero] + [lr * (g - h) for lr, g, h in zip(right[1:], grads[1:], grads)]}
-    for cause, term in terms.items():
+    weights = np.concatenate([np.full(np.size(steps[0]["params"][k]), k.startswith("W")) for k in NAMES])
+    terms = [("momentum_in_update", "", [zero] + deltas[:-1]),
+             ("weight_decay_in_update", "every param", [-lr * p for lr, p in zip(right, params)]),
+             ("weight_decay_in_update", "W1 and W2", [-lr * p * weights for lr, p in zip(right, params)]),
+             ("update_previous_gradient", "", [zero] + [lr * (g - h) for lr, g, h in zip(right[1:], grads[1:], grads)])]
+    for cause, on, term in terms:
         den = sum(float(x @ x) for x in term)
         if den == 0:
             continue
@@ -102,8 +104,17 @@ def fitted_update(steps, final, right):
             continue
         if all(np.linalg.norm(r - a * x) <= RATE_TOL * max(np.linalg.norm(d), 1e-300)
                for r, x, d in zip(plain, term, deltas)):
-            return cause, a
+            return cause, a, on
     return None
+
+
+def update_text(fitted, reg):
+    """What a fitted update adds to the notebook's step, in words."""
+    cause, a, on = fitted
+    if cause == "weight_decay_in_update":
+        return f"{a:.4g} x -lr * params on {on}" + (f" ({a / reg:.4g} x reg)" if reg else "")
+    return f"{a:.4g} x " + {"momentum_in_update": "the previous step",
+                            "update_previous_gradient": "lr * (this gradient - the previous one)"}[cause]
 
 
 def judge_rates(steps, final, prob, boundaries, reg_decayed=False):
@@ -126,10 +137,8 @@ def judge_rates(steps, final, prob, boundaries, reg_decayed=False):
                 f"{residuals[t, j]:.2g} of the update)")
         fitted = fitted_update(steps, final, right)
         if fitted:
-            term = {"momentum_in_update": "the previous step", "weight_decay_in_update": "-lr * params",
-                    "update_previous_gradient": "lr * (this gradient - the previous one)"}[fitted[0]]
             return named(name, measured, tol, WHAT, fitted[0], f"{seen}; every step is the notebook's plus "
-                         f"{fitted[1]:.4g} x {term}")
+                         f"{update_text(fitted, kw['reg'])}")
         return Check(name, False, measured, tol, WHAT, f"{seen}; the update should be params -= learning_rate * "
                      "grads; not a known mistake", part="training_update")
     return judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured)
@@ -147,9 +156,17 @@ def judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured)
             return named(name, measured, tol, WHAT, mid, seen)
     c = float(np.median(used / right))
     if abs(c - 1) > RATE_TOL and close(rates, c * right[:, None]):
+        k = np.log(c) / np.log(kw["learning_rate_decay"]) if c > 0 else 0.0
+        if round(k) >= 1 and abs(k - round(k)) < 1e-6:  # decayed k times more, before the first step
+            return named(name, measured, tol, WHAT, "lr_decayed_before_loop", f"{seen}: learning_rate_decay ** "
+                         f"{round(k)} = {c:.4g} x the schedule at every step", "once" if round(k) == 1 else
+                         f"{round(k)} times")
         mid = "lr_divided_by_batch_size" if abs(c * kw["batch_size"] - 1) <= RATE_TOL else "lr_scaled"
         return named(name, measured, tol, WHAT, mid, f"{seen}: {c:.4g} x the schedule at every step")
     lr0, decay, T = kw["learning_rate"], kw["learning_rate_decay"], len(used)
+    factor = decay_factor(rates, lr0, decay, boundaries)
+    if factor:
+        return named(name, measured, tol, WHAT, "lr_decay_factor_wrong", f"{seen}: x{factor[0]:.4g}", factor[1])
     for its in epoch_sets(T):
         for before in (False, True):
             if close(rates, schedule(lr0, decay, lambda it: it in its, T, before)[:, None]):
@@ -158,25 +175,43 @@ def judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured)
                              f"{'before' if before else 'after'} the update at {iterations_text(seen_its)}, "
                              f"instead of after it at {iterations_text([t for t in boundaries if t < T - 1])}")
     return Check(name, False, measured, tol, WHAT, f"{seen}; not a known mistake",
-                 part=schedule_part(rates, lr0, decay))
+                 part=schedule_part(rates, right))
 
 
-def schedule_part(rates, lr0, decay):
-    """Where a wrong schedule's mistake lives: the update when some step moved no param; the decay
-    when every rate is a power of it or the first rate is right; else the rate itself."""
+def decay_factor(rates, lr0, decay, boundaries):
+    """(f, f in words) when every rate is the schedule with a factor f in place of the decay, after the
+    update at the epochs' first iterations or at every iteration, f other than 1 and (at the epochs)
+    the decay itself; else None."""
+    used, T = np.nanmedian(rates, axis=1), len(rates)
+    per_epoch = boundaries[1] - boundaries[0] if len(boundaries) > 1 else T
+    for its in (list(boundaries), list(range(T))):
+        b = its[0]
+        f = used[b + 1] / used[b] if b + 1 < T else np.nan
+        if not (np.isfinite(f) and 0 < f and abs(f - 1) > RATE_TOL and abs(f - decay) > RATE_TOL * decay):
+            continue
+        if close(rates, schedule(lr0, f, lambda it: it in its, T)[:, None]):
+            k = np.log(f) / np.log(decay)
+            power = f"{round(k)}" if abs(k - round(k)) < 1e-6 else f"{k:.3g}"
+            if its == list(boundaries):
+                return f, f"learning_rate_decay ** {power} = {f:.4g} at each epoch"
+            if abs(k * per_epoch - 1) < 1e-6:
+                power = "(1 / iterations_per_epoch)"
+            return f, (f"learning_rate_decay ** {power} = {f:.4g} after every iteration" + (
+                " (the epoch counted as it / iterations_per_epoch, a fraction)" if power.startswith("(") else ""))
+    return None
+
+
+def schedule_part(rates, right):
+    """Where a wrong schedule's mistake lives: the update when some step moved no param; the rate when
+    each param's rates are one constant multiple of the schedule's at every step (its scale is wrong);
+    else the decay (how the rate changes from step to step is wrong, whatever code computes it)."""
     moved = np.nan_to_num(np.abs(rates), nan=np.inf).max(axis=1)
-    if np.any(moved <= RATE_TOL * abs(lr0)):
+    if np.any(moved <= RATE_TOL * abs(right[0])):
         return "training_update"
-    if changes_by_decay(rates, lr0, decay) or close(np.nanmedian(rates, axis=1)[:1], lr0):
-        return "training_decay"
-    return "training_rate"
+    return "training_rate" if scaled_per_param(rates, right) else "training_decay"
 
 
-def changes_by_decay(rates, lr0, decay):
-    """Whether every rate is lr0 times a power of the decay factor, some other than 1: the schedule
-    (or the order of the updates) is wrong, not the rate itself."""
-    r = rates[np.isfinite(rates)]
-    if not r.size or np.any(r <= 0):
-        return False
-    k = np.log(r / lr0) / np.log(decay)
-    return bool(np.all(np.abs(k - np.round(k)) < 1e-6)) and bool(np.any(np.round(k) != 0))
+def scaled_per_param(rates, right):
+    """Whether each param's rates are one constant multiple of the schedule's, at every step."""
+    ratios = rates / right[:, None]
+    return all(close(col[np.isfinite(col)], np.nanmedian(col)) for col in ratios.T if np.isfinite(col).any())

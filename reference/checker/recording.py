@@ -34,9 +34,10 @@ def wrap_loss(net, calls):
     net.loss = loss
 
 
-def record_training(rec, cls):
-    """Train on ``problems.train_problem()`` with the loss wrapped; record calls and histories."""
-    prob = problems.train_problem()
+def record_training(rec, cls, prefix="trace", prob=None):
+    """Train on ``prob`` (by default ``problems.train_problem()``) with the loss wrapped; record the
+    calls and histories under ``prefix``."""
+    prob = prob or problems.train_problem()
     net = cls(5, 6, 3, std=0.5)
     net.params = {k: v.copy() for k, v in prob.params.items()}
     calls = []
@@ -45,25 +46,26 @@ def record_training(rec, cls):
     try:
         stats = net.train(prob.X.copy(), prob.y.copy(), prob.X_val.copy(), prob.y_val.copy(), **prob.kwargs)
     finally:  # the steps seen so far are evidence even if train then fails
-        record_calls(rec, calls, net)
-    rec.meta["trace/missing"] = [k for k in HISTORY_KEYS if k not in stats]
+        record_calls(rec, calls, net, prefix)
+    rec.meta[f"{prefix}/missing"] = [k for k in HISTORY_KEYS if k not in stats]
     for key in HISTORY_KEYS:
         if key in stats:
-            rec.put(f"trace/{key}", np.asarray(stats[key], dtype=np.float64).ravel())
+            rec.put(f"{prefix}/{key}", np.asarray(stats[key], dtype=np.float64).ravel())
 
 
 HISTORY_KEYS = ("loss_history", "train_acc_history", "val_acc_history")
 
 
-def record_calls(rec, calls, net):
-    rec.meta["trace/calls"] = len(calls)
-    rec.meta["trace/regs"] = [c["reg"] for c in calls]
+def record_calls(rec, calls, net, prefix="trace"):
+    """Every recorded call's minibatch, reg, params, loss and grads, and the params after the run."""
+    rec.meta[f"{prefix}/calls"] = len(calls)
+    rec.meta[f"{prefix}/regs"] = [c["reg"] for c in calls]
     for i, c in enumerate(calls):
-        rec.put(f"trace/{i}/X", c["X"])
-        rec.put(f"trace/{i}/y", c["y"])
-        rec.put(f"trace/{i}/loss", c["loss"])
+        rec.put(f"{prefix}/{i}/X", c["X"])
+        rec.put(f"{prefix}/{i}/y", c["y"])
+        rec.put(f"{prefix}/{i}/loss", c["loss"])
         for k in problems.PARAM_NAMES:
-            rec.put(f"trace/{i}/params/{k}", c["params"][k])
-            rec.put(f"trace/{i}/grads/{k}", c["grads"][k])
+            rec.put(f"{prefix}/{i}/params/{k}", c["params"][k])
+            rec.put(f"{prefix}/{i}/grads/{k}", c["grads"][k])
     for k in problems.PARAM_NAMES:
-        rec.put(f"trace/final/{k}", np.array(net.params[k], dtype=np.float64))
+        rec.put(f"{prefix}/final/{k}", np.array(net.params[k], dtype=np.float64))

@@ -24,7 +24,8 @@ PENALTIES = {
 }
 SQUARES = (lambda W: np.sum(W ** 2), lambda W: 2 * W)
 # strength id -> the strength a student used, from reg and the batch size N
-STRENGTHS = {"reg_squared": lambda reg, n: reg ** 2, "reg_over_n": lambda reg, n: reg / n}
+STRENGTHS = {"reg_squared": lambda reg, n: reg ** 2, "reg_over_n": lambda reg, n: reg / n,
+             "reg_times_n": lambda reg, n: reg * n}
 REG, ONE = (lambda reg, n: reg), (lambda reg, n: 1.0)
 
 

@@ -4,11 +4,13 @@ whether each minibatch is a fresh draw from the whole training set, the reg of e
 order, the learning rate of each step (``rates.py``), and what the histories hold (``histories.py``).
 """
 
+import re
+
 import numpy as np
 
-from reference.checker import histories, problems, rates
+from reference.checker import histories, problems, rates, training_runs
 from reference.checker.report import Check
-from reference.checker.training_record import close, evaluations_apart, named, recorded_steps, values_text
+from reference.checker.training_record import close, evaluations_apart, named, recorded_steps, run_view, values_text
 
 NAMES = ["train_steps", "train_sampling", "train_learning_rate", "loss_history", "train_acc_history",
          "val_acc_history"]
@@ -70,7 +72,7 @@ def from_first_rows(idx, num_train):
     return top < num_train and (top / num_train) ** sum(map(len, distinct)) < 1e-6
 
 
-def judge_steps(calls, sizes, regs, kw, boundaries):
+def judge_steps(calls, sizes, regs, kw, boundaries, num_train):
     """train_steps: one loss call with labels per iteration, minibatches of batch_size, reg as
     given at every call (in time order). Returns (check, the steps can be aligned, reg decayed)."""
     what, name = "loss calls with labels (one per step)", "train_steps"
@@ -85,6 +87,9 @@ def judge_steps(calls, sizes, regs, kw, boundaries):
             seen.append(f"minibatches of {values_text(sizes)} examples in time order, expected {kw['batch_size']}")
         if abs(calls - kw["num_iters"]) == 1 and set(sizes) <= {kw["batch_size"]}:
             return named(name, calls, kw["num_iters"], what, "iteration_count_off_by_one", seen[0]), False, False
+        if calls == kw["num_iters"] and set(sizes) == {min(kw["batch_size"], num_train)}:
+            return named(name, calls, kw["num_iters"], what, "batch_size_capped", f"{seen[0]}, with {num_train} "
+                         "training rows: the batch size capped at the number of rows"), False, False
         part = "training_update" if calls != kw["num_iters"] else "training_sampling"
         return Check(name, False, calls, kw["num_iters"], what, "; ".join(seen) + "; not a known mistake",
                      part=part), False, False
@@ -100,28 +105,43 @@ def judge_steps(calls, sizes, regs, kw, boundaries):
     return Check(name, True, calls, kw["num_iters"], what, part="training_update"), True, False
 
 
-def judge_training(obs):
-    """The checks of NAMES, in that order; those that cannot be judged say so (a consequence)."""
-    prob = problems.train_problem()
+# words in the line where train raised -> the part of train that line belongs to (first match wins)
+RAISED_IN = (("training_histories", r"histor|\.append\("), ("training_sampling", r"random|choice|randint|permutation|"
+             r"shuffle|batch|indices|idx"), ("training_decay", r"decay"), ("training_rate", r"learning_rate|\blr\b"))
+
+
+def raised_part(error):
+    """The part of train where it raised, from the code of the line that raised (the error's ``line N:
+    code``): the histories, the minibatch, the decay or the rate; else the loop itself (the update)."""
+    code = error.rpartition(": ")[2] if ", line " in error else ""
+    return next((part for part, words in RAISED_IN if re.search(words, code)), "training_update")
+
+
+def judge_run(obs, prob):
+    """The checks of NAMES on one recorded run ({name: Check}; those that cannot be judged say so, a
+    consequence) and what the runs are compared by (``training_runs.Run``)."""
     kw = prob.kwargs
+    boundaries = problems.epoch_boundaries(len(prob.X), kw["batch_size"], kw["num_iters"])
     calls = obs.meta.get("trace/calls")
+    raised = obs.errors.get("trace")
     if calls is None:
-        error = obs.errors.get("trace", "train could not be observed")
-        return [Check(n, False, None, None, "training run", f"your code raised {error}", part="training_update")
-                for n in NAMES]
+        error = raised or "train could not be observed"
+        checks = {n: Check(n, False, None, None, "training run", f"your code raised {error}", part=raised_part(error))
+                  for n in NAMES}
+        return training_runs.Run(prob, checks, boundaries, raised)
     steps, evaluations = evaluations_apart(recorded_steps(obs, calls), kw["batch_size"], kw["num_iters"],
                                            (len(prob.X), len(prob.X_val)))
-    boundaries = problems.epoch_boundaries(len(prob.X), kw["batch_size"], kw["num_iters"])
     first, aligned, reg_decayed = judge_steps(len(steps), [len(s["X"]) for s in steps], [s["reg"] for s in steps],
-                                              kw, boundaries)
-    if "trace" in obs.errors:
+                                              kw, boundaries, len(prob.X))
+    if raised:
         first = Check(first.name, False, calls, kw["num_iters"], first.what,
-                      f"train raised {obs.errors['trace']}; not a known mistake", part="training_update")
+                      f"train raised {raised}; not a known mistake", part=raised_part(raised))
         aligned = False
     if not aligned:
         why = "not judged: the run's steps are not the expected ones (see train_steps)"
-        return [first] + [Check(n, False, None, None, "training run", why, consequence_of="train_steps")
-                          for n in NAMES[1:]]
+        checks = {first.name: first, **{n: Check(n, False, None, None, "training run", why, consequence_of="train_steps")
+                                        for n in NAMES[1:]}}
+        return training_runs.Run(prob, checks, boundaries, raised)
     final = obs.params("trace/final")
     rate = rates.judge_rates(steps, final, prob, boundaries, reg_decayed)
     if rate.causes == ["decay_applied_to_reg"]:
@@ -132,5 +152,15 @@ def judge_training(obs):
     used = np.nanmedian(rates.infer_rates(steps, final)[0], axis=1)
     starts_right = abs(used[0] / kw["learning_rate"] - 1) < 1e-6
     decays = rates.decayed_after(used, kw["learning_rate_decay"]) if starts_right else None
+    right = all(checks[n].passed for n in ("train_acc_history", "val_acc_history"))
+    records = [tuple(boundaries)] if right else histories.recorded_sets(obs, steps, final, prob)
     histories.epoch_mistake(checks, decays, obs, steps, final, prob, boundaries)
-    return [checks[n] for n in NAMES]
+    return training_runs.Run(prob, checks, boundaries, raised, decays, records)
+
+
+def judge_training(obs):
+    """The checks of NAMES, in that order, from the main run and the extra ones
+    (``training_runs.merge``)."""
+    runs = {prefix: judge_run(run_view(obs, prefix), prob) for prefix, prob in problems.train_problems().items()}
+    merged = training_runs.merge(runs)
+    return [merged[n] for n in NAMES]

@@ -14,6 +14,32 @@ RATE_TOL = 1e-6  # relative, on each inferred learning rate
 HISTORY_TOL = 1e-12
 
 
+class RunView:
+    """One recorded training run of an observation, read as the main run is: its keys and errors under
+    ``prefix`` appear under "trace"."""
+
+    def __init__(self, obs, prefix):
+        self.obs, self.prefix = obs, prefix
+        self.meta = {"trace" + k[len(prefix):]: v for k, v in obs.meta.items() if k.startswith(prefix + "/")}
+        self.errors = {"trace": obs.errors[prefix]} if prefix in obs.errors else {}
+
+    def _key(self, key):
+        return self.prefix + key[len("trace"):] if key.startswith("trace/") else key
+
+    def get(self, key):
+        """The array under ``key`` of this run ("trace/..."), or the observation's."""
+        return self.obs.get(self._key(key))
+
+    def params(self, prefix):
+        """The params under ``prefix`` of this run ("trace/..."), or the observation's."""
+        return self.obs.params(self._key(prefix))
+
+
+def run_view(obs, prefix):
+    """The observation itself for the main run ("trace"), else a RunView of the run under ``prefix``."""
+    return obs if prefix == "trace" else RunView(obs, prefix)
+
+
 def recorded_steps(obs, calls):
     """[{"X", "y", "reg", "loss", "params", "grads"}] of every recorded call with labels, in time order."""
     regs = obs.meta.get("trace/regs", [])
@@ -43,15 +69,22 @@ def accuracy(params, X, y):
     return float(np.mean(TwoLayerNet.from_params(params).predict(X) == y))
 
 
-def cause_text(mid, detail):
-    """A check's detail when the known mistake ``mid`` explains what it saw (``detail``)."""
+def cause_text(mid, detail, fill=""):
+    """A check's detail when the known mistake ``mid`` explains what it saw (``detail``); ``fill``
+    completes its title's {detail}."""
     m = mistakes.BY_ID[mid]
-    return f"{detail}: this matches {m.title}. Fix: {m.fix}. [cause: {mid}]"
+    return f"{detail}: this matches {m.title.format(detail=fill)}. Fix: {m.fix}. [cause: {mid}]"
 
 
-def named(name, measured, tol, what, mid, detail):
-    """A failed check whose cause is the known mistake ``mid``."""
-    return Check(name, False, measured, tol, what, cause_text(mid, detail), [mid], part=mistakes.BY_ID[mid].part)
+def named(name, measured, tol, what, mid, detail, fill=""):
+    """A failed check whose cause is the known mistake ``mid`` (``fill``: its title's {detail})."""
+    return Check(name, False, measured, tol, what, cause_text(mid, detail, fill), [mid],
+                 part=mistakes.BY_ID[mid].part)
+
+
+def named_title(check):
+    """The title of the cause a check's detail names, as ``cause_text`` filled it in."""
+    return check.diagnosis.split(": this matches ", 1)[-1].rsplit(". Fix: ", 1)[0]
 
 
 def close(a, b):

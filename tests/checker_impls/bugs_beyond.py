@@ -9,6 +9,7 @@ from tests.checker_impls.lines import (
     ARGMAX, DB1, DB2, DRAW, DW1, DW2, EPOCH_TEST, HIDDEN, HIDDEN_IN, LOSS, LR_DECAY, PREDICT_HIDDEN, PROBS,
     REG_LOSS, RELU_MASK, RETURN_SCORES, SCORES, SHIFT, SUBTRACT, TRAIN_ACC, UPDATE, VAL_ACC)
 
+EPOCH_LENGTH = "iterations_per_epoch = max(num_train // batch_size, 1)"
 ACCURACIES = f"                {TRAIN_ACC}\n                {VAL_ACC}\n"
 SVM_GRADIENT = ("dscores = (margins > 0).astype(float)  # BUG: the SVM's gradient\n"
                 "        dscores[np.arange(N), y] = -dscores.sum(axis=1)")
@@ -56,6 +57,8 @@ BEYOND = {
     "reg_gradient_over_n": [(DW1, 'grads["W1"] = X.T @ dhidden + 2 * reg * W1 / N  # BUG')],
     "reg_gradient_sign": [(DW2, 'grads["W2"] = hidden.T @ dscores + reg * np.sign(W2)  # BUG')],
     "bias_reg_gradient": [(DB2, DB2 + " + 2 * reg * b2  # BUG")],
+    "gradient_one_example": [(DB1, 'grads["b1"] = dhidden[-1]  # BUG: the last example\'s term alone')],
+    "reg_gradient_from_gradient": [(DW1, 'grads["W1"] = X.T @ dhidden\n        grads["W1"] += 2 * reg * grads["W1"]  # BUG')],
     "data_gradient_scaled": [("dscores /= N", "dscores /= 2 * N  # BUG: in the gradients only")],
     "data_loss_averaged_twice": [(LOSS, LOSS + " / N  # BUG: in the loss only")],
     "data_loss_over_classes": [(LOSS, LOSS.replace("-np.mean(", "-np.sum(") + " / probs.shape[1]  # BUG")],
@@ -82,8 +85,11 @@ BEYOND = {
     "reg_square_of_sum": [(REG_LOSS, "loss += reg * (np.sum(W1) ** 2 + np.sum(W2) ** 2)  # BUG")],
     "reg_squared": [(REG_LOSS, REG_LOSS.replace("reg *", "reg ** 2 *") + "  # BUG"),
                     (DW1, DW1.replace("2 * reg", "2 * reg ** 2")), (DW2, DW2.replace("2 * reg", "2 * reg ** 2"))],
+    "reg_times_n": [(REG_LOSS, REG_LOSS.replace("reg *", "N * reg *") + "  # BUG: as if added per example")],
+    "reg_gradient_times_n": [(DW2, 'grads["W2"] = hidden.T @ dscores + N * 2 * reg * W2  # BUG: once per example')],
     "reg_over_n": [(REG_LOSS, REG_LOSS + " / N  # BUG")],
     # training
+    "acc_count_not_fraction": [(TRAIN_ACC, TRAIN_ACC.replace(".mean()", ".sum()") + "  # BUG: a count")],
     "acc_before_update": [(ACCURACIES, ""), ("            for name in self.params:\n",
                                             f"            {EPOCH_TEST}  # BUG: before the update\n{ACCURACIES}"
                                             "            for name in self.params:\n")],
@@ -91,12 +97,16 @@ BEYOND = {
                                                            f"                {LR_DECAY}\n            if (it + 1) % "
                                                            f"iterations_per_epoch == 0:  # BUG\n{ACCURACIES}")],
     "epoch_test_off_by_one": [(EPOCH_TEST, "if (it + 1) % iterations_per_epoch == 0:  # BUG")],
-    "epoch_boundaries_wrong": [("iterations_per_epoch = max(num_train / batch_size, 1)",
-                                "iterations_per_epoch = max(num_train / batch_size - 2, 1)  # BUG")],
+    "epoch_boundaries_wrong": [(EPOCH_LENGTH, "iterations_per_epoch = max(num_train // batch_size - 2, 1)  # BUG")],
+    "epoch_length_wrong": [(EPOCH_LENGTH, "iterations_per_epoch = max(num_train / batch_size, 1)  # BUG: a float")],
+    "batch_size_capped": [(EPOCH_LENGTH, EPOCH_LENGTH + "\n        batch_size = min(batch_size, num_train)  # BUG")],
     "lr_decayed_at_wrong_iterations": [(f"                {LR_DECAY}\n", ""), (ACCURACIES, ACCURACIES + "            if "
                                        f"(it + 1) % iterations_per_epoch == 0:  # BUG\n                {LR_DECAY}\n")],
     "lr_decay_not_accumulated": [(LR_DECAY, "learning_rate = learning_rate_0 * learning_rate_decay  # BUG"),
                                  ("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        learning_rate_0 = learning_rate\n")],
+    "lr_decay_factor_wrong": [(LR_DECAY, "learning_rate *= learning_rate_decay ** 2  # BUG: decayed twice")],
+    "lr_decayed_before_loop": [("        loss_history, train_acc_history", "        learning_rate *= learning_rate_decay"
+                                "  # BUG: before the loop\n        loss_history, train_acc_history")],
     "lr_set_to_decay": [(LR_DECAY, "learning_rate = learning_rate_decay  # BUG")],
     "lr_decayed_by_complement": [(LR_DECAY, "learning_rate *= 1 - learning_rate_decay  # BUG")],
     "update_previous_gradient": [("            loss_history.append(loss)\n",

@@ -41,7 +41,7 @@ class TwoLayerNet:
     def train(self, X, y, X_val, y_val, learning_rate=1e-3, learning_rate_decay=0.95,
               reg=5e-6, num_iters=100, batch_size=200, verbose=False):
         num_train = X.shape[0]
-        iterations_per_epoch = max(num_train / batch_size, 1)
+        iterations_per_epoch = max(num_train // batch_size, 1)
         loss_history, train_acc_history, val_acc_history = [], [], []
         for it in range(num_iters):
             indices = np.random.choice(num_train, batch_size, replace=True)

@@ -54,7 +54,7 @@ UNKNOWN.update({
     "dW2_transposed": ("gradient", "gradient_transposed", [('grads["W2"] = hidden.T @ dscores + 2 * reg * W2',
                                      'grads["W2"] = dscores.T @ hidden + 2 * reg * W2.T  # BUG')]),
     # the rate decays at the wrong boundaries (iterations_per_epoch from num_train * batch_size)
-    "epoch_length_wrong": ("training_histories", "epoch_boundaries_wrong", [("iterations_per_epoch = max(num_train / batch_size, 1)",
+    "epoch_length_product": ("training_histories", "epoch_boundaries_wrong", [("iterations_per_epoch = max(num_train // batch_size, 1)",
                                                "iterations_per_epoch = max(num_train * batch_size, 1)  # BUG")]),
 })
 

@@ -1,0 +1,71 @@
+"""Gradients with one slip in how a term is built, as hypotheses with a fitted factor (NumPy):
+
+* one example's term alone (the first or the last: a loop over the examples that assigns where it
+  should add, ``db1 = dpre`` for ``db1 += dpre``), a times it, or a N times it (not averaged), with
+  or without the reg term added after the loop;
+* the reg gradient taken from the gradient instead of the weight (``dW1 += 2 * reg * dW1``): the
+  data part, or the whole gradient, (1 + c reg) times.
+
+Each is built from the truth's data and reg parts (``evidence.split_truth``) and judged like any
+other hypothesis (``explain.explains``); its factor is fitted by least squares over every problem.
+"""
+
+import numpy as np
+
+from reference.checker import backward
+from reference.checker.causes import Named
+from reference.checker.families import ZERO, fit, got, subsets
+
+WHICH = (("the first example's", 0), ("the last example's", -1))
+
+
+def terms(args):
+    """{param: (N, *shape) array}: each example's term of the mean data gradient on one problem."""
+    v = backward.values(*args[:3])
+    return {"W1": np.einsum("nd,nh->ndh", v["X"], v["dz1"]), "b1": v["dz1"],
+            "W2": np.einsum("nh,nc->nhc", v["h1"], v["dscores"]), "b2": v["dscores"]}
+
+
+def shaped(parts_by_problem, ks, b):
+    """(param, problem, what the code returned) for each of ``ks`` where it has the param's shape."""
+    return [(k, n, g) for k in ks for n, g in got(parts_by_problem, f"grads/{k}").items()
+            if np.shape(g) == np.shape(b.truths[n]["grads"][k])]
+
+
+def one_example(b, parts_by_problem, failing):
+    """The failing gradients (each alone, or together) from one example's term, a N^p times it."""
+    per_problem = {n: terms(b.args[n]) for n in b.truths}
+    for ks in subsets(failing):
+        for (which, i), power in ((w, p) for w in WHICH for p in (0, 1)):
+            term = {n: {k: b.n(n) ** power * per_problem[n][k][i] for k in ks} for n in b.truths}
+            for with_reg in ((False, True) if any(k.startswith("W") for k in ks) else (False,)):
+                reg = {n: {k: b.split[n][2][k] if with_reg else 0.0 for k in ks} for n in b.truths}
+                a = fit([(g - reg[n][k], term[n][k]) for k, n, g in shaped(parts_by_problem, ks, b)])
+                if a is None or abs(a) < ZERO:
+                    continue
+                detail = which + (" term times N (not averaged)" if power else " term") + (
+                    ", plus the reg term" if with_reg else "")
+                b.add(Named("gradient_one_example", ks, None if abs(a - 1) < 1e-6 else a, detail),
+                      lambda o, n, ks=ks, a=a, t=term, r=reg: o["grads"].update({k: a * t[n][k] + r[n][k] for k in ks}))
+
+
+def reg_from_gradient(b, parts_by_problem, failing):
+    """The failing gradients' reg term c reg times the gradient itself: (1 + c reg) times the data part
+    (no reg W), or the whole true gradient."""
+    for ks in subsets(failing):
+        for whole in ((False, True) if any(k.startswith("W") for k in ks) else (False,)):
+            base = {n: {k: b.truths[n]["grads"][k] if whole else b.split[n][1][k] for k in ks} for n in b.truths}
+            c = fit([(g - base[n][k], b.args[n][3] * base[n][k]) for k, n, g in shaped(parts_by_problem, ks, b)
+                     if b.args[n][3] > 0])
+            if c is None or abs(c) < ZERO:
+                continue
+            detail = "the whole gradient (2 * reg * W included)" if whole else "the data gradient"
+            b.add(Named("reg_gradient_from_gradient", ks, c, detail),
+                  lambda o, n, ks=ks, c=c, base=base: o["grads"].update(
+                      {k: (1 + c * b.args[n][3]) * base[n][k] for k in ks}))
+
+
+def hypotheses(b, parts_by_problem, failing):
+    """Add every slip's hypotheses to the builder ``b`` (``families.Builder``)."""
+    one_example(b, parts_by_problem, failing)
+    reg_from_gradient(b, parts_by_problem, failing)

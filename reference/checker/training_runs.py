@@ -1,0 +1,131 @@
+"""The training runs judged together (NumPy): the main run (40 rows in batches of 8, a whole number of
+batches per epoch) and the extra ones of ``problems.extra_train_problems`` (an epoch that is not a
+whole number of batches; a batch larger than the training set), each judged alone by
+``training_checks.judge_run``, then merged into one check per name.
+
+The main run says most; an extra run is read when the main one is right. The length of an epoch is
+judged across every run at once: the once-per-epoch block (the accuracies recorded, the rate decayed)
+of each run is compared with the iterations that ``it % iterations_per_epoch == 0`` picks when
+iterations_per_epoch is computed by another formula a student writes (``EPOCH_LENGTHS``); one is
+named only when it reproduces every run and no other formula does.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from reference.checker import problems
+from reference.checker.training_record import iterations_text, named
+
+# How a student computes iterations_per_epoch instead of max(num_train // batch_size, 1), in words,
+# as a function of (num_train, batch_size).
+EPOCH_LENGTHS = (
+    ("num_train / batch_size (true division: a float)", lambda n, b: n / b),
+    ("max(num_train / batch_size, 1) (true division: a float)", lambda n, b: max(n / b, 1)),
+    ("num_train / batch_size rounded up (math.ceil), or to the nearest and at least 1", lambda n, b: math.ceil(n / b)),
+    ("round(num_train / batch_size): 0 when batch_size > 2 num_train", lambda n, b: round(n / b)),
+    ("num_train // batch_size (or int(num_train / batch_size)) without max(..., 1): 0 when batch_size > num_train", lambda n, b: n // b),
+    ("num_train // batch_size + 1", lambda n, b: n // b + 1),
+    ("num_train (the examples, not the iterations, of an epoch)", lambda n, b: n),
+    ("batch_size", lambda n, b: b),
+)
+
+
+@dataclass
+class Run:
+    """One run's checks ({name: Check}), the iterations the notebook's loop decays and records after,
+    the error train raised (or None), the iterations after which the rate was multiplied by the decay
+    factor (None: it changed otherwise, or was not judged), and the sets of iterations after which
+    both accuracy histories could have been recorded."""
+    prob: object
+    checks: dict
+    boundaries: list
+    raised: str = None
+    decays: list = None
+    records: list = field(default_factory=list)
+
+    @property
+    def passed(self):
+        return all(c.passed for c in self.checks.values())
+
+
+def epoch_iterations(length, num_iters):
+    """The iterations where ``it % length == 0``; None when that raises (a length of 0)."""
+    if length == 0:
+        return None
+    return tuple(it for it in range(num_iters) if it % length == 0)
+
+
+def follows(run, its):
+    """Whether a run is what the once-per-epoch block at iterations ``its`` does (None: ``it % 0``
+    raised), with the rest of the loop right."""
+    if its is None:
+        return bool(run.raised) and run.raised.startswith("ZeroDivisionError")
+    if run.raised:
+        return False
+    if list(its) == list(run.boundaries):
+        return run.passed
+    rest_right = all(run.checks[n].passed for n in ("train_steps", "train_sampling", "loss_history"))
+    shown = [t for t in its if t < run.prob.kwargs["num_iters"] - 1]  # a decay after the last step does not show
+    return rest_right and run.decays == shown and tuple(its) in run.records
+
+
+def epoch_length(runs):
+    """(formula in words, {prefix: its}) of the one formula of EPOCH_LENGTHS whose epoch test
+    reproduces every run, when some run is wrong; else None."""
+    if all(r.passed for r in runs.values()):
+        return None
+    found = []
+    for words, formula in EPOCH_LENGTHS:
+        its = {p: epoch_iterations(formula(len(r.prob.X), r.prob.kwargs["batch_size"]), r.prob.kwargs["num_iters"])
+               for p, r in runs.items()}
+        if all(follows(r, its[p]) for p, r in runs.items()):
+            found.append((words, its))
+    return found[0] if len(found) == 1 else None
+
+
+def epoch_text(words, its, runs):
+    """'iterations_per_epoch = ...: on 40 rows in batches of 15, after iteration 0 instead of ...'."""
+    seen = []
+    for p, run in runs.items():
+        if its[p] is None:
+            seen.append(f"on {problems.describe_run(run.prob)}, it % iterations_per_epoch raised {run.raised}")
+        elif list(its[p]) != list(run.boundaries):
+            seen.append(f"on {problems.describe_run(run.prob)}, the accuracies were recorded and the rate decayed "
+                        f"after {iterations_text(its[p])} instead of {iterations_text(run.boundaries)}")
+    return f"iterations_per_epoch = {words}: " + "; ".join(seen)
+
+
+def epoch_length_checks(runs, words, its):
+    """The merged checks when a wrong epoch length explains every run: each failing check, from the
+    first run where it fails, named ``epoch_length_wrong``; the checks not judged stay consequences."""
+    text = epoch_text(words, its, runs)
+    merged = {}
+    for name, check in next(iter(runs.values())).checks.items():
+        failing = next((r.checks[name] for r in runs.values() if not r.checks[name].passed), check)
+        if failing.passed or failing.consequence_of:
+            merged[name] = failing
+        else:
+            merged[name] = named(name, failing.measured, failing.tolerance, failing.what, "epoch_length_wrong", text)
+    return merged
+
+
+def on_run(check, prob):
+    """A failing check of an extra run, its detail saying which run."""
+    check.diagnosis = f"on {problems.describe_run(prob)}: {check.diagnosis}" if check.diagnosis else check.diagnosis
+    return check
+
+
+def merge(runs):
+    """{name: Check} of every run ({prefix: Run}, the main run first): a wrong epoch length when one
+    explains every run; else the main run's checks when one fails there; else the first extra run
+    that fails, its failing checks in place of the main run's (their detail says which run)."""
+    found = epoch_length(runs)
+    if found:
+        return epoch_length_checks(runs, *found)
+    main, *extra = runs.values()
+    if not main.passed:
+        return main.checks
+    for run in extra:
+        if not run.passed:
+            return {n: main.checks[n] if c.passed else on_run(c, run.prob) for n, c in run.checks.items()}
+    return main.checks

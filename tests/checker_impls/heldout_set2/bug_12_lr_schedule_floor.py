@@ -1,0 +1,77 @@
+import numpy as np
+
+
+class TwoLayerNet(object):
+
+    def __init__(self, input_size, hidden_size, output_size, std=1e-4):
+        self.params = {}
+        self.params['W1'] = std * np.random.randn(input_size, hidden_size)
+        self.params['b1'] = np.zeros(hidden_size)
+        self.params['W2'] = std * np.random.randn(hidden_size, output_size)
+        self.params['b2'] = np.zeros(output_size)
+
+    def loss(self, X, y=None, reg=0.0):
+        W1, b1 = self.params['W1'], self.params['b1']
+        W2, b2 = self.params['W2'], self.params['b2']
+        N = X.shape[0]
+
+        h = np.maximum(0, X @ W1 + b1)
+        scores = h @ W2 + b2
+        if y is None:
+            return scores
+
+        z = scores - scores.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        loss = -np.log(p[np.arange(N), y]).mean() + reg * (np.sum(W1 ** 2) + np.sum(W2 ** 2))
+
+        p[np.arange(N), y] -= 1
+        p /= N
+        dh = (p @ W2.T) * (h > 0)
+        grads = {
+            'W2': h.T @ p + 2 * reg * W2,
+            'b2': p.sum(axis=0),
+            'W1': X.T @ dh + 2 * reg * W1,
+            'b1': dh.sum(axis=0),
+        }
+        return loss, grads
+
+    def train(self, X, y, X_val, y_val,
+              learning_rate=1e-3, learning_rate_decay=0.95,
+              reg=5e-6, num_iters=100,
+              batch_size=200, verbose=False):
+        num_train = X.shape[0]
+        iterations_per_epoch = max(num_train // batch_size, 1)
+
+        loss_history = []
+        train_acc_history = []
+        val_acc_history = []
+
+        for it in range(num_iters):
+            idx = np.random.choice(num_train, batch_size)
+            X_batch, y_batch = X[idx], y[idx]
+
+            loss, grads = self.loss(X_batch, y=y_batch, reg=reg)
+            loss_history.append(loss)
+
+            # exponential schedule: one decay step per completed epoch
+            epoch = it // iterations_per_epoch
+            lr = learning_rate * learning_rate_decay ** epoch
+            for k in self.params:
+                self.params[k] -= lr * grads[k]
+
+            if verbose and it % 100 == 0:
+                print('iteration %d / %d: loss %f' % (it, num_iters, loss))
+
+            if it % iterations_per_epoch == 0:
+                train_acc_history.append((self.predict(X_batch) == y_batch).mean())
+                val_acc_history.append((self.predict(X_val) == y_val).mean())
+
+        return {
+            'loss_history': loss_history,
+            'train_acc_history': train_acc_history,
+            'val_acc_history': val_acc_history,
+        }
+
+    def predict(self, X):
+        return np.argmax(self.loss(X), axis=1)
