@@ -7,6 +7,7 @@ The buggy nets are written from tests/checker_impls/bugs.py (one per cause the c
 and tests/checker_impls/unknown_bugs.py (mistakes outside the catalogue, some of them named).
 """
 
+import re
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,10 @@ def test_function_mode_checks_loss_and_gradients_only():
     assert "toy_loss" in names and "gradients" in names
     assert not names & {"toy_scores", "predict", "toy_training", "train_learning_rate"}
     assert bad.status == 1 and bad.causes == ["relu_mask_missing"]
+
+
+def test_docs_list_every_cause_with_its_part():
+    """docs/checker.md's table of causes: one row per cause the checker can name, with its part."""
+    rows = re.findall(r"^\| `(\w+)` \| (\w+) \| ", (IMPLS.parents[1] / "docs" / "checker.md").read_text(), re.M)
+    listed = {mid: part for mid, part in rows if mid in mistakes.BY_ID}
+    assert listed == {mid: m.part for mid, m in mistakes.BY_ID.items()}

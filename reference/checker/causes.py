@@ -87,6 +87,9 @@ OTHER_CAUSES = (
             "training_decay"),
     Mistake("lr_scaled", "the update taking a step of a constant multiple of learning_rate",
             "params -= learning_rate * grads, with the learning_rate given (decayed per epoch)", "training_rate"),
+    Mistake("lr_fixed", "a learning rate fixed in the code ({detail} at the first step, whatever learning_rate "
+            "is given)", "step with the learning_rate argument: params -= learning_rate * grads (decayed per epoch)",
+            "training_rate"),
     Mistake("update_ascends", "the update going up the gradient (params += lr * grad)",
             "gradient descent subtracts: params -= learning_rate * grads", "training_update"),
     Mistake("param_not_updated", "a parameter never updated by train",
@@ -109,6 +112,9 @@ OTHER_CAUSES = (
             "append to the accuracy histories only when it % iterations_per_epoch == 0", "training_histories"),
     Mistake("loss_history_per_epoch", "the loss recorded once per epoch instead of every iteration",
             "append the minibatch loss to loss_history at every iteration", "training_histories"),
+    Mistake("loss_history_after_update", "the loss recorded from another call to loss after the update, "
+            "instead of the loss the step's own call returned", "append the loss returned with the gradients, "
+            "before the update: loss, grads = self.loss(...); loss_history.append(loss)", "training_histories"),
     Mistake("loss_history_without_reg", "the loss recorded without its reg term (the data loss alone)",
             "append the loss that loss() returned, reg term included", "training_histories"),
     Mistake("loss_history_on_training_set", "the loss recorded on the whole training set instead of the minibatch",
@@ -223,6 +229,10 @@ FAMILIES = (
 
 # One change in the backward pass (backward.py).
 BACKWARD = (
+    Mistake("gradient_aliases_param", "{params}'s gradient computed in the array of {params} itself (dW = W, "
+            "then in-place ops): every call to loss overwrites the weights with their gradient",
+            "start the gradient in a new array: dW2 = 2 * reg * W2 (or W2.copy()), never dW2 = W2 followed by "
+            "dW2 *= or dW2 +=", "gradient"),
     Mistake("dW2_from_hidden_gradient", "W2's gradient computed from {detail} in place of h1, the ReLU's output "
             "(a variable overwritten?)", "dW2 = h1.T @ dscores + 2 * reg * W2, with h1 = max(0, z1) from the forward "
             "pass; keep the hidden layer's gradient in a variable of its own", "gradient"),

@@ -135,6 +135,29 @@ def init_finding(obs, checks, parts):
                    "the notebook's", m.fix, checks=[])
 
 
+def alias_finding(obs, checks):
+    """gradient_aliases_param when loss returned a param's own array as its gradient and changed it:
+    every later call then sees overwritten weights, so the checks that call loss again on the same
+    params (the numeric gradient, the training runs) follow from it; the checks of one call on
+    fresh copies stay judged on their own."""
+    aliased = sorted({k for key, v in obs.meta.items() if key.endswith("/aliased") for k in v})
+    by_name = {c.name: c for c in checks}
+    if not aliased or by_name["no_mutation"].passed:
+        return None
+    head = by_name["no_mutation"]
+    for c in checks:
+        if not c.passed and (c.name in ("gradients_numeric", "toy_training") or c.name.startswith("train_")
+                             or c.name.endswith("_history")):
+            c.consequence_of = head.name
+    m = mistakes.BY_ID["gradient_aliases_param"]
+    fill = {"params": _and(aliased)}
+    title, fix = m.title.format(**fill), m.fix.format(**fill)
+    structure = head.diagnosis.split(" (work on copies")[0]
+    head.part, head.causes = m.part, [m.id]
+    head.diagnosis = f"{structure}: this matches {title}. Fix: {fix}. [cause: {m.id}]"
+    return Finding(m.part, m.id, title, structure, fix, tuple(aliased), checks=[head.name])
+
+
 def predict_finding(obs, check, findings):
     """predict's own mistake, or None when it only follows wrong scores (it is the argmax of the
     code's own scores on the same inputs)."""
@@ -192,11 +215,11 @@ def diagnose(obs, checks, parts, args, truths):
     check's diagnosis and causes, and marks the consequences."""
     by_name = {c.name: c for c in checks}
     init = init_finding(obs, checks, parts)
-    findings = loss_findings(obs, parts, args, truths) if any(
-        not c.passed and not c.consequence_of for c in checks if c.name in LOSS_CHECKS) else []
-    for c in checks:
-        if c.name not in LOSS_CHECKS or c.passed or c.consequence_of:
-            continue
+    alias = alias_finding(obs, checks)
+    judged = [c for c in checks if c.name in LOSS_CHECKS and not c.passed and not c.consequence_of
+              and not (alias and c.name in alias.checks)]
+    findings = loss_findings(obs, parts, args, truths) if judged else []
+    for c in judged:
         if not findings:
             findings.append(orphan_finding(c))
         owner = _owner(c, parts, findings)
@@ -206,7 +229,7 @@ def diagnose(obs, checks, parts, args, truths):
             c.diagnosis, c.causes = cause_text(owner, c, parts), [owner.cause]
         elif not c.diagnosis:
             c.diagnosis = located_text(c, parts, owner.part) or owner.structure
-    findings = [f for f in findings if f.checks]
+    findings = ([alias] if alias else []) + [f for f in findings if f.checks]
     for f in findings:
         f.checks.sort(key=lambda name: not shows_part(f.part, check_parts(name, parts)))
     failing_toy = [n for n in ("toy_scores", "toy_loss") if init and by_name.get(n) and by_name[n].consequence_of]

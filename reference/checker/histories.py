@@ -68,7 +68,8 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
         swapped = None
     return [judge_history("loss_history", obs.get("trace/loss_history"), losses,
                           [("loss_history_per_epoch", [losses[t] for t in boundaries]),
-                           ("loss_history_without_reg", data_losses), ("loss_history_on_training_set", on_train)],
+                           ("loss_history_without_reg", data_losses), ("loss_history_on_training_set", on_train),
+                           ("loss_history_after_update", [s["loss"] for s in evaluations if s.get("again")])],
                           "max rel. error")] + (swapped or [
             judge_history("train_acc_history", train, at("train", boundaries),
                           [("train_acc_on_full_train", at("full", boundaries)), ("acc_every_iteration", acc["train"]),

@@ -78,6 +78,9 @@ def no_mutation(obs):
     """``loss`` must leave X, y and the params as it found them."""
     changed = {k.split("/")[0]: v for k, v in obs.meta.items() if k.endswith("/mutated") and v}
     text = "; ".join(f"on the {p} problem, loss changed {', '.join(v)} in place" for p, v in changed.items())
+    if len(changed) > 1 and len({tuple(v) for v in changed.values()}) == 1:
+        text = (f"on the {', '.join(changed)} problems, loss changed {', '.join(next(iter(changed.values())))} "
+                "in place")
     if changed:
         text += " (work on copies: X - m, not X -= m; W = W - ..., not W -= ... inside loss)"
     return Check("no_mutation", not changed, len(changed), 0, "problems where loss changed its inputs", text)

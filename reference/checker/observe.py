@@ -82,6 +82,9 @@ def record_loss_call(rec, name, call, params, X, y, reg):
             rec.meta[f"{name}/dtype/{k}"] = str(g.dtype)
             rec.put(f"{name}/grads/{k}", g.astype(np.float64) if g.dtype.kind in "fiu" else np.nan)
     changed = [k for k in params if not np.array_equal(p[k], params[k])]
+    # a changed param whose array is its returned gradient: the gradient was computed in the weights
+    rec.meta[f"{name}/aliased"] = [k for k in changed if isinstance(grads.get(k), np.ndarray)
+                                   and np.shares_memory(grads[k], p[k])]
     changed += [n for n, a, b in (("X", Xc, X), ("y", yc, y)) if not np.array_equal(a, b)]
     rec.meta[f"{name}/mutated"] = changed
 

@@ -121,11 +121,12 @@ def train_problem():
 def extra_train_problems():
     """{record prefix: TrainProblem}: two short runs beside the main one, whose epochs are not a whole
     number of batches, so that the length of an epoch shows however it is computed. "trace_uneven":
-    the 40 rows in batches of 15 (40 / 15 = 2.67 batches: 2 iterations per epoch); "trace_big_batch":
+    the 40 rows in batches of 15 (40 / 15 = 2.67 batches: 2 iterations per epoch), at another
+    learning rate, so that a rate fixed in the code differs from a scaled one; "trace_big_batch":
     6 of them in batches of 16 (more than the rows, as in the notebook's toy run: 1 iteration per
     epoch, and batches of 16 drawn with replacement)."""
     main = train_problem()
-    uneven = dict(main.kwargs, batch_size=15, num_iters=10)
+    uneven = dict(main.kwargs, batch_size=15, num_iters=10, learning_rate=0.5)  # another rate: a fixed one shows
     big = dict(main.kwargs, batch_size=16, num_iters=7)
     return {"trace_uneven": TrainProblem(main.params, main.X, main.y, main.X_val, main.y_val, 5, uneven),
             "trace_big_batch": TrainProblem(main.params, main.X[:6], main.y[:6], main.X_val, main.y_val, 11, big)}

@@ -129,8 +129,9 @@ def judge_run(obs, prob):
         checks = {n: Check(n, False, None, None, "training run", f"your code raised {error}", part=raised_part(error))
                   for n in NAMES}
         return training_runs.Run(prob, checks, boundaries, raised)
+    final = obs.params("trace/final")
     steps, evaluations = evaluations_apart(recorded_steps(obs, calls), kw["batch_size"], kw["num_iters"],
-                                           (len(prob.X), len(prob.X_val)))
+                                           (len(prob.X), len(prob.X_val)), final)
     first, aligned, reg_decayed = judge_steps(len(steps), [len(s["X"]) for s in steps], [s["reg"] for s in steps],
                                               kw, boundaries, len(prob.X))
     if raised:
@@ -142,7 +143,6 @@ def judge_run(obs, prob):
         checks = {first.name: first, **{n: Check(n, False, None, None, "training run", why, consequence_of="train_steps")
                                         for n in NAMES[1:]}}
         return training_runs.Run(prob, checks, boundaries, raised)
-    final = obs.params("trace/final")
     rate = rates.judge_rates(steps, final, prob, boundaries, reg_decayed)
     if rate.causes == ["decay_applied_to_reg"]:
         first = named(first.name, first.measured, first.tolerance, first.what, "decay_applied_to_reg",
@@ -155,7 +155,7 @@ def judge_run(obs, prob):
     right = all(checks[n].passed for n in ("train_acc_history", "val_acc_history"))
     records = [tuple(boundaries)] if right else histories.recorded_sets(obs, steps, final, prob)
     histories.epoch_mistake(checks, decays, obs, steps, final, prob, boundaries)
-    return training_runs.Run(prob, checks, boundaries, raised, decays, records)
+    return training_runs.Run(prob, checks, boundaries, raised, decays, records, float(used[0]))
 
 
 def judge_training(obs):

@@ -48,15 +48,32 @@ def recorded_steps(obs, calls):
              "grads": obs.params(f"trace/{i}/grads")} for i in range(calls)]
 
 
-def evaluations_apart(steps, batch_size, num_iters, whole):
+def evaluations_apart(steps, batch_size, num_iters, whole, final):
     """(steps, evaluations): when exactly num_iters calls are on a minibatch and every other call is
-    on a whole data set (``whole``: their sizes), train evaluated its loss beside its steps; else
-    (steps, [])."""
+    on a whole data set (``whole``: their sizes), train evaluated its loss beside its steps; when
+    every iteration called loss twice on its minibatch, the step is the call its update follows and
+    the other an evaluation (marked ``again`` when it came after the update); else (steps, [])."""
     batches = [s for s in steps if len(s["X"]) == batch_size]
     rest = [s for s in steps if len(s["X"]) != batch_size]
     if rest and len(batches) == num_iters and all(len(s["X"]) in whole for s in rest):
         return batches, rest
+    if len(steps) != 2 * num_iters or not all(same_batch(a, b) for a, b in zip(steps[0::2], steps[1::2])):
+        return steps, []
+    firsts, seconds = steps[0::2], steps[1::2]
+    if all(same_params(a["params"], b["params"]) for a, b in zip(firsts, seconds)):
+        return seconds, firsts  # evaluated before the step, at the same params
+    nexts = [s["params"] for s in firsts[1:]] + [final]
+    if all(same_params(b["params"], n) for b, n in zip(seconds, nexts)):
+        return firsts, [dict(s, again=True) for s in seconds]  # evaluated again after the update
     return steps, []
+
+
+def same_batch(a, b):
+    return np.array_equal(a["X"], b["X"]) and np.array_equal(a["y"], b["y"])
+
+
+def same_params(a, b):
+    return a.keys() == b.keys() and all(np.array_equal(a[k], b[k]) for k in a)
 
 
 def params_after(steps, final):

@@ -14,7 +14,8 @@ import math
 from dataclasses import dataclass, field
 
 from reference.checker import problems
-from reference.checker.training_record import iterations_text, named
+from reference.checker.report import Check
+from reference.checker.training_record import RATE_TOL, iterations_text, named
 
 # How a student computes iterations_per_epoch instead of max(num_train // batch_size, 1), in words,
 # as a function of (num_train, batch_size).
@@ -34,14 +35,15 @@ EPOCH_LENGTHS = (
 class Run:
     """One run's checks ({name: Check}), the iterations the notebook's loop decays and records after,
     the error train raised (or None), the iterations after which the rate was multiplied by the decay
-    factor (None: it changed otherwise, or was not judged), and the sets of iterations after which
-    both accuracy histories could have been recorded."""
+    factor (None: it changed otherwise, or was not judged), the sets of iterations after which
+    both accuracy histories could have been recorded, and the rate of the first step (NaN: not judged)."""
     prob: object
     checks: dict
     boundaries: list
     raised: str = None
     decays: list = None
     records: list = field(default_factory=list)
+    first_rate: float = math.nan
 
     @property
     def passed(self):
@@ -124,8 +126,30 @@ def merge(runs):
         return epoch_length_checks(runs, *found)
     main, *extra = runs.values()
     if not main.passed:
-        return main.checks
+        return dict(main.checks, train_learning_rate=rate_across(main, extra))
     for run in extra:
         if not run.passed:
             return {n: main.checks[n] if c.passed else on_run(c, run.prob) for n, c in run.checks.items()}
     return main.checks
+
+
+def rate_across(main, extra):
+    """The main run's learning-rate check, with a constant multiple of the schedule (``lr_scaled``) told
+    apart by a run at another learning rate: the same first rate there is a rate fixed in the code
+    (``lr_fixed``), the same multiple keeps ``lr_scaled``, anything else is no known mistake."""
+    check = main.checks["train_learning_rate"]
+    other = next((r for r in extra if r.prob.kwargs["learning_rate"] != main.prob.kwargs["learning_rate"]
+                  and math.isfinite(r.first_rate)), None)
+    if check.causes != ["lr_scaled"] or other is None:
+        return check
+    seen = check.diagnosis.split(": this matches ")[0]
+    lr, lr_other = main.prob.kwargs["learning_rate"], other.prob.kwargs["learning_rate"]
+    there = (f"; on {problems.describe_run(other.prob)} with learning_rate={lr_other:g}, the first step's rate "
+             f"was {other.first_rate:.4g}")
+    if math.isclose(other.first_rate, main.first_rate, rel_tol=RATE_TOL):
+        return named(check.name, check.measured, check.tolerance, check.what, "lr_fixed", seen + there,
+                     f"{main.first_rate:.4g}")
+    if math.isclose(other.first_rate / lr_other, main.first_rate / lr, rel_tol=RATE_TOL):
+        return named(check.name, check.measured, check.tolerance, check.what, "lr_scaled", seen + there)
+    return Check(check.name, False, check.measured, check.tolerance, check.what, seen + there +
+                 "; not a known mistake", part="training_rate")

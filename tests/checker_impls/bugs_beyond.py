@@ -112,7 +112,16 @@ BEYOND = {
     "update_previous_gradient": [("            loss_history.append(loss)\n",
                                   "            loss_history.append(loss)\n            previous, grads = grads, "
                                   "previous if it > 0 else grads  # BUG: the last step's gradient\n")],
+    "loss_history_after_update": [("            loss_history.append(loss)\n", ""),
+                                  ("            if verbose and it % 100 == 0:", "            loss_history.append(self.loss("
+                                   "X_batch, y=y_batch, reg=reg)[0])  # BUG: after the update\n"
+                                   "            if verbose and it % 100 == 0:")],
+    "lr_fixed": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        learning_rate = 0.3  # BUG: a fixed rate\n")],
     "lr_divided_by_batch_size": [(UPDATE, "self.params[name] -= learning_rate / batch_size * grads[name]  # BUG")],
+    "gradient_aliases_param": [('        grads["W2"] = hidden.T @ dscores + 2 * reg * W2\n', ""),
+                               ("        return loss, grads\n", '        grads["W2"] = W2  # BUG: W2\'s own array\n'
+                                '        grads["W2"] *= 2 * reg\n        grads["W2"] += hidden.T @ dscores\n'
+                                "        return loss, grads\n")],
     "momentum_in_update": [("        loss_history, train_acc_history", "        velocity = {k: 0 for k in self.params}\n"
                                                                       "        loss_history, train_acc_history"),
                            (UPDATE, "velocity[name] = 0.5 * velocity[name] - learning_rate * grads[name]  # BUG\n"

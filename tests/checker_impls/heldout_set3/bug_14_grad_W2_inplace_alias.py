@@ -1,0 +1,88 @@
+import numpy as np
+
+
+class TwoLayerNet(object):
+    def __init__(self, input_size, hidden_size, output_size, std=1e-4):
+        self.params = {}
+        self.params['W1'] = std * np.random.randn(input_size, hidden_size)
+        self.params['b1'] = np.zeros(hidden_size)
+        self.params['W2'] = std * np.random.randn(hidden_size, output_size)
+        self.params['b2'] = np.zeros(output_size)
+
+    def loss(self, X, y=None, reg=0.0):
+        W1, b1 = self.params['W1'], self.params['b1']
+        W2, b2 = self.params['W2'], self.params['b2']
+        N = X.shape[0]
+
+        a = X.dot(W1) + b1
+        h = np.maximum(0, a)
+        scores = h.dot(W2) + b2
+        if y is None:
+            return scores
+
+        shifted = scores - scores.max(axis=1, keepdims=True)
+        log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+        probs = np.exp(log_probs)
+        loss = -log_probs[np.arange(N), y].mean()
+        loss += reg * (np.sum(W1 ** 2) + np.sum(W2 ** 2))
+
+        dscores = probs
+        dscores[np.arange(N), y] -= 1
+        dscores /= N
+
+        # backprop into the hidden layer first, while W2 is still needed
+        dh = dscores.dot(W2.T)
+        da = dh * (a > 0)
+
+        # start each weight gradient from its regularisation term
+        dW1 = 2 * reg * W1
+        dW1 += X.T.dot(da)
+        dW2 = W2
+        dW2 *= 2 * reg
+        dW2 += h.T.dot(dscores)
+
+        grads = {
+            'W1': dW1,
+            'b1': da.sum(axis=0),
+            'W2': dW2,
+            'b2': dscores.sum(axis=0),
+        }
+        return loss, grads
+
+    def train(self, X, y, X_val, y_val,
+              learning_rate=1e-3, learning_rate_decay=0.95,
+              reg=5e-6, num_iters=100,
+              batch_size=200, verbose=False):
+        num_train = X.shape[0]
+        iterations_per_epoch = max(num_train // batch_size, 1)
+
+        loss_history = []
+        train_acc_history = []
+        val_acc_history = []
+
+        for it in range(num_iters):
+            batch = np.random.choice(num_train, batch_size)
+            X_batch, y_batch = X[batch], y[batch]
+
+            loss, grads = self.loss(X_batch, y=y_batch, reg=reg)
+            loss_history.append(loss)
+
+            for k in ('W1', 'b1', 'W2', 'b2'):
+                self.params[k] = self.params[k] - learning_rate * grads[k]
+
+            if verbose and it % 100 == 0:
+                print('iteration %d / %d: loss %f' % (it, num_iters, loss))
+
+            if it % iterations_per_epoch == 0:
+                train_acc_history.append(np.mean(self.predict(X_batch) == y_batch))
+                val_acc_history.append(np.mean(self.predict(X_val) == y_val))
+                learning_rate *= learning_rate_decay
+
+        return {
+            'loss_history': loss_history,
+            'train_acc_history': train_acc_history,
+            'val_acc_history': val_acc_history,
+        }
+
+    def predict(self, X):
+        return np.argmax(self.loss(X), axis=1)
