@@ -95,6 +95,18 @@ def main_thread_only():
         pytest.skip("signals are handled in the main thread")
 
 
+@pytest.fixture
+def sigint_raises():
+    """SIGINT raising KeyboardInterrupt, as in a program started in the foreground (a suite started
+    in the background inherits "ignore SIGINT")."""
+    main_thread_only()
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def interrupt_inside_a_gc_callback():
     """SIGINT arriving while a garbage-collection callback runs, as JAX's does."""
     def callback(phase, info):
@@ -109,8 +121,7 @@ def interrupt_inside_a_gc_callback():
         gc.callbacks.remove(callback)
 
 
-def test_a_ctrl_c_swallowed_by_a_callback_is_raised_again_quietly(capfd):
-    main_thread_only()
+def test_a_ctrl_c_swallowed_by_a_callback_is_raised_again_quietly(capfd, sigint_raises):
     with pytest.raises(KeyboardInterrupt):
         with interrupts.raised_in_main():
             interrupt_inside_a_gc_callback()  # Python would report it and go on
@@ -134,8 +145,7 @@ def test_without_it_python_loses_that_ctrl_c(capfd):
     assert "KeyboardInterrupt" in capfd.readouterr().err
 
 
-def test_handlers_are_restored_and_an_ignored_ctrl_c_stays_ignored():
-    main_thread_only()
+def test_handlers_are_restored_and_an_ignored_ctrl_c_stays_ignored(sigint_raises):
     before, hook = signal.getsignal(signal.SIGINT), sys.unraisablehook
     with interrupts.raised_in_main():
         assert signal.getsignal(signal.SIGINT) is not before
@@ -144,8 +154,7 @@ def test_handlers_are_restored_and_an_ignored_ctrl_c_stays_ignored():
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
 
 
-def test_the_launcher_exits_at_once_until_the_program_takes_over(monkeypatch):
-    main_thread_only()
+def test_the_launcher_exits_at_once_until_the_program_takes_over(monkeypatch, sigint_raises):
     seen = {}
     program = types.ModuleType("a_program")
     program.main = lambda: seen.setdefault("handler", signal.getsignal(signal.SIGINT)) and 0
