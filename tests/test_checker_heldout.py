@@ -5,8 +5,8 @@ who had not seen the checker, with their author's manifest (tests/checker_impls/
 
 Each correct net passes; each buggy one fails with its manifest's part located (by the rule of
 bench/checker_heldout.py) and the cause named that its manifest's description reads as, or none
-where no known cause explains it. In this process (fast tier); the bench script itself, which runs
-the checker in a subprocess, is slow.
+where no known cause explains it. In this process: the first set in the fast tier, the later ones
+and the bench script itself, which runs the checker in a subprocess, in the slow one.
 """
 
 import json
@@ -105,6 +105,7 @@ def test_the_later_sets_expected_causes_cover_their_folders(folder):
     assert sorted(LATER[folder]) == sorted(t["file"] for t in manifest if not t["correct"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("folder, truth", LATER_CASES, ids=lambda x: x if isinstance(x, str) else x["file"][:-3])
 def test_each_later_heldout_net_is_judged_as_its_reading_says(folder, truth):
     result = check_here(IMPLS / folder / truth["file"])

@@ -61,6 +61,7 @@ def test_the_file_alone_with_its_preprocessing_scores_as_the_run_did(run, data_d
                                               "test_acc": run[1]["test_acc"]}
 
 
+@pytest.mark.slow
 def test_without_the_recorded_views_or_preprocessing_the_scores_would_differ(run, data_dir):
     """What the test above guards against: scored the way a bare flag-less evaluation used
     to score it (no shifts; no channel scaling), the same params give other numbers."""

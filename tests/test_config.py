@@ -63,6 +63,7 @@ def problem():
     return params, X, y
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(config.FIELDS))
 def test_every_option_reaches_the_program(problem, name):
     """A traced option changes the result and reuses the program (once its code is in); a

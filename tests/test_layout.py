@@ -109,6 +109,7 @@ def test_auto_takes_the_transposed_layout_on_cpu_only():
 
 @pytest.mark.parametrize("dtype, tol", [pytest.param(jnp.float64, 1e-12, marks=pytest.mark.slow),
                                         (jnp.float32, 2e-5)])
+@pytest.mark.slow
 def test_plain_and_transposed_products_train_alike(dtype, tol):
     rng = np.random.default_rng(7)
     X = rng.standard_normal((48, 10)).astype(dtype)

@@ -155,6 +155,7 @@ def test_resume_takes_the_runs_options_from_its_state(interrupted, data_dir, tmp
         np.testing.assert_array_equal(resumed[k], uninterrupted[k], err_msg=k)
 
 
+@pytest.mark.slow
 def test_resume_refuses_flags_that_differ_naming_them(interrupted, data_dir, capsys):
     out, argv = interrupted
     err = one_line_error(capsys, train_cifar10.main, [

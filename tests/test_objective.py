@@ -68,6 +68,7 @@ def mixed_log_probs(params, X, key, alpha):
     return lam, perm, scores - np.log(np.exp(scores).sum(1, keepdims=True))
 
 
+@pytest.mark.slow
 def test_mixup_mixes_inputs_and_losses(tiny):
     params, X, y, _ = tiny
     key = jax.random.key(8)

@@ -33,6 +33,7 @@ def exit_code(main, argv):
 # ------------------------------------------------------------- train-cifar10, sweep-cifar10
 
 
+@pytest.mark.slow
 def test_a_sweep_whose_every_config_diverges_exits_1_and_writes_nothing(data_dir, tmp_path, capsys):
     out = tmp_path / "sweep"
     argv = ["--data-dir", str(data_dir), "--out", str(out), *RUN, "--std", "1",
@@ -56,6 +57,7 @@ def test_a_progress_bar_unless_quiet(data_dir, tmp_path, capsys, main):
     assert capsys.readouterr().err == ""
 
 
+@pytest.mark.slow
 def test_a_run_writes_params_first_then_preprocessing_and_metrics_last(data_dir, tmp_path,
                                                                        monkeypatch):
     """The README: params.npz first, then preprocess.npz, curves.png and weights.png, and
@@ -69,6 +71,7 @@ def test_a_run_writes_params_first_then_preprocessing_and_metrics_last(data_dir,
     assert written == ["params.npz", "preprocess.npz", "curves.png", "weights.png", "metrics.json"]
 
 
+@pytest.mark.slow
 def test_checkpoint_every_writes_the_state_once_per_period(data_dir, tmp_path, monkeypatch):
     """--checkpoint-every EPOCHS writes --out/state.npz this often: 80 rows in batches of 8
     are 10 updates an epoch, so 40 updates every 2 epochs write it at updates 20 and 40."""

@@ -41,6 +41,7 @@ def test_an_unusable_out_is_refused_before_the_data_is_read(tmp_path, capsys, ma
     assert a_file.read_text() == "mine"
 
 
+@pytest.mark.slow
 def test_a_folder_of_another_run_is_refused_unless_overwrite(data_dir, tmp_path, capsys):
     out = tmp_path / "run"
     assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *TINY,
@@ -60,6 +61,7 @@ def test_a_folder_of_another_run_is_refused_unless_overwrite(data_dir, tmp_path,
     assert "preprocess.npz" not in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_eval_checkpoint_refuses_preprocessing_of_another_run(data_dir, tmp_path, capsys):
     first, second = tmp_path / "first", tmp_path / "second"
     for out, extra in ((first, ["--preprocess", "channel"]), (second, ["--seed", "1"])):
@@ -183,6 +185,7 @@ def test_an_earlier_runs_metrics_json_goes_before_its_files_are_replaced(data_di
     assert not (out / "metrics.json").exists()  # the old one would vouch for the new params
 
 
+@pytest.mark.slow
 def test_a_sweep_writes_its_metrics_json_last(data_dir, tmp_path, capsys, monkeypatch):
     out = tmp_path / "sweep"
     placed = filling_disk(monkeypatch, out, 6)

@@ -89,6 +89,7 @@ def test_saved_state_resumes_bit_for_bit(tmp_path):
     assert_same_run(*whole, jaxnet.resume(loaded, X, y, X, y))
 
 
+@pytest.mark.slow
 def test_mismatches_are_refused_with_one_clear_line(tmp_path):
     params, X, y, key = problem(np.float32)
     config = jaxnet.Config(num_iters=20, batch_size=8)
@@ -208,6 +209,7 @@ def test_sigkill_at_a_random_moment_then_resume_is_bit_for_bit(data_dir, uninter
     assert_same_files(uninterrupted, out)
 
 
+@pytest.mark.slow
 def test_resume_refuses_other_options_and_a_missing_state(data_dir, tmp_path, capsys):
     out = tmp_path / "run"
     short = [*RUN, "--num-iters", "80", "--checkpoint-every", "1"]

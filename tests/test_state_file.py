@@ -79,6 +79,7 @@ def assert_same_state(loaded, state):
         np.testing.assert_array_equal(loaded.history[k], state.history[k], err_msg=k)
 
 
+@pytest.mark.slow
 def test_a_float32_state_part_way_round_trips_every_field(run32, tmp_path):
     state = run32[0]
     loaded, extra = round_trip(state, tmp_path / "state.npz", extra={"seed": 5, "note": "x"})
@@ -94,6 +95,7 @@ def test_a_state_trained_on_images_remembers_their_shape(saved):
     assert loaded.data == (N, D, "float32", IMAGE)
 
 
+@pytest.mark.slow
 def test_a_float64_state_with_an_rbg_key_round_trips_every_field(run64, tmp_path):
     part = run64[0]
     loaded, extra = round_trip(part, tmp_path / "state.npz")

@@ -67,6 +67,7 @@ def test_one_program_per_hidden_size(problem):
     assert compiles() == 1  # three seeds, one compiled program
 
 
+@pytest.mark.slow
 def test_shared_minibatch_becomes_one_wide_product(problem):
     """Configs of one seed share X_b, so the first layer is a single unbatched dot."""
     X, y, X_val, y_val = (jnp.asarray(a) for a in problem)

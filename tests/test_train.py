@@ -234,6 +234,7 @@ def test_float32_by_default():
     assert math.isfinite(history["loss_history"][-1])
 
 
+@pytest.mark.slow
 def test_bfloat16_inputs_train_as_their_float32_values():
     """Inputs are cast to the params' dtype: bfloat16 rows train like their float32 values."""
     rng = np.random.default_rng(7)
