@@ -1,6 +1,6 @@
 """The held-out sets of nets, now among the checker's test nets (each was measured once, before any
-tuning on it: results/checker_heldout_set{1,2,3}.json): buggy nets with mistakes outside the
-checker's catalogue (17, 18 and 29) and 5 correct ones in unusual styles per set, written by someone
+tuning on it: results/checker_heldout_set{1,2,3,4}.json): buggy nets with mistakes outside the
+checker's catalogue (17, 18, 29 and 37) and 5 correct ones in unusual styles per set, written by someone
 who had not seen the checker, with their author's manifest (tests/checker_impls/heldout_set*/).
 
 Each correct net passes; each buggy one fails with its manifest's part located (by the rule of
@@ -67,13 +67,42 @@ LATER = {
         "bug_26_train_extra_weight_decay.py": "weight_decay_in_update",
         "bug_27_train_momentum_update.py": "momentum_in_update", "bug_28_predict_chunked_remainder.py": None,
         "bug_29_init_positive_hidden_bias.py": "init_differs"},
+    "heldout_set4": {
+        "bug_01_scores_squeeze.py": None, "bug_02_scores_bias_after_relu.py": "b1_after_relu",
+        "bug_03_scores_memo.py": "scores_cached", "bug_04_dataloss_global_max.py": None,
+        "bug_05_dataloss_log_eps.py": None, "bug_06_dataloss_lse_no_max.py": "logsumexp_max_not_added",
+        "bug_07_dataloss_batch_softmax.py": "softmax_batch_sum", "bug_08_reg_all_params.py": "bias_regularised",
+        "bug_09_reg_precedence.py": "reg_not_multiplied", "bug_10_reg_divided_by_n.py": "reg_over_n",
+        "bug_11_grad_db2_mean.py": "gradient_averaged_twice", "bug_12_grad_einsum_w1.py": None,
+        "bug_13_grad_dw2_preactivation.py": "dW2_pre_relu", "bug_14_grad_relu_mask_ge.py": "relu_mask_at_zero",
+        "bug_15_grad_db1_before_mask.py": "db1_no_mask", "bug_16_grad_loop_reg_w1.py": "reg_gradient_times_n",
+        "bug_17_rate_default.py": "lr_default_wrong", "bug_18_rate_persists_between_calls.py": "lr_kept_between_calls",
+        "bug_19_decay_before_update.py": "lr_decayed_before_update",
+        "bug_20_decay_skips_first_epoch.py": "lr_decayed_at_wrong_iterations",
+        "bug_21_decay_closed_form.py": "lr_decayed_at_wrong_iterations",
+        "bug_22_sampling_randint_high.py": "batch_from_first_examples", "bug_23_sampling_clip_batch.py": "batch_size_capped",
+        "bug_24_sampling_feature_axis.py": "batch_from_first_examples", "bug_25_hist_before_update.py": "acc_before_update",
+        "bug_26_hist_floor_division.py": None, "bug_27_hist_val_every_iteration.py": None,
+        "bug_28_update_params_copy.py": None, "bug_29_update_grad_clipping.py": None,
+        "bug_30_update_weight_decay_twice.py": "weight_decay_in_update", "bug_31_predict_softmax_overflow.py": None,
+        "bug_32_predict_relu_on_scores.py": "predict_forward", "bug_33_predict_chunked.py": None,
+        "bug_34_predict_loop_ties.py": None, "bug_35_init_draw_order.py": "init_differs",
+        "bug_36_init_out_in_layout.py": "init_differs", "bug_37_init_default_rng.py": "init_differs"},
+}
+# Set-4 nets the checker still passes: no problem of it shows their mistake.
+MISSED = {
+    ("heldout_set4", "bug_04_dataloss_global_max.py"): "a softmax shifted by the batch's global max differs only "
+    "when one row's scores are ~745 below another's; no loss problem has such rows",
+    ("heldout_set4", "bug_29_update_grad_clipping.py"): "gradients clipped to [-1, 1] differ only where an entry "
+    "exceeds 1; the training runs' gradients stay below it",
 }
 # Where this reading of a net's mistake differs from its manifest's part: set 2's author files the
 # schedule computed as decay ** (it // iterations_per_epoch) under training_rate, set 3's the same
 # mistake (its bug_19) under training_decay, the checker's part.
 PART_READ = {("heldout_set2", "bug_12_lr_schedule_floor.py"): "training_decay"}
-LATER_CASES = [(folder, truth) for folder in LATER
-               for truth in json.loads((IMPLS / folder / "manifest.json").read_text())]
+LATER_CASES = [pytest.param(folder, truth, marks=[pytest.mark.xfail(strict=True, reason=MISSED[folder, truth["file"]])]
+                            if (folder, truth["file"]) in MISSED else [])
+               for folder in LATER for truth in json.loads((IMPLS / folder / "manifest.json").read_text())]
 # What the named cause's words must say beyond its id (the mode, the gradient, the variant).
 SAYS = {"bug_04_scores_missing_b2.py": "only in the scores loss(X) returns", "bug_05_reg_l1_w2.py": "in the loss only",
         "bug_17_predict_no_b1.py": "without b1", "bug_10_dw2_shadowed_hidden.py": "dz1"}

@@ -174,6 +174,13 @@ OTHER_CAUSES = (
             "training_sampling"),
     Mistake("batch_from_first_examples", "minibatches drawn from the first examples only, not from all num_train",
             "np.random.choice(num_train, batch_size): indices from the whole training set", "training_sampling"),
+    Mistake("scores_cached", "loss(X) returning the scores of the params before they changed (scores cached by X)",
+            "compute the scores from the current params on every call (or clear the cache when they change)", "scores"),
+    Mistake("lr_default_wrong", "train's default learning_rate={detail}, not the skeleton's 1e-3",
+            "def train(self, X, y, X_val, y_val, learning_rate=1e-3, ...)", "training_rate"),
+    Mistake("lr_kept_between_calls", "the learning rate kept on the instance: a second train call continues the "
+            "first one's decayed rate", "start every call from the learning_rate given: a local variable",
+            "training_rate"),
 )
 
 # Mistakes with a fitted number (a factor), named only when that number explains every problem.

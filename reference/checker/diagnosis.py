@@ -12,7 +12,7 @@ import re
 
 import numpy as np
 
-from reference.checker import causes, explain, formulas, locate, mistakes, predictions, problems, structure
+from reference.checker import causes, edge_cases, explain, formulas, locate, mistakes, predictions, problems, structure
 from reference.checker.report import Finding
 from reference.checker.training_record import named_title
 
@@ -163,6 +163,8 @@ def predict_finding(obs, check, findings):
     code's own scores on the same inputs)."""
     if check.passed:
         return None
+    if check.diagnosis.startswith(edge_cases.EDGE):
+        return edge_cases.predict_edge_finding(check, findings)
     params, X = problems.predict_problem()
     got, own = obs.get("predict"), obs.get("predict/scores")
     hidden = np.maximum(X @ params["W1"] + params["b1"], 0)
@@ -215,7 +217,7 @@ def diagnose(obs, checks, parts, args, truths):
     check's diagnosis and causes, and marks the consequences."""
     by_name = {c.name: c for c in checks}
     init = init_finding(obs, checks, parts)
-    alias = alias_finding(obs, checks)
+    alias = alias_finding(obs, checks) or edge_cases.stale_scores_finding(obs, checks)
     judged = [c for c in checks if c.name in LOSS_CHECKS and not c.passed and not c.consequence_of
               and not (alias and c.name in alias.checks)]
     findings = loss_findings(obs, parts, args, truths) if judged else []

@@ -11,6 +11,7 @@ import numpy as np
 
 from reference import TwoLayerNet, notebook
 from reference.checker import diagnosis, evidence, problems, training_checks
+from reference.checker.edge_cases import EDGE, true_scores
 from reference.checker.evidence import GRAD_TOL, Observation
 from reference.checker.measures import Part, abs_error, sum_abs
 from reference.checker.report import Check
@@ -121,7 +122,8 @@ def toy_training(obs):
 
 
 def predict(obs):
-    """predict on 40 examples: the argmax of the true scores (the NumPy oracle's), exactly."""
+    """predict on 40 examples, then on the edge problem (ties, large scores, 300 rows): the argmax of
+    the true scores (the NumPy oracle's), exactly."""
     what = "fraction of predictions wrong"
     if "predict" in obs.errors:
         return failed_to_run("predict", what, obs.errors["predict"])
@@ -133,11 +135,47 @@ def predict(obs):
                      f"predict returned shape {got.shape}, expected labels of shape {want.shape}")
     wrong = float(np.mean(got != want))
     if wrong == 0:
-        return Check("predict", True, 0.0, 0.0, what, part="predict")
+        return predict_edge(obs, what)
     rows = np.flatnonzero(got != want)
     return Check("predict", False, wrong, 0.0, what,
                  f"{len(rows)} of {len(want)} predictions differ, e.g. rows "
                  f"{', '.join(f'{i} (expected {want[i]}, got {got[i]})' for i in rows[:3])}")
+
+
+def predict_edge(obs, what):
+    """predict on the edge problem, once it is right on the 40 examples: the check's detail says
+    which kinds of rows differ (``predict_edge: `` leads it)."""
+    if "predict_edge" in obs.errors:
+        return Check("predict", False, None, None, what, f"{EDGE}your code raised {obs.errors['predict_edge']}")
+    params, X = problems.predict_edge_problem()
+    want, got = np.argmax(true_scores(params, X), axis=1), obs.get("predict_edge")
+    if got is None:
+        return Check("predict", True, 0.0, 0.0, what, part="predict")
+    if got.shape != want.shape:
+        return Check("predict", False, 1.0, 0.0, what, f"{EDGE}predict returned shape {got.shape}, expected "
+                                                         f"{want.shape}")
+    wrong = got != want
+    if not wrong.any():
+        return Check("predict", True, 0.0, 0.0, what, part="predict")
+    tied = problems.TIED_ROWS
+    kinds = [f"{wrong[:tied].sum()} of the {tied} rows whose scores are exactly tied (expected the first tied "
+             "class, as np.argmax takes)"] if wrong[:tied].any() else []
+    others = np.flatnonzero(wrong[tied:]) + tied
+    kinds += [f"{len(others)} of the {len(want) - tied} others (rows {row_ranges(others)})"] if len(others) else []
+    return Check("predict", False, float(wrong.mean()), 0.0, what,
+                 f"{EDGE}on {len(want)} rows with scores around 1000, predictions differ on {' and '.join(kinds)}")
+
+
+def row_ranges(rows, most=4):
+    """'3, 256-299': sorted row indices as ranges."""
+    spans = []
+    for r in rows:
+        if spans and r == spans[-1][1] + 1:
+            spans[-1][1] = r
+        else:
+            spans.append([r, r])
+    text = [f"{a}" if a == b else f"{a}-{b}" for a, b in spans[:most]]
+    return ", ".join(text) + (", ..." if len(spans) > most else "")
 
 
 def judge(obs):

@@ -124,7 +124,8 @@ def observe_class(rec, cls):
     for k in problems.PARAM_NAMES:
         rec.put(f"init/{k}", np.asarray(toy[k], dtype=np.float64))
     X, y = problems.toy_data()
-    rec.probe("toy_scores", lambda: rec.put("toy_scores", np.asarray(net.loss(X.copy()), np.float64)))
+    other = problems.predict_problem()[0]
+    rec.probe("toy_scores", lambda: rec.put("toy_scores", scores_after_change(net, X.copy(), other)))
     call, probe_net = class_call(cls)
     observe_loss(rec, call, toy)
     for prob in problems.loss_problems().values():  # the scores alone, loss(X)
@@ -132,11 +133,35 @@ def observe_class(rec, cls):
             f"{prob.name}/scores", np.asarray(_with(probe_net, prob.params).loss(prob.X.copy()), np.float64)))
     params, Xp = problems.predict_problem()
     rec.probe("predict", lambda: rec.put("predict", np.asarray(_with(probe_net, params).predict(Xp.copy()))))
+    edge_params, Xe = problems.predict_edge_problem()
+    rec.probe("predict_edge", lambda: rec.put(
+        "predict_edge", np.asarray(_with(probe_net, edge_params).predict(Xe.copy()))))
     rec.probe("predict_scores", lambda: rec.put(
         "predict/scores", np.asarray(_with(probe_net, params).loss(Xp.copy()), np.float64)))
     rec.probe("toy_training", toy_training, rec, cls)
+    rec.meta["train_defaults"] = recording.train_defaults(cls)
+    nets = {}
     for prefix, prob in problems.train_problems().items():
-        rec.probe(prefix, recording.record_training, rec, cls, prefix, prob)
+        nets[prefix] = rec.probe(prefix, recording.record_training, rec, cls, prefix, prob, nets.get(prob.after))
+
+
+def set_in_place(net, params):
+    """Write ``params`` into the net's own param arrays, as train's update does."""
+    for k, v in params.items():
+        try:
+            net.params[k][...] = v
+        except (TypeError, ValueError):  # not a writable array of that shape: set a new one
+            net.params[k] = np.array(v, copy=True)
+
+
+def scores_after_change(net, X, other):
+    """``loss(X)`` at the net's params, after a call on the same array X at ``other`` params (set in
+    place, then put back): scores cached by X would be the other params' scores."""
+    own = copy_params(net.params)
+    set_in_place(net, other)
+    net.loss(X)
+    set_in_place(net, own)
+    return np.asarray(net.loss(X), np.float64)
 
 
 def _with(net, params):

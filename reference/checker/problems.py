@@ -38,6 +38,7 @@ class TrainProblem:
     y_val: np.ndarray
     seed: int  # ``np.random.seed(seed)`` right before ``train``
     kwargs: dict  # learning_rate, learning_rate_decay, reg, num_iters, batch_size, verbose
+    after: str = None  # the run whose instance trains again (a second train call), or None: a new net
 
 
 def _random_params(rng, D=D, H=H, C=C, std=0.5):
@@ -100,6 +101,25 @@ def predict_problem():
     return _random_params(rng, std=1.0), rng.standard_normal((40, D))
 
 
+TIED_ROWS = 20  # the first rows of predict_edge_problem, whose scores are exactly tied
+EDGE_ROWS = 300  # more than a chunk of 128 and not a multiple of it
+
+
+def predict_edge_problem():
+    """Params and X (300, D) where predict's edge cases show: more than 128 rows and not a multiple of
+    it (a predict in chunks must handle the tail), scores around 1000 (exp overflows above ~709, so
+    predict must not exponentiate unshifted scores), and the first 20 rows all zero with every hidden
+    unit off (b1 < 0), so that their scores are b2's, exactly tied (np.argmax takes the first). The
+    other rows' best score leads the next by at least 1e-3, so that rounding cannot change them."""
+    rng = np.random.default_rng(909)
+    params = _random_params(rng, std=1.0)
+    params.update(b1=-0.1 - np.abs(params["b1"]), b2=np.full(C, 1000.0))
+    X = rng.standard_normal((2 * EDGE_ROWS, D))
+    top = np.sort(np.maximum(X @ params["W1"] + params["b1"], 0) @ params["W2"], axis=1)
+    X = X[top[:, -1] - top[:, -2] > 1e-3][:EDGE_ROWS - TIED_ROWS]
+    return params, np.concatenate([np.zeros((TIED_ROWS, D)), X])
+
+
 def train_problem():
     """40 training and 400 validation examples in 5-D, labels from a linear teacher; batches of
     8 make 5 iterations per epoch, so 15 iterations cross epoch boundaries at 0, 5 and 10. The
@@ -122,13 +142,15 @@ def extra_train_problems():
     """{record prefix: TrainProblem}: two short runs beside the main one, whose epochs are not a whole
     number of batches, so that the length of an epoch shows however it is computed. "trace_uneven":
     the 40 rows in batches of 15 (40 / 15 = 2.67 batches: 2 iterations per epoch), at another
-    learning rate, so that a rate fixed in the code differs from a scaled one; "trace_big_batch":
+    learning rate, so that a rate fixed in the code differs from a scaled one, on the main run's
+    instance again (a second train call must start from the learning_rate given); "trace_big_batch":
     6 of them in batches of 16 (more than the rows, as in the notebook's toy run: 1 iteration per
     epoch, and batches of 16 drawn with replacement)."""
     main = train_problem()
     uneven = dict(main.kwargs, batch_size=15, num_iters=10, learning_rate=0.5)  # another rate: a fixed one shows
     big = dict(main.kwargs, batch_size=16, num_iters=7)
-    return {"trace_uneven": TrainProblem(main.params, main.X, main.y, main.X_val, main.y_val, 5, uneven),
+    return {"trace_uneven": TrainProblem(main.params, main.X, main.y, main.X_val, main.y_val, 5, uneven,
+                                         after="trace"),
             "trace_big_batch": TrainProblem(main.params, main.X[:6], main.y[:6], main.X_val, main.y_val, 11, big)}
 
 

@@ -13,7 +13,8 @@ from reference.checker import problems
 
 
 def wrap_loss(net, calls):
-    """Replace ``net.loss`` by a recording wrapper; ``calls`` collects one dict per call with y."""
+    """Replace ``net.loss`` by a recording wrapper; ``calls`` collects one dict per call with y.
+    Returns the loss it wraps, to put back after the run."""
     inner = net.loss
     signature = inspect.signature(inner)
 
@@ -32,25 +33,40 @@ def wrap_loss(net, calls):
                       "grads": {k: np.array(grads[k], dtype=np.float64) for k in problems.PARAM_NAMES}})
         return out
     net.loss = loss
+    return inner
 
 
-def record_training(rec, cls, prefix="trace", prob=None):
+def record_training(rec, cls, prefix="trace", prob=None, net=None):
     """Train on ``prob`` (by default ``problems.train_problem()``) with the loss wrapped; record the
-    calls and histories under ``prefix``."""
+    calls and histories under ``prefix``. ``net``: an instance that trained before (a second train
+    call), else a new one. Returns the instance, its loss unwrapped."""
     prob = prob or problems.train_problem()
-    net = cls(5, 6, 3, std=0.5)
+    net = net if net is not None else cls(5, 6, 3, std=0.5)
     net.params = {k: v.copy() for k, v in prob.params.items()}
     calls = []
-    wrap_loss(net, calls)
+    inner = wrap_loss(net, calls)
     np.random.seed(prob.seed)
     try:
         stats = net.train(prob.X.copy(), prob.y.copy(), prob.X_val.copy(), prob.y_val.copy(), **prob.kwargs)
     finally:  # the steps seen so far are evidence even if train then fails
+        net.loss = inner
         record_calls(rec, calls, net, prefix)
     rec.meta[f"{prefix}/missing"] = [k for k in HISTORY_KEYS if k not in stats]
     for key in HISTORY_KEYS:
         if key in stats:
             rec.put(f"{prefix}/{key}", np.asarray(stats[key], dtype=np.float64).ravel())
+    return net
+
+
+def train_defaults(cls):
+    """{name: default} of train's numeric keyword defaults (learning_rate, ...); {} when train's
+    signature cannot be read."""
+    try:
+        params = inspect.signature(cls.train).parameters.values()
+    except (TypeError, ValueError, AttributeError):
+        return {}
+    return {p.name: float(p.default) for p in params
+            if isinstance(p.default, (int, float)) and not isinstance(p.default, bool)}
 
 
 HISTORY_KEYS = ("loss_history", "train_acc_history", "val_acc_history")

@@ -4,6 +4,7 @@ whether each minibatch is a fresh draw from the whole training set, the reg of e
 order, the learning rate of each step (``rates.py``), and what the histories hold (``histories.py``).
 """
 
+import math
 import re
 
 import numpy as np
@@ -163,4 +164,19 @@ def judge_training(obs):
     (``training_runs.merge``)."""
     runs = {prefix: judge_run(run_view(obs, prefix), prob) for prefix, prob in problems.train_problems().items()}
     merged = training_runs.merge(runs)
+    merged["train_learning_rate"] = default_rate(obs, merged["train_learning_rate"])
     return [merged[n] for n in NAMES]
+
+
+def default_rate(obs, check):
+    """The rate check, or ``lr_default_wrong`` when every run's rate is right but train's signature has
+    another default learning_rate than the skeleton's (every run passes the rate, so only the
+    signature shows it)."""
+    default = obs.meta.get("train_defaults", {}).get("learning_rate")
+    if not check.passed or default is None or math.isclose(default, SKELETON_LEARNING_RATE):
+        return check
+    text = f"train's signature has learning_rate={default:g} as its default"
+    return named(check.name, check.measured, check.tolerance, check.what, "lr_default_wrong", text, f"{default:g}")
+
+
+SKELETON_LEARNING_RATE = 1e-3  # train's default in the course's skeleton (reference/neural_net.py)

@@ -129,8 +129,22 @@ def merge(runs):
         return dict(main.checks, train_learning_rate=rate_across(main, extra))
     for run in extra:
         if not run.passed:
-            return {n: main.checks[n] if c.passed else on_run(c, run.prob) for n, c in run.checks.items()}
+            merged = {n: main.checks[n] if c.passed else on_run(c, run.prob) for n, c in run.checks.items()}
+            return dict(merged, train_learning_rate=second_call_rate(main, run, merged["train_learning_rate"]))
     return main.checks
+
+
+def second_call_rate(main, run, check):
+    """A run on the main run's instance again (a second train call), right but for its rate, whose
+    first rate is the rate the main run ended with (its learning_rate decayed at each boundary):
+    ``lr_kept_between_calls``. Else the check as it is."""
+    carried = main.prob.kwargs["learning_rate"] * main.prob.kwargs["learning_rate_decay"] ** len(main.boundaries)
+    if check.passed or not run.prob.after or not math.isclose(run.first_rate, carried, rel_tol=RATE_TOL):
+        return check
+    lr = run.prob.kwargs["learning_rate"]
+    text = (f"a second train call on the same instance, with learning_rate={lr:g}, took its first step at "
+            f"{run.first_rate:.4g}, the rate the first call ended with")
+    return named(check.name, check.measured, check.tolerance, check.what, "lr_kept_between_calls", text)
 
 
 def rate_across(main, extra):

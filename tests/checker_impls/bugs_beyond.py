@@ -143,4 +143,13 @@ BEYOND = {
     "predict_max_not_argmax": [(ARGMAX, ARGMAX.replace("argmax", "max") + "  # BUG")],
     "predict_argmax_flat": [(ARGMAX, ARGMAX.replace(", axis=1", "") + "  # BUG")],
     "predict_forward": [(PREDICT_HIDDEN, 'hidden = np.maximum(X @ self.params["W1"], 0)  # BUG: without b1')],
+    # edge cases: a cache, a default, a rate kept between train calls
+    "scores_cached": [("        if y is None:\n            return scores\n",
+                       "        if y is None:  # BUG: cached by X's identity, never cleared\n"
+                       "            cache = self.__dict__.setdefault('cache', {})\n"
+                       "            return cache.setdefault(id(X), (X, scores))[1]\n")],
+    "lr_default_wrong": [("learning_rate=1e-3,", "learning_rate=1e-2,  # BUG\n             ")],
+    "lr_kept_between_calls": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        learning_rate = "
+                               "self.__dict__.setdefault('lr', learning_rate)  # BUG: kept on the instance\n"),
+                              (LR_DECAY, LR_DECAY + "\n                self.lr = learning_rate")],
 }

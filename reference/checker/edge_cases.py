@@ -1,0 +1,55 @@
+"""Findings of the probes of edge cases (NumPy): a second ``loss(X)`` on the same array after the
+params changed (scores cached by X are the old params' scores), and ``predict`` on ties, scores above
+exp's range and more rows than a chunk of 128 (``problems.predict_edge_problem``).
+"""
+
+import numpy as np
+
+from reference.checker import causes, mistakes, problems
+from reference.checker.report import Finding
+
+EDGE = "predict_edge: "  # leads the predict check's detail when only the edge problem differs
+
+
+def true_scores(params, X):
+    """The notebook's scores h1 W2 + b2, h1 = max(0, X W1 + b1)."""
+    return np.maximum(X @ params["W1"] + params["b1"], 0) @ params["W2"] + params["b2"]
+
+
+def stale_scores(got):
+    """Whether the toy scores are the scores of the params set before (the predict problem's) on the
+    same array, and not the toy params' own."""
+    X, _ = problems.toy_data()
+    old, new = true_scores(problems.predict_problem()[0], X), true_scores(problems.toy_params(), X)
+    return (got is not None and got.shape == old.shape and np.allclose(got, old, rtol=1e-10, atol=0)
+            and not np.allclose(got, new, rtol=1e-10, atol=0))
+
+
+def stale_scores_finding(obs, checks):
+    """scores_cached when the toy scores, asked for again on the same array after the params changed
+    (in place) and changed back, are the scores of the params in between: the accuracy histories
+    (predict on the same X_val after each update) then follow from it."""
+    by_name = {c.name: c for c in checks}
+    head = by_name.get("toy_scores")
+    if head is None or head.passed or not stale_scores(obs.get("toy_scores")):
+        return None
+    m = mistakes.BY_ID["scores_cached"]
+    structure = ("loss(X) on the toy X, called on the same array after the params changed in place and changed "
+                 "back, returned the scores of the params in between")
+    head.part, head.causes = m.part, [m.id]
+    head.diagnosis = f"{structure}: this matches {m.title}. Fix: {m.fix}. [cause: {m.id}]"
+    for c in checks:
+        if not c.passed and c.name.endswith("acc_history"):
+            c.consequence_of = head.name
+    return Finding(m.part, m.id, m.title, structure, m.fix, checks=[head.name])
+
+
+def predict_edge_finding(check, findings):
+    """predict right on the 40 examples and wrong on the edge problem: its own mistake, not a known
+    one; or None when the forward pass is wrong (predict then follows the scores)."""
+    if any(f.part == "scores" for f in findings):
+        check.consequence_of = "scores"
+        return None
+    check.diagnosis += "; not a known mistake"
+    return Finding("predict", None, "not a known mistake", check.diagnosis, causes.look_first("predict"),
+                   checks=["predict"])

@@ -1,0 +1,90 @@
+import numpy as np
+
+
+def affine_forward(x, w, b):
+    return x.dot(w) + b
+
+
+def relu_forward(x):
+    return np.maximum(x, 0)
+
+
+class TwoLayerNet(object):
+
+    def __init__(self, input_size, hidden_size, output_size, std=1e-4):
+        self.params = {}
+        self.params['W1'] = std * np.random.randn(input_size, hidden_size)
+        self.params['b1'] = np.zeros(hidden_size)
+        self.params['W2'] = std * np.random.randn(hidden_size, output_size)
+        self.params['b2'] = np.zeros(output_size)
+
+    def _forward(self, X):
+        p = self.params
+        a1 = affine_forward(X, p['W1'], p['b1'])
+        h1 = relu_forward(a1)
+        out = affine_forward(h1, p['W2'], p['b2'])
+        return a1, h1, out
+
+    def loss(self, X, y=None, reg=0.0):
+        a1, h1, scores = self._forward(X)
+        if y is None:
+            return np.squeeze(scores)
+
+        W1, W2 = self.params['W1'], self.params['W2']
+        N = X.shape[0]
+        shifted = scores - np.max(scores, axis=1, keepdims=True)
+        log_probs = shifted - np.log(np.sum(np.exp(shifted), axis=1, keepdims=True))
+        loss = -np.sum(log_probs[np.arange(N), y]) / N
+        loss += reg * (np.sum(W1 * W1) + np.sum(W2 * W2))
+
+        dout = np.exp(log_probs)
+        dout[np.arange(N), y] -= 1
+        dout /= N
+        grads = {}
+        grads['W2'] = h1.T.dot(dout) + 2 * reg * W2
+        grads['b2'] = np.sum(dout, axis=0)
+        dh = dout.dot(W2.T)
+        da = dh * (a1 > 0)
+        grads['W1'] = X.T.dot(da) + 2 * reg * W1
+        grads['b1'] = np.sum(da, axis=0)
+        return loss, grads
+
+    def train(self, X, y, X_val, y_val,
+              learning_rate=1e-3, learning_rate_decay=0.95,
+              reg=5e-6, num_iters=100,
+              batch_size=200, verbose=False):
+        num_train = X.shape[0]
+        iterations_per_epoch = max(num_train // batch_size, 1)
+        loss_history = []
+        train_acc_history = []
+        val_acc_history = []
+
+        for it in range(num_iters):
+            indices = np.random.choice(num_train, batch_size, replace=True)
+            X_batch = X[indices]
+            y_batch = y[indices]
+
+            loss, grads = self.loss(X_batch, y=y_batch, reg=reg)
+            loss_history.append(loss)
+
+            for param_name in self.params:
+                self.params[param_name] -= learning_rate * grads[param_name]
+
+            if verbose and it % 100 == 0:
+                print('iteration %d / %d: loss %f' % (it, num_iters, loss))
+
+            if it % iterations_per_epoch == 0:
+                train_acc = (self.predict(X_batch) == y_batch).mean()
+                val_acc = (self.predict(X_val) == y_val).mean()
+                train_acc_history.append(train_acc)
+                val_acc_history.append(val_acc)
+                learning_rate *= learning_rate_decay
+
+        return {
+            'loss_history': loss_history,
+            'train_acc_history': train_acc_history,
+            'val_acc_history': val_acc_history,
+        }
+
+    def predict(self, X):
+        return np.argmax(self.loss(X), axis=-1)

@@ -1,0 +1,101 @@
+import numpy as np
+
+
+class ReLU(object):
+    @staticmethod
+    def forward(x):
+        return np.maximum(0, x), x
+
+    @staticmethod
+    def backward(dout, x):
+        return dout * (x >= 0)
+
+
+class Affine(object):
+    @staticmethod
+    def forward(x, w, b):
+        return x.dot(w) + b, (x, w)
+
+    @staticmethod
+    def backward(dout, cache):
+        x, w = cache
+        return dout.dot(w.T), x.T.dot(dout), dout.sum(axis=0)
+
+
+class TwoLayerNet(object):
+
+    def __init__(self, input_size, hidden_size, output_size, std=1e-4):
+        self.params = {}
+        self.params['W1'] = std * np.random.randn(input_size, hidden_size)
+        self.params['b1'] = np.zeros(hidden_size)
+        self.params['W2'] = std * np.random.randn(hidden_size, output_size)
+        self.params['b2'] = np.zeros(output_size)
+
+    def loss(self, X, y=None, reg=0.0):
+        W1, b1 = self.params['W1'], self.params['b1']
+        W2, b2 = self.params['W2'], self.params['b2']
+
+        a1, fc1_cache = Affine.forward(X, W1, b1)
+        h1, relu_cache = ReLU.forward(a1)
+        scores, fc2_cache = Affine.forward(h1, W2, b2)
+        if y is None:
+            return scores
+
+        N = X.shape[0]
+        shifted = scores - np.max(scores, axis=1, keepdims=True)
+        log_probs = shifted - np.log(np.sum(np.exp(shifted), axis=1, keepdims=True))
+        loss = -np.sum(log_probs[np.arange(N), y]) / N
+        loss += reg * (np.sum(W1 * W1) + np.sum(W2 * W2))
+
+        dscores = np.exp(log_probs)
+        dscores[np.arange(N), y] -= 1
+        dscores /= N
+
+        grads = {}
+        dh1, grads['W2'], grads['b2'] = Affine.backward(dscores, fc2_cache)
+        da1 = ReLU.backward(dh1, relu_cache)
+        _, grads['W1'], grads['b1'] = Affine.backward(da1, fc1_cache)
+        grads['W1'] += 2 * reg * W1
+        grads['W2'] += 2 * reg * W2
+        return loss, grads
+
+    def train(self, X, y, X_val, y_val,
+              learning_rate=1e-3, learning_rate_decay=0.95,
+              reg=5e-6, num_iters=100,
+              batch_size=200, verbose=False):
+        num_train = X.shape[0]
+        iterations_per_epoch = max(num_train // batch_size, 1)
+
+        loss_history = []
+        train_acc_history = []
+        val_acc_history = []
+
+        for it in range(num_iters):
+            choice = np.random.choice(num_train, batch_size, replace=True)
+            X_batch = X[choice]
+            y_batch = y[choice]
+
+            loss, grads = self.loss(X_batch, y=y_batch, reg=reg)
+            loss_history.append(loss)
+
+            for k in self.params:
+                self.params[k] -= learning_rate * grads[k]
+
+            if verbose and it % 100 == 0:
+                print('iteration %d / %d: loss %f' % (it, num_iters, loss))
+
+            if it % iterations_per_epoch == 0:
+                train_acc = (self.predict(X_batch) == y_batch).mean()
+                val_acc = (self.predict(X_val) == y_val).mean()
+                train_acc_history.append(train_acc)
+                val_acc_history.append(val_acc)
+                learning_rate *= learning_rate_decay
+
+        return {
+            'loss_history': loss_history,
+            'train_acc_history': train_acc_history,
+            'val_acc_history': val_acc_history,
+        }
+
+    def predict(self, X):
+        return np.argmax(self.loss(X), axis=1)
