@@ -257,12 +257,13 @@ def updates_counted(state):
     return int(counts[0])
 
 
-def test_a_pieces_iterations_from_stop_on_are_skipped():
+@pytest.mark.parametrize("stop_on_divergence", [True, False])
+def test_a_pieces_iterations_from_stop_on_are_skipped(stop_on_divergence):
     """Updates 1 .. 4 in a scan of 6: the last two leave the state and record NaN; the
     accuracies are recorded at the boundary (iteration 3) only; the state equals a scan
-    of exactly 4."""
-    state, history = scanned_piece(1, 5, 6)
-    exact, exact_history = scanned_piece(1, 5, 4)
+    of exactly 4 (with or without the divergence check, which decides when a step is live)."""
+    state, history = scanned_piece(1, 5, 6, stop_on_divergence)
+    exact, exact_history = scanned_piece(1, 5, 4, stop_on_divergence)
     assert updates_counted(state) == 4
     assert_same(state["params"], exact["params"])
     losses = np.asarray(history["loss_history"])
