@@ -52,13 +52,16 @@ EQUIVALENT = {
     "jaxnet.model.x_cross_entropy__mutmut_13": "JAX clamps the index past the (N, 1) column",
     "jaxnet.model.x_cross_entropy__mutmut_17": "every row has C scores: the same mean, to rounding",
     "jaxnet.model.x_cross_entropy__mutmut_19": "every row has C scores: the same mean, to rounding",
-    # jaxnet/loop.py: a flag only tested for truth; arrays of one length; an epoch's
-    # updates, all in that epoch; the sampling, which changes an epoch's length only for a
-    # batch larger than the data, refused for "epoch" before it is counted; arange's default
-    # integer dtype, which folds in the same epoch.
-    "jaxnet.loop.x_advance__mutmut_168": "record is only tested for truth: None is falsy",
-    "jaxnet.loop.x_advance__mutmut_96": "its and rows have the same length",
-    "jaxnet.loop.x_advance__mutmut_204": "a drawn epoch's updates are all in that epoch (JAX clamps [1] of a one-update epoch)",
+    # jaxnet/loop.py: the skipped step ignores the step's keyword arguments; an epoch's rows
+    # are a pure function of (key, epoch), so drawing them again gives the same table; with
+    # given rows the table is carried but never read; the sampling, which changes an epoch's
+    # length only for a batch larger than the data, refused for "epoch" before it is counted;
+    # arange's default integer dtype, which folds in the same epoch.
+    **{f"jaxnet.loop.x_run_piece__mutmut_{n}": "_skipped_step ignores noise_key, hp and plan"
+       for n in (15, 16, 17)},
+    "jaxnet.loop.x_run_piece__mutmut_54": "an epoch's rows are a pure function of (key, epoch): drawn again, the same table",
+    "jaxnet.loop.x_run_piece__mutmut_107": "with given rows the row table is never read",
+    "jaxnet.loop.x_run_piece__mutmut_109": "with given rows the row table is never read",
     "jaxnet.loop.x_iterations_per_epoch__mutmut_1": "every sampling but \"epoch\" counts the same",
     "jaxnet.loop.x_iterations_per_epoch__mutmut_2": "every sampling but \"epoch\" counts the same",
     **{f"jaxnet.loop.x_{name}": "\"epoch\" sampling of a batch larger than the data is refused first"

@@ -201,11 +201,13 @@ def test_updates_past_float32s_exact_integers_draw_their_own_epochs_rows(ipe, it
         np.testing.assert_allclose(drawn["params"][k], expected[0][k], rtol=1e-6, err_msg=k)
 
 
-def test_train_step_is_one_sgd_update_of_the_reference():
+@pytest.mark.parametrize("weight_decay", [0.0, 0.1])
+def test_train_step_is_one_sgd_update_of_the_reference(weight_decay):
     """``train_step`` on given rows: the minibatch X[rows], y[rows], the reference's
-    gradient and params - lr * grad; the loss is the reference's at the old params."""
+    gradient and params - lr * grad (plus weight_decay * W for the weights, which the
+    optimizer reads from the params); the loss is the reference's at the old params."""
     params, X, y = small_problem(N=10)
-    c = config.Config(batch_size=4, learning_rate=0.3, reg=0.05, products="plain")
+    c = config.Config(batch_size=4, learning_rate=0.3, reg=0.05, products="plain", weight_decay=weight_decay)
     plan = loop.make_plan([c], 10, 4)
     hp = loop.traced_values(c, jnp.float64)
     rows = jnp.array([7, 2, 2, 9], jnp.int32)
@@ -216,7 +218,8 @@ def test_train_step_is_one_sgd_update_of_the_reference():
     want_loss, grads = net.loss(X[[7, 2, 2, 9]], y[[7, 2, 2, 9]], reg=0.05)
     assert float(loss) == pytest.approx(want_loss, rel=1e-12)
     for k in params:
-        np.testing.assert_allclose(new[k], np.asarray(params[k]) - 0.3 * grads[k], rtol=1e-12,
+        decay = weight_decay * np.asarray(params[k]) if k.startswith("W") else 0.0
+        np.testing.assert_allclose(new[k], np.asarray(params[k]) - 0.3 * (grads[k] + decay), rtol=1e-12,
                                    atol=1e-15, err_msg=k)
 
 
