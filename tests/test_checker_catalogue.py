@@ -112,3 +112,12 @@ def test_docs_list_every_cause_with_its_part():
     rows = re.findall(r"^\| `(\w+)` \| (\w+) \| ", (IMPLS.parents[1] / "docs" / "checker.md").read_text(), re.M)
     listed = {mid: part for mid, part in rows if mid in mistakes.BY_ID}
     assert listed == {mid: m.part for mid, m in mistakes.BY_ID.items()}
+
+
+def test_the_readme_counts_the_causes_as_they_are():
+    """The README's "the N causes (C in the catalogue, B beyond it)" against the checker's own."""
+    from tests.checker_impls.bugs_beyond import BEYOND
+    text = (IMPLS.parents[1] / "README.md").read_text()
+    total, catalogue, beyond = map(int, re.search(r"the (\d+) causes \((\d+) in the catalogue, (\d+) beyond",
+                                                  text).groups())
+    assert (total, beyond) == (len(mistakes.BY_ID), len(BEYOND)) and catalogue == total - beyond
