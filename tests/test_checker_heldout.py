@@ -93,8 +93,6 @@ LATER = {
 MISSED = {
     ("heldout_set4", "bug_04_dataloss_global_max.py"): "a softmax shifted by the batch's global max differs only "
     "when one row's scores are ~745 below another's; no loss problem has such rows",
-    ("heldout_set4", "bug_29_update_grad_clipping.py"): "gradients clipped to [-1, 1] differ only where an entry "
-    "exceeds 1; the training runs' gradients stay below it",
 }
 # Where this reading of a net's mistake differs from its manifest's part: set 2's author files the
 # schedule computed as decay ** (it // iterations_per_epoch) under training_rate, set 3's the same

@@ -144,14 +144,16 @@ def extra_train_problems():
     the 40 rows in batches of 15 (40 / 15 = 2.67 batches: 2 iterations per epoch), at another
     learning rate, so that a rate fixed in the code differs from a scaled one, on the main run's
     instance again (a second train call must start from the learning_rate given); "trace_big_batch":
-    6 of them in batches of 16 (more than the rows, as in the notebook's toy run: 1 iteration per
-    epoch, and batches of 16 drawn with replacement)."""
+    6 of them, scaled by 5, in batches of 16 (more than the rows, as in the notebook's toy run: 1
+    iteration per epoch, and batches of 16 drawn with replacement; the larger inputs give gradient
+    entries above 1, so that an update that clips them shows)."""
     main = train_problem()
     uneven = dict(main.kwargs, batch_size=15, num_iters=10, learning_rate=0.5)  # another rate: a fixed one shows
     big = dict(main.kwargs, batch_size=16, num_iters=7)
     return {"trace_uneven": TrainProblem(main.params, main.X, main.y, main.X_val, main.y_val, 5, uneven,
                                          after="trace"),
-            "trace_big_batch": TrainProblem(main.params, main.X[:6], main.y[:6], main.X_val, main.y_val, 11, big)}
+            "trace_big_batch": TrainProblem(main.params, 5 * main.X[:6], main.y[:6], main.X_val, main.y_val, 11,
+                                            big)}
 
 
 def train_problems():
