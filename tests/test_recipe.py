@@ -28,3 +28,27 @@ def test_full_recipe_is_reproducible_and_sweepable():
         np.testing.assert_allclose(swept["params"][k], a[0][k], rtol=1e-5, atol=1e-6)
     other = jaxnet.train(params, X, y, X, y, key=jax.random.key(99), **options, **hp)
     assert not np.array_equal(other[0]["W1"], a[0]["W1"])
+
+
+def tiny_splits():
+    """24 training rows of 4x4x3 images (8 of them the validation split), 3 classes."""
+    rng = np.random.default_rng(1)
+    X = rng.standard_normal((24, 48)).astype(np.float32)
+    y = rng.integers(0, 3, 24)
+    return {"X_train": X, "y_train": y, "X_val": X[:8], "y_val": y[:8]}
+
+
+def test_fit_refuses_anything_but_a_recipe():
+    with pytest.raises(TypeError, match="fit needs a jaxnet.Recipe, got dict"):
+        jaxnet.fit({"hidden_size": 5}, tiny_splits())
+
+
+@pytest.mark.slow
+def test_fit_draws_its_progress_bar_only_when_asked(capsys):
+    """No bar by default; with progress=True a tqdm bar named "train" over the run's updates."""
+    recipe = jaxnet.Recipe.of(hidden_size=5, num_iters=6, batch_size=4)
+    jaxnet.fit(recipe, tiny_splits(), image_shape=(4, 4, 3), num_classes=3)
+    assert "train:" not in capsys.readouterr().err
+    jaxnet.fit(recipe, tiny_splits(), image_shape=(4, 4, 3), num_classes=3, progress=True)
+    err = capsys.readouterr().err
+    assert "train:" in err and "0/6" in err
