@@ -1,6 +1,8 @@
 """A run with every option beyond the notebook (jaxnet.Recipe's and Config's): the same bits
 from the same seed, another seed other bits, and a sweep of it equal to the run."""
 
+import time
+
 import jax
 import numpy as np
 import pytest
@@ -45,10 +47,35 @@ def test_fit_refuses_anything_but_a_recipe():
 
 @pytest.mark.slow
 def test_fit_draws_its_progress_bar_only_when_asked(capsys):
-    """No bar by default; with progress=True a tqdm bar named "train" over the run's updates."""
+    """No bar by default; with progress=True a tqdm bar named "train" over the run's updates; a
+    callable is called with the updates done."""
     recipe = jaxnet.Recipe.of(hidden_size=5, num_iters=6, batch_size=4)
     jaxnet.fit(recipe, tiny_splits(), image_shape=(4, 4, 3), num_classes=3)
     assert "train:" not in capsys.readouterr().err
     jaxnet.fit(recipe, tiny_splits(), image_shape=(4, 4, 3), num_classes=3, progress=True)
     err = capsys.readouterr().err
     assert "train:" in err and "0/6" in err
+    seen = []
+    jaxnet.fit(recipe, tiny_splits(), image_shape=(4, 4, 3), num_classes=3,
+               progress=lambda done, loss: seen.append(done))
+    assert seen and seen[-1] == 6 and "train:" not in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_fit_in_pieces_and_from_a_state_equals_the_whole_fit():
+    """every/on_piece: on_piece sees the state after each piece of ``every`` updates; the run in
+    pieces, and one continued from a piece's state, end with the whole run's bits; train_time_s
+    is the training's wall time (positive, under the test's own)."""
+    recipe = jaxnet.Recipe.of(hidden_size=5, num_iters=6, batch_size=4)
+    fit = lambda **kw: jaxnet.fit(recipe, tiny_splits(), image_shape=(4, 4, 3), num_classes=3, **kw)  # noqa: E731
+    start = time.perf_counter()
+    whole = fit()
+    assert 0 < whole.metrics["train_time_s"] < time.perf_counter() - start
+    seen = []
+    pieces = fit(every=2, on_piece=seen.append)
+    assert [s.iteration for s in seen] == [2, 4, 6]
+    continued = fit(state=seen[0])
+    for k in whole.params:
+        np.testing.assert_array_equal(pieces.params[k], whole.params[k])
+        np.testing.assert_array_equal(continued.params[k], whole.params[k])
+    np.testing.assert_array_equal(continued.history["loss_history"], whole.history["loss_history"])
