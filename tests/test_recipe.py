@@ -79,3 +79,39 @@ def test_fit_in_pieces_and_from_a_state_equals_the_whole_fit():
         np.testing.assert_array_equal(pieces.params[k], whole.params[k])
         np.testing.assert_array_equal(continued.params[k], whole.params[k])
     np.testing.assert_array_equal(continued.history["loss_history"], whole.history["loss_history"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["mean", "channel"])
+def test_fit_scores_val_and_test_and_reports_its_run(kind):
+    """fit's metrics: val and test accuracy of the trained params on the splits preprocessed as
+    the recipe says (here computed apart: as given, or standardised per colour channel with the
+    training rows' statistics), the test rows counted, the run's length, seed and time; on_trained
+    sees the params, history and preprocessing fit returns. Without a test split: no test score."""
+    rng = np.random.default_rng(2)
+    splits = dict(tiny_splits(), X_test=rng.standard_normal((12, 48)).astype(np.float32) + 1,
+                  y_test=rng.integers(0, 3, 12))
+    recipe = jaxnet.Recipe.of(hidden_size=5, num_iters=6, batch_size=4, seed=3, preprocess=kind)
+    seen = []
+    fit = jaxnet.fit(recipe, splits, image_shape=(4, 4, 3), num_classes=3,
+                     on_trained=lambda *args: seen.append(args))
+
+    def prepared(X):
+        if kind == "mean":
+            return X
+        train = splits["X_train"].reshape(-1, 3)
+        return ((X.reshape(-1, 3) - train.mean(0)) / train.std(0)).reshape(X.shape)
+
+    def accuracy(X, y):
+        return float(np.mean(np.asarray(jaxnet.predict(fit.params, prepared(X))) == y))
+
+    assert set(fit.metrics) == {"val_acc", "test_acc", "num_test", "num_iters", "seed", "train_time_s"}
+    assert fit.metrics["val_acc"] == pytest.approx(accuracy(splits["X_val"], splits["y_val"]))
+    assert fit.metrics["test_acc"] == pytest.approx(accuracy(splits["X_test"], splits["y_test"]))
+    assert (fit.metrics["num_test"], fit.metrics["num_iters"], fit.metrics["seed"]) == (12, 6, 3)
+    assert fit.metrics["train_time_s"] > 0 and fit.state is not None and fit.state.iteration == 6
+    assert (fit.preprocessing is None) == (kind == "mean")
+    [(params, history, prep)] = seen
+    assert params is fit.params and history is fit.history and prep is fit.preprocessing
+    alone = jaxnet.fit(recipe, tiny_splits(), image_shape=(4, 4, 3), num_classes=3)
+    assert alone.metrics["test_acc"] is None and alone.metrics["num_test"] == 0
