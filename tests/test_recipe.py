@@ -115,3 +115,25 @@ def test_fit_scores_val_and_test_and_reports_its_run(kind):
     assert params is fit.params and history is fit.history and prep is fit.preprocessing
     alone = jaxnet.fit(recipe, tiny_splits(), image_shape=(4, 4, 3), num_classes=3)
     assert alone.metrics["test_acc"] is None and alone.metrics["num_test"] == 0
+
+
+@pytest.mark.slow
+def test_fit_passes_its_image_shape_to_the_preprocessing_the_views_and_the_bar(capsys):
+    """Grey 4x4 images (one channel): "channel" standardises their one channel, and the
+    flip-averaged scores of the validation and test rows see 4x4x1 images (CIFAR-10's 32x32x3 would not fit 16 features); a fit
+    continued from a state starts its bar at the state's update."""
+    rng = np.random.default_rng(4)
+    X = rng.standard_normal((24, 16)).astype(np.float32) * 3 + 1
+    y = rng.integers(0, 3, 24)
+    splits = {"X_train": X, "y_train": y, "X_val": X[:8], "y_val": y[:8], "X_test": X[8:], "y_test": y[8:]}
+    recipe = jaxnet.Recipe.of(hidden_size=5, num_iters=6, batch_size=4, preprocess="channel", tta_flip=True)
+    seen = []
+    fit = jaxnet.fit(recipe, splits, image_shape=(4, 4, 1), num_classes=3, every=2, on_piece=seen.append)
+    standardised = (X - X.mean()) / X.std()
+    for split, rows in (("val_acc", slice(None, 8)), ("test_acc", slice(8, None))):
+        want = jaxnet.model.accuracy(fit.params, standardised[rows], y[rows], flip_average=(4, 4, 1),
+                                     image_shape=(4, 4, 1))
+        assert fit.metrics[split] == pytest.approx(float(want), abs=1e-6), split
+    capsys.readouterr()
+    jaxnet.fit(recipe, splits, image_shape=(4, 4, 1), num_classes=3, state=seen[0], progress=True)
+    assert "2/6" in capsys.readouterr().err
