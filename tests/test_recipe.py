@@ -137,3 +137,24 @@ def test_fit_passes_its_image_shape_to_the_preprocessing_the_views_and_the_bar(c
     capsys.readouterr()
     jaxnet.fit(recipe, splits, image_shape=(4, 4, 1), num_classes=3, state=seen[0], progress=True)
     assert "2/6" in capsys.readouterr().err
+
+
+def test_fit_counts_its_largest_evaluation_in_the_memory_check(monkeypatch):
+    """The rows scored at once (the larger of the validation and test splits) are in the memory
+    check's host bytes, beside the training rows, before anything compiles."""
+    from jaxnet import checks
+
+    class Checked(Exception):
+        pass
+
+    def fake_check_fits(need, host, *args):
+        raise Checked(host)
+
+    monkeypatch.setattr(checks, "check_fits", fake_check_fits)
+    rng = np.random.default_rng(5)
+    splits = dict(tiny_splits(), X_test=rng.standard_normal((20, 48)).astype(np.float32),
+                  y_test=rng.integers(0, 3, 20))
+    with pytest.raises(Checked) as checked:
+        jaxnet.fit(jaxnet.Recipe.of(hidden_size=5, num_iters=6, batch_size=4), splits,
+                   image_shape=(4, 4, 3), num_classes=3)
+    assert checked.value.args[0] == (24 + 20) * 48 * 4  # float32 rows: 24 training, 20 test
