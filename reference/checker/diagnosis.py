@@ -14,7 +14,7 @@ import numpy as np
 
 from reference.checker import causes, edge_cases, explain, formulas, locate, mistakes, predictions, problems, structure
 from reference.checker.report import Finding
-from reference.checker.training_record import named_title
+from reference.checker.training_record import named_title, seen_detail
 
 LOSS_CHECKS = {"toy_scores", "toy_loss", "gradients", "gradients_numeric", "no_mutation", "grads_format",
                *problems.loss_problems()}
@@ -197,7 +197,7 @@ def training_findings(checks, predict_wrong):
         if c.passed or c.consequence_of:
             continue
         if predict_wrong and c.name.endswith("acc_history"):  # recorded with a wrong predict: no cause of its own
-            c.consequence_of, c.causes, c.diagnosis = "predict", [], c.diagnosis.split(": this matches")[0]
+            c.consequence_of, c.causes, c.diagnosis = "predict", [], seen_detail(c)
             continue
         key = c.causes[0] if c.causes else c.part
         groups.setdefault(key, []).append(c)
@@ -206,7 +206,7 @@ def training_findings(checks, predict_wrong):
         m = mistakes.BY_ID.get(key)
         group.sort(key=lambda c: bool(m) and c.part != m.part)  # a check of the cause's own part first
         head = group[0]
-        structure = head.diagnosis.split(": this matches")[0]
+        structure = seen_detail(head)
         findings.append(Finding(head.part, m and m.id, named_title(head) if m else "not a known mistake", structure,
                                 m.fix if m else causes.look_first(head.part), checks=[c.name for c in group]))
     return findings

@@ -99,6 +99,11 @@ def named(name, measured, tol, what, mid, detail, fill=""):
                  part=mistakes.BY_ID[mid].part)
 
 
+def seen_detail(check):
+    """What a check saw, without the cause ``cause_text`` added to it (the whole detail if none)."""
+    return check.diagnosis.split(": this matches", 1)[0]
+
+
 def named_title(check):
     """The title of the cause a check's detail names, as ``cause_text`` filled it in."""
     return check.diagnosis.split(": this matches ", 1)[-1].rsplit(". Fix: ", 1)[0]

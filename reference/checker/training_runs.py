@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from reference.checker import problems
 from reference.checker.report import Check
-from reference.checker.training_record import RATE_TOL, iterations_text, named
+from reference.checker.training_record import RATE_TOL, iterations_text, named, seen_detail
 
 # How a student computes iterations_per_epoch instead of max(num_train // batch_size, 1), in words,
 # as a function of (num_train, batch_size).
@@ -156,7 +156,7 @@ def rate_across(main, extra):
                   and math.isfinite(r.first_rate)), None)
     if check.causes != ["lr_scaled"] or other is None:
         return check
-    seen = check.diagnosis.split(": this matches ")[0]
+    seen = seen_detail(check)
     lr, lr_other = main.prob.kwargs["learning_rate"], other.prob.kwargs["learning_rate"]
     there = (f"; on {problems.describe_run(other.prob)} with learning_rate={lr_other:g}, the first step's rate "
              f"was {other.first_rate:.4g}")
