@@ -10,6 +10,7 @@ import pytest
 
 from reference.checker import backward, causes, evidence, explain, hypotheses, mistakes, regularisers, run, structure
 from tests.checker_impls.bugs import LOSS, buggy_source
+from tests.checker_impls.lines import ARGMAX, HIDDEN_IN, SHIFT, UPDATE
 from tests.checker_impls.inprocess import checked
 from tests.checker_impls.unknown_bugs import unknown_source
 
@@ -260,3 +261,65 @@ def test_an_init_of_other_shapes_is_the_init_s_mistake_alone():
          '        W2 = W2 if W2.shape[0] == W1.shape[1] else W2.T')])
     assert [(f.part, f.cause) for f in result.findings] == [("init", "init_differs")]
     assert {"toy_loss", "gradients"} <= set(result.consequences)
+
+
+def test_hidden_values_kept_in_the_inputs_dtype_show_on_integer_inputs_alone():
+    """integer_inputs: X as int64 (raw pixels); a hidden layer written into a buffer of X's dtype
+    truncates there and nowhere else: the forward pass, located and described, not named."""
+    result = edited("hidden_in_x_dtype", [(HIDDEN_IN, "hidden_in = np.empty((X.shape[0], W1.shape[1]), X.dtype)  # BUG\n"
+                                                      "        hidden_in[...] = X @ W1 + b1")])
+    summary = result.summary()
+    assert [c.name for c in result.checks if not c.passed] == ["integer_inputs"]
+    assert (summary["part"], summary["cause"]) == ("scores", None)
+    assert structure.SPECIAL["integer_inputs"] in summary["structure"]
+
+
+def test_a_softmax_shifted_by_the_batch_max_shows_when_rows_lie_far_apart():
+    """rows_apart: a correct softmax is exact on a batch whose rows' scores lie ~1000 apart; one
+    shifted by the batch's largest score underflows there, alone among the problems."""
+    result = edited("batch_max", [(SHIFT, "stable = scores - np.max(scores)  # BUG")])
+    assert [c.name for c in result.checks if not c.passed] == ["rows_apart"]
+    assert result.summary()["cause"] == "softmax_global_max"
+
+
+def test_predict_on_one_row_returns_labels_of_shape_one():
+    """predict(X) with one row must give shape (1,): a squeeze that gives a 0-d array is predict's."""
+    squeezed = ARGMAX.replace("np.argmax(", "np.argmax(np.squeeze(").replace(", axis=1)", "), axis=-1)  # BUG")
+    result = edited("predict_squeeze", [(ARGMAX, squeezed)])
+    summary = result.summary()
+    assert [c.name for c in result.checks if not c.passed] == ["predict"]
+    assert (summary["part"], summary["cause"]) == ("predict", None)
+    assert "on one row" in summary["structure"] and "shape ()" in summary["structure"]
+
+
+@pytest.mark.parametrize("init, said", [("np.zeros((1, hidden_size))", "b1 (shape (1, 10), not (10,))"),
+                                        ("np.zeros(hidden_size, dtype=int)", "b1 (dtype int64, not float64)")])
+def test_the_init_is_judged_in_shape_and_dtype_not_only_in_value(init, said):
+    """Zero biases of another shape or of integer dtype equal the notebook's values; the init is
+    still the mistake, with the check that shows it (the numeric gradient) as its evidence."""
+    result = edited("init_" + ("dtype" if "dtype" in said else "shape"), [("np.zeros(hidden_size)", init + "  # BUG")])
+    summary = result.summary()
+    assert (summary["part"], summary["cause"]) == ("init", "init_differs")
+    assert said in result.findings[0].structure
+
+
+def test_rates_that_decay_per_param_are_the_decay_s_not_the_update_s():
+    """A schedule gives every param one rate at each step: biases that keep the first rate while the
+    weights decay are located in the decay, not named (no known mistake does that)."""
+    result = edited("decay_weights_only", [
+        ("            for name in self.params:\n                " + UPDATE,
+         "            for name in self.params:  # BUG: the biases keep the first rate\n                "
+         "self.params[name] -= (learning_rate if name.startswith('W') else learning_rate_0) * grads[name]"),
+        ("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        learning_rate_0 = learning_rate\n")])
+    summary = result.summary()
+    assert (summary["part"], summary["cause"]) == ("training_decay", None)
+    assert "the params' rates differ" in summary["structure"]
+
+
+def test_a_correct_net_in_float32_parameters_is_not_blamed_for_its_rates():
+    """The rates are judged beyond the rounding of the params' own dtype: float32 grads (float32
+    arithmetic) make steps rounded to float32, named float32 once, not a learning-rate mistake."""
+    result = bug("float32")
+    assert [f.cause for f in result.findings] == ["float32"]
+    assert next(c for c in result.checks if c.name == "train_learning_rate").consequence_of or \
+        next(c for c in result.checks if c.name == "train_learning_rate").passed

@@ -34,7 +34,7 @@ def usual(params, X, y, reg, z1, h1, probs):
     """The notebook's backward pass from the given forward values: dscores = (probs - one_hot(y)) / N,
     masked by z1 > 0 at the ReLU, plus 2 reg W for the weights."""
     dscores = (probs - one_hot(y, probs.shape[1])) / len(y)
-    dz1 = (dscores @ params["W2"].T) * (z1 > 0)
+    dz1 = np.where(z1 > 0, dscores @ params["W2"].T, 0.0)  # 0 where inactive, even past a NaN upstream
     return {"W1": X.T @ dz1 + 2 * reg * params["W1"], "b1": dz1.sum(axis=0),
             "W2": h1.T @ dscores + 2 * reg * params["W2"], "b2": dscores.sum(axis=0)}
 

@@ -159,6 +159,9 @@ OTHER_CAUSES = (
             "already a mean over the batch)", "params -= learning_rate * grads", "training_rate"),
     Mistake("momentum_in_update", "a momentum velocity in the update (v = mu v - lr g; params += v) instead of "
             "plain SGD", "params -= learning_rate * grads, no velocity", "training_update"),
+    Mistake("update_grad_norm_clipped", "each gradient rescaled to norm {detail} when its norm is larger "
+            "(gradient clipping)", "params -= learning_rate * grads, the gradient as it is: the notebook clips "
+            "nothing", "training_update"),
     Mistake("weight_decay_in_update", "a weight-decay term in the update (params -= lr (g + c params)): the "
             "regularisation applied twice", "params -= learning_rate * grads: the gradient already holds "
             "the reg term", "training_update"),
@@ -172,12 +175,18 @@ OTHER_CAUSES = (
     Mistake("batches_in_order", "minibatches taken in order (consecutive rows of X) instead of drawn at random",
             "idx = np.random.choice(num_train, batch_size); X_batch, y_batch = X[idx], y[idx]",
             "training_sampling"),
+    Mistake("batch_rng_not_seeded", "minibatches drawn from a random source np.random.seed does not set "
+            "(np.random.default_rng(), the random module, ...): a run cannot be repeated",
+            "draw from NumPy's global generator: np.random.choice(num_train, batch_size)", "training_sampling"),
     Mistake("batch_from_first_examples", "minibatches drawn from the first examples only, not from all num_train",
             "np.random.choice(num_train, batch_size): indices from the whole training set", "training_sampling"),
     Mistake("scores_cached", "loss(X) returning the scores of the params before they changed (scores cached by X)",
             "compute the scores from the current params on every call (or clear the cache when they change)", "scores"),
     Mistake("lr_default_wrong", "train's default learning_rate={detail}, not the skeleton's 1e-3",
             "def train(self, X, y, X_val, y_val, learning_rate=1e-3, ...)", "training_rate"),
+    Mistake("lr_float32", "the learning rate kept in float32 (np.float32): every step's rate rounded to float32, "
+            "~1e-7 relative", "keep learning_rate and its decayed values as Python floats (float64)",
+            "training_rate"),
     Mistake("lr_kept_between_calls", "the learning rate kept on the instance: a second train call continues the "
             "first one's decayed rate", "start every call from the learning_rate given: a local variable",
             "training_rate"),
@@ -196,11 +205,11 @@ FAMILIES = (
             "divide by N once: dscores /= N already makes {params}'s gradient a mean", "gradient"),
     Mistake("reg_gradient_scaled", "the regularisation gradient of {params} a multiple of reg * W other than 2",
             "add 2 * reg * W to the gradient of each weight: d/dW of reg * sum(W**2) is 2 * reg * W", "gradient"),
-    Mistake("reg_scaled", "the regularisation strength a constant multiple of reg, in the loss and its gradient",
+    Mistake("reg_scaled", "the regularisation strength a constant multiple of reg",
             "the notebook's loss is reg * (sum(W1**2) + sum(W2**2)), with gradient 2 * reg * W", "regulariser"),
     Mistake("reg_scaled_in_loss", "the regularisation term in the loss a constant multiple of the notebook's "
             "(its gradient is right)", "add exactly reg * (sum(W1**2) + sum(W2**2)) to the loss", "regulariser"),
-    Mistake("reg_one_weight", "only {params} regularised, in the loss and its gradient",
+    Mistake("reg_one_weight", "only {params} regularised",
             "regularise both weights: reg * (sum(W1**2) + sum(W2**2)), gradients 2 * reg * W1 and 2 * reg * W2",
             "regulariser"),
     Mistake("data_loss_scaled_in_loss", "the data loss a constant multiple of the mean cross-entropy "
@@ -238,8 +247,8 @@ FAMILIES = (
 BACKWARD = (
     Mistake("gradient_aliases_param", "{params}'s gradient computed in the array of {params} itself (dW = W, "
             "then in-place ops): every call to loss overwrites the weights with their gradient",
-            "start the gradient in a new array: dW2 = 2 * reg * W2 (or W2.copy()), never dW2 = W2 followed by "
-            "dW2 *= or dW2 +=", "gradient"),
+            "start each gradient in a new array: dW = 2 * reg * W (or W.copy()), never dW = W (or a shallow "
+            "copy of params) followed by dW *= or dW +=", "gradient"),
     Mistake("dW2_from_hidden_gradient", "W2's gradient computed from {detail} in place of h1, the ReLU's output "
             "(a variable overwritten?)", "dW2 = h1.T @ dscores + 2 * reg * W2, with h1 = max(0, z1) from the forward "
             "pass; keep the hidden layer's gradient in a variable of its own", "gradient"),

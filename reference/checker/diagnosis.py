@@ -107,18 +107,35 @@ def raised_in(text):
     return "gradient" if re.search(r"\bgrads?\b|\bd[A-Za-z_]\w*|backward", code) else None
 
 
+def _init_differences(got, want):
+    """How each param of the toy init differs from the notebook's: its shape, its dtype (an
+    integer array, whose in-place float updates raise or truncate) or its values."""
+    said = {}
+    for k in problems.PARAM_NAMES:
+        if k not in got:
+            said[k] = f"{k} missing"
+        elif got[k].shape != want[k].shape:
+            said[k] = f"{k} (shape {got[k].shape}, not {want[k].shape})"
+        elif got[k].dtype.kind != "f":
+            said[k] = f"{k} (dtype {got[k].dtype}, not float64)"
+        elif not np.allclose(got[k], want[k], rtol=1e-12, atol=0):
+            said[k] = k
+    return said
+
+
 def init_finding(obs, checks, parts):
     """init_differs if the class's toy init is not the notebook's; toy_scores and toy_loss then
     follow from it (they compare with the notebook's numbers), and so does gradients_numeric when
     your gradients match jax.grad and the numeric gradient matches the truth to its own accuracy
     (the notebook's elementwise check, at other params than its own, fails on tiny entries), and
-    every toy check when a weight has another shape or loss raises on the toy model alone."""
+    every toy check when a weight has another shape or loss raises on the toy model alone; a
+    param of integer dtype also makes the numeric gradient (its steps are lost) and the training
+    runs (the update raises) consequences."""
     if obs.mode != "class":
         return None
     got, want = obs.params("init"), problems.toy_params()
-    bad = [k for k in problems.PARAM_NAMES if k not in got or got[k].shape != want[k].shape
-           or not np.allclose(got[k], want[k], rtol=1e-12, atol=0)]
-    if not bad:
+    said = _init_differences(got, want)
+    if not said:
         return None
     m = mistakes.BY_ID["init_differs"]
     by_name = {c.name: c for c in checks}
@@ -128,11 +145,14 @@ def init_finding(obs, checks, parts):
     reshaped = any(k in got and got[k].shape != want[k].shape for k in want)
     if reshaped or ("toy" in obs.errors and not any(p.failed for n, ps in parts.items() if n != "toy" for p in ps)):
         follows |= {"gradients", "gradients_numeric"}  # the toy model ran on params of other shapes
+    if any(k in got and got[k].dtype.kind != "f" for k in want):
+        follows |= {"gradients_numeric", "toy_training"} | {c.name for c in checks if c.name.startswith("train_")
+                                                              or c.name.endswith("_history")}
     for c in checks:
         if c.name in follows and not c.passed:
             c.consequence_of = "init"
-    return Finding("init", m.id, m.title, f"the toy model's {_and(bad)} after np.random.seed(0) differ from "
-                   "the notebook's", m.fix, checks=[])
+    return Finding("init", m.id, m.title, f"the toy model's {_and(said.values())} after np.random.seed(0) differ "
+                   "from the notebook's", m.fix, checks=[])
 
 
 def alias_finding(obs, checks):
@@ -234,8 +254,9 @@ def diagnose(obs, checks, parts, args, truths):
     findings = ([alias] if alias else []) + [f for f in findings if f.checks]
     for f in findings:
         f.checks.sort(key=lambda name: not shows_part(f.part, check_parts(name, parts)))
-    failing_toy = [n for n in ("toy_scores", "toy_loss") if init and by_name.get(n) and by_name[n].consequence_of]
-    if failing_toy:  # the first toy check that fails is the init's evidence, the other follows
+    failing_toy = [n for n in ("toy_scores", "toy_loss", "gradients", "gradients_numeric")
+                   if init and by_name.get(n) and by_name[n].consequence_of == "init"]
+    if failing_toy:  # the first toy check that fails is the init's evidence, the others follow
         head = by_name[failing_toy[0]]
         head.consequence_of, head.causes, head.part, init.checks = None, ["init_differs"], "init", [head.name]
         head.diagnosis = f"{init.structure}: this matches {init.text}. Fix: {init.look_first}. [cause: init_differs]"

@@ -50,6 +50,6 @@ def predict_edge_finding(check, findings):
     if any(f.part == "scores" for f in findings):
         check.consequence_of = "scores"
         return None
-    check.diagnosis += "; not a known mistake"
-    return Finding("predict", None, "not a known mistake", check.diagnosis, causes.look_first("predict"),
-                   checks=["predict"])
+    seen = check.diagnosis.removeprefix(EDGE)
+    check.diagnosis = f"{seen}; not a known mistake"
+    return Finding("predict", None, "not a known mistake", seen, causes.look_first("predict"), checks=["predict"])

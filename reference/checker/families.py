@@ -20,8 +20,9 @@ ZERO = 1e-9  # a fitted factor this small is no term at all
 def fit(pairs):
     """Least-squares a in got ~ a * direction over (got, direction) pairs; None if degenerate."""
     pairs = [(g, d) for g, d in pairs if np.shape(g) == np.shape(d)]
-    num = sum(float(np.ravel(g) @ np.ravel(d)) for g, d in pairs)
-    den = sum(float(np.ravel(d) @ np.ravel(d)) for g, d in pairs)
+    with np.errstate(invalid="ignore", over="ignore"):  # a NaN or inf output makes no fit (below)
+        num = sum(float(np.ravel(g) @ np.ravel(d)) for g, d in pairs)
+        den = sum(float(np.ravel(d) @ np.ravel(d)) for g, d in pairs)
     return num / den if den > 0 and np.isfinite(num) else None
 
 

@@ -10,13 +10,12 @@ run scores 0 on every check.
 import json
 import xml.etree.ElementTree as ET
 
-from reference.checker import report
+from reference.checker import problems, report
 
-CLASS_CHECKS = ("toy_scores", "toy_loss", "gradients", "gradients_numeric", "large_scores", "dead_units",
-                "reg_zero", "reg_large", "single_example", "float32_inputs", "score_shift", "no_mutation",
-                "grads_format", "toy_training", "predict", "train_steps", "train_sampling", "train_learning_rate",
-                "loss_history", "train_acc_history", "val_acc_history")
-FUNCTION_CHECKS = tuple(n for n in CLASS_CHECKS[1:13])  # loss and gradients only
+LOSS_SIDE = ("toy_loss", "gradients", "gradients_numeric", *problems.loss_problems(), "no_mutation", "grads_format")
+CLASS_CHECKS = ("toy_scores", *LOSS_SIDE, "toy_training", "predict", "train_steps", "train_sampling",
+                "train_learning_rate", "loss_history", "train_acc_history", "val_acc_history")
+FUNCTION_CHECKS = LOSS_SIDE  # loss and gradients only
 
 
 def check_names(mode):

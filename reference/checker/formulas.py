@@ -144,6 +144,13 @@ def column_max_shift(xp, scores, y):
     return -xp.mean(xp.log(at_labels(xp, probs, y))), probs
 
 
+def global_max_shift(xp, scores, y):
+    """Every score shifted by the batch's largest (scores.max() without axis) before the softmax."""
+    e = xp.exp(scores - scores.max())
+    probs = e / e.sum(axis=1, keepdims=True)
+    return -xp.mean(xp.log(at_labels(xp, probs, y))), probs
+
+
 def shift_in_numerator(xp, scores, y):
     """exp(s - max) / sum(exp(s)): the max subtracted in the numerator only."""
     e = xp.exp(scores - scores.max(axis=1, keepdims=True))
@@ -249,6 +256,9 @@ DATA_LOSSES = (
     Mistake("softmax_column_max", "the softmax shifted by each class's max over the batch (scores.max(axis=0)) "
             "instead of each example's max", "subtract scores.max(axis=1, keepdims=True): a row's shift cancels "
             "in its softmax, a column's does not", "data_loss", column_max_shift),
+    Mistake("softmax_global_max", "the softmax shifted by the batch's largest score (scores.max() without axis) "
+            "instead of each example's max", "subtract scores.max(axis=1, keepdims=True): rows far below the "
+            "batch's best underflow to exp(...) = 0", "data_loss", global_max_shift),
     Mistake("softmax_shift_in_numerator", "the softmax exp(s - max) / sum(exp(s)): the max subtracted in the "
             "numerator only", "subtract the max from every score before both: e = exp(s - max); e / e.sum(axis=1)",
             "data_loss", shift_in_numerator),

@@ -150,13 +150,13 @@ def predict_edge(obs, what):
     params, X = problems.predict_edge_problem()
     want, got = np.argmax(true_scores(params, X), axis=1), obs.get("predict_edge")
     if got is None:
-        return Check("predict", True, 0.0, 0.0, what, part="predict")
+        return predict_one(obs, what)
     if got.shape != want.shape:
         return Check("predict", False, 1.0, 0.0, what, f"{EDGE}predict returned shape {got.shape}, expected "
                                                          f"{want.shape}")
     wrong = got != want
     if not wrong.any():
-        return Check("predict", True, 0.0, 0.0, what, part="predict")
+        return predict_one(obs, what)
     tied = problems.TIED_ROWS
     kinds = [f"{wrong[:tied].sum()} of the {tied} rows whose scores are exactly tied (expected the first tied "
              "class, as np.argmax takes)"] if wrong[:tied].any() else []
@@ -164,6 +164,20 @@ def predict_edge(obs, what):
     kinds += [f"{len(others)} of the {len(want) - tied} others (rows {row_ranges(others)})"] if len(others) else []
     return Check("predict", False, float(wrong.mean()), 0.0, what,
                  f"{EDGE}on {len(want)} rows with scores around 1000, predictions differ on {' and '.join(kinds)}")
+
+
+def predict_one(obs, what):
+    """predict on one row (X of shape (1, D)), once it is right on the others: labels of shape (1,)."""
+    if "predict_one" in obs.errors:
+        return Check("predict", False, None, None, what, f"{EDGE}on one row, your code raised "
+                                                          f"{obs.errors['predict_one']}")
+    params, X = problems.predict_problem()
+    want, got = np.argmax(true_scores(params, X[:1]), axis=1), obs.get("predict_one")
+    if got is None or (got.shape == want.shape and np.array_equal(got, want)):
+        return Check("predict", True, 0.0, 0.0, what, part="predict")
+    return Check("predict", False, 1.0, 0.0, what, f"{EDGE}on one row (X of shape (1, {X.shape[1]})), predict "
+                                                     f"returned {got.tolist()} of shape {got.shape}, expected "
+                                                     f"{want.tolist()} of shape {want.shape}")
 
 
 def row_ranges(rows, most=4):

@@ -69,7 +69,7 @@ def forward_part(obs, parts_by_problem, args):
     if moved is not None and moved > evidence.LOSS_TOL:
         text = f"your loss changes by {moved:.3g} when every score is shifted by the same constant (a softmax does not)"
         return Located("data_loss", structure=text, notes=[text])
-    if "reg_zero" in where or (len(set(where)) == 1 and where[0] in structure.SPECIAL):
+    if "reg_zero" in where or (len(set(where)) == 1 and where[0] in structure.SPECIAL) or set(where) == structure.LARGE:
         return Located("data_loss", structure=_loss_text(bad_loss, args, reg_of, data=True))
     if all(reg_of[n] > 0 for n in where):
         return Located("regulariser", structure=_loss_text(bad_loss, args, reg_of, data=False))

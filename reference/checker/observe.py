@@ -121,8 +121,9 @@ def observe_class(rec, cls):
     np.random.seed(0)
     net = cls(problems.D, problems.H, problems.C, std=1e-1)
     toy = copy_params(net.params)
-    for k in problems.PARAM_NAMES:
-        rec.put(f"init/{k}", np.asarray(toy[k], dtype=np.float64))
+    for k in problems.PARAM_NAMES:  # in its own dtype when it is a number's: integer biases are a mistake
+        init = np.asarray(toy[k])
+        rec.put(f"init/{k}", init if init.dtype.kind in "biuf" else init.astype(np.float64))
     X, y = problems.toy_data()
     other = problems.predict_problem()[0]
     rec.probe("toy_scores", lambda: rec.put("toy_scores", scores_after_change(net, X.copy(), other)))
@@ -136,6 +137,7 @@ def observe_class(rec, cls):
     edge_params, Xe = problems.predict_edge_problem()
     rec.probe("predict_edge", lambda: rec.put(
         "predict_edge", np.asarray(_with(probe_net, edge_params).predict(Xe.copy()))))
+    rec.probe("predict_one", lambda: rec.put("predict_one", np.asarray(_with(probe_net, params).predict(Xp[:1].copy()))))
     rec.probe("predict_scores", lambda: rec.put(
         "predict/scores", np.asarray(_with(probe_net, params).loss(Xp.copy()), np.float64)))
     rec.probe("toy_training", toy_training, rec, cls)
@@ -143,6 +145,7 @@ def observe_class(rec, cls):
     nets = {}
     for prefix, prob in problems.train_problems().items():
         nets[prefix] = rec.probe(prefix, recording.record_training, rec, cls, prefix, prob, nets.get(prob.after))
+    rec.probe(problems.REPEAT_RUN, recording.record_training, rec, cls, problems.REPEAT_RUN)
 
 
 def set_in_place(net, params):

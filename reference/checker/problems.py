@@ -15,6 +15,12 @@ from reference import notebook
 PARAM_NAMES = ("W1", "b1", "W2", "b2")
 D, H, C = notebook.INPUT_SIZE, notebook.HIDDEN_SIZE, notebook.NUM_CLASSES
 SHIFT = 3.0  # added to every score by score_shift; small enough that no exp overflows
+# rows_apart adds APART to every weight of W2 (each row's scores move by APART * sum(h1), a constant
+# per row: the softmax and the gradients do not change) and scales the first example by 10: its
+# scores then lie ~1000 above every other row's, within a spread of ~12, so a softmax shifted by the
+# batch's global max (not each row's) underflows in the other rows, while no hidden unit's
+# pre-activation passes ~15 (a sigmoid or an exp of it stays finite).
+APART = 50.0
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,9 @@ def loss_problems():
     X32 = rng.standard_normal((5, D)).astype(np.float32)
     one = rng.standard_normal((1, D))
     shifted = dict(base, b2=base["b2"] + SHIFT)
+    apart = dict(base, W2=base["W2"] + APART)
+    X_apart = X * np.where(np.arange(5) == 0, 10.0, 1.0)[:, None]
+    integers = rng.integers(-3, 4, size=(5, D))
     problems = [
         LossProblem("large_scores", "scores around 5000 (numerical stability)", large, X, y, 0.05),
         LossProblem("dead_units", "hidden units exactly at zero", dead_params, dead_X, y, 0.05),
@@ -91,6 +100,9 @@ def loss_problems():
         LossProblem("float32_inputs", "float32 inputs", base, X32, y, 0.05),
         LossProblem("score_shift", f"every score shifted by {SHIFT:g} (reg = 0): softmax does not change",
                     shifted, X, y, 0.0),
+        LossProblem("rows_apart", "one example's scores ~1000 above the others' (reg = 0): each row's own max",
+                    apart, X_apart, y, 0.0),
+        LossProblem("integer_inputs", "integer inputs (raw pixels are integers)", base, integers, y, 0.05),
     ]
     return {p.name: p for p in problems}
 
@@ -152,8 +164,11 @@ def extra_train_problems():
     big = dict(main.kwargs, batch_size=16, num_iters=7)
     return {"trace_uneven": TrainProblem(main.params, main.X, main.y, main.X_val, main.y_val, 5, uneven,
                                          after="trace"),
-            "trace_big_batch": TrainProblem(main.params, 5 * main.X[:6], main.y[:6], main.X_val, main.y_val, 11,
+            "trace_big_batch": TrainProblem(main.params, 10 * main.X[:6], main.y[:6], main.X_val, main.y_val, 11,
                                             big)}
+
+
+REPEAT_RUN = "trace_repeat"  # the main run made again on a new instance: the same seed must draw the same batches
 
 
 def train_problems():

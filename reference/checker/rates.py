@@ -10,11 +10,11 @@ import numpy as np
 
 from reference.checker import problems
 from reference.checker.report import Check
-from reference.checker.training_record import (RATE_TOL, close, epoch_sets, iterations_text, named, params_after,
-                                               values_text)
+from reference.checker.training_record import (RATE_EXACT, RATE_TOL, close, epoch_sets, iterations_text, named,
+                                               params_after, values_text)
 
 NAMES = problems.PARAM_NAMES
-WHAT = "max rel. error of the inferred learning rates"
+WHAT = "max rel. error of the inferred learning rates, beyond the params' rounding"
 
 
 def schedule(start, decay, decay_at, num_iters, before=False):
@@ -58,6 +58,15 @@ def infer_rates(steps, final):
                 rest = delta + rates[t, j] * g
                 residuals[t, j] = np.linalg.norm(rest) / max(np.linalg.norm(delta), 1e-300)
     return rates, residuals
+
+
+def rate_rounding(steps, final, eps):
+    """(T, 4): how far the params' rounding (``eps``: their dtype's) alone can move each inferred
+    rate, relative: eps ||P_t|| / ||P_{t+1} - P_t|| (a step small beside its params is known less
+    exactly), at most RATE_TOL (a step that moved nothing is no rounding)."""
+    return np.array([[min(eps * np.linalg.norm(step["params"][k]) / max(np.linalg.norm(after[k] - step["params"][k]),
+                                                                       1e-300), RATE_TOL)
+                      for k in NAMES] for step, after in zip(steps, params_after(steps, final))])
 
 
 def rate_changes(used):
@@ -117,15 +126,18 @@ def update_text(fitted, reg):
                             "update_previous_gradient": "lr * (this gradient - the previous one)"}[cause]
 
 
-def judge_rates(steps, final, prob, boundaries, reg_decayed=False):
+def judge_rates(steps, final, prob, boundaries, reg_decayed=False, eps=float(np.finfo(np.float64).eps)):
     """train_learning_rate: the rate of every step and parameter against the schedule."""
     name, tol, kw = "train_learning_rate", RATE_TOL, prob.kwargs
     right, wrong = schedules(kw["learning_rate"], kw["learning_rate_decay"], boundaries, len(steps))
     rates, residuals = infer_rates(steps, final)
-    err = np.abs(rates - right[:, None]) / right[:, None]
+    rounding = rate_rounding(steps, final, eps)
+    err = np.maximum(np.abs(rates - right[:, None]) / right[:, None] - rounding, 0)
     measured = float(np.nanmax(np.where(residuals > RATE_TOL, np.inf, err)))
-    if measured <= RATE_TOL:
-        return Check(name, True, measured, tol, WHAT, part="training_rate")
+    if measured <= RATE_EXACT:
+        return Check(name, True, measured, RATE_EXACT, WHAT, part="training_rate")
+    if measured <= RATE_TOL:  # the schedule's values, rounded
+        return rounded_rates(rates, rounding, right, kw, measured)
     stuck = [k for j, k in enumerate(NAMES) if np.allclose(rates[:, j], 0, atol=1e-12 * right[0])]
     if stuck:
         return named(name, measured, tol, WHAT, "param_not_updated",
@@ -141,7 +153,53 @@ def judge_rates(steps, final, prob, boundaries, reg_decayed=False):
                          f"{update_text(fitted, kw['reg'])}")
         return Check(name, False, measured, tol, WHAT, f"{seen}; the update should be params -= learning_rate * "
                      "grads; not a known mistake", part="training_update")
-    return judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured)
+    return uneven_rates(steps, rates, right, measured) or judge_schedule(rates, right, wrong, prob, boundaries,
+                                                                           reg_decayed, measured)
+
+
+def uneven_rates(steps, rates, right, measured):
+    """The failed check when the params took steps of different rates at one step: a schedule gives
+    every param the same rate, so the update treats them apart. ``update_grad_norm_clipped`` when
+    each slower one is lr * c / ||g|| for one c and every other gradient's norm is at most c; None
+    when every step has one rate."""
+    name = "train_learning_rate"
+    ratio = rates / right[:, None]
+    spread = [t for t, r in enumerate(ratio) if np.isfinite(r).any() and np.nanmax(r) - np.nanmin(r) > RATE_TOL]
+    if not spread:
+        return None
+    t = spread[0]
+    seen = (f"at step {t} the params' rates differ: " + ", ".join(f"{k} {rates[t, j]:.4g}" for j, k in enumerate(NAMES))
+            + f" (the schedule's: {right[t]:.4g} for every one)")
+    norms = np.array([[np.linalg.norm(s["grads"][k]) for k in NAMES] for s in steps])
+    slow = np.isfinite(ratio) & (ratio < 1 - RATE_TOL)
+    c = np.median(ratio[slow] * norms[slow]) if slow.any() else np.nan
+    if (np.allclose(ratio[slow] * norms[slow], c, rtol=RATE_TOL) and np.all(norms[~slow & np.isfinite(ratio)] <= c)
+            and close(ratio[np.isfinite(ratio) & ~slow], 1.0)):
+        return named(name, measured, RATE_EXACT, WHAT, "update_grad_norm_clipped",
+                     f"{seen}: each slower step is lr * {c:.4g} / ||gradient||", f"{c:.4g}")
+    changes = np.flatnonzero(np.diff(right) != 0) + 1  # where the schedule's rate changes
+    kept = [r for r in np.split(ratio * right[:, None], changes) if len(r)]
+    if all(close(block[np.isfinite(block[:, j]), j], np.nanmedian(block[:, j])) for block in kept
+           for j in range(len(NAMES)) if np.isfinite(block[:, j]).any()):  # each param has a schedule of its own
+        return Check(name, False, measured, RATE_EXACT, WHAT, f"{seen}; each param's rate changes only where the "
+                     "schedule's does, by a factor of its own; not a known mistake", part="training_decay")
+    return Check(name, False, measured, RATE_EXACT, WHAT, f"{seen}; not a known mistake", part="training_update")
+
+
+def rounded_rates(rates, rounding, right, kw, measured):
+    """The failed check of rates within RATE_TOL of the schedule but not within RATE_EXACT:
+    lr_float32 when each one is the schedule computed in float32 arithmetic."""
+    name, used = "train_learning_rate", np.nanmedian(rates, axis=1)
+    seen = (f"the learning rates used differ from the schedule's by up to {measured:.2g} relative "
+            f"(step 0: {float(used[0])!r}, expected {float(right[0])!r})")
+    lr, decay, in_float32 = np.float32(kw["learning_rate"]), np.float32(kw["learning_rate_decay"]), []
+    for t in range(len(right)):
+        lr = lr * decay if t and right[t] != right[t - 1] else lr  # float32 times float32 stays float32
+        in_float32.append(float(lr))
+    off = np.abs(rates - np.array(in_float32)[:, None]) / right[:, None] - rounding
+    if np.all(np.isnan(rates) | (off <= RATE_EXACT)):
+        return named(name, measured, RATE_EXACT, WHAT, "lr_float32", f"{seen}, each the schedule computed in float32")
+    return Check(name, False, measured, RATE_EXACT, WHAT, f"{seen}; not a known mistake", part="training_rate")
 
 
 def judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured):

@@ -30,10 +30,17 @@ def wrap_loss(net, calls):
         out = inner(*args, **kwargs)
         value, grads = out
         calls.append({"X": X_in, "y": y_in, "reg": float(reg), "params": before, "loss": float(value),
-                      "grads": {k: np.array(grads[k], dtype=np.float64) for k in problems.PARAM_NAMES}})
+                      "grads": {k: np.array(grads[k], dtype=np.float64) for k in problems.PARAM_NAMES},
+                      "eps": rounding(grads[k] for k in problems.PARAM_NAMES)})
         return out
     net.loss = loss
     return inner
+
+
+def rounding(arrays):
+    """The largest machine epsilon among the float arrays (float64's if none is float)."""
+    kinds = [np.asarray(a).dtype for a in arrays]
+    return max((float(np.finfo(d).eps) for d in kinds if d.kind == "f"), default=float(np.finfo(np.float64).eps))
 
 
 def record_training(rec, cls, prefix="trace", prob=None, net=None):
@@ -85,3 +92,5 @@ def record_calls(rec, calls, net, prefix="trace"):
             rec.put(f"{prefix}/{i}/grads/{k}", c["grads"][k])
     for k in problems.PARAM_NAMES:
         rec.put(f"{prefix}/final/{k}", np.array(net.params[k], dtype=np.float64))
+    # the coarsest rounding of the params and the gradients as they were (a float32 one rounds each step)
+    rec.meta[f"{prefix}/eps"] = max([rounding(net.params.values())] + [c["eps"] for c in calls])

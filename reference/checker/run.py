@@ -93,9 +93,11 @@ def _judge(target, function, out, error, seconds):
 
 def _warm_up():
     """Compile the truth program and evaluate the fixed problems while the children run."""
+    import numpy as np
+
     from reference.checker import mistakes, problems
     for prob in problems.loss_problems().values():
-        mistakes.truth(prob.params, prob.X, prob.y, prob.reg)
+        mistakes.truth(prob.params, prob.X.astype(np.float64), prob.y, prob.reg)
 
 
 def check_many(targets, function=False, timeout=60.0, jobs=None, on_result=None):

@@ -101,8 +101,13 @@ SPECIAL = {
     "single_example": "only for a batch of one example",
     "float32_inputs": "only with float32 inputs",
     "score_shift": "only when every score is shifted by the same constant",
+    "rows_apart": "only when one example's scores lie ~1000 above the others'",
+    "integer_inputs": "only with integer inputs",
     "toy": "only on the notebook's toy problem",
 }
+
+
+LARGE = {"large_scores", "rows_apart"}  # the problems whose scores reach ~1000 and more
 
 
 def where_it_shows(failed, regs):
@@ -110,6 +115,8 @@ def where_it_shows(failed, regs):
     failed = list(dict.fromkeys(failed))
     if len(failed) == 1 and failed[0] in SPECIAL:
         return SPECIAL[failed[0]]
+    if set(failed) == LARGE:
+        return "only when the scores are large (~1000 and more)"
     if failed and all(regs[p] > 0 for p in failed) and any(regs[p] == 0 for p in regs):
         if len(failed) == sum(r > 0 for r in regs.values()):
             return "only on the problems with reg > 0 (those with reg = 0 pass)"

@@ -118,6 +118,9 @@ def raised_part(error):
     return next((part for part, words in RAISED_IN if re.search(words, code)), "training_update")
 
 
+EPS64 = float(np.finfo(np.float64).eps)
+
+
 def judge_run(obs, prob):
     """The checks of NAMES on one recorded run ({name: Check}; those that cannot be judged say so, a
     consequence) and what the runs are compared by (``training_runs.Run``)."""
@@ -144,7 +147,7 @@ def judge_run(obs, prob):
         checks = {first.name: first, **{n: Check(n, False, None, None, "training run", why, consequence_of="train_steps")
                                         for n in NAMES[1:]}}
         return training_runs.Run(prob, checks, boundaries, raised)
-    rate = rates.judge_rates(steps, final, prob, boundaries, reg_decayed)
+    rate = rates.judge_rates(steps, final, prob, boundaries, reg_decayed, obs.meta.get("trace/eps", EPS64))
     if rate.causes == ["decay_applied_to_reg"]:
         first = named(first.name, first.measured, first.tolerance, first.what, "decay_applied_to_reg",
                       first.diagnosis.split(":")[0])
@@ -165,7 +168,26 @@ def judge_training(obs):
     runs = {prefix: judge_run(run_view(obs, prefix), prob) for prefix, prob in problems.train_problems().items()}
     merged = training_runs.merge(runs)
     merged["train_learning_rate"] = default_rate(obs, merged["train_learning_rate"])
+    merged["train_sampling"] = repeated_draws(obs, merged["train_sampling"])
     return [merged[n] for n in NAMES]
+
+
+def repeated_draws(obs, check):
+    """The sampling check, or ``batch_rng_not_seeded`` when it passed but the main run made again
+    after the same ``np.random.seed`` drew other minibatches: fresh draws of the right kind from a
+    source that seed does not set."""
+    view = run_view(obs, problems.REPEAT_RUN)
+    calls, main_calls = view.meta.get("trace/calls"), obs.meta.get("trace/calls")
+    if not check.passed or calls is None or calls != main_calls or problems.REPEAT_RUN in obs.errors:
+        return check
+    prob = problems.train_problem()
+    first, again = (locate_rows(recorded_steps(o, calls), prob.X) for o in (obs, view))
+    differ = [t for t, (a, b) in enumerate(zip(first, again)) if not np.array_equal(a, b)]
+    if not differ:
+        return check
+    text = (f"train made twice after np.random.seed({prob.seed}) drew other minibatches at {len(differ)} of "
+            f"{len(first)} iterations (the first at iteration {differ[0]})")
+    return named(check.name, check.measured, check.tolerance, check.what, "batch_rng_not_seeded", text)
 
 
 def default_rate(obs, check):

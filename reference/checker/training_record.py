@@ -10,7 +10,8 @@ from reference import TwoLayerNet
 from reference.checker import mistakes
 from reference.checker.report import Check
 
-RATE_TOL = 1e-6  # relative, on each inferred learning rate
+RATE_TOL = 1e-6  # relative: two inferred learning rates are the same value (a schedule's)
+RATE_EXACT = 1e-10  # relative: a float64 step's rate is the schedule's to ~1e-15; a float32 rate is off by ~1e-8
 HISTORY_TOL = 1e-12
 
 

@@ -39,6 +39,7 @@ BEYOND = {
                                                 "keepdims=True)  # BUG")],
     # data losses: usual (dscores from the formula's probabilities), loss only, or consistent
     "softmax_column_max": [(SHIFT, "stable = scores - np.max(scores, axis=0)  # BUG")],
+    "softmax_global_max": [(SHIFT, "stable = scores - np.max(scores)  # BUG: the batch's max")],
     "softmax_shift_in_numerator": [(PROBS, "probs = exp / np.sum(np.exp(scores), axis=1, keepdims=True)  # BUG"),
                                    (LOSS, "loss = -np.mean(np.log(probs[np.arange(N), y]))")],
     "loss_rows_at_labels": [(LOSS, "loss = -np.mean(np.log(probs[y]))  # BUG")],
@@ -149,6 +150,14 @@ BEYOND = {
                        "            cache = self.__dict__.setdefault('cache', {})\n"
                        "            return cache.setdefault(id(X), (X, scores))[1]\n")],
     "lr_default_wrong": [("learning_rate=1e-3,", "learning_rate=1e-2,  # BUG\n             ")],
+    "lr_float32": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        learning_rate = "
+                    "np.float32(learning_rate)  # BUG: float32\n        learning_rate_decay = "
+                    "np.float32(learning_rate_decay)\n")],
+    "batch_rng_not_seeded": [(DRAW, "            indices = np.random.default_rng().choice(num_train, batch_size)"
+                                    "  # BUG: not np.random's\n")],
+    "update_grad_norm_clipped": [(UPDATE, "norm = np.linalg.norm(grads[name])  # BUG: clipped to norm 2\n"
+                                          "                self.params[name] -= learning_rate * grads[name] * "
+                                          "min(1.0, 2.0 / norm)")],
     "lr_kept_between_calls": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        learning_rate = "
                                "self.__dict__.setdefault('lr', learning_rate)  # BUG: kept on the instance\n"),
                               (LR_DECAY, LR_DECAY + "\n                self.lr = learning_rate")],
