@@ -1,0 +1,75 @@
+import numpy as np
+
+_KEYS = ("W1", "b1", "W2", "b2")
+
+
+class TwoLayerNet:
+    def __init__(self, input_size, hidden_size, output_size, std=1e-4):
+        self.params = {
+            "W1": std * np.random.randn(input_size, hidden_size),
+            "b1": np.zeros(hidden_size),
+            "W2": std * np.random.randn(hidden_size, output_size),
+            "b2": np.zeros(output_size),
+        }
+
+    @classmethod
+    def from_params(cls, params):
+        net = cls.__new__(cls)
+        net.params = {k: np.array(params[k], dtype=np.float64) for k in _KEYS}
+        return net
+
+    def loss(self, X, y=None, reg=0.0):
+        W1, b1, W2, b2 = (self.params[k] for k in _KEYS)
+        N = X.shape[0]
+
+        fc1 = X.dot(W1) + b1
+        relu1 = np.maximum(0, fc1)
+        scores = relu1.dot(W2) + b2
+        if y is None:
+            return scores
+
+        shift = scores - np.max(scores, axis=1, keepdims=True)
+        logprob = shift - np.log(np.sum(np.exp(shift), axis=1, keepdims=True))
+        loss = -np.sum(logprob[np.arange(N), y]) / N
+        for w in (W1, W2):
+            loss += reg * np.sum(w * w)
+
+        dscores = np.exp(logprob)
+        dscores[np.arange(N), y] -= 1
+        dscores /= N
+
+        grads = {}
+        grads["W2"] = relu1.T.dot(dscores)
+        grads["b2"] = np.sum(dscores, axis=0)
+        drelu1 = dscores.dot(W2.T)
+        dfc1 = drelu1 * (fc1 > 0)
+        grads["W1"] = X.T.dot(dfc1) + 2 * reg * W1
+        grads["b1"] = np.sum(dfc1, axis=0)
+
+        for w in ("W1", "W2"):
+            grads[w] += 2 * reg * self.params[w]
+        return loss, grads
+
+    def train(self, X, y, X_val, y_val, learning_rate=1e-3, learning_rate_decay=0.95,
+              reg=5e-6, num_iters=100, batch_size=200, verbose=False):
+        num_train = X.shape[0]
+        iterations_per_epoch = max(num_train // batch_size, 1)
+        loss_history, train_acc_history, val_acc_history = [], [], []
+        for it in range(num_iters):
+            mb = np.random.choice(num_train, batch_size)
+            X_batch, y_batch = X[mb], y[mb]
+            loss, grads = self.loss(X_batch, y=y_batch, reg=reg)
+            loss_history.append(loss)
+            for k in _KEYS:
+                self.params[k] -= learning_rate * grads[k]
+            if verbose and it % 100 == 0:
+                print("iteration %d / %d: loss %f" % (it, num_iters, loss))
+            if it % iterations_per_epoch == 0:
+                train_acc_history.append((self.predict(X_batch) == y_batch).mean())
+                val_acc_history.append((self.predict(X_val) == y_val).mean())
+                learning_rate *= learning_rate_decay
+        return {"loss_history": loss_history, "train_acc_history": train_acc_history,
+                "val_acc_history": val_acc_history}
+
+    def predict(self, X):
+        return np.argmax(self.loss(X), axis=1)
