@@ -8,9 +8,10 @@ synthetic evidence: the catalogue's own outputs, with one part put right.
 import numpy as np
 import pytest
 
-from reference.checker import backward, causes, evidence, explain, hypotheses, mistakes, regularisers, run, structure
+from reference.checker import (backward, causes, diagnosis, evidence, explain, hypotheses, mistakes, regularisers, run,
+                               structure)
 from tests.checker_impls.bugs import LOSS, buggy_source
-from tests.checker_impls.lines import ARGMAX, HIDDEN_IN, SHIFT, UPDATE
+from tests.checker_impls.lines import ARGMAX, HIDDEN_IN, SCORES, SHIFT, UPDATE
 from tests.checker_impls.inprocess import checked
 from tests.checker_impls.unknown_bugs import unknown_source
 
@@ -323,3 +324,38 @@ def test_a_correct_net_in_float32_parameters_is_not_blamed_for_its_rates():
     assert [f.cause for f in result.findings] == ["float32"]
     assert next(c for c in result.checks if c.name == "train_learning_rate").consequence_of or \
         next(c for c in result.checks if c.name == "train_learning_rate").passed
+
+
+def test_labels_past_255_come_back_as_they_are():
+    """predict with 300 classes: labels cast to uint8 wrap past 255; predict's own mistake."""
+    result = edited("predict_uint8", [(ARGMAX, ARGMAX.replace(", axis=1)", ", axis=1).astype(np.uint8)  # BUG"))])
+    summary = result.summary()
+    assert [c.name for c in result.checks if not c.passed] == ["predict"]
+    assert (summary["part"], summary["cause"]) == ("predict", None) and "300 classes" in summary["structure"]
+
+
+def test_a_raise_that_follows_scores_of_another_shape_is_the_forward_pass_s():
+    """loss(X) on one example returning scores of shape (C,) (the batch axis squeezed away), so
+    that loss(X, y) raises in the data loss: located in the forward pass, where the shape is lost."""
+    result = edited("squeezed_scores", [(SCORES, "scores = np.squeeze(hidden @ W2 + b2)  # BUG")])
+    summary = result.summary()
+    assert (summary["part"], summary["cause"]) == ("scores", None)
+    assert "returned scores of shape (3,), expected (1, 3)" in summary["structure"]
+
+
+@pytest.mark.parametrize("code, part", [("data_loss = -np.sum(Y * log_P) / n", None),
+                                        ("dW2 = hidden.T @ dscores", "gradient"), ("dz = dh * mask", "gradient"),
+                                        ("grads['b1'] = db", "gradient"), ("dscores /= N", "gradient")])
+def test_a_line_that_raised_is_the_backward_pass_s_only_when_it_names_a_gradient(code, part):
+    assert diagnosis.raised_in(f"ValueError: x (net.py, line 3: {code})") == part
+
+
+def test_a_param_moved_up_its_gradient_is_the_update_s_mistake():
+    """One param's rate negative (b2 += lr * grad): the update, not the schedule."""
+    result = edited("b2_ascends", [("            for name in self.params:\n                " + UPDATE,
+                                    "            for name in self.params:\n                sign = -1 if name == 'b2' "
+                                    "else 1  # BUG: b2 up its gradient\n                self.params[name] -= sign * "
+                                    "learning_rate * grads[name]")])
+    summary = result.summary()
+    assert (summary["part"], summary["cause"]) == ("training_update", None)
+    assert "b2 moved up the gradient" in summary["structure"]

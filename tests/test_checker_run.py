@@ -47,7 +47,7 @@ def test_batch_run_contains_crash_endless_loop_and_load_error(tmp_path):
     assert "crashed" in report["crash_abort.py"]["error"] and "signal 6" in report["crash_abort.py"]["error"]
     assert "timed out after 5 s" in report["endless_loop.py"]["error"]
     assert "SyntaxError" in report["syntax_error.py"]["error"]
-    assert report["correct_vectorised.py"]["passed"] is True and len(report["correct_vectorised.py"]["checks"]) == 23
+    assert report["correct_vectorised.py"]["passed"] is True and len(report["correct_vectorised.py"]["checks"]) == 24
     assert "COULD NOT RUN: timed out" in stdout and "1 passed, 0 failed, 3 could not run" in stdout
 
 
@@ -63,7 +63,7 @@ def test_cli_exit_status_and_outputs(tmp_path, capsys):
     good, wrong = json.loads(out.read_text())
     assert good["passed"] is True and wrong["passed"] is False and wrong["status"] == 1
     assert wrong["summary"]["cause"] == "reg_missing" and wrong["summary"]["part"] == "regulariser"
-    check = wrong["checks"][1]
+    check = wrong["checks"][2]  # init, toy_scores, then toy_loss
     assert set(check) >= {"name", "passed", "measured", "tolerance", "diagnosis"}
     assert check["name"] == "toy_loss" and check["passed"] is False and check["tolerance"] == 1e-12
     assert "reg_missing" in check["causes"] and "[cause: reg_missing]" in check["diagnosis"]

@@ -63,6 +63,8 @@ OTHER_CAUSES = (
     Mistake("init_differs", "__init__ not drawing the weights as the notebook's skeleton does",
             "W1 = std * np.random.randn(D, H), then W2 = std * np.random.randn(H, C), zero biases, in that order",
             "init"),
+    Mistake("params_shared", "params kept on the class (one dict shared by every instance), not on the instance",
+            "create the dict in __init__: self.params = {} (never params = {} in the class body)", "init"),
     Mistake("predict_no_relu", "predict computing the scores without the ReLU",
             "apply np.maximum(0, X W1 + b1) in predict too (or call self.loss(X))", "predict"),
     Mistake("predict_argmin", "predict taking the class of the lowest score (argmin)",
@@ -180,8 +182,13 @@ OTHER_CAUSES = (
             "draw from NumPy's global generator: np.random.choice(num_train, batch_size)", "training_sampling"),
     Mistake("batch_from_first_examples", "minibatches drawn from the first examples only, not from all num_train",
             "np.random.choice(num_train, batch_size): indices from the whole training set", "training_sampling"),
+    Mistake("predict_cached", "predict's labels kept from an earlier call (cached by X, or params copied "
+            "before): the params changed, the labels did not", "compute the labels from the current params on "
+            "every call", "predict"),
     Mistake("scores_cached", "loss(X) returning the scores of the params before they changed (scores cached by X)",
             "compute the scores from the current params on every call (or clear the cache when they change)", "scores"),
+    Mistake("reg_default_wrong", "loss's default reg={detail}, not the skeleton's 0.0",
+            "def loss(self, X, y=None, reg=0.0)", "regulariser"),
     Mistake("lr_default_wrong", "train's default learning_rate={detail}, not the skeleton's 1e-3",
             "def train(self, X, y, X_val, y_val, learning_rate=1e-3, ...)", "training_rate"),
     Mistake("lr_float32", "the learning rate kept in float32 (np.float32): every step's rate rounded to float32, "

@@ -14,15 +14,10 @@ import numpy as np
 
 from reference.checker import causes, edge_cases, explain, formulas, locate, mistakes, predictions, problems, structure
 from reference.checker.report import Finding
-from reference.checker.training_record import named_title, seen_detail
+from reference.checker.training_record import joined, named_title, seen_detail
 
 LOSS_CHECKS = {"toy_scores", "toy_loss", "gradients", "gradients_numeric", "no_mutation", "grads_format",
                *problems.loss_problems()}
-
-
-def _and(items):
-    items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def named_finding(named, located):
@@ -30,7 +25,7 @@ def named_finding(named, located):
     m = mistakes.BY_ID[named.cause]
     grad = next((x for x in located if x.part == "gradient"), None)
     params = tuple(named.params) or (grad.params if grad and m.part == "gradient" else ())
-    fill = {"params": _and(params) if params else "", "detail": named.detail}
+    fill = {"params": joined(params) if params else "", "detail": named.detail}
     factor = f" ({named.factor:.4g} x)" if named.factor is not None else ""
     title = m.title.format(**fill) + factor + causes.MODES[named.mode]
     structure = located[0].structure if located else ""
@@ -77,7 +72,7 @@ def cause_text(finding, check, parts):
     """A check's detail when its finding is a named cause."""
     m = mistakes.BY_ID[finding.cause]
     bad = [f"{p.label} on {p.problem} (error {p.measured:.2g})" for p in check_parts(check.name, parts) if p.failed]
-    lead = _and(bad[:3]) + (f" and {len(bad) - 3} more" if len(bad) > 3 else "") if bad else check.diagnosis
+    lead = joined(bad[:3]) + (f" and {len(bad) - 3} more" if len(bad) > 3 else "") if bad else check.diagnosis
     return f"{lead}: this matches {finding.text}. Fix: {finding.look_first}. [cause: {m.id}]"
 
 
@@ -87,6 +82,20 @@ def located_text(check, parts, part, most=2):
     lines = [f"{p.label} on {p.problem} (error {p.measured:.2g}, tolerance {p.tol:.0e}): "
              f"{structure.worst_entries(p.got, p.want)}" for p in bad[:most]]
     return "\n".join(lines + ([f"and {len(bad) - most} more parts"] if len(bad) > most else []))
+
+
+def raised_scores_finding(obs, check, truths):
+    """The forward pass's finding when the loss raised on a problem whose scores, loss(X) asked for
+    alone, have another shape than the true ones (a squeeze, a lost axis): the raise follows
+    from them. None otherwise."""
+    got, truth = obs.get(f"{check.name}/scores"), truths.get(check.name)
+    if not check.diagnosis.startswith("your code raised") or got is None or truth is None:
+        return None
+    want = np.shape(truth["scores"])
+    if got.shape == want:
+        return None
+    text = f"loss(X) on {check.name} returned scores of shape {got.shape}, expected {want}, and loss(X, y) raised"
+    return Finding("scores", None, "not a known mistake", text, causes.look_first("scores"))
 
 
 def orphan_finding(check):
@@ -102,45 +111,31 @@ def orphan_finding(check):
 
 def raised_in(text):
     """'gradient' when the line that raised (the error's ``line N: code``) computes a gradient:
-    it names grads, a d-variable (dW2, dscores) or a backward function; else None."""
+    it names grads, a gradient's variable (dW2, dscores: GRADIENT_NAMES) or a backward function; else None."""
     code = text.rpartition(": ")[2] if ", line " in text else ""
-    return "gradient" if re.search(r"\bgrads?\b|\bd[A-Za-z_]\w*|backward", code) else None
+    return "gradient" if re.search(GRADIENT_NAMES, code) else None
 
 
-def _init_differences(got, want):
-    """How each param of the toy init differs from the notebook's: its shape, its dtype (an
-    integer array, whose in-place float updates raise or truncate) or its values."""
-    said = {}
-    for k in problems.PARAM_NAMES:
-        if k not in got:
-            said[k] = f"{k} missing"
-        elif got[k].shape != want[k].shape:
-            said[k] = f"{k} (shape {got[k].shape}, not {want[k].shape})"
-        elif got[k].dtype.kind != "f":
-            said[k] = f"{k} (dtype {got[k].dtype}, not float64)"
-        elif not np.allclose(got[k], want[k], rtol=1e-12, atol=0):
-            said[k] = k
-    return said
+# a gradient's name in code: grads, dW1, dX, dz1, dh, db2, dscores, dout, dhidden, backward (not data_loss)
+GRADIENT_NAMES = r"\bgrads?\b|\bd[A-Z]\w*|\bd[zhabsx]\d*\b|\bd(?:scores|probs|out|hidden|relu|logits)\w*|backward"
 
 
 def init_finding(obs, checks, parts):
-    """init_differs if the class's toy init is not the notebook's; toy_scores and toy_loss then
+    """The init check's finding: init_differs (or params_shared); toy_scores and toy_loss then
     follow from it (they compare with the notebook's numbers), and so does gradients_numeric when
-    your gradients match jax.grad and the numeric gradient matches the truth to its own accuracy
-    (the notebook's elementwise check, at other params than its own, fails on tiny entries), and
-    every toy check when a weight has another shape or loss raises on the toy model alone; a
-    param of integer dtype also makes the numeric gradient (its steps are lost) and the training
-    runs (the update raises) consequences."""
-    if obs.mode != "class":
+    your gradients match jax.grad and the numeric gradient matches the truth to its own accuracy or
+    every loss problem passes (the notebook's elementwise check, at other params than its own, fails
+    on tiny entries), and every toy check when a weight has another shape or loss raises on the toy
+    model alone; a param of integer dtype also makes the numeric gradient (its steps are lost) and
+    the training runs (the update raises) consequences."""
+    by_name = {c.name: c for c in checks}
+    head = by_name.get("init")
+    if head is None or head.passed:
         return None
     got, want = obs.params("init"), problems.toy_params()
-    said = _init_differences(got, want)
-    if not said:
-        return None
-    m = mistakes.BY_ID["init_differs"]
-    by_name = {c.name: c for c in checks}
-    numeric_right = by_name["gradients"].passed and not any(
-        p.failed for p in parts.get("toy", []) if p.key.startswith("numeric/"))
+    loss_right = all(by_name[name].passed for name in problems.loss_problems())
+    numeric_right = by_name["gradients"].passed and (loss_right or not any(
+        p.failed for p in parts.get("toy", []) if p.key.startswith("numeric/")))
     follows = {"toy_scores", "toy_loss"} | ({"gradients_numeric"} if numeric_right else set())
     reshaped = any(k in got and got[k].shape != want[k].shape for k in want)
     if reshaped or ("toy" in obs.errors and not any(p.failed for n, ps in parts.items() if n != "toy" for p in ps)):
@@ -151,8 +146,12 @@ def init_finding(obs, checks, parts):
     for c in checks:
         if c.name in follows and not c.passed:
             c.consequence_of = "init"
-    return Finding("init", m.id, m.title, f"the toy model's {_and(said.values())} after np.random.seed(0) differ "
-                   "from the notebook's", m.fix, checks=[])
+    m = mistakes.BY_ID["params_shared" if obs.meta.get("init_shared") else "init_differs"]
+    structure = head.diagnosis if obs.meta.get("init_shared") else (
+        f"the toy model's {head.diagnosis} after np.random.seed(0) differ from the notebook's")
+    head.causes = [m.id]
+    head.diagnosis = f"{structure}: this matches {m.title}. Fix: {m.fix}. [cause: {m.id}]"
+    return Finding("init", m.id, m.title, structure, m.fix, checks=["init"])
 
 
 def alias_finding(obs, checks):
@@ -170,7 +169,7 @@ def alias_finding(obs, checks):
                              or c.name.endswith("_history")):
             c.consequence_of = head.name
     m = mistakes.BY_ID["gradient_aliases_param"]
-    fill = {"params": _and(aliased)}
+    fill = {"params": joined(aliased)}
     title, fix = m.title.format(**fill), m.fix.format(**fill)
     structure = head.diagnosis.split(" (work on copies")[0]
     head.part, head.causes = m.part, [m.id]
@@ -210,6 +209,13 @@ def predict_finding(obs, check, findings):
                    checks=["predict"])
 
 
+def judged_finding(check):
+    """The finding of a check that located (and maybe named) its mistake when it was judged."""
+    m = mistakes.BY_ID.get(check.causes[0]) if check.causes else None
+    return Finding(check.part, m and m.id, named_title(check) if m else "not a known mistake", seen_detail(check),
+                   m.fix if m else causes.look_first(check.part), checks=[check.name])
+
+
 def training_findings(checks, predict_wrong):
     """One finding per training mistake: checks grouped by their cause, else by their part."""
     groups = {}
@@ -236,14 +242,15 @@ def diagnose(obs, checks, parts, args, truths):
     """The findings of one file, in order: loss side, init, predict, training. Fills each failing
     check's diagnosis and causes, and marks the consequences."""
     by_name = {c.name: c for c in checks}
+    own = [c for c in checks if c.name in LOSS_CHECKS and not c.passed and c.part]  # located where judged
     init = init_finding(obs, checks, parts)
     alias = alias_finding(obs, checks) or edge_cases.stale_scores_finding(obs, checks)
     judged = [c for c in checks if c.name in LOSS_CHECKS and not c.passed and not c.consequence_of
-              and not (alias and c.name in alias.checks)]
+              and not (alias and c.name in alias.checks) and c not in own]
     findings = loss_findings(obs, parts, args, truths) if judged else []
     for c in judged:
         if not findings:
-            findings.append(orphan_finding(c))
+            findings.append(raised_scores_finding(obs, c, truths) or orphan_finding(c))
         owner = _owner(c, parts, findings)
         owner.checks.append(c.name)
         c.part = owner.part
@@ -251,16 +258,10 @@ def diagnose(obs, checks, parts, args, truths):
             c.diagnosis, c.causes = cause_text(owner, c, parts), [owner.cause]
         elif not c.diagnosis:
             c.diagnosis = located_text(c, parts, owner.part) or owner.structure
-    findings = ([alias] if alias else []) + [f for f in findings if f.checks]
+    findings = ([alias] if alias else []) + [f for f in findings if f.checks] + [judged_finding(c) for c in own]
     for f in findings:
         f.checks.sort(key=lambda name: not shows_part(f.part, check_parts(name, parts)))
-    failing_toy = [n for n in ("toy_scores", "toy_loss", "gradients", "gradients_numeric")
-                   if init and by_name.get(n) and by_name[n].consequence_of == "init"]
-    if failing_toy:  # the first toy check that fails is the init's evidence, the others follow
-        head = by_name[failing_toy[0]]
-        head.consequence_of, head.causes, head.part, init.checks = None, ["init_differs"], "init", [head.name]
-        head.diagnosis = f"{init.structure}: this matches {init.text}. Fix: {init.look_first}. [cause: init_differs]"
-        findings.append(init)
+    findings += [init] if init else []
     if "predict" in by_name:
         found = predict_finding(obs, by_name["predict"], findings)
         findings += [found] if found else []

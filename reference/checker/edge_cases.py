@@ -51,5 +51,9 @@ def predict_edge_finding(check, findings):
         check.consequence_of = "scores"
         return None
     seen = check.diagnosis.removeprefix(EDGE)
+    if check.causes:  # named where the check was judged
+        m = mistakes.BY_ID[check.causes[0]]
+        check.diagnosis = seen
+        return Finding("predict", m.id, m.title, seen.split(": this matches")[0], m.fix, checks=["predict"])
     check.diagnosis = f"{seen}; not a known mistake"
     return Finding("predict", None, "not a known mistake", seen, causes.look_first("predict"), checks=["predict"])

@@ -18,6 +18,7 @@ from reference.checker import backward, families, gradient_slips, mistakes, regu
 from reference.checker.causes import Named
 
 F32_BAND = (0.01, 10.0)  # a float32 net's error is this many times float32's own, on every problem
+F32_FLOOR = 16 * float(np.finfo(np.float32).eps)  # ... or at most this (relative): a few float32 ulps
 
 
 def agrees(part, value):
@@ -45,7 +46,7 @@ def explains(parts, outputs, failing=None):
 
 def float32_explains(parts_by_problem, f32):
     """Float32 rounding of the true net accounts for every output: each error at most
-    F32_BAND[1] x float32's own (or within tolerance), and on every problem at least F32_BAND[0]
+    F32_BAND[1] x float32's own (or within tolerance, or a few float32 ulps), and on every problem at least F32_BAND[0]
     x float32's own (a float64 computation is not off by rounding on a single problem).
     Numeric gradients are left out: rounding divided by the step swamps them."""
     ran = {name: [p for p in parts if not p.key.startswith("numeric")] for name, parts in parts_by_problem.items()}
@@ -54,7 +55,7 @@ def float32_explains(parts_by_problem, f32):
     for parts in filter(None, ran.values()):
         own = [p.error(p.pick(f32), p.want) for p in parts]
         got = [p.measured for p in parts]
-        if any(g > max(F32_BAND[1] * o, p.tol) for g, o, p in zip(got, own, parts)):
+        if any(g > max(F32_BAND[1] * o, p.tol, F32_FLOOR) for g, o, p in zip(got, own, parts)):
             return False
         if max(got) < F32_BAND[0] * max(own):
             return False

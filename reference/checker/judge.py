@@ -10,11 +10,12 @@ if it explains every problem, and marks the checks that fail only as a consequen
 import numpy as np
 
 from reference import TwoLayerNet, notebook
-from reference.checker import diagnosis, evidence, problems, training_checks
+from reference.checker import diagnosis, evidence, mistakes, problems, training_checks
 from reference.checker.edge_cases import EDGE, true_scores
 from reference.checker.evidence import GRAD_TOL, Observation
 from reference.checker.measures import Part, abs_error, sum_abs
 from reference.checker.report import Check
+from reference.checker.training_record import joined, named
 
 __all__ = ["Observation", "judge"]
 
@@ -42,7 +43,27 @@ def toy_loss(obs):
     if "toy" in obs.errors:
         return failed_to_run("toy_loss", what, obs.errors["toy"])
     part = Part("the toy loss", float(obs.get("toy/loss")), notebook.CORRECT_LOSS, abs_error, notebook.LOSS_TOL)
-    return from_parts("toy_loss", what, [part])
+    return default_reg(obs, from_parts("toy_loss", what, [part]))
+
+
+def default_reg(obs, check):
+    """The toy loss check, or its failure when loss(X, y) without reg is not the loss at reg = 0 (the
+    skeleton's default): ``reg_default_wrong`` when it is the loss at loss's own default reg."""
+    got = obs.get("toy_default_reg/loss")
+    if not check.passed or got is None:
+        return check
+    params, X, y, _ = evidence.inputs(obs)["toy"]
+    want = mistakes.truth(params, X, y, 0.0)["loss"]
+    if abs(float(got) - want) <= notebook.LOSS_TOL:
+        return check
+    seen = f"loss(X, y) without reg returned {float(got):.12g} on the toy problem, the loss at reg = 0 is {want:.12g}"
+    default = obs.meta.get("loss_defaults", {}).get("reg")
+    at_default = default is not None and abs(float(got) - mistakes.truth(params, X, y, default)["loss"]) <= notebook.LOSS_TOL
+    if at_default:
+        return named("toy_loss", abs(float(got) - want), notebook.LOSS_TOL, check.what, "reg_default_wrong",
+                     f"{seen}: the loss at loss's default reg={default:g}", f"{default:g}")
+    return Check("toy_loss", False, abs(float(got) - want), notebook.LOSS_TOL, check.what,
+                 f"{seen}; not a known mistake", part="regulariser")
 
 
 def gradients(obs, parts):
@@ -65,6 +86,34 @@ def gradients_numeric(obs):
         check.diagnosis = (f"your gradients disagree with the numeric gradient of your own loss for {', '.join(off)}: "
                            "your backward pass does not compute the gradient of the loss you return")
     return check
+
+
+def init(obs):
+    """__init__ after np.random.seed(0): the notebook's toy params in value, shape and dtype, in a
+    dict of the instance's own (a second instance leaves them as they are)."""
+    what = "params of the toy init unlike the notebook's (value, shape, dtype) or shared"
+    if "init_shared" in obs.errors:
+        return failed_to_run("init", what, obs.errors["init_shared"])
+    said = init_differences(obs.params("init"), problems.toy_params())
+    if obs.meta.get("init_shared"):
+        said["shared"] = "params shared by every instance (a second TwoLayerNet changed the first one's)"
+    return Check("init", not said, len(said), 0, what, joined(said.values()) if said else "", part="init")
+
+
+def init_differences(got, want):
+    """{param: how it differs from the notebook's}: its shape, its dtype (an integer array, whose
+    in-place float updates raise or truncate) or its values."""
+    said = {}
+    for k in problems.PARAM_NAMES:
+        if k not in got:
+            said[k] = f"{k} missing"
+        elif got[k].shape != want[k].shape:
+            said[k] = f"{k} (shape {got[k].shape}, not {want[k].shape})"
+        elif got[k].dtype.kind != "f":
+            said[k] = f"{k} (dtype {got[k].dtype}, not float64)"
+        elif not np.allclose(got[k], want[k], rtol=1e-12, atol=0):
+            said[k] = k
+    return said
 
 
 def loss_problem(obs, prob, parts):
@@ -174,10 +223,44 @@ def predict_one(obs, what):
     params, X = problems.predict_problem()
     want, got = np.argmax(true_scores(params, X[:1]), axis=1), obs.get("predict_one")
     if got is None or (got.shape == want.shape and np.array_equal(got, want)):
-        return Check("predict", True, 0.0, 0.0, what, part="predict")
+        return predict_again(obs, what)
     return Check("predict", False, 1.0, 0.0, what, f"{EDGE}on one row (X of shape (1, {X.shape[1]})), predict "
                                                      f"returned {got.tolist()} of shape {got.shape}, expected "
                                                      f"{want.tolist()} of shape {want.shape}")
+
+
+def predict_again(obs, what):
+    """predict on the same array after the params changed in place: the new params' labels."""
+    if "predict_again" in obs.errors:
+        return Check("predict", False, None, None, what, f"{EDGE}called again, your code raised "
+                                                          f"{obs.errors['predict_again']}")
+    params, X = problems.predict_problem()
+    other = problems.predict_edge_problem()[0]
+    want, got = np.argmax(true_scores(other, X), axis=1), obs.get("predict_again")
+    if got is None or (got.shape == want.shape and np.array_equal(got, want)):
+        return predict_many(obs, what)
+    old = np.argmax(true_scores(params, X), axis=1)
+    wrong = float(np.mean(got != want)) if got.shape == want.shape else 1.0
+    seen = f"{EDGE}called again on the same array after the params changed in place, predict returned "
+    if got.shape == old.shape and np.array_equal(got, old):
+        return named("predict", wrong, 0.0, what, "predict_cached", seen + "the labels of the params before")
+    return Check("predict", False, wrong, 0.0, what, seen + "other labels than the params' own")
+
+
+def predict_many(obs, what):
+    """predict with 300 classes: labels past 255 as they are."""
+    if "predict_many" in obs.errors:
+        return Check("predict", False, None, None, what, f"{EDGE}with {problems.MANY_CLASSES} classes, your code "
+                                                          f"raised {obs.errors['predict_many']}")
+    params, X = problems.predict_many_problem()
+    want, got = np.argmax(true_scores(params, X), axis=1), obs.get("predict_many")
+    if got is None or (got.shape == want.shape and np.array_equal(got, want)):
+        return Check("predict", True, 0.0, 0.0, what, part="predict")
+    wrong = got != want if got.shape == want.shape else np.ones(len(want), bool)
+    return Check("predict", False, float(np.mean(wrong)), 0.0, what,
+                 f"{EDGE}with {problems.MANY_CLASSES} classes, predictions differ on {int(wrong.sum())} of "
+                 f"{len(want)} rows (labels of dtype {got.dtype}; e.g. expected {want[wrong][:3].tolist()}, got "
+                 f"{got[wrong][:3].tolist()})")
 
 
 def row_ranges(rows, most=4):
@@ -198,7 +281,7 @@ def judge(obs):
     args = evidence.inputs(obs)
     truths = evidence.truths(obs)
     parts = evidence.all_parts(obs, truths)
-    checks = ([toy_scores(obs)] if obs.mode == "class" else []) + [toy_loss(obs), gradients(obs, parts),
+    checks = ([init(obs), toy_scores(obs)] if obs.mode == "class" else []) + [toy_loss(obs), gradients(obs, parts),
                                                                    gradients_numeric(obs)]
     checks += [loss_problem(obs, prob, parts) for prob in problems.loss_problems().values()]
     checks += [no_mutation(obs), grads_format(obs)]

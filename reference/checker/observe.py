@@ -63,6 +63,13 @@ def describe_error(exc, source):
     return f"{type(exc).__name__}: {exc}{where}"[:600]
 
 
+def shares_params(cls, net, toy):
+    """Whether a second instance (another seed) changed the first one's params: one dict for all."""
+    np.random.seed(1)
+    cls(problems.D, problems.H, problems.C, std=1e-1)
+    return any(not np.array_equal(net.params[k], toy[k]) for k in toy)
+
+
 def copy_params(params):
     return {k: np.array(v, copy=True) for k, v in params.items()}
 
@@ -124,11 +131,14 @@ def observe_class(rec, cls):
     for k in problems.PARAM_NAMES:  # in its own dtype when it is a number's: integer biases are a mistake
         init = np.asarray(toy[k])
         rec.put(f"init/{k}", init if init.dtype.kind in "biuf" else init.astype(np.float64))
+    rec.probe("init_shared", lambda: rec.meta.update(init_shared=shares_params(cls, net, toy)))
     X, y = problems.toy_data()
     other = problems.predict_problem()[0]
     rec.probe("toy_scores", lambda: rec.put("toy_scores", scores_after_change(net, X.copy(), other)))
     call, probe_net = class_call(cls)
     observe_loss(rec, call, toy)
+    rec.probe("toy_default_reg", lambda: rec.put("toy_default_reg/loss", np.float64(
+        _with(probe_net, toy).loss(X.copy(), y.copy())[0])))  # loss(X, y) without reg: reg = 0
     for prob in problems.loss_problems().values():  # the scores alone, loss(X)
         rec.probe(f"{prob.name}_scores", lambda prob=prob: rec.put(
             f"{prob.name}/scores", np.asarray(_with(probe_net, prob.params).loss(prob.X.copy()), np.float64)))
@@ -138,14 +148,28 @@ def observe_class(rec, cls):
     rec.probe("predict_edge", lambda: rec.put(
         "predict_edge", np.asarray(_with(probe_net, edge_params).predict(Xe.copy()))))
     rec.probe("predict_one", lambda: rec.put("predict_one", np.asarray(_with(probe_net, params).predict(Xp[:1].copy()))))
+    rec.probe("predict_again", lambda: rec.put("predict_again", predict_after_change(probe_net, params, edge_params, Xp)))
+    many_params, Xm = problems.predict_many_problem()
+    rec.probe("predict_many", lambda: rec.put("predict_many", np.asarray(
+        _with(cls(problems.D, problems.H, problems.MANY_CLASSES, std=1e-1), many_params).predict(Xm.copy()))))
     rec.probe("predict_scores", lambda: rec.put(
         "predict/scores", np.asarray(_with(probe_net, params).loss(Xp.copy()), np.float64)))
     rec.probe("toy_training", toy_training, rec, cls)
     rec.meta["train_defaults"] = recording.train_defaults(cls)
+    rec.meta["loss_defaults"] = recording.train_defaults(cls, "loss")
     nets = {}
     for prefix, prob in problems.train_problems().items():
         nets[prefix] = rec.probe(prefix, recording.record_training, rec, cls, prefix, prob, nets.get(prob.after))
     rec.probe(problems.REPEAT_RUN, recording.record_training, rec, cls, problems.REPEAT_RUN)
+
+
+def predict_after_change(net, params, other, X):
+    """``predict`` on one array at ``params``, then on the same array after ``other`` is set in place
+    (labels cached by X are the first params' labels)."""
+    X = X.copy()
+    _with(net, params).predict(X)
+    set_in_place(net, other)
+    return np.asarray(net.predict(X))
 
 
 def set_in_place(net, params):

@@ -16,10 +16,11 @@ PARAM_NAMES = ("W1", "b1", "W2", "b2")
 D, H, C = notebook.INPUT_SIZE, notebook.HIDDEN_SIZE, notebook.NUM_CLASSES
 SHIFT = 3.0  # added to every score by score_shift; small enough that no exp overflows
 # rows_apart adds APART to every weight of W2 (each row's scores move by APART * sum(h1), a constant
-# per row: the softmax and the gradients do not change) and scales the first example by 10: its
-# scores then lie ~1000 above every other row's, within a spread of ~12, so a softmax shifted by the
-# batch's global max (not each row's) underflows in the other rows, while no hidden unit's
-# pre-activation passes ~15 (a sigmoid or an exp of it stays finite).
+# per row: the softmax and the gradients do not change) and scales the first example by 40: its
+# scores then lie ~4000 above every other row's, so a softmax shifted by the batch's global max (not
+# each row's) underflows in the other rows; its label is its lowest class, ~49 below its best
+# (probability ~1e-21: a loss that clips or floors the probability shows), while no hidden unit's
+# pre-activation passes ~62 (a sigmoid or an exp of it stays finite).
 APART = 50.0
 
 
@@ -89,7 +90,8 @@ def loss_problems():
     one = rng.standard_normal((1, D))
     shifted = dict(base, b2=base["b2"] + SHIFT)
     apart = dict(base, W2=base["W2"] + APART)
-    X_apart = X * np.where(np.arange(5) == 0, 10.0, 1.0)[:, None]
+    X_apart = X * np.where(np.arange(5) == 0, 40.0, 1.0)[:, None]
+    y_apart = np.array([0, *y[1:]])  # the first example's label its lowest score, ~49 below its best
     integers = rng.integers(-3, 4, size=(5, D))
     problems = [
         LossProblem("large_scores", "scores around 5000 (numerical stability)", large, X, y, 0.05),
@@ -100,8 +102,8 @@ def loss_problems():
         LossProblem("float32_inputs", "float32 inputs", base, X32, y, 0.05),
         LossProblem("score_shift", f"every score shifted by {SHIFT:g} (reg = 0): softmax does not change",
                     shifted, X, y, 0.0),
-        LossProblem("rows_apart", "one example's scores ~1000 above the others' (reg = 0): each row's own max",
-                    apart, X_apart, y, 0.0),
+        LossProblem("rows_apart", "one example's scores ~4000 above the others' and its label ~49 below its best (reg = 0)",
+                    apart, X_apart, y_apart, 0.0),
         LossProblem("integer_inputs", "integer inputs (raw pixels are integers)", base, integers, y, 0.05),
     ]
     return {p.name: p for p in problems}
@@ -115,6 +117,15 @@ def predict_problem():
 
 TIED_ROWS = 20  # the first rows of predict_edge_problem, whose scores are exactly tied
 EDGE_ROWS = 300  # more than a chunk of 128 and not a multiple of it
+
+
+MANY_CLASSES = 300  # predict_many_problem's classes: labels past 255 (a uint8 label wraps)
+
+
+def predict_many_problem():
+    """Params with 300 classes and X (40, D): some rows' best class is past 255."""
+    rng = np.random.default_rng(314)
+    return _random_params(rng, C=MANY_CLASSES, std=1.0), rng.standard_normal((40, D))
 
 
 def predict_edge_problem():

@@ -10,8 +10,8 @@ import numpy as np
 
 from reference.checker import problems
 from reference.checker.report import Check
-from reference.checker.training_record import (RATE_EXACT, RATE_TOL, close, epoch_sets, iterations_text, named,
-                                               params_after, values_text)
+from reference.checker.training_record import (RATE_EXACT, RATE_TOL, close, epoch_sets, iterations_text, joined,
+                                               named, params_after, values_text)
 
 NAMES = problems.PARAM_NAMES
 WHAT = "max rel. error of the inferred learning rates, beyond the params' rounding"
@@ -177,6 +177,10 @@ def uneven_rates(steps, rates, right, measured):
             and close(ratio[np.isfinite(ratio) & ~slow], 1.0)):
         return named(name, measured, RATE_EXACT, WHAT, "update_grad_norm_clipped",
                      f"{seen}: each slower step is lr * {c:.4g} / ||gradient||", f"{c:.4g}")
+    ascends = [k for j, k in enumerate(NAMES) if np.any(ratio[:, j] < 0)]
+    if ascends:  # a step up the gradient is the update's, whatever the rate
+        return Check(name, False, measured, RATE_EXACT, WHAT, f"{seen}: {joined(ascends)} moved up the gradient "
+                     "(a negative rate); not a known mistake", part="training_update")
     changes = np.flatnonzero(np.diff(right) != 0) + 1  # where the schedule's rate changes
     kept = [r for r in np.split(ratio * right[:, None], changes) if len(r)]
     if all(close(block[np.isfinite(block[:, j]), j], np.nanmedian(block[:, j])) for block in kept

@@ -65,11 +65,11 @@ def record_training(rec, cls, prefix="trace", prob=None, net=None):
     return net
 
 
-def train_defaults(cls):
-    """{name: default} of train's numeric keyword defaults (learning_rate, ...); {} when train's
-    signature cannot be read."""
+def train_defaults(cls, method="train"):
+    """{name: default} of the method's numeric keyword defaults (train's learning_rate, loss's
+    reg, ...); {} when its signature cannot be read."""
     try:
-        params = inspect.signature(cls.train).parameters.values()
+        params = inspect.signature(getattr(cls, method)).parameters.values()
     except (TypeError, ValueError, AttributeError):
         return {}
     return {p.name: float(p.default) for p in params

@@ -94,6 +94,12 @@ def cause_text(mid, detail, fill=""):
     return f"{detail}: this matches {m.title.format(detail=fill)}. Fix: {m.fix}. [cause: {mid}]"
 
 
+def joined(items):
+    """'a', 'a and b', 'a, b and c'."""
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def named(name, measured, tol, what, mid, detail, fill=""):
     """A failed check whose cause is the known mistake ``mid`` (``fill``: its title's {detail})."""
     return Check(name, False, measured, tol, what, cause_text(mid, detail, fill), [mid],

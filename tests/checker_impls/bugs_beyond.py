@@ -158,6 +158,14 @@ BEYOND = {
     "update_grad_norm_clipped": [(UPDATE, "norm = np.linalg.norm(grads[name])  # BUG: clipped to norm 2\n"
                                           "                self.params[name] -= learning_rate * grads[name] * "
                                           "min(1.0, 2.0 / norm)")],
+    "params_shared": [("class TwoLayerNet:\n", "class TwoLayerNet:\n    params = {}  # BUG: one dict for every instance\n\n"),
+                      ("        self.params = {}\n", "")],
+    "predict_cached": [("    def predict(self, X):\n", "    def predict(self, X):  # BUG: cached by X's identity\n"
+                                                     "        cache = self.__dict__.setdefault('labels', {})\n"
+                                                     "        if id(X) in cache:\n            return cache[id(X)][1]\n"),
+                       (ARGMAX, ARGMAX.replace("return ", "labels = ") + "\n        cache[id(X)] = (X, labels)\n"
+                                                                         "        return labels")],
+    "reg_default_wrong": [("def loss(self, X, y=None, reg=0.0):", "def loss(self, X, y=None, reg=1e-3):  # BUG")],
     "lr_kept_between_calls": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        learning_rate = "
                                "self.__dict__.setdefault('lr', learning_rate)  # BUG: kept on the instance\n"),
                               (LR_DECAY, LR_DECAY + "\n                self.lr = learning_rate")],
