@@ -257,3 +257,117 @@ def test_zero_iterations_returns_initial_params():
     trained, history = jaxnet.train(params, X, y, X, y, num_iters=0, key=jax.random.key(0))
     np.testing.assert_array_equal(trained["W1"], params["W1"])
     assert history["loss_history"].shape == (0,) and history["val_acc_history"].shape == (0,)
+
+
+# ---- the host's piece loop (training.drive), on a fake compiled piece ------------------------------
+
+def fake_piece(calls):
+    """A piece ``run(program, start, stop, length)`` whose history is the iteration numbers (loss
+    k at update k; accuracies 1000 + k) and whose program counts the updates it made."""
+    def run(program, *, start, stop, length):
+        a, b = int(start), int(stop)
+        calls.append((a, b))
+        its = np.arange(a, a + length, dtype=np.float64)
+        return program + (b - a), {"loss_history": its, "train_acc_history": its + 1000,
+                                   "val_acc_history": its + 2000}
+    return run
+
+
+@pytest.mark.parametrize("start, n, ipe, length, every", [(0, 12, 5, 4, None), (3, 10, 4, 100, 3), (7, 1, 3, 2, 1),
+                                                          (0, 9, 3, 9, 4), (2, 11, 1, 5, None)])
+def test_drive_runs_every_update_once_in_pieces_and_keeps_each_every(start, n, ipe, length, every):
+    """The pieces cover start .. start+n-1 once, each of at most ``length`` updates and, with a
+    progress sink, none across an epoch boundary; keep sees the history so far every ``every``
+    updates and at the end; the history holds each update's loss and each epoch boundary's
+    accuracies, in order (an independent count of what the loop must do)."""
+    from jaxnet import training
+    calls, kept, shown = [], [], []
+    show = lambda b, record: shown.append((b, record["loss_history"].copy())) or True  # noqa: E731
+    keep = lambda program, b, history: kept.append((b, program, history["loss_history"].copy()))  # noqa: E731
+    program, history, done = training.drive(fake_piece(calls), 0, start, n, ipe, length, show=show, every=every,
+                                            keep=keep)
+    updates = [it for a, b in calls for it in range(a, b)]
+    assert updates == list(range(start, start + n)) and done == start + n and program == n
+    assert all(b - a <= length and (a // ipe == (b - 1) // ipe) for a, b in calls)  # within one epoch
+    np.testing.assert_array_equal(history["loss_history"], np.arange(start, start + n))
+    boundaries = [it for it in range(start, start + n) if it % ipe == 0]
+    np.testing.assert_array_equal(history["train_acc_history"], np.array(boundaries) + 1000.0)
+    np.testing.assert_array_equal(history["val_acc_history"], np.array(boundaries) + 2000.0)
+    want_kept = sorted({start + n} | ({b for b in range(start + every, start + n, every)} if every else set()))
+    assert [b for b, _, _ in kept] == want_kept
+    for b, prog, losses in kept:  # the program and the history as they were at b
+        assert prog == b - start
+        np.testing.assert_array_equal(losses, np.arange(start, b))
+    assert [b for b, _ in shown] == [b for _, b in calls]  # every piece shown once, in order
+    for b, losses in shown:
+        assert losses[-1] == b - 1
+
+
+def test_drive_stops_at_the_first_piece_shown_as_diverged():
+    """show returning False (a NaN loss) stops the loop: no later piece runs, and the updates
+    counted are those whose history was fetched."""
+    from jaxnet import training
+    calls = []
+    show = lambda b, record: b < 6  # noqa: E731 -- "diverged" once the piece ending at 6 is shown
+    program, history, done = training.drive(fake_piece(calls), 0, 0, 20, 3, 3, show=show)
+    assert calls[-1][0] <= 9 and all(a < 9 for a, _ in calls)  # at most the piece after the diverged one ran
+    assert done == history["loss_history"].shape[-1] == 6
+    calls, kept = [], []
+    keep = lambda program, b, history: kept.append(b)  # noqa: E731
+    _, history, done = training.drive(fake_piece(calls), 0, 0, 20, 3, 3, show=show, every=3, keep=keep)
+    assert kept == [3] and done == 6 and calls == [(0, 3), (3, 6)]
+
+
+@pytest.mark.parametrize("start, n, ipe, length, per_epoch, every",
+                         [(0, 10, 4, 3, True, None), (5, 17, 6, 100, True, 4), (1, 8, 2, 8, False, 3),
+                          (0, 5, 10, 2, False, None), (9, 1, 3, 1, True, 1)])
+def test_piece_bounds_end_at_the_length_the_epochs_and_every(start, n, ipe, length, per_epoch, every):
+    """Each piece runs from where the last ended up to the first of: the run's end, ``length``
+    updates, the next epoch boundary (per_epoch), the next multiple of ``every`` from start."""
+    from jaxnet import training
+    want, a = [], start
+    while a < start + n:
+        ends = [start + n, a + length] + ([(a // ipe + 1) * ipe] if per_epoch else [])
+        ends += [start + ((a - start) // every + 1) * every] if every else []
+        want.append((a, min(ends)))
+        a = min(ends)
+    assert training.piece_bounds(start, n, ipe, length, per_epoch=per_epoch, every=every) == want
+
+
+@pytest.mark.parametrize("first", [0, 7])
+def test_divergence_names_the_first_iteration_whose_loss_is_not_finite(first):
+    from jaxnet import training
+    history = {"loss_history": np.array([2.0, 1.5, np.inf, np.nan])}
+    with pytest.raises(training.TrainingDiverged, match=rf"became inf at iteration {first + 2} \(learning rate "
+                                                         r"0\.25\)"):
+        training.check_diverged(history, 0.25, first) if first else training.check_diverged(history, 0.25)
+
+
+def test_advance_hands_on_piece_each_state_and_stops_on_a_diverged_piece():
+    """advance(every=2, on_piece): the states after updates 2, 4, 6, each with the history so far
+    (the whole run's first updates) and the params the whole run has there; a learning rate that
+    makes the loss infinite raises TrainingDiverged before on_piece sees the diverged piece."""
+    from jaxnet import training
+    rng = np.random.default_rng(3)
+    X, y = rng.standard_normal((12, 5)), rng.integers(0, 3, 12)
+    params = to_jax(TwoLayerNet(5, 4, 3, std=0.5).params)
+    kwargs = dict(num_iters=6, batch_size=4, learning_rate=0.3)
+
+    def run(on_piece=None, every=None, n=6, **options):
+        state = training.begin(params, jax.random.key(1), **{**kwargs, **options})
+        state, data, plan, hp = training.prepare(state, X, y, X, y)
+        return training.advance(state, data, plan, hp, n, every=every, on_piece=on_piece)
+
+    whole, seen = run(), []
+    assert run(on_piece=seen.append, every=2).iteration == 6
+    assert [s.iteration for s in seen] == [2, 4, 6]
+    for s in seen:
+        np.testing.assert_array_equal(s.history["loss_history"], whole.history["loss_history"][: s.iteration])
+        assert s.history["train_acc_history"].shape == (int(np.ceil(s.iteration / 3)),)
+    np.testing.assert_array_equal(seen[-1].program["params"]["W1"], whole.program["params"]["W1"])
+    part = run(n=4)
+    np.testing.assert_array_equal(seen[1].program["params"]["W1"], part.program["params"]["W1"])
+    seen.clear()
+    with pytest.raises(training.TrainingDiverged, match=r"learning rate 1e\+308"):
+        run(on_piece=seen.append, every=2, learning_rate=1e308)
+    assert all(np.isfinite(s.history["loss_history"]).all() for s in seen)
