@@ -1,0 +1,74 @@
+import numpy as np
+
+
+def minibatches(X, y, batch_size, count):
+    n = X.shape[0]
+    for _ in range(count):
+        pick = np.random.choice(n, batch_size, replace=False)
+        yield X[pick], y[pick]
+
+
+class TwoLayerNet:
+    def __init__(self, input_size, hidden_size, output_size, std=1e-4):
+        self.params = {
+            "W1": std * np.random.randn(input_size, hidden_size),
+            "b1": np.zeros(hidden_size),
+            "W2": std * np.random.randn(hidden_size, output_size),
+            "b2": np.zeros(output_size),
+        }
+
+    @classmethod
+    def from_params(cls, params):
+        net = cls.__new__(cls)
+        net.params = {k: np.array(params[k], dtype=np.float64) for k in ("W1", "b1", "W2", "b2")}
+        return net
+
+    def loss(self, X, y=None, reg=0.0):
+        W1, b1 = self.params["W1"], self.params["b1"]
+        W2, b2 = self.params["W2"], self.params["b2"]
+        N = X.shape[0]
+        pre = X.dot(W1) + b1
+        hid = np.maximum(0, pre)
+        scores = hid.dot(W2) + b2
+        if y is None:
+            return scores
+
+        top = scores.max(axis=1, keepdims=True)
+        ex = np.exp(scores - top)
+        tot = ex.sum(axis=1, keepdims=True)
+        prob = ex / tot
+        loss = np.mean(np.log(tot[:, 0]) - (scores - top)[np.arange(N), y])
+        loss += reg * np.sum(W1 * W1) + reg * np.sum(W2 * W2)
+
+        onehot = np.zeros_like(prob)
+        onehot[np.arange(N), y] = 1.0
+        dscores = (prob - onehot) / N
+        dW2 = hid.T.dot(dscores) + 2 * reg * W2
+        db2 = dscores.sum(axis=0)
+        dpre = dscores.dot(W2.T) * (pre > 0)
+        dW1 = X.T.dot(dpre) + 2 * reg * W1
+        db1 = dpre.sum(axis=0)
+        return loss, {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2}
+
+    def train(self, X, y, X_val, y_val, learning_rate=1e-3, learning_rate_decay=0.95,
+              reg=5e-6, num_iters=100, batch_size=200, verbose=False):
+        num_train = X.shape[0]
+        iterations_per_epoch = max(num_train // batch_size, 1)
+        loss_history, train_acc_history, val_acc_history = [], [], []
+        batches = minibatches(X, y, batch_size, num_iters)
+        for it, (X_batch, y_batch) in enumerate(batches):
+            loss, grads = self.loss(X_batch, y=y_batch, reg=reg)
+            loss_history.append(loss)
+            for name in self.params:
+                self.params[name] -= learning_rate * grads[name]
+            if verbose and it % 100 == 0:
+                print("iteration %d / %d: loss %f" % (it, num_iters, loss))
+            if it % iterations_per_epoch == 0:
+                train_acc_history.append((self.predict(X_batch) == y_batch).mean())
+                val_acc_history.append((self.predict(X_val) == y_val).mean())
+                learning_rate *= learning_rate_decay
+        return {"loss_history": loss_history, "train_acc_history": train_acc_history,
+                "val_acc_history": val_acc_history}
+
+    def predict(self, X):
+        return np.argmax(self.loss(X), axis=1)

@@ -1,0 +1,71 @@
+import numpy as np
+
+
+class TwoLayerNet:
+    def __init__(self, input_size, hidden_size, output_size, std=1e-4):
+        self.params = {
+            "W1": std * np.random.randn(input_size, hidden_size),
+            "b1": np.zeros(hidden_size),
+            "W2": std * np.random.randn(hidden_size, output_size),
+            "b2": np.zeros(output_size),
+        }
+
+    @classmethod
+    def from_params(cls, params):
+        net = cls.__new__(cls)
+        net.params = {k: np.array(params[k], dtype=np.float64) for k in ("W1", "b1", "W2", "b2")}
+        return net
+
+    def loss(self, X, y=None, reg=0.0):
+        W1, b1 = self.params["W1"], self.params["b1"]
+        W2, b2 = self.params["W2"], self.params["b2"]
+        N = X.shape[0]
+        h_lin = X.dot(W1) + b1
+        h = np.maximum(0, h_lin)
+        scores = h.dot(W2) + b2
+        if y is None:
+            return scores
+
+        scores_adj = scores - scores.max(axis=1, keepdims=True)
+        log_softmax = scores_adj - np.log(np.sum(np.exp(scores_adj), axis=1, keepdims=True))
+        nll = -log_softmax[:, y]
+        loss = nll.mean() + reg * (np.sum(W1 * W1) + np.sum(W2 * W2))
+
+        dscores = np.exp(log_softmax)
+        dscores[np.arange(N), y] -= 1
+        dscores /= N
+        dh = dscores.dot(W2.T)
+        dh_lin = dh * (h_lin > 0)
+        grads = {
+            "W1": X.T.dot(dh_lin) + 2 * reg * W1,
+            "b1": dh_lin.sum(axis=0),
+            "W2": h.T.dot(dscores) + 2 * reg * W2,
+            "b2": dscores.sum(axis=0),
+        }
+        return loss, grads
+
+    def train(self, X, y, X_val, y_val, learning_rate=1e-3, learning_rate_decay=0.95,
+              reg=5e-6, num_iters=100, batch_size=200, verbose=False):
+        num_train = X.shape[0]
+        iterations_per_epoch = max(num_train // batch_size, 1)
+        plan = [np.random.choice(num_train, batch_size) for _ in range(num_iters)]
+        loss_history, train_acc_history, val_acc_history = [], [], []
+        lr = learning_rate
+        for it, idx in enumerate(plan):
+            X_batch, y_batch = X[idx], y[idx]
+            loss, grads = self.loss(X_batch, y=y_batch, reg=reg)
+            loss_history.append(loss)
+            for name in ("W1", "b1", "W2", "b2"):
+                np.subtract(self.params[name], lr * grads[name], out=self.params[name])
+            if verbose and it % 100 == 0:
+                print("iteration %d / %d: loss %f" % (it, num_iters, loss))
+            if it % iterations_per_epoch:
+                continue
+            train_acc_history.append(float(np.mean(self.predict(X_batch) == y_batch)))
+            val_acc_history.append(float(np.mean(self.predict(X_val) == y_val)))
+            lr *= learning_rate_decay
+        return {"loss_history": loss_history, "train_acc_history": train_acc_history,
+                "val_acc_history": val_acc_history}
+
+    def predict(self, X):
+        return np.argmax(self.loss(X), axis=1)

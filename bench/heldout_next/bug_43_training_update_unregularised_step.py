@@ -1,0 +1,66 @@
+import numpy as np
+
+
+def batches(num_train, batch_size, num_iters):
+    for it in range(num_iters):
+        yield it, np.random.choice(num_train, batch_size)
+
+
+class TwoLayerNet:
+    def __init__(self, input_size, hidden_size, output_size, std=1e-4):
+        self.params = {
+            "W1": std * np.random.randn(input_size, hidden_size),
+            "b1": np.zeros(hidden_size),
+            "W2": std * np.random.randn(hidden_size, output_size),
+            "b2": np.zeros(output_size),
+        }
+
+    @classmethod
+    def from_params(cls, params):
+        net = cls.__new__(cls)
+        net.params = {k: np.array(params[k], dtype=np.float64) for k in ("W1", "b1", "W2", "b2")}
+        return net
+
+    def loss(self, X, y=None, reg=0.0):
+        W1, b1 = self.params["W1"], self.params["b1"]
+        W2, b2 = self.params["W2"], self.params["b2"]
+        N = X.shape[0]
+        l1 = X.dot(W1) + b1
+        r1 = np.maximum(0, l1)
+        l2 = r1.dot(W2) + b2
+        if y is None:
+            return l2
+        c = l2 - np.max(l2, axis=1, keepdims=True)
+        logp = c - np.log(np.sum(np.exp(c), axis=1, keepdims=True))
+        loss = -np.sum(logp[np.arange(N), y]) / N
+        loss += reg * (np.sum(W1 * W1) + np.sum(W2 * W2))
+        dl2 = np.exp(logp)
+        dl2[np.arange(N), y] -= 1
+        dl2 /= N
+        dr1 = dl2.dot(W2.T)
+        dl1 = np.multiply(dr1, l1 > 0)
+        return loss, {"W1": X.T.dot(dl1) + 2 * reg * W1, "b1": np.sum(dl1, axis=0),
+                      "W2": r1.T.dot(dl2) + 2 * reg * W2, "b2": np.sum(dl2, axis=0)}
+
+    def train(self, X, y, X_val, y_val, learning_rate=1e-3, learning_rate_decay=0.95,
+              reg=5e-6, num_iters=100, batch_size=200, verbose=False):
+        num_train = X.shape[0]
+        iterations_per_epoch = max(num_train // batch_size, 1)
+        loss_history, train_acc_history, val_acc_history = [], [], []
+        for it, idx in batches(num_train, batch_size, num_iters):
+            X_batch, y_batch = X[idx], y[idx]
+            loss, grads = self.loss(X_batch, y_batch)
+            loss_history.append(loss)
+            for k in self.params:
+                self.params[k] -= learning_rate * grads[k]
+            if verbose and it % 100 == 0:
+                print("iteration %d / %d: loss %f" % (it, num_iters, loss))
+            if it % iterations_per_epoch == 0:
+                train_acc_history.append((self.predict(X_batch) == y_batch).mean())
+                val_acc_history.append((self.predict(X_val) == y_val).mean())
+                learning_rate *= learning_rate_decay
+        return {"loss_history": loss_history, "train_acc_history": train_acc_history,
+                "val_acc_history": val_acc_history}
+
+    def predict(self, X):
+        return np.argmax(self.loss(X), axis=1)
