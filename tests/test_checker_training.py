@@ -80,3 +80,17 @@ def test_a_step_that_moves_no_param_is_the_update_s_mistake():
     result = edited("update_every_other", [("            for name in self.params:\n",
                                             "            for name in (self.params if it % 2 == 0 else []):  # BUG\n")])
     assert [f.part for f in result.findings] == ["training_update"] and result.summary()["cause"] is None
+
+
+def test_a_train_that_never_calls_self_loss_is_judged_by_its_outcome():
+    """train computing its gradients with the class's function (not the instance's loss): no step is
+    seen, so the run is held to the oracle's after the same seed; right, it passes; with a wrong
+    update, it fails, not located beyond the loop."""
+    call = "self.loss(X_batch, y=y_batch, reg=reg)"
+    own = edited("train_unobserved", [(call, "TwoLayerNet.loss(self, X_batch, y=y_batch, reg=reg)")])
+    assert own.passed, [(c.name, c.diagnosis) for c in own.checks if not c.passed]
+    wrong = edited("train_unobserved_wrong", [(call, "TwoLayerNet.loss(self, X_batch, y=y_batch, reg=reg)"),
+                                              ("learning_rate * grads[name]", "0.5 * learning_rate * grads[name]  # BUG")])
+    failed = [c.name for c in wrong.checks if not c.passed and not c.consequence_of]
+    assert failed == ["train_steps"] and "never called self.loss" in by_name(wrong)["train_steps"].diagnosis
+    assert wrong.summary()["part"] == "training_update"
