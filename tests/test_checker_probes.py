@@ -11,7 +11,7 @@ import pytest
 from reference.checker import (backward, causes, diagnosis, evidence, explain, hypotheses, mistakes, regularisers, run,
                                structure)
 from tests.checker_impls.bugs import LOSS, buggy_source
-from tests.checker_impls.lines import ARGMAX, HIDDEN_IN, SCORES, SHIFT, UPDATE
+from tests.checker_impls.lines import ARGMAX, HIDDEN_IN, PREDICT_HIDDEN, SCORES, SHIFT, UPDATE
 from tests.checker_impls.inprocess import checked
 from tests.checker_impls.unknown_bugs import unknown_source
 
@@ -359,3 +359,17 @@ def test_a_param_moved_up_its_gradient_is_the_update_s_mistake():
     summary = result.summary()
     assert (summary["part"], summary["cause"]) == ("training_update", None)
     assert "b2 moved up the gradient" in summary["structure"]
+
+
+def test_predict_wrong_past_a_block_of_rows_is_the_forward_pass_s_when_loss_is_too():
+    """A forward pass that drops the rows past its last whole block of 256, with predict the argmax of
+    loss(X): the loss problems (5 rows) cannot show it; predict on 300 rows does, and loss(X) on those
+    rows says it is the forward pass, not predict."""
+    blocked = ("hidden_in = X @ W1 + b1\n        if N > 256:  # BUG: blocks of 256, the tail dropped\n"
+               "            hidden_in[256:] = 0")
+    through_loss = ("hidden = np.maximum(X @ self.params[\"W1\"] + self.params[\"b1\"], 0)\n"
+                    "        return np.argmax(self.loss(X), axis=1)\n        ")
+    result = edited("blocked_forward", [(HIDDEN_IN, blocked), (PREDICT_HIDDEN, through_loss)])
+    summary = result.summary()
+    assert (summary["part"], summary["cause"]) == ("scores", None)
+    assert "on 300 rows returned other scores on 44 of them (rows 256-299)" in summary["structure"]

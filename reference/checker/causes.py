@@ -180,6 +180,9 @@ OTHER_CAUSES = (
     Mistake("batch_rng_not_seeded", "minibatches drawn from a random source np.random.seed does not set "
             "(np.random.default_rng(), the random module, ...): a run cannot be repeated",
             "draw from NumPy's global generator: np.random.choice(num_train, batch_size)", "training_sampling"),
+    Mistake("batch_rng_reseeded", "train seeding NumPy's generator itself (np.random.seed inside train): the "
+            "caller's seed does not change the minibatches", "leave the seed to the caller: draw from NumPy's "
+            "generator as it is", "training_sampling"),
     Mistake("batch_from_first_examples", "minibatches drawn from the first examples only, not from all num_train",
             "np.random.choice(num_train, batch_size): indices from the whole training set", "training_sampling"),
     Mistake("predict_cached", "predict's labels kept from an earlier call (cached by X, or params copied "
@@ -189,6 +192,10 @@ OTHER_CAUSES = (
             "compute the scores from the current params on every call (or clear the cache when they change)", "scores"),
     Mistake("reg_default_wrong", "loss's default reg={detail}, not the skeleton's 0.0",
             "def loss(self, X, y=None, reg=0.0)", "regulariser"),
+    Mistake("train_parameters_reordered", "train's parameters in another order than the skeleton's ({detail} "
+            "moved): a positional call gives one the other's value", "def train(self, X, y, X_val, y_val, "
+            "learning_rate=1e-3, learning_rate_decay=0.95, reg=5e-6, num_iters=100, batch_size=200, verbose=False)",
+            "training_rate"),
     Mistake("lr_default_wrong", "train's default learning_rate={detail}, not the skeleton's 1e-3",
             "def train(self, X, y, X_val, y_val, learning_rate=1e-3, ...)", "training_rate"),
     Mistake("lr_float32", "the learning rate kept in float32 (np.float32): every step's rate rounded to float32, "

@@ -183,7 +183,7 @@ def predict_finding(obs, check, findings):
     if check.passed:
         return None
     if check.diagnosis.startswith(edge_cases.EDGE):
-        return edge_cases.predict_edge_finding(check, findings)
+        return edge_cases.predict_edge_finding(check, findings, obs)
     params, X = problems.predict_problem()
     got, own = obs.get("predict"), obs.get("predict/scores")
     hidden = np.maximum(X @ params["W1"] + params["b1"], 0)

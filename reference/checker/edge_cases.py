@@ -16,6 +16,36 @@ def true_scores(params, X):
     return np.maximum(X @ params["W1"] + params["b1"], 0) @ params["W2"] + params["b2"]
 
 
+def edge_scores_finding(obs):
+    """The forward pass's finding when loss(X) on the edge problem's 300 rows (more than the loss
+    problems' 5) differs from the true scores: which rows differ; else None."""
+    params, X = problems.predict_edge_problem()
+    got, want = obs.get("predict_edge/scores"), true_scores(params, X)
+    if got is None:
+        return None
+    if got.shape != want.shape:
+        text = f"loss(X) on {len(X)} rows returned scores of shape {got.shape}, expected {want.shape}"
+    else:
+        rows = np.flatnonzero(~np.all(np.isclose(got, want, rtol=1e-10, atol=1e-10), axis=1))
+        if not len(rows):
+            return None
+        text = (f"loss(X) on {len(X)} rows returned other scores on {len(rows)} of them (rows "
+                f"{row_ranges(rows)}), right on the others")
+    return Finding("scores", None, "not a known mistake", text, causes.look_first("scores"), checks=["predict"])
+
+
+def row_ranges(rows, most=4):
+    """'3, 256-299': sorted row indices as ranges."""
+    spans = []
+    for r in rows:
+        if spans and r == spans[-1][1] + 1:
+            spans[-1][1] = r
+        else:
+            spans.append([r, r])
+    text = [f"{a}" if a == b else f"{a}-{b}" for a, b in spans[:most]]
+    return ", ".join(text) + (", ..." if len(spans) > most else "")
+
+
 def stale_scores(got):
     """Whether the toy scores are the scores of the params set before (the predict problem's) on the
     same array, and not the toy params' own."""
@@ -44,12 +74,17 @@ def stale_scores_finding(obs, checks):
     return Finding(m.part, m.id, m.title, structure, m.fix, checks=[head.name])
 
 
-def predict_edge_finding(check, findings):
+def predict_edge_finding(check, findings, obs):
     """predict right on the 40 examples and wrong on the edge problem: its own mistake, not a known
-    one; or None when the forward pass is wrong (predict then follows the scores)."""
+    one; or None when the forward pass is wrong (predict then follows the scores); or the forward
+    pass's finding when ``loss(X)`` on the edge problem's rows gives other scores too."""
     if any(f.part == "scores" for f in findings):
         check.consequence_of = "scores"
         return None
+    scores = edge_scores_finding(obs)
+    if scores is not None:  # predict on those rows shows the forward pass's mistake: its evidence
+        check.diagnosis = f"{check.diagnosis.removeprefix(EDGE)}: {scores.structure}"
+        return scores
     seen = check.diagnosis.removeprefix(EDGE)
     if check.causes:  # named where the check was judged
         m = mistakes.BY_ID[check.causes[0]]

@@ -11,7 +11,7 @@ import numpy as np
 
 from reference import TwoLayerNet, notebook
 from reference.checker import diagnosis, evidence, mistakes, problems, training_checks
-from reference.checker.edge_cases import EDGE, true_scores
+from reference.checker.edge_cases import EDGE, row_ranges, true_scores
 from reference.checker.evidence import GRAD_TOL, Observation
 from reference.checker.measures import Part, abs_error, sum_abs
 from reference.checker.report import Check
@@ -261,18 +261,6 @@ def predict_many(obs, what):
                  f"{EDGE}with {problems.MANY_CLASSES} classes, predictions differ on {int(wrong.sum())} of "
                  f"{len(want)} rows (labels of dtype {got.dtype}; e.g. expected {want[wrong][:3].tolist()}, got "
                  f"{got[wrong][:3].tolist()})")
-
-
-def row_ranges(rows, most=4):
-    """'3, 256-299': sorted row indices as ranges."""
-    spans = []
-    for r in rows:
-        if spans and r == spans[-1][1] + 1:
-            spans[-1][1] = r
-        else:
-            spans.append([r, r])
-    text = [f"{a}" if a == b else f"{a}-{b}" for a, b in spans[:most]]
-    return ", ".join(text) + (", ..." if len(spans) > most else "")
 
 
 def judge(obs):

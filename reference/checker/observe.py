@@ -8,6 +8,7 @@ Exit status: 0 observed (errors inside probes are recorded), 3 the file could no
 """
 
 import argparse
+import dataclasses
 import importlib
 import importlib.util
 import json
@@ -147,6 +148,8 @@ def observe_class(rec, cls):
     edge_params, Xe = problems.predict_edge_problem()
     rec.probe("predict_edge", lambda: rec.put(
         "predict_edge", np.asarray(_with(probe_net, edge_params).predict(Xe.copy()))))
+    rec.probe("predict_edge_scores", lambda: rec.put("predict_edge/scores", np.asarray(
+        _with(probe_net, edge_params).loss(Xe.copy()), np.float64)))  # loss(X) on the same 300 rows
     rec.probe("predict_one", lambda: rec.put("predict_one", np.asarray(_with(probe_net, params).predict(Xp[:1].copy()))))
     rec.probe("predict_again", lambda: rec.put("predict_again", predict_after_change(probe_net, params, edge_params, Xp)))
     many_params, Xm = problems.predict_many_problem()
@@ -157,10 +160,13 @@ def observe_class(rec, cls):
     rec.probe("toy_training", toy_training, rec, cls)
     rec.meta["train_defaults"] = recording.train_defaults(cls)
     rec.meta["loss_defaults"] = recording.train_defaults(cls, "loss")
+    rec.meta["train_parameters"] = recording.parameter_names(cls)
     nets = {}
     for prefix, prob in problems.train_problems().items():
         nets[prefix] = rec.probe(prefix, recording.record_training, rec, cls, prefix, prob, nets.get(prob.after))
     rec.probe(problems.REPEAT_RUN, recording.record_training, rec, cls, problems.REPEAT_RUN)
+    reseeded = dataclasses.replace(problems.train_problem(), seed=problems.train_problem().seed + 1)
+    rec.probe(problems.RESEEDED_RUN, recording.record_training, rec, cls, problems.RESEEDED_RUN, reseeded)
 
 
 def predict_after_change(net, params, other, X):

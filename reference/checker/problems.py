@@ -180,6 +180,7 @@ def extra_train_problems():
 
 
 REPEAT_RUN = "trace_repeat"  # the main run made again on a new instance: the same seed must draw the same batches
+RESEEDED_RUN = "trace_reseeded"  # ... and once after another seed: it must draw other batches
 
 
 def train_problems():

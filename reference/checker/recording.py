@@ -76,6 +76,14 @@ def train_defaults(cls, method="train"):
             if isinstance(p.default, (int, float)) and not isinstance(p.default, bool)}
 
 
+def parameter_names(cls, method="train"):
+    """The method's parameter names in order (self left out); [] when its signature cannot be read."""
+    try:
+        return [p.name for p in inspect.signature(getattr(cls, method)).parameters.values()][1:]
+    except (TypeError, ValueError, AttributeError):
+        return []
+
+
 HISTORY_KEYS = ("loss_history", "train_acc_history", "val_acc_history")
 
 

@@ -12,7 +12,8 @@ import numpy as np
 from reference import TwoLayerNet
 from reference.checker import histories, problems, rates, training_runs
 from reference.checker.report import Check
-from reference.checker.training_record import close, evaluations_apart, named, recorded_steps, run_view, values_text
+from reference.checker.training_record import (close, evaluations_apart, joined, named, recorded_steps, run_view,
+                                               values_text)
 
 NAMES = ["train_steps", "train_sampling", "train_learning_rate", "loss_history", "train_acc_history",
          "val_acc_history"]
@@ -51,7 +52,7 @@ def judge_sampling(steps, prob):
     first = {}
     again = [(t, first.setdefault(tuple(sorted(i.tolist())), t)) for t, i in enumerate(idx)]
     again = [(t, s) for t, s in again if s != t]
-    if again:
+    if 2 * len(again) >= len(idx):  # fresh draws repeat an earlier batch now and then, not half the time
         pairs = ", ".join(f"{t} reuses {s}" for t, s in again[:4]) + (", ..." if len(again) > 4 else "")
         return named(name, repeats, tol, what, "batch_not_redrawn",
                      f"{len(again)} of {len(idx)} minibatches are an earlier one again (iteration {pairs})")
@@ -219,32 +220,54 @@ def judge_training(obs):
 
 
 def repeated_draws(obs, check):
-    """The sampling check, or ``batch_rng_not_seeded`` when it passed but the main run made again
-    after the same ``np.random.seed`` drew other minibatches: fresh draws of the right kind from a
-    source that seed does not set."""
-    view = run_view(obs, problems.REPEAT_RUN)
-    calls, main_calls = view.meta.get("trace/calls"), obs.meta.get("trace/calls")
-    if not check.passed or calls is None or calls != main_calls or problems.REPEAT_RUN in obs.errors:
-        return check
+    """The sampling check, or, when it passed: ``batch_rng_not_seeded`` when the main run made again
+    after the same ``np.random.seed`` drew other minibatches (fresh draws of the right kind from a
+    source that seed does not set); ``batch_rng_reseeded`` when the run made after another seed drew
+    the same ones (train seeds NumPy's generator itself)."""
     prob = problems.train_problem()
-    first, again = (locate_rows(recorded_steps(o, calls), prob.X) for o in (obs, view))
-    differ = [t for t, (a, b) in enumerate(zip(first, again)) if not np.array_equal(a, b)]
-    if not differ:
+    rows = {}
+    for prefix in ("trace", problems.REPEAT_RUN, problems.RESEEDED_RUN):
+        view, calls = run_view(obs, prefix), obs.meta.get(f"{prefix}/calls")
+        if calls and prefix not in obs.errors:
+            rows[prefix] = locate_rows(recorded_steps(view, calls), prob.X)
+    if not check.passed or "trace" not in rows:
         return check
-    text = (f"train made twice after np.random.seed({prob.seed}) drew other minibatches at {len(differ)} of "
-            f"{len(first)} iterations (the first at iteration {differ[0]})")
-    return named(check.name, check.measured, check.tolerance, check.what, "batch_rng_not_seeded", text)
+    def differ(prefix):
+        return [t for t, (a, b) in enumerate(zip(rows["trace"], rows[prefix])) if not np.array_equal(a, b)]
+    again = differ(problems.REPEAT_RUN) if problems.REPEAT_RUN in rows else []
+    if again:
+        text = (f"train made twice after np.random.seed({prob.seed}) drew other minibatches at {len(again)} of "
+                f"{len(rows['trace'])} iterations (the first at iteration {again[0]})")
+        return named(check.name, check.measured, check.tolerance, check.what, "batch_rng_not_seeded", text)
+    if problems.RESEEDED_RUN in rows and len(rows[problems.RESEEDED_RUN]) == len(rows["trace"]) and not differ(
+            problems.RESEEDED_RUN):
+        text = (f"train made after np.random.seed({prob.seed + 1}) drew the same minibatches as after "
+                f"np.random.seed({prob.seed})")
+        return named(check.name, check.measured, check.tolerance, check.what, "batch_rng_reseeded", text)
+    return check
 
 
 def default_rate(obs, check):
-    """The rate check, or ``lr_default_wrong`` when every run's rate is right but train's signature has
-    another default learning_rate than the skeleton's (every run passes the rate, so only the
-    signature shows it)."""
+    """The rate check, or, when every run's rate is right (every run passes the rates by keyword, so
+    only train's signature shows these): ``lr_default_wrong`` when its default learning_rate is not
+    the skeleton's; ``train_parameters_reordered`` when the skeleton's parameters come in another
+    order (a positional call then gives one the other's value)."""
+    if not check.passed:
+        return check
+    names = obs.meta.get("train_parameters") or []
+    order = [n for n in names if n in SKELETON_TRAIN]
+    if len(order) == len(SKELETON_TRAIN) and order != list(SKELETON_TRAIN):
+        moved = [n for n, want in zip(order, SKELETON_TRAIN) if n != want]
+        text = f"train's parameters are ({', '.join(order)}); the skeleton's are ({', '.join(SKELETON_TRAIN)})"
+        return named(check.name, check.measured, check.tolerance, check.what, "train_parameters_reordered", text,
+                     joined(moved))
     default = obs.meta.get("train_defaults", {}).get("learning_rate")
-    if not check.passed or default is None or math.isclose(default, SKELETON_LEARNING_RATE):
+    if default is None or math.isclose(default, SKELETON_LEARNING_RATE):
         return check
     text = f"train's signature has learning_rate={default:g} as its default"
     return named(check.name, check.measured, check.tolerance, check.what, "lr_default_wrong", text, f"{default:g}")
 
 
 SKELETON_LEARNING_RATE = 1e-3  # train's default in the course's skeleton (reference/neural_net.py)
+SKELETON_TRAIN = ("X", "y", "X_val", "y_val", "learning_rate", "learning_rate_decay", "reg", "num_iters",
+                  "batch_size", "verbose")  # train's parameters in the skeleton, in order
