@@ -371,3 +371,87 @@ def test_advance_hands_on_piece_each_state_and_stops_on_a_diverged_piece():
     with pytest.raises(training.TrainingDiverged, match=r"learning rate 1e\+308"):
         run(on_piece=seen.append, every=2, learning_rate=1e308)
     assert all(np.isfinite(s.history["loss_history"]).all() for s in seen)
+
+
+@pytest.fixture(scope="module")
+def small_run():
+    """A 12-row problem with its first params and options: 6 updates in batches of 4."""
+    rng = np.random.default_rng(5)
+    X, y = rng.standard_normal((12, 4)), rng.integers(0, 3, 12)
+    return to_jax(TwoLayerNet(4, 5, 3, std=0.5).params), X, y, dict(num_iters=6, batch_size=4, learning_rate=0.3)
+
+
+def test_the_minibatch_is_split_across_devices_only_when_asked(small_run, monkeypatch):
+    """data_parallel reaches the plan: resume and prepare ask for the batch sharding and replicate
+    the program only with data_parallel=True (by default, not)."""
+    from jaxnet import parallel, training
+    params, X, y, kw = small_run
+    asked = []
+    monkeypatch.setattr(parallel, "batch_sharding", lambda b: asked.append(("sharding", b)) or None)
+    monkeypatch.setattr(parallel, "replicate", lambda tree: asked.append(("replicate",)) or tree)
+    training.resume(training.begin(params, jax.random.key(0), **kw), X, y, X, y)
+    assert asked == []
+    training.resume(training.begin(params, jax.random.key(0), **kw), X, y, X, y, data_parallel=True)
+    assert asked[0] == ("sharding", 4) and ("replicate",) in asked
+
+
+def test_given_minibatches_take_their_noise_from_the_key_given(small_run):
+    """batch_indices with dropout: the noise comes from the key when one is given (two keys, two
+    runs), from a fixed one when none is (the run repeats)."""
+    params, X, y, kw = small_run
+    rows = np.arange(24).reshape(6, 4) % 12
+    run = lambda key: jaxnet.train(params, X, y, X, y, batch_indices=rows, key=key, dropout=0.5, **kw)[0]  # noqa
+    a, b, none, none_again = run(jax.random.key(1)), run(jax.random.key(2)), run(None), run(None)
+    assert not np.array_equal(a["W1"], b["W1"]) and not np.array_equal(a["W1"], none["W1"])
+    np.testing.assert_array_equal(none["W1"], none_again["W1"])
+
+
+def test_resume_counts_its_updates_and_draws_its_bar_from_where_the_run_is(small_run, capsys):
+    """resume: iterations must be a positive int (named in the error); the progress bar counts the
+    whole run's updates from where the state is (2 of 6 here); no bar unless asked."""
+    from jaxnet import training
+    params, X, y, kw = small_run
+    state = training.begin(params, jax.random.key(0), **kw)
+    with pytest.raises(ValueError, match="iterations"):
+        training.resume(state, X, y, X, y, iterations=0)
+    state = training.resume(state, X, y, X, y, iterations=2)
+    assert state.iteration == 2 and capsys.readouterr().err == ""
+    training.resume(state, X, y, X, y, progress=True)
+    err = capsys.readouterr().err
+    assert "2/6" in err and "6/6" in err and "/5" not in err
+
+
+def test_histories_are_float64_whatever_the_compute_dtype(small_run):
+    params, X, y, kw = small_run
+    _, history = jaxnet.train(to_jax(TwoLayerNet(4, 5, 3, std=0.5).params, jnp.float32), X.astype(np.float32), y,
+                              X.astype(np.float32), y, key=jax.random.key(0), **kw)
+    assert {v.dtype for v in history.values()} == {np.dtype(np.float64)}
+
+
+def test_one_training_row_is_enough(small_run):
+    params, X, y, kw = small_run
+    _, history = jaxnet.train(params, X[:1], y[:1], X, y, key=jax.random.key(0), **dict(kw, batch_size=2))
+    assert history["loss_history"].shape == (6,)
+
+
+def test_a_run_continued_on_other_data_names_both_with_their_image_shape(small_run):
+    from jaxnet import training
+    params, X, y, kw = small_run
+    state = training.resume(training.begin(params, jax.random.key(0), **kw), X, y, X, y, iterations=2,
+                            image_shape=(2, 2, 1))
+    with pytest.raises(ValueError, match=r"12 training rows of 4 inputs \(float64, images \(2, 2, 1\)\); got 12 "
+                                         r"training rows of 4 inputs \(float64\)"):
+        training.resume(state, X, y, X, y)
+
+
+def test_drive_joins_a_group_of_runs_histories_along_the_updates():
+    """For a group of runs each piece's history is (runs, updates): joined along the updates."""
+    from jaxnet import training
+
+    def run(program, *, start, stop, length):
+        its = np.arange(int(start), int(start) + length, dtype=np.float64)
+        return program, {k: np.stack([its, -its]) for k in ("loss_history", "train_acc_history", "val_acc_history")}
+    _, history, done = training.drive(run, None, 0, 5, 2, 2)
+    assert done == 5
+    np.testing.assert_array_equal(history["loss_history"], np.stack([np.arange(5.0), -np.arange(5.0)]))
+    np.testing.assert_array_equal(history["train_acc_history"], [[0.0, 2.0, 4.0], [0.0, -2.0, -4.0]])
