@@ -58,8 +58,7 @@ def default_reg(obs, check):
         return check
     seen = f"loss(X, y) without reg returned {float(got):.12g} on the toy problem, the loss at reg = 0 is {want:.12g}"
     default = obs.meta.get("loss_defaults", {}).get("reg")
-    at_default = default is not None and abs(float(got) - mistakes.truth(params, X, y, default)["loss"]) <= notebook.LOSS_TOL
-    if at_default:
+    if default is not None and abs(float(got) - mistakes.truth(params, X, y, default)["loss"]) <= notebook.LOSS_TOL:
         return named("toy_loss", abs(float(got) - want), notebook.LOSS_TOL, check.what, "reg_default_wrong",
                      f"{seen}: the loss at loss's default reg={default:g}", f"{default:g}")
     return Check("toy_loss", False, abs(float(got) - want), notebook.LOSS_TOL, check.what,
@@ -184,29 +183,35 @@ def predict(obs):
                      f"predict returned shape {got.shape}, expected labels of shape {want.shape}")
     wrong = float(np.mean(got != want))
     if wrong == 0:
-        return predict_edge(obs, what)
+        return predict_edges(obs, what)
     rows = np.flatnonzero(got != want)
     return Check("predict", False, wrong, 0.0, what,
                  f"{len(rows)} of {len(want)} predictions differ, e.g. rows "
                  f"{', '.join(f'{i} (expected {want[i]}, got {got[i]})' for i in rows[:3])}")
 
 
-def predict_edge(obs, what):
-    """predict on the edge problem, once it is right on the 40 examples: the check's detail says
-    which kinds of rows differ (``predict_edge: `` leads it)."""
-    if "predict_edge" in obs.errors:
-        return Check("predict", False, None, None, what, f"{EDGE}your code raised {obs.errors['predict_edge']}")
+def predict_edges(obs, what):
+    """predict's edge probes in order, once it is right on the 40 examples: the first that differs
+    fails the check (its detail led by ``predict_edge: ``)."""
+    for probe, words, judge_probe in EDGE_PROBES:
+        if probe in obs.errors:
+            return Check("predict", False, None, None, what, f"{EDGE}{words}, your code raised {obs.errors[probe]}")
+        failed = judge_probe(obs, what)
+        if failed is not None:
+            return failed
+    return Check("predict", True, 0.0, 0.0, what, part="predict")
+
+
+def edge_rows(obs, what):
+    """The edge problem's 300 rows (ties, scores around 1000): which kinds of rows differ."""
     params, X = problems.predict_edge_problem()
     want, got = np.argmax(true_scores(params, X), axis=1), obs.get("predict_edge")
-    if got is None:
-        return predict_one(obs, what)
+    if got is None or (got.shape == want.shape and not (got != want).any()):
+        return None
     if got.shape != want.shape:
         return Check("predict", False, 1.0, 0.0, what, f"{EDGE}predict returned shape {got.shape}, expected "
                                                          f"{want.shape}")
-    wrong = got != want
-    if not wrong.any():
-        return predict_one(obs, what)
-    tied = problems.TIED_ROWS
+    wrong, tied = got != want, problems.TIED_ROWS
     kinds = [f"{wrong[:tied].sum()} of the {tied} rows whose scores are exactly tied (expected the first tied "
              "class, as np.argmax takes)"] if wrong[:tied].any() else []
     others = np.flatnonzero(wrong[tied:]) + tied
@@ -215,30 +220,24 @@ def predict_edge(obs, what):
                  f"{EDGE}on {len(want)} rows with scores around 1000, predictions differ on {' and '.join(kinds)}")
 
 
-def predict_one(obs, what):
-    """predict on one row (X of shape (1, D)), once it is right on the others: labels of shape (1,)."""
-    if "predict_one" in obs.errors:
-        return Check("predict", False, None, None, what, f"{EDGE}on one row, your code raised "
-                                                          f"{obs.errors['predict_one']}")
+def one_row(obs, what):
+    """One row (X of shape (1, D)): labels of shape (1,)."""
     params, X = problems.predict_problem()
     want, got = np.argmax(true_scores(params, X[:1]), axis=1), obs.get("predict_one")
     if got is None or (got.shape == want.shape and np.array_equal(got, want)):
-        return predict_again(obs, what)
+        return None
     return Check("predict", False, 1.0, 0.0, what, f"{EDGE}on one row (X of shape (1, {X.shape[1]})), predict "
                                                      f"returned {got.tolist()} of shape {got.shape}, expected "
                                                      f"{want.tolist()} of shape {want.shape}")
 
 
-def predict_again(obs, what):
-    """predict on the same array after the params changed in place: the new params' labels."""
-    if "predict_again" in obs.errors:
-        return Check("predict", False, None, None, what, f"{EDGE}called again, your code raised "
-                                                          f"{obs.errors['predict_again']}")
+def same_array(obs, what):
+    """The same array again after the params changed in place: the new params' labels
+    (``predict_cached`` when they are the old params')."""
     params, X = problems.predict_problem()
-    other = problems.predict_edge_problem()[0]
-    want, got = np.argmax(true_scores(other, X), axis=1), obs.get("predict_again")
+    want, got = np.argmax(true_scores(problems.predict_edge_problem()[0], X), axis=1), obs.get("predict_again")
     if got is None or (got.shape == want.shape and np.array_equal(got, want)):
-        return predict_many(obs, what)
+        return None
     old = np.argmax(true_scores(params, X), axis=1)
     wrong = float(np.mean(got != want)) if got.shape == want.shape else 1.0
     seen = f"{EDGE}called again on the same array after the params changed in place, predict returned "
@@ -247,20 +246,24 @@ def predict_again(obs, what):
     return Check("predict", False, wrong, 0.0, what, seen + "other labels than the params' own")
 
 
-def predict_many(obs, what):
-    """predict with 300 classes: labels past 255 as they are."""
-    if "predict_many" in obs.errors:
-        return Check("predict", False, None, None, what, f"{EDGE}with {problems.MANY_CLASSES} classes, your code "
-                                                          f"raised {obs.errors['predict_many']}")
+def many_classes(obs, what):
+    """300 classes: labels past 255 as they are."""
     params, X = problems.predict_many_problem()
     want, got = np.argmax(true_scores(params, X), axis=1), obs.get("predict_many")
     if got is None or (got.shape == want.shape and np.array_equal(got, want)):
-        return Check("predict", True, 0.0, 0.0, what, part="predict")
+        return None
     wrong = got != want if got.shape == want.shape else np.ones(len(want), bool)
     return Check("predict", False, float(np.mean(wrong)), 0.0, what,
                  f"{EDGE}with {problems.MANY_CLASSES} classes, predictions differ on {int(wrong.sum())} of "
                  f"{len(want)} rows (labels of dtype {got.dtype}; e.g. expected {want[wrong][:3].tolist()}, got "
                  f"{got[wrong][:3].tolist()})")
+
+
+# predict's edge probes: (the observation's probe, what it is in words, its judge), in order
+EDGE_PROBES = (("predict_edge", "on 300 rows with scores around 1000", edge_rows),
+               ("predict_one", "on one row", one_row),
+               ("predict_again", "called again on the same array", same_array),
+               ("predict_many", f"with {problems.MANY_CLASSES} classes", many_classes))
 
 
 def judge(obs):

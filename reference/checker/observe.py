@@ -150,7 +150,8 @@ def observe_class(rec, cls):
         "predict_edge", np.asarray(_with(probe_net, edge_params).predict(Xe.copy()))))
     rec.probe("predict_edge_scores", lambda: rec.put("predict_edge/scores", np.asarray(
         _with(probe_net, edge_params).loss(Xe.copy()), np.float64)))  # loss(X) on the same 300 rows
-    rec.probe("predict_one", lambda: rec.put("predict_one", np.asarray(_with(probe_net, params).predict(Xp[:1].copy()))))
+    rec.probe("predict_one", lambda: rec.put("predict_one", np.asarray(
+        _with(probe_net, params).predict(Xp[:1].copy()))))
     rec.probe("predict_again", lambda: rec.put("predict_again", predict_after_change(probe_net, params, edge_params, Xp)))
     many_params, Xm = problems.predict_many_problem()
     rec.probe("predict_many", lambda: rec.put("predict_many", np.asarray(
