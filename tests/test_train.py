@@ -455,3 +455,9 @@ def test_drive_joins_a_group_of_runs_histories_along_the_updates():
     assert done == 5
     np.testing.assert_array_equal(history["loss_history"], np.stack([np.arange(5.0), -np.arange(5.0)]))
     np.testing.assert_array_equal(history["train_acc_history"], [[0.0, 2.0, 4.0], [0.0, -2.0, -4.0]])
+
+
+def test_a_run_needs_a_key_or_its_minibatches(small_run):
+    params, X, y, kw = small_run
+    with pytest.raises(ValueError, match=r"pass key= \(a jax.random key\) or batch_indices= to choose minibatches"):
+        jaxnet.train(params, X, y, X, y, **kw)

@@ -63,8 +63,9 @@ OTHER_CAUSES = (
     Mistake("init_differs", "__init__ not drawing the weights as the notebook's skeleton does",
             "W1 = std * np.random.randn(D, H), then W2 = std * np.random.randn(H, C), zero biases, in that order",
             "init"),
-    Mistake("params_shared", "params kept on the class (one dict shared by every instance), not on the instance",
-            "create the dict in __init__: self.params = {} (never params = {} in the class body)", "init"),
+    Mistake("params_shared", "params kept in one dict shared by every instance (a class attribute or a mutable "
+            "default argument), not on the instance", "create the dict in __init__: self.params = {} (never "
+            "params = {} in the class body or as a default)", "init"),
     Mistake("predict_no_relu", "predict computing the scores without the ReLU",
             "apply np.maximum(0, X W1 + b1) in predict too (or call self.loss(X))", "predict"),
     Mistake("predict_argmin", "predict taking the class of the lowest score (argmin)",
@@ -192,6 +193,9 @@ OTHER_CAUSES = (
             "compute the scores from the current params on every call (or clear the cache when they change)", "scores"),
     Mistake("reg_default_wrong", "loss's default reg={detail}, not the skeleton's 0.0",
             "def loss(self, X, y=None, reg=0.0)", "regulariser"),
+    Mistake("lr_warmup", "the learning rate warmed up: the schedule's times min(1, (it + 1) / {detail}) over the "
+            "first iterations", "step with the schedule's rate from the first iteration: the notebook has no "
+            "warm-up", "training_rate"),
     Mistake("train_parameters_reordered", "train's parameters in another order than the skeleton's ({detail} "
             "moved): a positional call gives one the other's value", "def train(self, X, y, X_val, y_val, "
             "learning_rate=1e-3, learning_rate_decay=0.95, reg=5e-6, num_iters=100, batch_size=200, verbose=False)",

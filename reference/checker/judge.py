@@ -95,7 +95,7 @@ def init(obs):
         return failed_to_run("init", what, obs.errors["init_shared"])
     said = init_differences(obs.params("init"), problems.toy_params())
     if obs.meta.get("init_shared"):
-        said["shared"] = "params shared by every instance (a second TwoLayerNet changed the first one's)"
+        said["shared"] = "params shared by every instance (a second TwoLayerNet has the first one's dict or arrays)"
     return Check("init", not said, len(said), 0, what, joined(said.values()) if said else "", part="init")
 
 

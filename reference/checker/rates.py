@@ -52,6 +52,8 @@ def infer_rates(steps, final):
     for t, (step, after) in enumerate(zip(steps, params_after(steps, final))):
         for j, k in enumerate(NAMES):
             delta, g = (after[k] - step["params"][k]).ravel(), step["grads"][k].ravel()
+            if delta.shape != g.shape:  # a gradient of another shape (grads_format's finding) gives no rate
+                continue
             gg = float(g @ g)
             if gg > (1e-10 * np.linalg.norm(step["params"][k])) ** 2:  # a smaller step is lost in the rounding of P
                 rates[t, j] = -float(delta @ g) / gg
@@ -128,7 +130,7 @@ def update_text(fitted, reg):
 
 def judge_rates(steps, final, prob, boundaries, reg_decayed=False, eps=float(np.finfo(np.float64).eps)):
     """train_learning_rate: the rate of every step and parameter against the schedule."""
-    name, tol, kw = "train_learning_rate", RATE_TOL, prob.kwargs
+    name, tol, kw = "train_learning_rate", RATE_EXACT, prob.kwargs
     right, wrong = schedules(kw["learning_rate"], kw["learning_rate_decay"], boundaries, len(steps))
     rates, residuals = infer_rates(steps, final)
     rounding = rate_rounding(steps, final, eps)
@@ -208,7 +210,7 @@ def rounded_rates(rates, rounding, right, kw, measured):
 
 def judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured):
     """The failed check of rates that are multiples of the gradient, but not the schedule's."""
-    name, tol, kw = "train_learning_rate", RATE_TOL, prob.kwargs
+    name, tol, kw = "train_learning_rate", RATE_EXACT, prob.kwargs
     used = np.nanmedian(rates, axis=1)
     seen = f"the learning rates used were {values_text(used)} ({rate_changes(used)}), expected {values_text(right)}"
     if reg_decayed and close(rates, wrong["lr_never_decayed"][:, None]):
@@ -226,6 +228,10 @@ def judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured)
         mid = "lr_divided_by_batch_size" if abs(c * kw["batch_size"] - 1) <= RATE_TOL else "lr_scaled"
         return named(name, measured, tol, WHAT, mid, f"{seen}: {c:.4g} x the schedule at every step")
     lr0, decay, T = kw["learning_rate"], kw["learning_rate_decay"], len(used)
+    warm = warmup_length(rates, right)
+    if warm:
+        return named(name, measured, tol, WHAT, "lr_warmup", f"{seen}: the schedule times min(1, (it + 1) / {warm})",
+                     str(warm))
     factor = decay_factor(rates, lr0, decay, boundaries)
     if factor:
         return named(name, measured, tol, WHAT, "lr_decay_factor_wrong", f"{seen}: x{factor[0]:.4g}", factor[1])
@@ -261,6 +267,17 @@ def decay_factor(rates, lr0, decay, boundaries):
             return f, (f"learning_rate_decay ** {power} = {f:.4g} after every iteration" + (
                 " (the epoch counted as it / iterations_per_epoch, a fraction)" if power.startswith("(") else ""))
     return None
+
+
+def warmup_length(rates, right):
+    """K when every rate is the schedule's times min(1, (it + 1) / K), K >= 2 (a linear warm-up
+    over the first K iterations); else None."""
+    ratio = np.nanmedian(rates, axis=1) / right
+    if not (np.isfinite(ratio[0]) and 0 < ratio[0] < 1):
+        return None
+    K = round(1 / ratio[0])
+    ramp = np.minimum(1.0, (np.arange(len(right)) + 1) / K)
+    return K if K >= 2 and close(rates, (right * ramp)[:, None]) else None
 
 
 def schedule_part(rates, right):

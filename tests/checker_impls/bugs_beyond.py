@@ -166,6 +166,7 @@ BEYOND = {
                        (ARGMAX, ARGMAX.replace("return ", "labels = ") + "\n        cache[id(X)] = (X, labels)\n"
                                                                          "        return labels")],
     "reg_default_wrong": [("def loss(self, X, y=None, reg=0.0):", "def loss(self, X, y=None, reg=1e-3):  # BUG")],
+    "lr_warmup": [(UPDATE, "self.params[name] -= learning_rate * min(1.0, (it + 1) / 4) * grads[name]  # BUG")],
     "batch_rng_reseeded": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        np.random.seed(0)  # BUG\n")],
     "train_parameters_reordered": [("learning_rate=1e-3, learning_rate_decay=0.95,",
                                     "learning_rate_decay=0.95, learning_rate=1e-3,  # BUG\n             ")],
