@@ -461,3 +461,22 @@ def test_a_run_needs_a_key_or_its_minibatches(small_run):
     params, X, y, kw = small_run
     with pytest.raises(ValueError, match=r"pass key= \(a jax.random key\) or batch_indices= to choose minibatches"):
         jaxnet.train(params, X, y, X, y, **kw)
+
+
+def test_no_training_rows_is_refused_in_one_line(small_run):
+    params, X, y, kw = small_run
+    with pytest.raises(ValueError, match=r"^X has no rows: training needs at least one example$"):
+        jaxnet.train(params, X[:0], y[:0], X, y, key=jax.random.key(0), **kw)
+
+
+def test_drive_gives_float64_histories_whatever_the_program_computes_in():
+    """A float32 program's histories come back as float64, for a run and for a group (sweeps use
+    them as drive returns them)."""
+    from jaxnet import training
+
+    def run(program, *, start, stop, length):
+        its = np.arange(int(start), int(start) + length, dtype=np.float32) + np.float32(0.1)
+        return program, {k: its for k in ("loss_history", "train_acc_history", "val_acc_history")}
+    _, history, _ = training.drive(run, None, 0, 4, 2, 2)
+    assert {v.dtype for v in history.values()} == {np.dtype(np.float64)}
+    np.testing.assert_array_equal(history["loss_history"], np.arange(4, dtype=np.float32) + np.float32(0.1))
