@@ -480,3 +480,16 @@ def test_drive_gives_float64_histories_whatever_the_program_computes_in():
     _, history, _ = training.drive(run, None, 0, 4, 2, 2)
     assert {v.dtype for v in history.values()} == {np.dtype(np.float64)}
     np.testing.assert_array_equal(history["loss_history"], np.arange(4, dtype=np.float32) + np.float32(0.1))
+
+
+@pytest.mark.parametrize("options, words", [({"num_iters": 10**6}, "the loss history of"),
+                                            ({"batch_size": 10**10}, "")])
+def test_a_run_too_large_for_the_memory_is_refused_before_it_starts(small_run, options, words, monkeypatch):
+    """train checks the history's size and the run's memory (checks.check_history_fits and
+    check_run_fits) before it compiles anything: one ValueError naming the machine's memory
+    (here a machine of 1 MB, so that a million updates' history does not fit)."""
+    from jaxnet import checks
+    monkeypatch.setattr(checks, "memory_bytes", lambda: 10**6)
+    params, X, y, kw = small_run
+    with pytest.raises(ValueError, match=rf"{words}.*memory"):
+        jaxnet.train(params, X, y, X, y, key=jax.random.key(0), **{**kw, **options})
