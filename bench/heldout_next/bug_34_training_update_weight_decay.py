@@ -1,0 +1,66 @@
+import numpy as np
+
+
+class SGD:
+    def __init__(self, lr, weight_decay=0.0):
+        self.lr = lr
+        self.weight_decay = weight_decay
+
+    def step(self, params, grads):
+        for name, value in params.items():
+            g = grads[name]
+            if name.startswith("W"):
+                g = g + self.weight_decay * value
+            value -= self.lr * g
+
+
+class TwoLayerNet:
+    def __init__(self, input_size, hidden_size, output_size, std=1e-4):
+        self.params = {
+            "W1": std * np.random.randn(input_size, hidden_size),
+            "b1": np.zeros(hidden_size),
+            "W2": std * np.random.randn(hidden_size, output_size),
+            "b2": np.zeros(output_size),
+        }
+
+    def loss(self, X, y=None, reg=0.0):
+        W1, b1, W2, b2 = (self.params[k] for k in ("W1", "b1", "W2", "b2"))
+        z1 = X @ W1 + b1
+        h1 = np.maximum(z1, 0)
+        scores = h1 @ W2 + b2
+        if y is None:
+            return scores
+        N = X.shape[0]
+        shifted = scores - scores.max(axis=1, keepdims=True)
+        log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+        loss = -log_probs[np.arange(N), y].mean() + reg * (np.sum(W1 * W1) + np.sum(W2 * W2))
+        ds = np.exp(log_probs)
+        ds[np.arange(N), y] -= 1
+        ds /= N
+        dz1 = (ds @ W2.T) * (z1 > 0)
+        return loss, {"W1": X.T @ dz1 + 2 * reg * W1, "b1": dz1.sum(axis=0),
+                      "W2": h1.T @ ds + 2 * reg * W2, "b2": ds.sum(axis=0)}
+
+    def train(self, X, y, X_val, y_val, learning_rate=1e-3, learning_rate_decay=0.95,
+              reg=5e-6, num_iters=100, batch_size=200, verbose=False):
+        num_train = X.shape[0]
+        iterations_per_epoch = max(num_train // batch_size, 1)
+        opt = SGD(learning_rate, weight_decay=reg)
+        loss_history, train_acc_history, val_acc_history = [], [], []
+        for it in range(num_iters):
+            idx = np.random.choice(num_train, batch_size)
+            X_batch, y_batch = X[idx], y[idx]
+            loss, grads = self.loss(X_batch, y=y_batch, reg=reg)
+            loss_history.append(loss)
+            opt.step(self.params, grads)
+            if verbose and it % 100 == 0:
+                print("iteration %d / %d: loss %f" % (it, num_iters, loss))
+            if it % iterations_per_epoch == 0:
+                train_acc_history.append((self.predict(X_batch) == y_batch).mean())
+                val_acc_history.append((self.predict(X_val) == y_val).mean())
+                opt.lr *= learning_rate_decay
+        return {"loss_history": loss_history, "train_acc_history": train_acc_history,
+                "val_acc_history": val_acc_history}
+
+    def predict(self, X):
+        return np.argmax(self.loss(X), axis=1)
