@@ -63,6 +63,8 @@ OTHER_CAUSES = (
     Mistake("init_differs", "__init__ not drawing the weights as the notebook's skeleton does",
             "W1 = std * np.random.randn(D, H), then W2 = std * np.random.randn(H, C), zero biases, in that order",
             "init"),
+    Mistake("init_default_std_wrong", "__init__'s default std={detail}, not the skeleton's 1e-4",
+            "def __init__(self, input_size, hidden_size, output_size, std=1e-4)", "init"),
     Mistake("params_shared", "params kept in one dict shared by every instance (a class attribute or a mutable "
             "default argument), not on the instance", "create the dict in __init__: self.params = {} (never "
             "params = {} in the class body or as a default)", "init"),
@@ -205,6 +207,9 @@ OTHER_CAUSES = (
     Mistake("lr_float32", "the learning rate kept in float32 (np.float32): every step's rate rounded to float32, "
             "~1e-7 relative", "keep learning_rate and its decayed values as Python floats (float64)",
             "training_rate"),
+    Mistake("decay_kept_between_calls", "the decay so far kept on the instance: a second train call starts from "
+            "its learning_rate times the first call's decay", "start every call's decay afresh: a local variable",
+            "training_decay"),
     Mistake("lr_kept_between_calls", "the learning rate kept on the instance: a second train call continues the "
             "first one's decayed rate", "start every call from the learning_rate given: a local variable",
             "training_rate"),

@@ -146,12 +146,8 @@ def init_finding(obs, checks, parts):
     for c in checks:
         if c.name in follows and not c.passed:
             c.consequence_of = "init"
-    m = mistakes.BY_ID["params_shared" if obs.meta.get("init_shared") else "init_differs"]
-    structure = head.diagnosis if obs.meta.get("init_shared") else (
-        f"the toy model's {head.diagnosis} after np.random.seed(0) differ from the notebook's")
-    head.causes = [m.id]
-    head.diagnosis = f"{structure}: this matches {m.title}. Fix: {m.fix}. [cause: {m.id}]"
-    return Finding("init", m.id, m.title, structure, m.fix, checks=["init"])
+    m = mistakes.BY_ID[head.causes[0]]
+    return Finding("init", m.id, named_title(head), seen_detail(head), m.fix, checks=["init"])
 
 
 def alias_finding(obs, checks):

@@ -95,8 +95,18 @@ def init(obs):
         return failed_to_run("init", what, obs.errors["init_shared"])
     said = init_differences(obs.params("init"), problems.toy_params())
     if obs.meta.get("init_shared"):
-        said["shared"] = "params shared by every instance (a second TwoLayerNet has the first one's dict or arrays)"
-    return Check("init", not said, len(said), 0, what, joined(said.values()) if said else "", part="init")
+        return named("init", 1, 0, what, "params_shared", "params shared by every instance (a second TwoLayerNet "
+                     "has the first one's dict or arrays)")
+    if said:
+        return named("init", len(said), 0, what, "init_differs", f"the toy model's {joined(said.values())} after "
+                     "np.random.seed(0) differ from the notebook's")
+    got, want = obs.params("init_default"), problems.default_init_params()
+    if got and init_differences(got, want):
+        std = obs.meta.get("init_defaults", {}).get("std")
+        return named("init", 1, 0, what, "init_default_std_wrong", "TwoLayerNet(4, 10, 3) without std, after "
+                     f"np.random.seed(0), differs from the skeleton's (std=1e-4)" + (
+                         f": its default std is {std:g}" if std is not None else ""), f"{std:g}" if std else "other")
+    return Check("init", True, 0, 0, what, part="init")
 
 
 def init_differences(got, want):

@@ -64,6 +64,15 @@ def describe_error(exc, source):
     return f"{type(exc).__name__}: {exc}{where}"[:600]
 
 
+def record_default_init(rec, cls):
+    """TwoLayerNet(D, H, C) with __init__'s default std, after np.random.seed(0), and that default."""
+    rec.meta["init_defaults"] = recording.train_defaults(cls, "__init__")
+    np.random.seed(0)
+    for k, v in copy_params(cls(problems.D, problems.H, problems.C).params).items():
+        if k in problems.PARAM_NAMES and np.asarray(v).dtype.kind in "biuf":
+            rec.put(f"init_default/{k}", np.asarray(v))
+
+
 def shares_params(cls, net, toy):
     """Whether a second instance (another seed) shares the first one's params: the same dict or
     arrays, or the first one's values changed by it."""
@@ -135,6 +144,7 @@ def observe_class(rec, cls):
         init = np.asarray(toy[k])
         rec.put(f"init/{k}", init if init.dtype.kind in "biuf" else init.astype(np.float64))
     rec.probe("init_shared", lambda: rec.meta.update(init_shared=shares_params(cls, net, toy)))
+    rec.probe("init_default", record_default_init, rec, cls)
     X, y = problems.toy_data()
     other = problems.predict_problem()[0]
     rec.probe("toy_scores", lambda: rec.put("toy_scores", scores_after_change(net, X.copy(), other)))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reference import notebook
+from reference import TwoLayerNet, notebook
 
 PARAM_NAMES = ("W1", "b1", "W2", "b2")
 D, H, C = notebook.INPUT_SIZE, notebook.HIDDEN_SIZE, notebook.NUM_CLASSES
@@ -57,6 +57,16 @@ def _random_params(rng, D=D, H=H, C=C, std=0.5):
 def toy_params():
     """The notebook's toy model's params: seed 0, W1 then W2 from 0.1 * randn, zero biases."""
     return {k: np.array(v) for k, v in notebook.init_toy_model().params.items()}
+
+
+def default_init_params():
+    """The skeleton's params of TwoLayerNet(D, H, C) without std (1e-4) after np.random.seed(0)."""
+    state = np.random.get_state()
+    try:
+        np.random.seed(0)
+        return {k: np.array(v) for k, v in TwoLayerNet(D, H, C).params.items()}
+    finally:
+        np.random.set_state(state)
 
 
 def toy_data():

@@ -183,6 +183,10 @@ def uneven_rates(steps, rates, right, measured):
     if ascends:  # a step up the gradient is the update's, whatever the rate
         return Check(name, False, measured, RATE_EXACT, WHAT, f"{seen}: {joined(ascends)} moved up the gradient "
                      "(a negative rate); not a known mistake", part="training_update")
+    if scaled_per_param(rates, right):  # each param its own constant multiple: the rate some params get
+        return Check(name, False, measured, RATE_EXACT, WHAT, f"{seen}: " + ", ".join(
+            f"{k} {np.nanmedian(ratio[:, j]):.4g} x" for j, k in enumerate(NAMES)) + " the schedule's at every step; "
+            "not a known mistake", part="training_rate")
     changes = np.flatnonzero(np.diff(right) != 0) + 1  # where the schedule's rate changes
     kept = [r for r in np.split(ratio * right[:, None], changes) if len(r)]
     if all(close(block[np.isfinite(block[:, j]), j], np.nanmedian(block[:, j])) for block in kept

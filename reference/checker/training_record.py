@@ -107,8 +107,9 @@ def named(name, measured, tol, what, mid, detail, fill=""):
 
 
 def seen_detail(check):
-    """What a check saw, without the cause ``cause_text`` added to it (the whole detail if none)."""
-    return check.diagnosis.split(": this matches", 1)[0]
+    """What a check saw, without the cause ``cause_text`` added to it or the words that none is known
+    (the whole detail if neither)."""
+    return check.diagnosis.split(": this matches", 1)[0].removesuffix("; not a known mistake")
 
 
 def named_title(check):

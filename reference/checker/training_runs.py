@@ -136,15 +136,23 @@ def merge(runs):
 
 def second_call_rate(main, run, check):
     """A run on the main run's instance again (a second train call), right but for its rate, whose
-    first rate is the rate the main run ended with (its learning_rate decayed at each boundary):
+    first rate is the rate the main run ended with (its learning_rate decayed at each boundary), or
+    its own learning_rate times the decay the main run ended with (``decay_kept_between_calls``):
     ``lr_kept_between_calls``. Else the check as it is."""
-    carried = main.prob.kwargs["learning_rate"] * main.prob.kwargs["learning_rate_decay"] ** len(main.boundaries)
-    if check.passed or not run.prob.after or not math.isclose(run.first_rate, carried, rel_tol=RATE_TOL):
+    decayed = main.prob.kwargs["learning_rate_decay"] ** len(main.boundaries)
+    carried, lr = main.prob.kwargs["learning_rate"] * decayed, run.prob.kwargs["learning_rate"]
+    if check.passed or not run.prob.after:
         return check
-    lr = run.prob.kwargs["learning_rate"]
+    if math.isclose(run.first_rate, carried, rel_tol=RATE_TOL):
+        how, cause = "the rate the first call ended with", "lr_kept_between_calls"
+    elif math.isclose(run.first_rate, lr * decayed, rel_tol=RATE_TOL):
+        how = f"its learning_rate times the decay the first call ended with ({decayed:.4g})"
+        cause = "decay_kept_between_calls"
+    else:
+        return check
     text = (f"a second train call on the same instance, with learning_rate={lr:g}, took its first step at "
-            f"{run.first_rate:.4g}, the rate the first call ended with")
-    return named(check.name, check.measured, check.tolerance, check.what, "lr_kept_between_calls", text)
+            f"{run.first_rate:.4g}, {how}")
+    return named(check.name, check.measured, check.tolerance, check.what, cause, text)
 
 
 def rate_across(main, extra):

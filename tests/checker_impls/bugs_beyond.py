@@ -166,10 +166,15 @@ BEYOND = {
                        (ARGMAX, ARGMAX.replace("return ", "labels = ") + "\n        cache[id(X)] = (X, labels)\n"
                                                                          "        return labels")],
     "reg_default_wrong": [("def loss(self, X, y=None, reg=0.0):", "def loss(self, X, y=None, reg=1e-3):  # BUG")],
+    "init_default_std_wrong": [("output_size, std=1e-4):", "output_size, std=1e-2):  # BUG")],
     "lr_warmup": [(UPDATE, "self.params[name] -= learning_rate * min(1.0, (it + 1) / 4) * grads[name]  # BUG")],
     "batch_rng_reseeded": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        np.random.seed(0)  # BUG\n")],
     "train_parameters_reordered": [("learning_rate=1e-3, learning_rate_decay=0.95,",
                                     "learning_rate_decay=0.95, learning_rate=1e-3,  # BUG\n             ")],
+    "decay_kept_between_calls": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        scale = "
+                                  "self.__dict__.setdefault('scale', 1.0)  # BUG: kept on the instance\n"),
+                                 (UPDATE, "self.params[name] -= learning_rate * scale * grads[name]"),
+                                 (LR_DECAY, "self.scale = scale = scale * learning_rate_decay")],
     "lr_kept_between_calls": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        learning_rate = "
                                "self.__dict__.setdefault('lr', learning_rate)  # BUG: kept on the instance\n"),
                               (LR_DECAY, LR_DECAY + "\n                self.lr = learning_rate")],
