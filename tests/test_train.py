@@ -274,7 +274,7 @@ def fake_piece(calls):
 
 
 @pytest.mark.parametrize("start, n, ipe, length, every", [(0, 12, 5, 4, None), (3, 10, 4, 100, 3), (7, 1, 3, 2, 1),
-                                                          (0, 9, 3, 9, 4), (2, 11, 1, 5, None)])
+                                                          (0, 9, 3, 9, 4), (2, 11, 1, 5, None), (2, 10, 4, 100, 3)])
 def test_drive_runs_every_update_once_in_pieces_and_keeps_each_every(start, n, ipe, length, every):
     """The pieces cover start .. start+n-1 once, each of at most ``length`` updates and, with a
     progress sink, none across an epoch boundary; keep sees the history so far every ``every``
@@ -382,17 +382,27 @@ def small_run():
 
 
 def test_the_minibatch_is_split_across_devices_only_when_asked(small_run, monkeypatch):
-    """data_parallel reaches the plan: resume and prepare ask for the batch sharding and replicate
-    the program only with data_parallel=True (by default, not)."""
+    """data_parallel reaches the plan: prepare asks for the batch sharding, hands it to the plan and
+    replicates the data and the program only with data_parallel=True (by default, not; nor does
+    resume)."""
     from jaxnet import parallel, training
     params, X, y, kw = small_run
-    asked = []
-    monkeypatch.setattr(parallel, "batch_sharding", lambda b: asked.append(("sharding", b)) or None)
-    monkeypatch.setattr(parallel, "replicate", lambda tree: asked.append(("replicate",)) or tree)
-    training.resume(training.begin(params, jax.random.key(0), **kw), X, y, X, y)
-    assert asked == []
-    training.resume(training.begin(params, jax.random.key(0), **kw), X, y, X, y, data_parallel=True)
-    assert asked[0] == ("sharding", 4) and ("replicate",) in asked
+    from jaxnet import loop
+    asked, make_plan, sharding = [], loop.make_plan, object()
+    monkeypatch.setattr(parallel, "batch_sharding", lambda b: asked.append(("sharding", b)) or sharding)
+    names = lambda tree: sorted(getattr(tree, "_fields", tree))  # noqa: E731 -- Data's fields, the program's keys
+    monkeypatch.setattr(parallel, "replicate", lambda tree: asked.append(("replicate", names(tree))) or tree)
+    monkeypatch.setattr(loop, "make_plan", lambda *a, batch_sharding=None, **k: asked.append(
+        ("plan", batch_sharding is sharding)) or make_plan(*a, **k))
+    training.prepare(training.begin(params, jax.random.key(0), **kw), X, y, X, y)
+    assert asked == [("plan", False)]
+    asked.clear()
+    training.prepare(training.begin(params, jax.random.key(0), **kw), X, y, X, y, data_parallel=True)
+    assert asked == [("sharding", 4), ("plan", True), ("replicate", ["X", "X_val", "y", "y_val"]),
+                     ("replicate", ["finite", "opt_state", "params"])]
+    asked.clear()
+    training.resume(training.begin(params, jax.random.key(0), **kw), X, y, X, y, iterations=1)
+    assert asked == [("plan", False)]
 
 
 def test_given_minibatches_take_their_noise_from_the_key_given(small_run):
