@@ -503,3 +503,19 @@ def test_a_run_too_large_for_the_memory_is_refused_before_it_starts(small_run, o
     params, X, y, kw = small_run
     with pytest.raises(ValueError, match=rf"{words}.*memory"):
         jaxnet.train(params, X, y, X, y, key=jax.random.key(0), **{**kw, **options})
+
+
+def test_the_memory_check_counts_the_run_as_it_is(small_run, monkeypatch):
+    """prepare hands check_run_fits the run's sizes: the rows, inputs, hidden units, classes, the
+    evaluated rows and the compute dtype (here 12 rows of 4, 5 hidden units, 3 classes, 7
+    validation rows, float32), and traces the options in that dtype."""
+    from jaxnet import checks, training
+    _, X, y, kw = small_run
+    seen = []
+    monkeypatch.setattr(checks, "check_run_fits", lambda plan, D, H, dtype, N, num_eval=0, runs=1, num_classes=10:
+                        seen.append((D, H, np.dtype(dtype), N, num_eval, runs, num_classes)))
+    params = to_jax(TwoLayerNet(4, 5, 3, std=0.5).params, jnp.float32)
+    *_, hp = training.prepare(training.begin(params, jax.random.key(0), **kw), X.astype(np.float32), y,
+                              X[:7].astype(np.float32), y[:7])
+    assert seen == [(4, 5, np.dtype(np.float32), 12, 7, 1, 3)]
+    assert {v.dtype for v in hp.values()} == {np.dtype(np.float32)}  # the options traced in the run's dtype
