@@ -422,10 +422,11 @@ def test_resume_counts_its_updates_and_draws_its_bar_from_where_the_run_is(small
     from jaxnet import training
     params, X, y, kw = small_run
     state = training.begin(params, jax.random.key(0), **kw)
-    with pytest.raises(ValueError, match="iterations"):
+    with pytest.raises(ValueError, match=r"^iterations must be > 0, got 0$"):
         training.resume(state, X, y, X, y, iterations=0)
     state = training.resume(state, X, y, X, y, iterations=2)
     assert state.iteration == 2 and capsys.readouterr().err == ""
+    assert state.init_params is None  # the first params are let go once the program holds the run
     training.resume(state, X, y, X, y, progress=True)
     err = capsys.readouterr().err
     assert "2/6" in err and "6/6" in err and "/5" not in err
