@@ -87,6 +87,15 @@ EQUIVALENT = {
     **{f"jaxnet.fitting.x_fit__mutmut_{n}": "score returns None for no labels" for n in (149, 157)},
     **{f"jaxnet.fitting.x_fit__mutmut_{n}": "only where a failed allocation raises, or the clock, sees it"
        for n in (53, 102)},
+    # jaxnet/training.py: labels and given rows as int64 (x64 on) rather than int32 index and
+    # compare the same; _minibatches never reads its plan argument; piece_bounds' default
+    # per_epoch is never used (its one caller passes it).
+    **{f"jaxnet.training.x_to_device__mutmut_{n}": "int64 labels index and compare as int32 ones"
+       for n in (14, 16, 22, 24)},
+    **{f"jaxnet.training.x__minibatches__mutmut_{n}": "int64 rows index the same rows as int32 ones"
+       for n in (16, 18)},
+    "jaxnet.training.x_prepare__mutmut_107": "_minibatches never reads its plan argument",
+    "jaxnet.training.x_piece_bounds__mutmut_1": "piece_bounds' one caller passes per_epoch",
 }
 
 
@@ -97,5 +106,7 @@ DELETION_EQUIVALENT = {
     "jaxnet/checks.py::check_inputs::argument::row = int(np.argwhere(~np.isfinite(np.asarray(X)))[0][0])":
         "int() of a NumPy integer: the same row in the message",
     "jaxnet/checks.py::check_labels::argument::i = int(np.argmax(bad))":
+        "int() of a NumPy integer: the same index and message",
+    "jaxnet/training.py::check_diverged::argument::it = int(np.argmax(bad))":
         "int() of a NumPy integer: the same index and message",
 }
