@@ -470,7 +470,7 @@ def test_drive_joins_a_group_of_runs_histories_along_the_updates():
 
 def test_a_run_needs_a_key_or_its_minibatches(small_run):
     params, X, y, kw = small_run
-    with pytest.raises(ValueError, match=r"pass key= \(a jax.random key\) or batch_indices= to choose minibatches"):
+    with pytest.raises(ValueError, match=r"^pass key= \(a jax.random key\) or batch_indices= to choose minibatches$"):
         jaxnet.train(params, X, y, X, y, **kw)
 
 
