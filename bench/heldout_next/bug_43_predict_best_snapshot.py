@@ -1,0 +1,73 @@
+import numpy as np
+
+
+class TwoLayerNet:
+    def __init__(self, input_size, hidden_size, output_size, std=1e-4):
+        self.params = {
+            "W1": std * np.random.randn(input_size, hidden_size),
+            "b1": np.zeros(hidden_size),
+            "W2": std * np.random.randn(hidden_size, output_size),
+            "b2": np.zeros(output_size),
+        }
+        self.best_params = None
+
+    @staticmethod
+    def _scores(params, X):
+        hidden = np.maximum(0, X.dot(params["W1"]) + params["b1"])
+        return hidden.dot(params["W2"]) + params["b2"]
+
+    def loss(self, X, y=None, reg=0.0):
+        W1, b1, W2, b2 = (self.params[k] for k in ("W1", "b1", "W2", "b2"))
+        z1 = X.dot(W1) + b1
+        h1 = np.maximum(0, z1)
+        scores = h1.dot(W2) + b2
+        if y is None:
+            return scores
+
+        N = X.shape[0]
+        sh = scores - scores.max(axis=1, keepdims=True)
+        log_probs = sh - np.log(np.exp(sh).sum(axis=1, keepdims=True))
+        loss = -log_probs[np.arange(N), y].mean() + reg * (np.sum(W1 * W1) + np.sum(W2 * W2))
+
+        dscores = np.exp(log_probs)
+        dscores[np.arange(N), y] -= 1
+        dscores /= N
+        dz1 = dscores.dot(W2.T) * (z1 > 0)
+        grads = {"W1": X.T.dot(dz1) + 2 * reg * W1, "b1": dz1.sum(axis=0),
+                 "W2": h1.T.dot(dscores) + 2 * reg * W2, "b2": dscores.sum(axis=0)}
+        return loss, grads
+
+    def train(self, X, y, X_val, y_val, learning_rate=1e-3, learning_rate_decay=0.95,
+              reg=5e-6, num_iters=100, batch_size=200, verbose=False):
+        num_train = X.shape[0]
+        iterations_per_epoch = max(num_train // batch_size, 1)
+        loss_history, train_acc_history, val_acc_history = [], [], []
+        best_val = -1.0
+
+        for it in range(num_iters):
+            idx = np.random.choice(num_train, batch_size)
+            X_batch, y_batch = X[idx], y[idx]
+            loss, grads = self.loss(X_batch, y=y_batch, reg=reg)
+            loss_history.append(loss)
+            for k in self.params:
+                self.params[k] -= learning_rate * grads[k]
+
+            if verbose and it % 100 == 0:
+                print("iteration %d / %d: loss %f" % (it, num_iters, loss))
+
+            if it % iterations_per_epoch == 0:
+                train_acc = (np.argmax(self._scores(self.params, X_batch), axis=1) == y_batch).mean()
+                val_acc = (np.argmax(self._scores(self.params, X_val), axis=1) == y_val).mean()
+                train_acc_history.append(train_acc)
+                val_acc_history.append(val_acc)
+                if val_acc > best_val:
+                    best_val = val_acc
+                    self.best_params = {k: v.copy() for k, v in self.params.items()}
+                learning_rate *= learning_rate_decay
+
+        return {"loss_history": loss_history, "train_acc_history": train_acc_history,
+                "val_acc_history": val_acc_history}
+
+    def predict(self, X):
+        params = getattr(self, "best_params", None) or self.params
+        return np.argmax(self._scores(params, X), axis=1)

@@ -1,0 +1,72 @@
+import numpy as np
+
+
+class TwoLayerNet:
+    def __init__(self, input_size, hidden_size, output_size, std=1e-2):
+        self.params = {}
+        self.params["W1"] = np.random.randn(input_size, hidden_size) * std
+        self.params["b1"] = np.zeros(hidden_size)
+        self.params["W2"] = np.random.randn(hidden_size, output_size) * std
+        self.params["b2"] = np.zeros(output_size)
+
+    def loss(self, X, y=None, reg=0.0):
+        W1, b1 = self.params["W1"], self.params["b1"]
+        W2, b2 = self.params["W2"], self.params["b2"]
+        N = X.shape[0]
+
+        fc1 = X.dot(W1) + b1
+        relu = fc1 * (fc1 > 0)
+        scores = relu.dot(W2) + b2
+        if y is None:
+            return scores
+
+        norm = scores - np.max(scores, axis=1, keepdims=True)
+        logp = norm - np.log(np.sum(np.exp(norm), axis=1, keepdims=True))
+        loss = -np.sum(logp[np.arange(N), y]) / N + reg * (np.sum(W1 ** 2) + np.sum(W2 ** 2))
+
+        dscores = np.exp(logp)
+        dscores[np.arange(N), y] -= 1
+        dscores /= N
+        dfc1 = dscores.dot(W2.T) * (fc1 > 0)
+        grads = {
+            "W1": X.T.dot(dfc1) + 2 * reg * W1,
+            "b1": np.sum(dfc1, axis=0),
+            "W2": relu.T.dot(dscores) + 2 * reg * W2,
+            "b2": np.sum(dscores, axis=0),
+        }
+        return loss, grads
+
+    def train(self, X, y, X_val, y_val, learning_rate=1e-3, learning_rate_decay=0.95,
+              reg=5e-6, num_iters=100, batch_size=200, verbose=False):
+        num_train = X.shape[0]
+        iterations_per_epoch = max(num_train // batch_size, 1)
+        loss_history = []
+        train_acc_history = []
+        val_acc_history = []
+
+        for it in range(num_iters):
+            idx = np.random.choice(num_train, batch_size)
+            X_batch = X[idx]
+            y_batch = y[idx]
+            loss, grads = self.loss(X_batch, y=y_batch, reg=reg)
+            loss_history.append(loss)
+
+            for k in self.params:
+                self.params[k] -= learning_rate * grads[k]
+
+            if verbose and it % 100 == 0:
+                print("iteration %d / %d: loss %f" % (it, num_iters, loss))
+
+            if it % iterations_per_epoch == 0:
+                train_acc_history.append((self.predict(X_batch) == y_batch).mean())
+                val_acc_history.append((self.predict(X_val) == y_val).mean())
+                learning_rate *= learning_rate_decay
+
+        return {
+            "loss_history": loss_history,
+            "train_acc_history": train_acc_history,
+            "val_acc_history": val_acc_history,
+        }
+
+    def predict(self, X):
+        return np.argmax(self.loss(X), axis=1)
