@@ -1,6 +1,6 @@
 """The held-out sets of nets, now among the checker's test nets (each was measured once, before any
-tuning on it: results/checker_heldout_set{1,...,9}.json): buggy nets with mistakes outside the
-checker's catalogue (17, 18, 29, 37, 43, 48, 47, 47 and 45) and 5 correct ones in unusual styles per set, written by someone
+tuning on it: results/checker_heldout_set{1,...,10}.json): buggy nets with mistakes outside the
+checker's catalogue (17, 18, 29, 37, 43, 48, 47, 47, 45 and 48) and 5 correct ones in unusual styles per set, written by someone
 who had not seen the checker, with their author's manifest (tests/checker_impls/heldout_set*/).
 
 Each correct net passes; each buggy one fails with its manifest's part located (by the rule of
@@ -311,6 +311,55 @@ LATER = {
         "bug_43_init_params_registry.py": "params_shared",
         "bug_44_init_default_scale.py": "init_default_std_wrong",
         "bug_45_init_bias_offset.py": "init_differs"},
+    "heldout_set10": {
+        "bug_01_scores_leaky_relu.py": "leaky_relu",
+        "bug_02_scores_hidden_buffer.py": None,
+        "bug_03_scores_layer_refs.py": None,
+        "bug_04_scores_clipped_logits.py": None,
+        "bug_05_data_loss_label_columns.py": "loss_all_pairs",
+        "bug_06_data_loss_take_labels.py": None,
+        "bug_07_data_loss_logsumexp_shift.py": "logsumexp_max_not_added",
+        "bug_08_data_loss_tape_onehot.py": "data_loss_scaled",
+        "bug_09_data_loss_log_epsilon.py": None,
+        "bug_10_regulariser_precedence.py": "reg_not_multiplied",
+        "bug_11_regulariser_matrix_norm.py": None,
+        "bug_12_regulariser_batch_average.py": "reg_over_n",
+        "bug_13_regulariser_mean_square.py": "reg_mean",
+        "bug_14_gradient_b2_sum.py": None,
+        "bug_15_gradient_b1_mean.py": "gradient_averaged_twice",
+        "bug_16_gradient_W1_loop_start.py": None,
+        "bug_17_gradient_W1_einsum_layout.py": None,
+        "bug_18_gradient_W2_outer.py": None,
+        "bug_19_gradient_b2_buffer.py": None,
+        "bug_20_training_rate_per_example.py": "lr_divided_by_batch_size",
+        "bug_21_training_rate_default.py": "lr_default_wrong",
+        "bug_22_training_rate_resume.py": "lr_kept_between_calls",
+        "bug_23_training_rate_arg_order.py": "train_parameters_reordered",
+        "bug_24_training_decay_every_step.py": "lr_decayed_every_iteration",
+        "bug_25_training_decay_before_step.py": "lr_decayed_before_update",
+        "bug_26_training_decay_single.py": "lr_decay_not_accumulated",
+        "bug_27_training_decay_epoch_index.py": "lr_decayed_at_wrong_iterations",
+        "bug_28_training_sampling_once.py": "batch_not_redrawn",
+        "bug_29_training_sampling_choice_args.py": None,
+        "bug_30_training_sampling_randint_high.py": "batch_from_first_examples",
+        "bug_31_training_sampling_batch_cap.py": "batch_size_capped",
+        "bug_32_training_histories_train_set.py": "train_acc_on_full_train",
+        "bug_33_training_histories_val_count.py": None,
+        "bug_34_training_histories_kept.py": None,
+        "bug_35_training_histories_swapped.py": "acc_histories_swapped",
+        "bug_36_training_update_local_name.py": "param_not_updated",
+        "bug_37_training_update_momentum.py": "momentum_in_update",
+        "bug_38_training_update_clipped.py": None,
+        "bug_39_training_update_weight_decay.py": "weight_decay_in_update",
+        "bug_40_predict_sorted_top.py": None,
+        "bug_41_predict_layer_loop.py": "predict_forward",
+        "bug_42_predict_chunks.py": None,
+        "bug_43_predict_best_snapshot.py": None,
+        "bug_44_init_draw_order.py": "init_differs",
+        "bug_45_init_out_in_layout.py": "init_differs",
+        "bug_46_init_class_params.py": "params_shared",
+        "bug_47_init_std_as_variance.py": "init_differs",
+        "bug_48_init_default_scale.py": "init_default_std_wrong"},
 }
 # Held-out nets the checker still passes: no problem of it shows their mistake (none now).
 MISSED = {}

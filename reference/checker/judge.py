@@ -269,11 +269,27 @@ def many_classes(obs, what):
                  f"{got[wrong][:3].tolist()})")
 
 
+def after_train(obs, what):
+    """predict on X_val on the instance the main run has trained: its final params' labels."""
+    final, prob = obs.params("trace/final"), problems.train_problem()
+    got = obs.get("predict_trained")
+    if got is None or len(final) < 4:
+        return None
+    want = np.argmax(true_scores(final, prob.X_val), axis=1)
+    if got.shape == want.shape and np.array_equal(got, want):
+        return None
+    wrong = got != want if got.shape == want.shape else np.ones(len(want), bool)
+    return Check("predict", False, float(np.mean(wrong)), 0.0, what,
+                 f"{EDGE}after train, predict(X_val) on the trained instance differs from its final params' labels "
+                 f"on {int(wrong.sum())} of {len(want)} rows (it predicts with other params than the net's own)")
+
+
 # predict's edge probes: (the observation's probe, what it is in words, its judge), in order
 EDGE_PROBES = (("predict_edge", "on 300 rows with scores around 1000", edge_rows),
                ("predict_one", "on one row", one_row),
                ("predict_again", "called again on the same array", same_array),
-               ("predict_many", f"with {problems.MANY_CLASSES} classes", many_classes))
+               ("predict_many", f"with {problems.MANY_CLASSES} classes", many_classes),
+               ("predict_trained", "after train", after_train))
 
 
 def judge(obs):

@@ -177,6 +177,9 @@ def observe_class(rec, cls):
     nets = {}
     for prefix, prob in problems.train_problems().items():
         nets[prefix] = rec.probe(prefix, recording.record_training, rec, cls, prefix, prob, nets.get(prob.after))
+        if prefix == "trace" and nets[prefix] is not None:  # predict on the instance that has just trained
+            rec.probe("predict_trained", lambda prob=prob: rec.put("predict_trained", np.asarray(
+                nets["trace"].predict(prob.X_val.copy()))))
     rec.probe(problems.REPEAT_RUN, recording.record_training, rec, cls, problems.REPEAT_RUN)
     reseeded = dataclasses.replace(problems.train_problem(), seed=problems.train_problem().seed + 1)
     rec.probe(problems.RESEEDED_RUN, recording.record_training, rec, cls, problems.RESEEDED_RUN, reseeded)
