@@ -247,3 +247,19 @@ def test_correct_fraction_is_the_accuracy_in_the_inputs_dtype(dtype):
         got = fn(jparams, X, y)
         assert got.dtype == dtype and got.shape == ()
         np.testing.assert_allclose(float(got), expected, rtol=1e-6)
+
+
+@pytest.mark.parametrize("call", ["loss", "scores", "predict", "accuracy"])
+def test_each_entry_point_checks_its_inputs_before_jit(call):
+    """scores, loss, predict and accuracy refuse inputs of the wrong width, and loss and accuracy
+    labels out of range, on the host with a clear error (JAX would clamp a bad gather silently)."""
+    rng = np.random.default_rng(0)
+    params = to_jax(TwoLayerNet(4, 5, 3, std=0.5).params)
+    X, y = rng.standard_normal((6, 4)), np.array([0, 1, 2, 0, 1, 2])
+    run = {"loss": lambda X, y: jaxnet.loss(params, X, y), "scores": lambda X, y: jaxnet.scores(params, X),
+           "predict": lambda X, y: jaxnet.predict(params, X), "accuracy": lambda X, y: jaxnet.accuracy(params, X, y)}[call]
+    with pytest.raises(ValueError, match="X has 5 columns"):
+        run(np.ones((6, 5)), y)
+    if call in ("loss", "accuracy"):
+        with pytest.raises(ValueError, match=r"y must be in \[0, 3\)"):
+            run(X, np.array([0, 1, 2, 3, 1, 2]))

@@ -158,3 +158,10 @@ def test_fit_counts_its_largest_evaluation_in_the_memory_check(monkeypatch):
         jaxnet.fit(jaxnet.Recipe.of(hidden_size=5, num_iters=6, batch_size=4), splits,
                    image_shape=(4, 4, 3), num_classes=3)
     assert checked.value.args[0] == (24 + 20) * 48 * 4  # float32 rows: 24 training, 20 test
+
+
+def test_fit_checks_its_splits_before_anything_runs():
+    recipe = jaxnet.Recipe.of(hidden_size=5, num_iters=2, batch_size=4)
+    with pytest.raises(ValueError, match="splits lacks y_val"):
+        jaxnet.fit(recipe, {k: v for k, v in tiny_splits().items() if k != "y_val"}, image_shape=(4, 4, 3),
+                   num_classes=3)
