@@ -165,3 +165,12 @@ def test_fit_checks_its_splits_before_anything_runs():
     with pytest.raises(ValueError, match="splits lacks y_val"):
         jaxnet.fit(recipe, {k: v for k, v in tiny_splits().items() if k != "y_val"}, image_shape=(4, 4, 3),
                    num_classes=3)
+
+
+def test_fit_leaves_the_callers_splits_as_they_were():
+    """Preprocessing makes new arrays in a new dict: the splits given to fit keep their arrays."""
+    recipe = jaxnet.Recipe.of(hidden_size=5, num_iters=2, batch_size=4, preprocess="channel")
+    splits = tiny_splits()
+    given = dict(splits)
+    jaxnet.fit(recipe, splits, image_shape=(4, 4, 3), num_classes=3)
+    assert splits.keys() == given.keys() and all(splits[k] is given[k] for k in given)
