@@ -141,7 +141,7 @@ OTHER_CAUSES = (
     Mistake("epoch_length_wrong", "iterations_per_epoch not computed as max(num_train // batch_size, 1): the "
             "once-per-epoch block (the accuracies recorded, the rate decayed) runs at other iterations when "
             "an epoch is not a whole number of batches", "iterations_per_epoch = max(num_train // batch_size, 1): a "
-            "whole number of iterations, at least 1", "training_histories"),
+            "whole number of iterations, at least 1", "training_decay"),
     Mistake("lr_decayed_at_wrong_iterations", "the learning rate decayed at other iterations than the epochs' "
             "first", "decay once per epoch: when it % iterations_per_epoch == 0, after the update (check "
             "iterations_per_epoch and the epoch test, which the accuracies use too)", "training_decay"),
