@@ -146,8 +146,8 @@ def init_finding(obs, checks, parts):
     for c in checks:
         if c.name in follows and not c.passed:
             c.consequence_of = "init"
-    m = mistakes.BY_ID[head.causes[0]]
-    return Finding("init", m.id, named_title(head), seen_detail(head), m.fix, checks=["init"])
+    head.part = "init"  # also when the probe raised and no cause was named
+    return judged_finding(head)
 
 
 def alias_finding(obs, checks):

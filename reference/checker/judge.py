@@ -104,7 +104,7 @@ def init(obs):
     if got and init_differences(got, want):
         std = obs.meta.get("init_defaults", {}).get("std")
         return named("init", 1, 0, what, "init_default_std_wrong", "TwoLayerNet(4, 10, 3) without std, after "
-                     f"np.random.seed(0), differs from the skeleton's (std=1e-4)" + (
+                     "np.random.seed(0), differs from the skeleton's (std=1e-4)" + (
                          f": its default std is {std:g}" if std is not None else ""), f"{std:g}" if std else "other")
     return Check("init", True, 0, 0, what, part="init")
 

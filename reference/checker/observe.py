@@ -66,7 +66,7 @@ def describe_error(exc, source):
 
 def record_default_init(rec, cls):
     """TwoLayerNet(D, H, C) with __init__'s default std, after np.random.seed(0), and that default."""
-    rec.meta["init_defaults"] = recording.train_defaults(cls, "__init__")
+    rec.meta["init_defaults"] = recording.keyword_defaults(cls, "__init__")
     np.random.seed(0)
     for k, v in copy_params(cls(problems.D, problems.H, problems.C).params).items():
         if k in problems.PARAM_NAMES and np.asarray(v).dtype.kind in "biuf":
@@ -171,8 +171,8 @@ def observe_class(rec, cls):
     rec.probe("predict_scores", lambda: rec.put(
         "predict/scores", np.asarray(_with(probe_net, params).loss(Xp.copy()), np.float64)))
     rec.probe("toy_training", toy_training, rec, cls)
-    rec.meta["train_defaults"] = recording.train_defaults(cls)
-    rec.meta["loss_defaults"] = recording.train_defaults(cls, "loss")
+    rec.meta["train_defaults"] = recording.keyword_defaults(cls, "train")
+    rec.meta["loss_defaults"] = recording.keyword_defaults(cls, "loss")
     rec.meta["train_parameters"] = recording.parameter_names(cls)
     nets = {}
     for prefix, prob in problems.train_problems().items():
@@ -181,7 +181,8 @@ def observe_class(rec, cls):
             rec.probe("predict_trained", lambda prob=prob: rec.put("predict_trained", np.asarray(
                 nets["trace"].predict(prob.X_val.copy()))))
     rec.probe(problems.REPEAT_RUN, recording.record_training, rec, cls, problems.REPEAT_RUN)
-    reseeded = dataclasses.replace(problems.train_problem(), seed=problems.train_problem().seed + 1)
+    main = problems.train_problem()
+    reseeded = dataclasses.replace(main, seed=main.seed + 1)
     rec.probe(problems.RESEEDED_RUN, recording.record_training, rec, cls, problems.RESEEDED_RUN, reseeded)
 
 

@@ -128,8 +128,9 @@ def update_text(fitted, reg):
                             "update_previous_gradient": "lr * (this gradient - the previous one)"}[cause]
 
 
-def judge_rates(steps, final, prob, boundaries, reg_decayed=False, eps=float(np.finfo(np.float64).eps)):
-    """train_learning_rate: the rate of every step and parameter against the schedule."""
+def judge_rates(steps, final, prob, boundaries, eps, reg_decayed=False):
+    """train_learning_rate: the rate of every step and parameter against the schedule, beyond the
+    rounding of the params' dtype (``eps``, the run's)."""
     name, tol, kw = "train_learning_rate", RATE_EXACT, prob.kwargs
     right, wrong = schedules(kw["learning_rate"], kw["learning_rate_decay"], boundaries, len(steps))
     rates, residuals = infer_rates(steps, final)

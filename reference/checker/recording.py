@@ -65,7 +65,7 @@ def record_training(rec, cls, prefix="trace", prob=None, net=None):
     return net
 
 
-def train_defaults(cls, method="train"):
+def keyword_defaults(cls, method):
     """{name: default} of the method's numeric keyword defaults (train's learning_rate, loss's
     reg, ...); {} when its signature cannot be read."""
     try:

@@ -120,9 +120,6 @@ def raised_part(error):
     return next((part for part, words in RAISED_IN if re.search(words, code)), "training_update")
 
 
-EPS64 = float(np.finfo(np.float64).eps)
-
-
 def oracle_run(prob):
     """The NumPy oracle's run on ``prob`` after its seed: (histories, final params)."""
     state = np.random.get_state()
@@ -194,7 +191,7 @@ def judge_run(obs, prob):
         checks = {first.name: first, **{n: Check(n, False, None, None, "training run", why, consequence_of="train_steps")
                                         for n in NAMES[1:]}}
         return training_runs.Run(prob, checks, boundaries, raised)
-    rate = rates.judge_rates(steps, final, prob, boundaries, reg_decayed, obs.meta.get("trace/eps", EPS64))
+    rate = rates.judge_rates(steps, final, prob, boundaries, obs.meta["trace/eps"], reg_decayed)
     if rate.causes == ["decay_applied_to_reg"]:
         first = named(first.name, first.measured, first.tolerance, first.what, "decay_applied_to_reg",
                       first.diagnosis.split(":")[0])
@@ -224,13 +221,15 @@ def repeated_draws(obs, check):
     after the same ``np.random.seed`` drew other minibatches (fresh draws of the right kind from a
     source that seed does not set); ``batch_rng_reseeded`` when the run made after another seed drew
     the same ones (train seeds NumPy's generator itself)."""
+    if not check.passed:
+        return check
     prob = problems.train_problem()
     rows = {}
     for prefix in ("trace", problems.REPEAT_RUN, problems.RESEEDED_RUN):
         view, calls = run_view(obs, prefix), obs.meta.get(f"{prefix}/calls")
         if calls and prefix not in obs.errors:
             rows[prefix] = locate_rows(recorded_steps(view, calls), prob.X)
-    if not check.passed or "trace" not in rows:
+    if "trace" not in rows:
         return check
     def differ(prefix):
         return [t for t, (a, b) in enumerate(zip(rows["trace"], rows[prefix])) if not np.array_equal(a, b)]
