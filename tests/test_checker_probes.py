@@ -293,6 +293,22 @@ def test_predict_on_one_row_returns_labels_of_shape_one():
     assert "on one row" in summary["structure"] and "shape ()" in summary["structure"]
 
 
+def test_every_array_given_to_predict_outlives_the_observation():
+    """A cache keyed by id(X) must never see another array's id: each array the checker hands to
+    predict (outside train) stays alive until the observation ends. This correct net raises when an
+    earlier one has been freed, so it passes only if none is."""
+    track = ("        if not getattr(self, 'training', False):  # the checker's own arrays, not train's batches\n"
+             "            GIVEN.append(weakref.ref(X))\n"
+             "            if any(given() is None for given in GIVEN):\n"
+             "                raise RuntimeError('an array given to predict earlier was freed')\n")
+    result = edited("predict_tracks_its_inputs", [
+        ("import numpy as np", "import weakref\n\nimport numpy as np\n\nGIVEN = []"),
+        ("num_train = X.shape[0]", "self.training = True\n        num_train = X.shape[0]"),
+        ('return {"loss_history"', 'self.training = False\n        return {"loss_history"'),
+        (f"        {PREDICT_HIDDEN}", f"{track}        {PREDICT_HIDDEN}")])
+    assert result.passed, result.summary()
+
+
 @pytest.mark.parametrize("init, said", [("np.zeros((1, hidden_size))", "b1 (shape (1, 10), not (10,))"),
                                         ("np.zeros(hidden_size, dtype=int)", "b1 (dtype int64, not float64)")])
 def test_the_init_is_judged_in_shape_and_dtype_not_only_in_value(init, said):

@@ -28,6 +28,13 @@ class Recorder:
 
     def __init__(self, source):
         self.arrays, self.meta, self.errors, self.source = {}, {}, {}, source
+        self.given = []
+
+    def fresh(self, array):
+        """A copy of ``array`` for the student's code, kept alive until the observation ends: no two
+        inputs share an ``id``, so labels cached by ``id(X)`` are never another array's."""
+        self.given.append(np.array(array, copy=True))
+        return self.given[-1]
 
     def put(self, key, value):
         self.arrays[key] = np.array(value)
@@ -88,7 +95,7 @@ def copy_params(params):
 
 def record_loss_call(rec, name, call, params, X, y, reg):
     """``call(params, X, y, reg) -> (loss, grads)`` on copies; record outputs and any mutation."""
-    p, Xc, yc = copy_params(params), X.copy(), y.copy()
+    p, Xc, yc = copy_params(params), rec.fresh(X), rec.fresh(y)
     loss, grads = call(p, Xc, yc, reg)
     if not isinstance(grads, dict):
         raise TypeError(f"loss returned grads as {type(grads).__name__}, expected a dict")
@@ -147,29 +154,30 @@ def observe_class(rec, cls):
     rec.probe("init_default", record_default_init, rec, cls)
     X, y = problems.toy_data()
     other = problems.predict_problem()[0]
-    rec.probe("toy_scores", lambda: rec.put("toy_scores", scores_after_change(net, X.copy(), other)))
+    rec.probe("toy_scores", lambda: rec.put("toy_scores", scores_after_change(net, rec.fresh(X), other)))
     call, probe_net = class_call(cls)
     observe_loss(rec, call, toy)
     rec.probe("toy_default_reg", lambda: rec.put("toy_default_reg/loss", np.float64(
-        _with(probe_net, toy).loss(X.copy(), y.copy())[0])))  # loss(X, y) without reg: reg = 0
+        _with(probe_net, toy).loss(rec.fresh(X), rec.fresh(y))[0])))  # loss(X, y) without reg: reg = 0
     for prob in problems.loss_problems().values():  # the scores alone, loss(X)
         rec.probe(f"{prob.name}_scores", lambda prob=prob: rec.put(
-            f"{prob.name}/scores", np.asarray(_with(probe_net, prob.params).loss(prob.X.copy()), np.float64)))
+            f"{prob.name}/scores", np.asarray(_with(probe_net, prob.params).loss(rec.fresh(prob.X)), np.float64)))
     params, Xp = problems.predict_problem()
-    rec.probe("predict", lambda: rec.put("predict", np.asarray(_with(probe_net, params).predict(Xp.copy()))))
+    rec.probe("predict", lambda: rec.put("predict", np.asarray(_with(probe_net, params).predict(rec.fresh(Xp)))))
     edge_params, Xe = problems.predict_edge_problem()
     rec.probe("predict_edge", lambda: rec.put(
-        "predict_edge", np.asarray(_with(probe_net, edge_params).predict(Xe.copy()))))
+        "predict_edge", np.asarray(_with(probe_net, edge_params).predict(rec.fresh(Xe)))))
     rec.probe("predict_edge_scores", lambda: rec.put("predict_edge/scores", np.asarray(
-        _with(probe_net, edge_params).loss(Xe.copy()), np.float64)))  # loss(X) on the same 300 rows
+        _with(probe_net, edge_params).loss(rec.fresh(Xe)), np.float64)))  # loss(X) on the same 300 rows
     rec.probe("predict_one", lambda: rec.put("predict_one", np.asarray(
-        _with(probe_net, params).predict(Xp[:1].copy()))))
-    rec.probe("predict_again", lambda: rec.put("predict_again", predict_after_change(probe_net, params, edge_params, Xp)))
+        _with(probe_net, params).predict(rec.fresh(Xp[:1])))))
+    rec.probe("predict_again", lambda: rec.put("predict_again", predict_after_change(
+        probe_net, params, edge_params, rec.fresh(Xp))))
     many_params, Xm = problems.predict_many_problem()
     rec.probe("predict_many", lambda: rec.put("predict_many", np.asarray(
-        _with(cls(problems.D, problems.H, problems.MANY_CLASSES, std=1e-1), many_params).predict(Xm.copy()))))
+        _with(cls(problems.D, problems.H, problems.MANY_CLASSES, std=1e-1), many_params).predict(rec.fresh(Xm)))))
     rec.probe("predict_scores", lambda: rec.put(
-        "predict/scores", np.asarray(_with(probe_net, params).loss(Xp.copy()), np.float64)))
+        "predict/scores", np.asarray(_with(probe_net, params).loss(rec.fresh(Xp)), np.float64)))
     rec.probe("toy_training", toy_training, rec, cls)
     rec.meta["train_defaults"] = recording.keyword_defaults(cls, "train")
     rec.meta["loss_defaults"] = recording.keyword_defaults(cls, "loss")
@@ -179,7 +187,7 @@ def observe_class(rec, cls):
         nets[prefix] = rec.probe(prefix, recording.record_training, rec, cls, prefix, prob, nets.get(prob.after))
         if prefix == "trace" and nets[prefix] is not None:  # predict on the instance that has just trained
             rec.probe("predict_trained", lambda prob=prob: rec.put("predict_trained", np.asarray(
-                nets["trace"].predict(prob.X_val.copy()))))
+                nets["trace"].predict(rec.fresh(prob.X_val)))))
     rec.probe(problems.REPEAT_RUN, recording.record_training, rec, cls, problems.REPEAT_RUN)
     main = problems.train_problem()
     reseeded = dataclasses.replace(main, seed=main.seed + 1)
@@ -189,7 +197,6 @@ def observe_class(rec, cls):
 def predict_after_change(net, params, other, X):
     """``predict`` on one array at ``params``, then on the same array after ``other`` is set in place
     (labels cached by X are the first params' labels)."""
-    X = X.copy()
     _with(net, params).predict(X)
     set_in_place(net, other)
     return np.asarray(net.predict(X))

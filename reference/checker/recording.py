@@ -54,7 +54,7 @@ def record_training(rec, cls, prefix="trace", prob=None, net=None):
     inner = wrap_loss(net, calls)
     np.random.seed(prob.seed)
     try:
-        stats = net.train(prob.X.copy(), prob.y.copy(), prob.X_val.copy(), prob.y_val.copy(), **prob.kwargs)
+        stats = net.train(*(rec.fresh(a) for a in (prob.X, prob.y, prob.X_val, prob.y_val)), **prob.kwargs)
     finally:  # the steps seen so far are evidence even if train then fails
         net.loss = inner
         record_calls(rec, calls, net, prefix)
