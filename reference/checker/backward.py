@@ -8,9 +8,15 @@ outputs with other gradients. Shapes: X (N, D), z1 and h1 (N, H), probs and dsco
 import numpy as np
 
 from reference.checker.causes import Named
+from reference.checker import formulas
 from reference.checker.formulas import notebook_forward, softmax
 
 NAMES = ("W1", "b1", "W2", "b2")
+# Forward passes with another hidden layer h1 (formulas.py), in words: a backward pass that recomputes
+# h1 for dW2 may recompute it with one of them
+OTHER_HIDDEN = {"b1_left_out": "without b1: h1 = max(0, X W1)", "no_relu": "without the ReLU: h1 = X W1 + b1",
+                **{m.id: m.title for m in formulas.FORWARDS if m.id in (
+                    "b1_subtracted", "b1_after_relu", "leaky_relu", "sigmoid_hidden", "tanh_hidden", "b1_in_product")}}
 
 
 def one_hot(y, classes):
@@ -33,7 +39,11 @@ def values(params, X, y):
 def usual(params, X, y, reg, z1, h1, probs):
     """The notebook's backward pass from the given forward values: dscores = (probs - one_hot(y)) / N,
     masked by z1 > 0 at the ReLU, plus 2 reg W for the weights."""
-    dscores = (probs - one_hot(y, probs.shape[1])) / len(y)
+    return from_dscores(params, X, reg, z1, h1, (probs - one_hot(y, probs.shape[1])) / len(y))
+
+
+def from_dscores(params, X, reg, z1, h1, dscores):
+    """The notebook's backward pass from the gradient of the scores, dscores (N, C)."""
     dz1 = np.where(z1 > 0, dscores @ params["W2"].T, 0.0)  # 0 where inactive, even past a NaN upstream
     return {"W1": X.T @ dz1 + 2 * reg * params["W1"], "b1": dz1.sum(axis=0),
             "W2": h1.T @ dscores + 2 * reg * params["W2"], "b2": dscores.sum(axis=0)}
@@ -45,6 +55,9 @@ def changes(v, y, params, reg):
     before = v["probs"] / n  # dscores before 1 is subtracted at the correct class
     out = {("dW2_from_hidden_gradient", ("W2",), f"{name}, {what},"): {"W2": v[name].T @ v["dscores"] + reg_w["W2"]}
            for name, what in (("dz1", "the masked upstream gradient"), ("dh1", "the upstream gradient"))}
+    for k, what in OTHER_HIDDEN.items():
+        h1 = formulas.EVERY_FORWARD[k](np, params, v["X"])[1]
+        out[("dW2_from_other_hidden", ("W2",), what)] = {"W2": h1.T @ v["dscores"] + reg_w["W2"]}
     for ks in (("W2",), ("b2",), ("W2", "b2")):
         out[("gradient_before_subtract_one", ks, "")] = {
             k: (v["h1"].T @ before + reg_w["W2"] if k == "W2" else before.sum(axis=0)) for k in ks}

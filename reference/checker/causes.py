@@ -167,6 +167,9 @@ OTHER_CAUSES = (
     Mistake("update_grad_norm_clipped", "each gradient rescaled to norm {detail} when its norm is larger "
             "(gradient clipping)", "params -= learning_rate * grads, the gradient as it is: the notebook clips "
             "nothing", "training_update"),
+    Mistake("update_grad_value_clipped", "each gradient's entries clipped to [-{detail}, {detail}] in the update "
+            "(np.clip(grads, -c, c))", "params -= learning_rate * grads, the gradient as it is: the notebook clips "
+            "nothing", "training_update"),
     Mistake("weight_decay_in_update", "a weight-decay term in the update (params -= lr (g + c params)): the "
             "regularisation applied twice", "params -= learning_rate * grads: the gradient already holds "
             "the reg term", "training_update"),
@@ -191,6 +194,17 @@ OTHER_CAUSES = (
     Mistake("predict_cached", "predict's labels kept from an earlier call (cached by X, or params copied "
             "before): the params changed, the labels did not", "compute the labels from the current params on "
             "every call", "predict"),
+    Mistake("predict_last_on_ties", "predict taking the last of tied highest scores (np.argmax takes the first)",
+            "np.argmax(scores, axis=1): on ties it returns the first of the highest", "predict"),
+    Mistake("predict_rows_dropped", "predict labelling only the first rows of X ({detail}: the rows past its last "
+            "whole chunk?)", "label every row: loop over chunks X[start:start + chunk] up to N, "
+            "the last partial chunk included (or predict all rows at once)", "predict"),
+    Mistake("predict_softmax_unshifted", "predict taking the argmax of {detail} of scores not shifted by each row's "
+            "max: exp overflows past ~709 (inf, then nan)", "np.argmax(scores, axis=1): the softmax keeps the order, "
+            "so predict needs no exp at all", "predict"),
+    Mistake("lr_scaled_by_batch_size", "the learning rate multiplied by batch_size / {detail}",
+            "step with the learning_rate given: params -= learning_rate * grads, whatever the batch size",
+            "training_rate"),
     Mistake("scores_cached", "loss(X) returning the scores of the params before they changed (scores cached by X)",
             "compute the scores from the current params on every call (or clear the cache when they change)", "scores"),
     Mistake("reg_default_wrong", "loss's default reg={detail}, not the skeleton's 0.0",
@@ -259,6 +273,12 @@ FAMILIES = (
             "instead of 2 * reg * W (a typo: dW += 2 * reg * dW for dW += 2 * reg * W?)",
             "add 2 * reg * W, the weight itself, to the data gradient: d/dW of reg * sum(W**2) is 2 * reg * W",
             "gradient"),
+    Mistake("gradient_norm_clipped", "{params}'s gradient rescaled to norm {detail} whenever its norm is larger "
+            "(gradient clipping)", "return the gradient of the loss as it is: the notebook clips nothing",
+            "gradient"),
+    Mistake("loss_log_epsilon", "the data loss as {detail} at the correct class: a constant guarding the log",
+            "loss = the mean of log(sum(exp(s - max))) - (s[y] - max): exact, and never log(0), with no constant",
+            "data_loss"),
     Mistake("data_loss_averaged_twice", "the data loss divided by the batch size N twice",
             "loss = the mean over the batch of -log softmax(scores)[i, y[i]]: divide the sum by N once", "data_loss"),
     Mistake("data_loss_over_classes", "the summed data loss divided by the number of classes C instead of by N",
@@ -278,6 +298,9 @@ BACKWARD = (
     Mistake("gradient_before_subtract_one", "{params}'s gradient from the probabilities before 1 is subtracted at "
             "the correct class", "compute dscores (probs with 1 subtracted at y, over N) before every gradient "
             "that uses it", "gradient"),
+    Mistake("dW2_from_other_hidden", "W2's gradient from the hidden layer of another forward pass ({detail}) "
+            "than the loss's (the hidden layer recomputed in the backward pass?)", "dW2 = h1.T @ dscores + 2 * reg "
+            "* W2, with the h1 = max(0, X W1 + b1) of the forward pass", "gradient"),
     Mistake("relu_derivative_wrong", "the ReLU's derivative taken as {detail} instead of the mask (z1 > 0)",
             "dz1 = dh1 * (z1 > 0): the ReLU passes the gradient where its input is positive", "gradient"),
     Mistake("bias_gradient_wrong_axis", "{params}'s gradient summed over axis 1 instead of over the examples",

@@ -191,6 +191,8 @@ def predict_finding(obs, check, findings):
         return None
     titles = {k: mistakes.BY_ID[k].title for k in formulas.EVERY_FORWARD}
     found = predictions.explained(got, params, X, titles) if got is not None else None
+    dropped = predictions.rows_dropped(got, np.argmax(true_scores, axis=1)) if got is not None else None
+    found = found or (dropped and ("predict_rows_dropped", dropped))
     if found:
         m = mistakes.BY_ID[found[0]]
         title = m.title.format(detail=found[1])

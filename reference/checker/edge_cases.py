@@ -7,6 +7,7 @@ import numpy as np
 
 from reference.checker import causes, mistakes, problems
 from reference.checker.report import Finding
+from reference.checker.training_record import named_title
 
 EDGE = "predict_edge: "  # leads the predict check's detail when only the edge problem differs
 
@@ -89,6 +90,7 @@ def predict_edge_finding(check, findings, obs):
     if check.causes:  # named where the check was judged
         m = mistakes.BY_ID[check.causes[0]]
         check.diagnosis = seen
-        return Finding("predict", m.id, m.title, seen.split(": this matches")[0], m.fix, checks=["predict"])
+        return Finding("predict", m.id, named_title(check), seen.split(": this matches")[0], m.fix,
+                       checks=["predict"])
     check.diagnosis = f"{seen}; not a known mistake"
     return Finding("predict", None, "not a known mistake", seen, causes.look_first("predict"), checks=["predict"])

@@ -2,7 +2,8 @@
 (NumPy): a gradient a constant multiple of the true one, or its data part N (or 1/N) times it; a
 weight's reg gradient c reg W, c reg W / N, c reg sign(W), or missing; a reg gradient on a bias;
 the reg strength or the data loss a multiple of the true one (the data loss possibly by N or by
-the number of classes); one weight regularised. Each is built from the truth's data and reg parts
+the number of classes); one weight regularised; the data loss with a constant guarding its log
+(-log(p + eps) or -log(max(p, eps)), eps solved on one problem). Each is built from the truth's data and reg parts
 (``evidence.split_truth``) and then judged like any other hypothesis (``explain.explains``).
 """
 
@@ -10,7 +11,7 @@ import itertools
 
 import numpy as np
 
-from reference.checker import evidence
+from reference.checker import backward, evidence
 from reference.checker.causes import Named
 from reference.checker.evidence import NAMES
 
@@ -149,6 +150,57 @@ def loss_factors(b, parts_by_problem):
             b.add(named, lambda o, n, w=with_grads, p=power, d=d: scale_data(o, n, b, d, p, w))
 
 
+def log_epsilon(b, parts_by_problem):
+    """The data loss -log(p + eps), or -log(max(p, eps)), at the correct class's probability p, with its
+    own gradient or the true one; eps solved on the problem whose loss differs most. Where the two
+    forms give the same losses on every problem, one hypothesis says both."""
+    losses = {n: v for n, v in got(parts_by_problem, "loss").items() if np.isfinite(v)}
+    gaps = {n: abs(losses[n] - b.truths[n]["loss"]) for n in losses}
+    if not gaps or max(gaps.values()) == 0:
+        return
+    first = max(gaps, key=gaps.get)
+    values = {n: backward.values(*b.args[n][:3]) for n in b.truths}
+    picked = {n: v["probs"][np.arange(b.n(n)), b.args[n][2]] for n, v in values.items()}
+    forms = {}
+    for form, words, slope in ((np.add, "-log(p + {})", lambda p, e: p / (p + e)),
+                               (np.maximum, "-log(max(p, {}))", lambda p, e: (p > e).astype(float))):
+        with np.errstate(divide="ignore"):
+            eps = solve_decreasing(lambda e: -np.mean(np.log(form(picked[first], e))),
+                                   losses[first] - b.args[first][3] * evidence.reg_term(b.args[first][0]))
+            if eps is not None:
+                data = [-np.mean(np.log(form(picked[n], eps))) for n in b.truths]
+                forms[words.format(f"{eps:.3g}")] = (form, slope, eps, np.array(data))
+    if len(forms) == 2 and np.allclose(*(f[3] for f in forms.values()), rtol=1e-9, atol=0):
+        forms = {" or ".join(forms) + " (no problem tells them apart)": next(iter(forms.values()))}
+    for detail, (form, slope, eps, _) in forms.items():
+        for mode, with_grads in MODES:
+            b.add(Named("loss_log_epsilon", (), None, detail, mode),
+                  lambda o, n, f=form, s=slope, e=eps, w=with_grads: guarded_log(o, n, b, values[n], picked[n], f,
+                                                                                  s, e, w))
+
+
+def guarded_log(o, n, b, v, p, form, slope, eps, with_grads):
+    """The data loss -log(form(p, eps)), with its own gradient (dscores scaled per row by ``slope``)
+    or the true one."""
+    params, X, y, reg = b.args[n]
+    with np.errstate(divide="ignore"):
+        o["loss"] = float(-np.mean(np.log(form(p, eps)))) + reg * evidence.reg_term(params)
+    dscores = v["dscores"] * slope(p, eps)[:, None]
+    o["loss_grads"] = backward.from_dscores(params, X, reg, v["z1"], v["h1"], dscores)
+    if with_grads:
+        o["grads"] = dict(o["loss_grads"])
+
+
+def solve_decreasing(f, target, lo=-300.0, hi=0.0):
+    """e in [10**lo, 10**hi] with f(e) = target for a decreasing f (bisection on log10 e), or None."""
+    if not (np.isfinite(target) and f(10.0 ** hi) <= target <= f(10.0 ** lo)):
+        return None
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if f(10.0 ** mid) > target else (lo, mid)
+    return 10.0 ** ((lo + hi) / 2)
+
+
 def data_scales(classes):
     """(power of N, the factor it must be or None for any, the cause ids in and beside the gradient):
     the data loss a times the mean; divided by N twice; the sum divided by the classes C, not by N."""
@@ -166,6 +218,7 @@ def hypotheses(parts_by_problem, truths, args, more=()):
     gradient_factors(b, parts_by_problem, failing)
     reg_gradient_terms(b, parts_by_problem, failing)
     loss_factors(b, parts_by_problem)
+    log_epsilon(b, parts_by_problem)
     for family in more:
         family(b, parts_by_problem, failing)
     return b.out

@@ -4,7 +4,9 @@
   should add, ``db1 = dpre`` for ``db1 += dpre``), a times it, or a N times it (not averaged), with
   or without the reg term added after the loop;
 * the reg gradient taken from the gradient instead of the weight (``dW1 += 2 * reg * dW1``): the
-  data part, or the whole gradient, (1 + c reg) times.
+  data part, or the whole gradient, (1 + c reg) times;
+* the gradient clipped: rescaled to a norm c wherever its norm is larger (each gradient alone, or
+  the failing ones by their joint norm), c read off the problem where the true norm is largest.
 
 Each is built from the truth's data and reg parts (``evidence.split_truth``) and judged like any
 other hypothesis (``explain.explains``); its factor is fitted by least squares over every problem.
@@ -65,7 +67,28 @@ def reg_from_gradient(b, parts_by_problem, failing):
                       {k: (1 + c * b.args[n][3]) * base[n][k] for k in ks}))
 
 
+def norm_clipped(b, parts_by_problem, failing):
+    """The failing gradients rescaled to norm c where their (joint) norm is larger than c."""
+    for ks in subsets(failing):
+        returned = {}
+        for k, n, g in shaped(parts_by_problem, ks, b):
+            returned.setdefault(n, {})[k] = g
+        norms = {n: float(np.sqrt(sum(np.sum(b.truths[n]["grads"][k] ** 2) for k in ks))) for n in b.truths}
+        seen = [n for n in returned if len(returned[n]) == len(ks)]
+        if not seen:
+            continue
+        largest = max(seen, key=norms.get)
+        with np.errstate(invalid="ignore", over="ignore"):
+            c = float(np.sqrt(sum(np.sum(np.asarray(g, np.float64) ** 2) for g in returned[largest].values())))
+        if not (np.isfinite(c) and ZERO < c < norms[largest] * (1 - 1e-9)):
+            continue
+        b.add(Named("gradient_norm_clipped", ks, None, f"{c:.6g}"),
+              lambda o, n, ks=ks, c=c: o["grads"].update(
+                  {k: b.truths[n]["grads"][k] * min(1.0, c / norms[n]) for k in ks}))
+
+
 def hypotheses(b, parts_by_problem, failing):
     """Add every slip's hypotheses to the builder ``b`` (``families.Builder``)."""
     one_example(b, parts_by_problem, failing)
     reg_from_gradient(b, parts_by_problem, failing)
+    norm_clipped(b, parts_by_problem, failing)

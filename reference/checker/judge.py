@@ -10,7 +10,7 @@ if it explains every problem, and marks the checks that fail only as a consequen
 import numpy as np
 
 from reference import TwoLayerNet, notebook
-from reference.checker import diagnosis, evidence, mistakes, problems, training_checks
+from reference.checker import diagnosis, evidence, mistakes, predictions, problems, training_checks
 from reference.checker.edge_cases import EDGE, row_ranges, true_scores
 from reference.checker.evidence import GRAD_TOL, Observation
 from reference.checker.measures import Part, abs_error, sum_abs
@@ -218,16 +218,44 @@ def edge_rows(obs, what):
     want, got = np.argmax(true_scores(params, X), axis=1), obs.get("predict_edge")
     if got is None or (got.shape == want.shape and not (got != want).any()):
         return None
+    dropped = predictions.rows_dropped(got, want)
+    if dropped:
+        return named("predict", float(np.mean(got != want)) if got.shape == want.shape else 1.0, 0.0, what,
+                     "predict_rows_dropped", f"{EDGE}on {len(want)} rows, predict returned {dropped}", dropped)
     if got.shape != want.shape:
         return Check("predict", False, 1.0, 0.0, what, f"{EDGE}predict returned shape {got.shape}, expected "
                                                          f"{want.shape}")
     wrong, tied = got != want, problems.TIED_ROWS
+    unshifted = unshifted_softmax(params, X, got, want, what)
+    if unshifted:
+        return unshifted
     kinds = [f"{wrong[:tied].sum()} of the {tied} rows whose scores are exactly tied (expected the first tied "
              "class, as np.argmax takes)"] if wrong[:tied].any() else []
     others = np.flatnonzero(wrong[tied:]) + tied
     kinds += [f"{len(others)} of the {len(want) - tied} others (rows {row_ranges(others)})"] if len(others) else []
-    return Check("predict", False, float(wrong.mean()), 0.0, what,
-                 f"{EDGE}on {len(want)} rows with scores around 1000, predictions differ on {' and '.join(kinds)}")
+    seen = f"{EDGE}on {len(want)} rows with scores around 1000, predictions differ on {' and '.join(kinds)}"
+    scores = true_scores(params, X)[:tied]
+    last = scores.shape[1] - 1 - np.argmax(scores[:, ::-1], axis=1)  # the last of each row's highest
+    if not len(others) and np.array_equal(got[:tied], last):
+        return named("predict", float(wrong.mean()), 0.0, what, "predict_last_on_ties",
+                     f"{seen}: each the last of the tied classes")
+    return Check("predict", False, float(wrong.mean()), 0.0, what, seen)
+
+
+def unshifted_softmax(params, X, got, want, what):
+    """predict_softmax_unshifted when predict's labels on the edge problem are the argmax of exp(scores),
+    or of exp(scores) / sum(exp(scores)), without the shift (inf and nan past exp's range), and not
+    the true labels; else None."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        e = np.exp(true_scores(params, X))
+        forms = (("exp", np.argmax(e, axis=1)), ("the softmax", np.argmax(e / e.sum(axis=1, keepdims=True), axis=1)))
+    for words, labels in forms:
+        if np.array_equal(got, labels) and not np.array_equal(got, want):
+            rows = np.flatnonzero(got != want)
+            return named("predict", float(np.mean(got != want)), 0.0, what, "predict_softmax_unshifted",
+                         f"{EDGE}on {len(want)} rows with scores around 1000, predictions differ on {len(rows)} "
+                         f"(rows {row_ranges(rows)}), each the argmax of {words} of the unshifted scores", words)
+    return None
 
 
 def one_row(obs, what):

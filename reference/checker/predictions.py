@@ -1,6 +1,7 @@
 """What predict may have computed instead of the argmax over classes of the notebook's scores
 (NumPy): the argmax of another forward pass's scores (``formulas.py``), the argmin, or the argmax
 over the examples. Each is a cause, named when it is the only one that gives predict's labels.
+Or labels for the first rows only: the others dropped, or left at 0.
 """
 
 import numpy as np
@@ -25,3 +26,17 @@ def explained(got, params, X, titles):
     found = {(cause, detail) for cause, detail, labels in candidates(params, X, titles)
              if labels.shape == got.shape and np.array_equal(labels, got)}
     return found.pop() if len(found) == 1 else None
+
+
+def rows_dropped(got, want):
+    """How predict labelled only the first rows, in words: labels for the first k of N rows, right, or
+    the right labels up to a row (one of them not 0) and 0 on every row from there; else None."""
+    got = np.asarray(got)
+    if got.ndim != 1 or got.dtype.kind not in "iu":
+        return None
+    if 0 < len(got) < len(want) and np.array_equal(got, want[:len(got)]):
+        return f"labels for the first {len(got)} of {len(want)} rows, right"
+    wrong = np.flatnonzero(got != want) if got.shape == want.shape else []
+    if len(wrong) and want[:wrong[0]].any() and not got[wrong[0]:].any():  # some right label is not 0
+        return f"rows {wrong[0]}-{len(want) - 1} of {len(want)} labelled 0, the rows before them right"
+    return None

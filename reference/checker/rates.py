@@ -119,6 +119,19 @@ def fitted_update(steps, final, right):
     return None
 
 
+def value_clip(steps, final, right):
+    """c when every step is -lr_t clip(g_t, -c, c) for one c, read off the largest entry of any step,
+    and some gradient has an entry past c; else None."""
+    deltas, grads, _ = flat_steps(steps, final)
+    c = max(float(np.max(np.abs(d))) / lr for d, lr in zip(deltas, right))
+    if not (c > 0 and any(np.max(np.abs(g)) > c * (1 + RATE_TOL) for g in grads)):
+        return None
+    if all(np.linalg.norm(d + lr * np.clip(g, -c, c)) <= RATE_TOL * max(np.linalg.norm(d), 1e-300)
+           for d, g, lr in zip(deltas, grads, right)):
+        return c
+    return None
+
+
 def update_text(fitted, reg):
     """What a fitted update adds to the notebook's step, in words."""
     cause, a, on = fitted
@@ -154,6 +167,10 @@ def judge_rates(steps, final, prob, boundaries, eps, reg_decayed=False):
         if fitted:
             return named(name, measured, tol, WHAT, fitted[0], f"{seen}; every step is the notebook's plus "
                          f"{update_text(fitted, kw['reg'])}")
+        c = value_clip(steps, final, right)
+        if c:
+            return named(name, measured, tol, WHAT, "update_grad_value_clipped", f"{seen}; every step is "
+                         f"-lr * np.clip(grads, -{c:.4g}, {c:.4g})", f"{c:.4g}")
         return Check(name, False, measured, tol, WHAT, f"{seen}; the update should be params -= learning_rate * "
                      "grads; not a known mistake", part="training_update")
     return uneven_rates(steps, rates, right, measured) or judge_schedule(rates, right, wrong, prob, boundaries,

@@ -173,5 +173,11 @@ def rate_across(main, extra):
                      f"{main.first_rate:.4g}")
     if math.isclose(other.first_rate / lr_other, main.first_rate / lr, rel_tol=RATE_TOL):
         return named(check.name, check.measured, check.tolerance, check.what, "lr_scaled", seen + there)
+    per_row = [r.first_rate / r.prob.kwargs["learning_rate"] / r.prob.kwargs["batch_size"] for r in (main, other)]
+    if main.prob.kwargs["batch_size"] != other.prob.kwargs["batch_size"] and per_row[0] > 0 and math.isclose(
+            *per_row, rel_tol=RATE_TOL):
+        return named(check.name, check.measured, check.tolerance, check.what, "lr_scaled_by_batch_size",
+                     f"{seen}{there}: learning_rate * batch_size / {1 / per_row[0]:.4g} on both",
+                     f"{1 / per_row[0]:.4g}")
     return Check(check.name, False, check.measured, check.tolerance, check.what, seen + there +
                  "; not a known mistake", part="training_rate")

@@ -63,7 +63,11 @@ BEYOND = {
     "data_gradient_scaled": [("dscores /= N", "dscores /= 2 * N  # BUG: in the gradients only")],
     "data_loss_averaged_twice": [(LOSS, LOSS + " / N  # BUG: in the loss only")],
     "data_loss_over_classes": [(LOSS, LOSS.replace("-np.mean(", "-np.sum(") + " / probs.shape[1]  # BUG")],
+    "gradient_norm_clipped": [(DW1, DW1 + '\n        norm = np.linalg.norm(grads["W1"])  # BUG: clipped to norm 2\n'
+                                    '        grads["W1"] *= min(1.0, 2.0 / norm)')],
+    "loss_log_epsilon": [(LOSS, "loss = -np.mean(np.log(probs[np.arange(N), y] + 1e-10))  # BUG: in the loss only")],
     # one change in the backward pass
+    "dW2_from_other_hidden": [(DW2, 'grads["W2"] = np.maximum(X @ W1, 0).T @ dscores + 2 * reg * W2  # BUG: no b1')],
     "dW2_from_hidden_gradient": [(f"        {DW2}\n", ""), (RELU_MASK, RELU_MASK + '\n        grads["W2"] = dhidden.T @ dscores'
                                                              ' + 2 * reg * W2  # BUG')],
     "gradient_before_subtract_one": [(DB2, 'grads["b2"] = np.sum(probs, axis=0) / N  # BUG')],
@@ -165,6 +169,18 @@ BEYOND = {
                                                      "        if id(X) in cache:\n            return cache[id(X)][1]\n"),
                        (ARGMAX, ARGMAX.replace("return ", "labels = ") + "\n        cache[id(X)] = (X, labels)\n"
                                                                          "        return labels")],
+    "predict_last_on_ties": [(ARGMAX, "scores = hidden @ self.params[\"W2\"] + self.params[\"b2\"]\n"
+                                      "        return scores.shape[1] - 1 - np.argmax(scores[:, ::-1], axis=1)  # BUG")],
+    "predict_rows_dropped": [(ARGMAX, "labels = np.zeros(len(X), dtype=int)  # BUG: the last partial chunk stays 0\n"
+                                      "        for start in range(0, len(X) // 16 * 16, 16):\n"
+                                      "            rows = hidden[start:start + 16]\n"
+                                      "            labels[start:start + 16] = np.argmax(rows @ self.params[\"W2\"] + "
+                                      "self.params[\"b2\"], axis=1)\n        return labels")],
+    "predict_softmax_unshifted": [(ARGMAX, "e = np.exp(hidden @ self.params[\"W2\"] + self.params[\"b2\"])  # BUG\n"
+                                           "        return np.argmax(e / e.sum(axis=1, keepdims=True), axis=1)")],
+    "lr_scaled_by_batch_size": [(UPDATE, "self.params[name] -= learning_rate * batch_size / 256 * grads[name]  # BUG")],
+    "update_grad_value_clipped": [(UPDATE, "self.params[name] -= learning_rate * np.clip(grads[name], -0.5, 0.5)"
+                                           "  # BUG")],
     "reg_default_wrong": [("def loss(self, X, y=None, reg=0.0):", "def loss(self, X, y=None, reg=1e-3):  # BUG")],
     "init_default_std_wrong": [("output_size, std=1e-4):", "output_size, std=1e-2):  # BUG")],
     "lr_warmup": [(UPDATE, "self.params[name] -= learning_rate * min(1.0, (it + 1) / 4) * grads[name]  # BUG")],
