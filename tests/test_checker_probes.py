@@ -11,7 +11,7 @@ import pytest
 from reference.checker import (backward, causes, diagnosis, evidence, explain, hypotheses, mistakes, regularisers, run,
                                structure)
 from tests.checker_impls.bugs import LOSS, buggy_source
-from tests.checker_impls.lines import ARGMAX, HIDDEN_IN, PREDICT_HIDDEN, SCORES, SHIFT, UPDATE
+from tests.checker_impls.lines import ARGMAX, HIDDEN_IN, PREDICT_HIDDEN, SCORES, SHIFT, UPDATE, W1_INIT
 from tests.checker_impls.inprocess import checked
 from tests.checker_impls.unknown_bugs import unknown_source
 
@@ -309,12 +309,16 @@ def test_every_array_given_to_predict_outlives_the_observation():
     assert result.passed, result.summary()
 
 
-@pytest.mark.parametrize("init, said", [("np.zeros((1, hidden_size))", "b1 (shape (1, 10), not (10,))"),
-                                        ("np.zeros(hidden_size, dtype=int)", "b1 (dtype int64, not float64)")])
-def test_the_init_is_judged_in_shape_and_dtype_not_only_in_value(init, said):
-    """Zero biases of another shape or of integer dtype equal the notebook's values; the init is
-    still the mistake, with the check that shows it (the numeric gradient) as its evidence."""
-    result = edited("init_" + ("dtype" if "dtype" in said else "shape"), [("np.zeros(hidden_size)", init + "  # BUG")])
+@pytest.mark.parametrize("original, init, said", [
+    ("np.zeros(hidden_size)", "np.zeros((1, hidden_size))", "b1 (shape (1, 10), not (10,))"),
+    ("np.zeros(hidden_size)", "np.zeros(hidden_size, dtype=int)", "b1 (dtype int64, not float64)"),
+    ("np.zeros(hidden_size)", "np.zeros(hidden_size, dtype=np.float32)", "b1 (dtype float32, not float64)"),
+    (W1_INIT, W1_INIT + ".astype(np.float32)", "W1 (dtype float32, not float64)")])
+def test_the_init_is_judged_in_shape_and_dtype_not_only_in_value(original, init, said):
+    """Zero biases of another shape or dtype equal the notebook's values, and float32 weights nearly
+    do; the init is still the mistake, with the checks that show it (the toy model's gradients, on
+    rounded params) as its evidence."""
+    result = edited("init_" + "_".join(said.split()[:3]).strip("(,"), [(original, init + "  # BUG")])
     summary = result.summary()
     assert (summary["part"], summary["cause"]) == ("init", "init_differs")
     assert said in result.findings[0].structure

@@ -67,6 +67,9 @@ def changes(v, y, params, reg):
     for name, what in (("h1", "h1, the ReLU's output,"), ("z1", "z1, the pre-activation,")):
         for ks in (("W1",), ("b1",), ("W1", "b1")):
             out[("hidden_gradient_from_values", ks, what)] = {k: first_layer(v, v[name], reg_w)[k] for k in ks}
+    kept = {"b1": v["dz1"].sum(axis=0, keepdims=True), "b2": v["dscores"].sum(axis=0, keepdims=True)}
+    for ks in (("b1",), ("b2",), ("b1", "b2")):
+        out[("bias_gradient_keepdims", ks, "")] = {k: kept[k] for k in ks}
     axis_1 = {"b1": v["dz1"].sum(axis=1), "b2": v["dscores"].sum(axis=1)}
     transposed = {"W1": (v["X"].T @ v["dz1"] + reg_w["W1"]).T, "W2": (v["h1"].T @ v["dscores"] + reg_w["W2"]).T}
     for cause, grads in (("bias_gradient_wrong_axis", axis_1), ("gradient_transposed", transposed)):
@@ -74,8 +77,10 @@ def changes(v, y, params, reg):
             out[(cause, ks, "")] = {k: grads[k] for k in ks}
     labels = one_hot(y, v["probs"].shape[1])
     assigned = np.where(labels > 0, -1.0, v["probs"]) / n
+    every_label = (v["probs"] - labels.max(axis=0)) / n  # dscores[:, y] -= 1: each row, each class among y, once
     for name, ds in (("dscores_divided_first", v["probs"] / n - labels), ("dscores_sign_flipped", -v["dscores"]),
-                     ("dscores_plus_one", (v["probs"] + labels) / n), ("dscores_set_to_minus_one", assigned)):
+                     ("dscores_plus_one", (v["probs"] + labels) / n), ("dscores_set_to_minus_one", assigned),
+                     ("dscores_every_label", every_label)):
         dz1 = (ds @ params["W2"].T) * (v["z1"] > 0)
         out[(name, NAMES, "")] = {**first_layer(v, dz1, reg_w), "W2": v["h1"].T @ ds + reg_w["W2"],
                                   "b2": ds.sum(axis=0)}

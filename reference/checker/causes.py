@@ -63,6 +63,9 @@ OTHER_CAUSES = (
     Mistake("init_differs", "__init__ not drawing the weights as the notebook's skeleton does",
             "W1 = std * np.random.randn(D, H), then W2 = std * np.random.randn(H, C), zero biases, in that order",
             "init"),
+    Mistake("init_rng_reseeded", "__init__ seeding NumPy's generator itself (np.random.seed inside __init__): "
+            "the caller's seed does not change the weights", "leave the seed to the caller: draw from NumPy's "
+            "generator as it is", "init"),
     Mistake("init_default_std_wrong", "__init__'s default std={detail}, not the skeleton's 1e-4",
             "def __init__(self, input_size, hidden_size, output_size, std=1e-4)", "init"),
     Mistake("params_shared", "params kept in one dict shared by every instance (a class attribute or a mutable "
@@ -111,6 +114,11 @@ OTHER_CAUSES = (
             "record (self.predict(X_batch) == y_batch).mean()", "training_histories"),
     Mistake("val_acc_on_train", "validation accuracy computed on training data",
             "record (self.predict(X_val) == y_val).mean()", "training_histories"),
+    Mistake("acc_over_other_set", "an accuracy's count of right predictions divided by the other set's size "
+            "(the training set's for the validation accuracy, or the reverse)", "divide by the size of the set "
+            "predicted on: (self.predict(X_val) == y_val).mean()", "training_histories"),
+    Mistake("acc_recorded_at_end", "the accuracies recorded after the last iteration too, not only at each epoch's "
+            "first", "record the accuracies only inside the once-per-epoch block", "training_histories"),
     Mistake("acc_count_not_fraction", "an accuracy recorded as the count of right predictions (a sum, not a mean)",
             "record the fraction: (self.predict(X_batch) == y_batch).mean()", "training_histories"),
     Mistake("acc_every_iteration", "an accuracy recorded at every iteration instead of once per epoch",
@@ -177,6 +185,11 @@ OTHER_CAUSES = (
             "for it in range(num_iters): one loss call and one update per iteration", "training_update"),
     Mistake("reg_not_passed", "train calling loss without reg (loss's default, 0)",
             "self.loss(X_batch, y=y_batch, reg=reg)", "training_update"),
+    Mistake("batch_of_num_train", "minibatches of num_train examples, not batch_size (np.random.choice(batch_size, "
+            "num_train): its arguments swapped?)", "idx = np.random.choice(num_train, batch_size): batch_size draws "
+            "from the num_train rows", "training_sampling"),
+    Mistake("batch_size_fixed", "minibatches of {detail} examples, train's default, whatever batch_size is given",
+            "draw batch_size examples: np.random.choice(num_train, batch_size) with the argument", "training_sampling"),
     Mistake("batch_size_capped", "the batch size capped at the number of training rows (min(batch_size, "
             "num_train))", "np.random.choice(num_train, batch_size): with replacement, a batch may be larger than "
             "the training set", "training_sampling"),
@@ -218,6 +231,14 @@ OTHER_CAUSES = (
             "training_rate"),
     Mistake("lr_default_wrong", "train's default learning_rate={detail}, not the skeleton's 1e-3",
             "def train(self, X, y, X_val, y_val, learning_rate=1e-3, ...)", "training_rate"),
+    Mistake("decay_default_wrong", "train's default {detail}, not the skeleton's 0.95",
+            "def train(self, X, y, X_val, y_val, learning_rate=1e-3, learning_rate_decay=0.95, ...)", "training_decay"),
+    Mistake("train_default_wrong", "train's default {detail}, not the skeleton's", "def train(self, X, y, X_val, "
+            "y_val, learning_rate=1e-3, learning_rate_decay=0.95, reg=5e-6, num_iters=100, batch_size=200, "
+            "verbose=False)", "training_update"),
+    Mistake("verbose_changes_training", "train with verbose=True: it {detail} than with verbose=False (the progress "
+            "print overwriting a variable train records?)", "let verbose only print: keep what the progress line "
+            "computes in a variable of its own", "training_histories"),
     Mistake("lr_float32", "the learning rate kept in float32 (np.float32): every step's rate rounded to float32, "
             "~1e-7 relative", "keep learning_rate and its decayed values as Python floats (float64)",
             "training_rate"),
@@ -303,6 +324,9 @@ BACKWARD = (
             "* W2, with the h1 = max(0, X W1 + b1) of the forward pass", "gradient"),
     Mistake("relu_derivative_wrong", "the ReLU's derivative taken as {detail} instead of the mask (z1 > 0)",
             "dz1 = dh1 * (z1 > 0): the ReLU passes the gradient where its input is positive", "gradient"),
+    Mistake("bias_gradient_keepdims", "{params}'s gradient of shape (1, size) (summed with keepdims=True): its "
+            "values right, its shape not the param's", "np.sum(..., axis=0) without keepdims: the gradient has the "
+            "param's shape", "gradient"),
     Mistake("bias_gradient_wrong_axis", "{params}'s gradient summed over axis 1 instead of over the examples",
             "sum over the examples: np.sum(..., axis=0)", "gradient"),
     Mistake("hidden_gradient_from_values", "{params}'s gradient computed from {detail} in place of dz1, the masked "
@@ -314,6 +338,9 @@ BACKWARD = (
             "dscores[np.arange(N), y] -= 1", "gradient"),
     Mistake("dscores_set_to_minus_one", "dscores set to -1 at the correct class instead of having 1 subtracted",
             "dscores[np.arange(N), y] -= 1 (subtract, don't assign)", "gradient"),
+    Mistake("dscores_every_label", "dscores with 1 subtracted in every row at every label of the batch "
+            "(dscores[:, y] -= 1), not once per row at its own", "dscores[np.arange(N), y] -= 1: row i at its "
+            "label y[i]", "gradient"),
     Mistake("dscores_divided_first", "dscores divided by N before subtracting 1 at the correct class "
             "(probs / N - one_hot(y))", "subtract 1 at the correct class first, then divide by N", "gradient"),
     Mistake("dscores_sign_flipped", "dscores = one_hot(y) - probs: the gradient of the scores with its sign "

@@ -125,8 +125,8 @@ def init_finding(obs, checks, parts):
     follow from it (they compare with the notebook's numbers), and so does gradients_numeric when
     your gradients match jax.grad and the numeric gradient matches the truth to its own accuracy or
     every loss problem passes (the notebook's elementwise check, at other params than its own, fails
-    on tiny entries), and every toy check when a weight has another shape or loss raises on the toy
-    model alone; a param of integer dtype also makes the numeric gradient (its steps are lost) and
+    on tiny entries), and every toy check when a weight has another shape, or loss raises on the toy
+    model alone, or its params are float32 and every loss problem (float64 params) passes; a param of integer dtype also makes the numeric gradient (its steps are lost) and
     the training runs (the update raises) consequences."""
     by_name = {c.name: c for c in checks}
     head = by_name.get("init")
@@ -138,8 +138,10 @@ def init_finding(obs, checks, parts):
         p.failed for p in parts.get("toy", []) if p.key.startswith("numeric/")))
     follows = {"toy_scores", "toy_loss"} | ({"gradients_numeric"} if numeric_right else set())
     reshaped = any(k in got and got[k].shape != want[k].shape for k in want)
-    if reshaped or ("toy" in obs.errors and not any(p.failed for n, ps in parts.items() if n != "toy" for p in ps)):
-        follows |= {"gradients", "gradients_numeric"}  # the toy model ran on params of other shapes
+    others_right = not any(p.failed for n, ps in parts.items() if n != "toy" for p in ps)
+    rounded = any(k in got and got[k].dtype.kind == "f" and got[k].dtype != np.float64 for k in want)
+    if reshaped or (("toy" in obs.errors or rounded) and others_right):
+        follows |= {"gradients", "gradients_numeric"}  # the toy model ran on params of other shapes or dtype
     if any(k in got and got[k].dtype.kind != "f" for k in want):
         follows |= {"gradients_numeric", "toy_training"} | {c.name for c in checks if c.name.startswith("train_")
                                                               or c.name.endswith("_history")}

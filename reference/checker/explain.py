@@ -24,11 +24,18 @@ F32_FLOOR = 16 * float(np.finfo(np.float32).eps)  # ... or at most this (relativ
 def agrees(part, value):
     """The code's output is ``value`` by the check's own measure and tolerance, or to that tolerance
     relative to the true quantity's largest entry (an entry that is ~0 in both carries rounding
-    that is small only relative to the true one)."""
+    that is small only relative to the true one); where both hold NaNs, on the entries finite in
+    both."""
     if part.error(part.got, value) <= part.tol:
         return True
     got, value, want = (np.asarray(x, dtype=np.float64) for x in (part.got, value, part.want))
-    if got.shape != value.shape or not (np.isfinite(got).all() and np.isfinite(value).all()):
+    if got.shape != value.shape:
+        return False
+    if np.isnan(value).any() and np.isnan(got).any():  # past a NaN upstream, which entries it reaches
+        both = np.isfinite(got) & np.isfinite(value)  # depends on how the mask is coded (x * 0 is NaN)
+        return float(np.max(np.abs(got - value)[both], initial=0)) <= part.tol * float(
+            np.max(np.abs(want), initial=0))
+    if not (np.isfinite(got).all() and np.isfinite(value).all()):
         return False
     return float(np.max(np.abs(got - value), initial=0)) <= part.tol * float(np.max(np.abs(want), initial=0))
 

@@ -101,6 +101,13 @@ def without_b2(xp, p, X):
     return z1, h1, h1 @ p["W2"]
 
 
+def without_biases(xp, p, X):
+    """z1 = X W1, scores = h1 W2: both biases left out."""
+    z1 = X @ p["W1"]
+    h1 = relu(xp, z1)
+    return z1, h1, h1 @ p["W2"]
+
+
 def b2_twice(xp, p, X):
     """scores = h1 W2 + 2 b2: the bias added again (scores += b2 after scores = h1 W2 + b2)."""
     z1, h1, scores = notebook_forward(xp, p, X)
@@ -196,6 +203,24 @@ def max_not_added_back(xp, scores, y):
     return xp.mean(lse - at_labels(xp, scores, y)), softmax(xp, scores)
 
 
+def lse_unshifted(xp, scores, y):
+    """log(sum(exp(s))) - s[y] without the max shift: exp overflows to inf for scores above ~709."""
+    e = xp.exp(scores)
+    return xp.mean(xp.log(e.sum(axis=1)) - at_labels(xp, scores, y)), e / e.sum(axis=1, keepdims=True)
+
+
+def lse_of_mean(xp, scores, y):
+    """log(mean(exp(s))) - s[y]: the normaliser the mean of the exponentials, log(C) too small."""
+    return -xp.mean(at_labels(xp, log_softmax(xp, scores), y)) - xp.log(scores.shape[1]), softmax(xp, scores)
+
+
+def shifted_over_examples(xp, scores, y):
+    """exp(s - each row's max) normalised over the examples (axis 0), not over the classes."""
+    e = xp.exp(scores - scores.max(axis=1, keepdims=True))
+    probs = e / e.sum(axis=0, keepdims=True)
+    return -xp.mean(xp.log(at_labels(xp, probs, y))), probs
+
+
 def max_probability(xp, scores, y):
     """-log of each example's largest probability, whatever its label."""
     probs = softmax(xp, scores)
@@ -228,6 +253,8 @@ FORWARDS = (
             "scores", with_hidden(lambda xp, z: 1.0 / (1.0 + xp.exp(-z)))),
     Mistake("tanh_hidden", "tanh as the hidden activation", "the notebook's ReLU: h1 = max(0, z1)", "scores",
             with_hidden(lambda xp, z: xp.tanh(z))),
+    Mistake("biases_left_out", "the forward pass without b1 and b2 (scores = max(0, X W1) W2)",
+            "add both biases: z1 = X W1 + b1, scores = h1 W2 + b2", "scores", without_biases),
     Mistake("b2_added_twice", "b2 added twice (scores = h1 W2 + b2, then scores += b2)",
             "add b2 once: scores = h1 W2 + b2", "scores", b2_twice),
     Mistake("b1_in_product", "b1 added to W1 inside the product (z1 = X (W1 + b1))", "add the bias after the "
@@ -275,6 +302,15 @@ DATA_LOSSES = (
     Mistake("logsumexp_max_not_added", "log(sum(exp(s - max))) - s[y]: the max subtracted in the log-sum-exp "
             "and not added back", "loss = mean(max + log(sum(exp(s - max))) - s[y]): subtract the max from "
             "every score, the correct one too", "data_loss", max_not_added_back),
+    Mistake("logsumexp_unshifted", "log(sum(exp(s))) - s[y] without subtracting each row's max: exp overflows for "
+            "large scores (an inf loss)", "subtract scores.max(axis=1, keepdims=True) first: log(sum(exp(s - max))) + "
+            "max - s[y]", "data_loss", lse_unshifted),
+    Mistake("logsumexp_of_mean", "log(mean(exp(s))) - s[y]: the normaliser the mean of the exponentials, not their "
+            "sum (the loss log(C) too small)", "sum the exponentials over the classes: log(sum(exp(s - max))) + max - "
+            "s[y]", "data_loss", lse_of_mean),
+    Mistake("softmax_shifted_over_examples", "the softmax shifted by each row's max and then normalised over the "
+            "examples (axis 0) instead of over the classes", "normalise each row: np.sum(e, axis=1, keepdims=True)",
+            "data_loss", shifted_over_examples),
     Mistake("loss_max_probability", "-log of each example's largest probability instead of its correct class's",
             "pick the correct class's probability: softmax[np.arange(N), y]", "data_loss", max_probability),
     Mistake("hinge_loss", "the multiclass SVM (hinge) loss instead of the softmax cross-entropy",

@@ -70,6 +70,8 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                    for n in ("train_acc_history", "val_acc_history")]
     else:
         swapped = None
+    ended = list(boundaries) + [t for t in range(len(steps))[-1:] if t not in boundaries]  # ... and after the last iteration
+    n_train, n_val = len(prob.X), len(prob.X_val)
     return [judge_history("loss_history", obs.get("trace/loss_history"), losses,
                           [("loss_history_per_epoch", [losses[t] for t in boundaries]),
                            ("loss_history_without_reg", data_losses), ("loss_history_on_training_set", on_train),
@@ -78,12 +80,16 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
             judge_history("train_acc_history", train, at("train", boundaries),
                           [("train_acc_on_full_train", at("full", boundaries)), ("acc_every_iteration", acc["train"]),
                            ("acc_before_update", at("train_before", boundaries)),
-                           ("acc_count_not_fraction", [acc["train"][t] * len(steps[t]["X"]) for t in boundaries])],
+                           ("acc_count_not_fraction", [acc["train"][t] * len(steps[t]["X"]) for t in boundaries]),
+                           ("acc_over_other_set", [acc["train"][t] * len(steps[t]["X"]) / n_val for t in boundaries]),
+                           ("acc_recorded_at_end", at("train", ended))],
                           "max error (minibatch accuracy per epoch)"),
             judge_history("val_acc_history", val, at("val", boundaries),
                           [("val_acc_on_train", at("train", boundaries)), ("val_acc_on_train", at("full", boundaries)),
                            ("acc_every_iteration", acc["val"]), ("acc_before_update", at("val_before", boundaries)),
-                           ("acc_count_not_fraction", [a * len(prob.X_val) for a in at("val", boundaries)])],
+                           ("acc_count_not_fraction", [a * n_val for a in at("val", boundaries)]),
+                           ("acc_over_other_set", [a * n_val / n_train for a in at("val", boundaries)]),
+                           ("acc_recorded_at_end", at("val", ended))],
                           "max error (validation accuracy per epoch)")])
 
 

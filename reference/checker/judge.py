@@ -100,6 +100,9 @@ def init(obs):
     if said:
         return named("init", len(said), 0, what, "init_differs", f"the toy model's {joined(said.values())} after "
                      "np.random.seed(0) differ from the notebook's")
+    reseeded = init_reseeded(obs, what)
+    if reseeded:
+        return reseeded
     got, want = obs.params("init_default"), problems.default_init_params()
     if got and init_differences(got, want):
         std = obs.meta.get("init_defaults", {}).get("std")
@@ -109,16 +112,32 @@ def init(obs):
     return Check("init", True, 0, 0, what, part="init")
 
 
+def init_reseeded(obs, what):
+    """A second instance, made after np.random.seed(1), with the seed-0 instance's weights where the
+    skeleton draws others: ``init_rng_reseeded`` (__init__ seeds the generator itself); with weights
+    of neither seed: ``init_differs``; else None."""
+    got, seed0 = obs.params("init_seed1"), problems.toy_params()
+    want = problems.seeded_init_params(problems.SECOND_SEED, std=1e-1)
+    if not got or not init_differences(got, want):
+        return None
+    seen = f"TwoLayerNet(4, 10, 3, std=0.1) after np.random.seed({problems.SECOND_SEED})"
+    if not init_differences(got, seed0):
+        return named("init", 1, 0, what, "init_rng_reseeded", f"{seen} has the same weights as after "
+                     "np.random.seed(0)")
+    return named("init", 1, 0, what, "init_differs", f"{seen} differs from the skeleton's draw "
+                 f"({joined(init_differences(got, want).values())})")
+
+
 def init_differences(got, want):
     """{param: how it differs from the notebook's}: its shape, its dtype (an integer array, whose
-    in-place float updates raise or truncate) or its values."""
+    in-place float updates raise or truncate, or a float32 one) or its values."""
     said = {}
     for k in problems.PARAM_NAMES:
         if k not in got:
             said[k] = f"{k} missing"
         elif got[k].shape != want[k].shape:
             said[k] = f"{k} (shape {got[k].shape}, not {want[k].shape})"
-        elif got[k].dtype.kind != "f":
+        elif got[k].dtype != np.float64:  # an integer array, or float32: the toy model's loss runs on rounded params
             said[k] = f"{k} (dtype {got[k].dtype}, not float64)"
         elif not np.allclose(got[k], want[k], rtol=1e-12, atol=0):
             said[k] = k

@@ -8,9 +8,11 @@ Exit status: 0 observed (errors inside probes are recorded), 3 the file could no
 """
 
 import argparse
+import contextlib
 import dataclasses
 import importlib
 import importlib.util
+import io
 import json
 import sys
 import traceback
@@ -80,11 +82,14 @@ def record_default_init(rec, cls):
             rec.put(f"init_default/{k}", np.asarray(v))
 
 
-def shares_params(cls, net, toy):
+def shares_params(rec, cls, net, toy):
     """Whether a second instance (another seed) shares the first one's params: the same dict or
-    arrays, or the first one's values changed by it."""
-    np.random.seed(1)
+    arrays, or the first one's values changed by it. Its own params are recorded (``init_seed1``)."""
+    np.random.seed(problems.SECOND_SEED)
     other = cls(problems.D, problems.H, problems.C, std=1e-1)
+    for k in problems.PARAM_NAMES:
+        if k in other.params and np.asarray(other.params[k]).dtype.kind in "biuf":
+            rec.put(f"init_seed1/{k}", np.array(other.params[k], copy=True))
     return (other.params is net.params or any(k in other.params and other.params[k] is net.params[k] for k in toy)
             or any(not np.array_equal(net.params[k], toy[k]) for k in toy))
 
@@ -150,7 +155,7 @@ def observe_class(rec, cls):
     for k in problems.PARAM_NAMES:  # in its own dtype when it is a number's: integer biases are a mistake
         init = np.asarray(toy[k])
         rec.put(f"init/{k}", init if init.dtype.kind in "biuf" else init.astype(np.float64))
-    rec.probe("init_shared", lambda: rec.meta.update(init_shared=shares_params(cls, net, toy)))
+    rec.probe("init_shared", lambda: rec.meta.update(init_shared=shares_params(rec, cls, net, toy)))
     rec.probe("init_default", record_default_init, rec, cls)
     X, y = problems.toy_data()
     other = problems.predict_problem()[0]
@@ -192,6 +197,9 @@ def observe_class(rec, cls):
     main = problems.train_problem()
     reseeded = dataclasses.replace(main, seed=main.seed + 1)
     rec.probe(problems.RESEEDED_RUN, recording.record_training, rec, cls, problems.RESEEDED_RUN, reseeded)
+    talking = dataclasses.replace(main, kwargs={**main.kwargs, "verbose": True})
+    with contextlib.redirect_stdout(io.StringIO()):  # its progress lines are not evidence
+        rec.probe(problems.VERBOSE_RUN, recording.record_training, rec, cls, problems.VERBOSE_RUN, talking)
 
 
 def predict_after_change(net, params, other, X):

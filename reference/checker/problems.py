@@ -61,12 +61,20 @@ def toy_params():
 
 def default_init_params():
     """The skeleton's params of TwoLayerNet(D, H, C) without std (1e-4) after np.random.seed(0)."""
+    return seeded_init_params(0)
+
+
+def seeded_init_params(seed, std=1e-4):
+    """The skeleton's params of TwoLayerNet(D, H, C, std) after np.random.seed(seed)."""
     state = np.random.get_state()
     try:
-        np.random.seed(0)
-        return {k: np.array(v) for k, v in TwoLayerNet(D, H, C).params.items()}
+        np.random.seed(seed)
+        return {k: np.array(v) for k, v in TwoLayerNet(D, H, C, std=std).params.items()}
     finally:
         np.random.set_state(state)
+
+
+SECOND_SEED = 1  # a second instance is made after np.random.seed(1): other weights than seed 0's
 
 
 def toy_data():
@@ -191,6 +199,7 @@ def extra_train_problems():
 
 REPEAT_RUN = "trace_repeat"  # the main run made again on a new instance: the same seed must draw the same batches
 RESEEDED_RUN = "trace_reseeded"  # ... and once after another seed: it must draw other batches
+VERBOSE_RUN = "trace_verbose"  # ... and with verbose=True: it must record and learn the same
 
 
 def train_problems():

@@ -66,14 +66,14 @@ def record_training(rec, cls, prefix="trace", prob=None, net=None):
 
 
 def keyword_defaults(cls, method):
-    """{name: default} of the method's numeric keyword defaults (train's learning_rate, loss's
-    reg, ...); {} when its signature cannot be read."""
+    """{name: default} of the method's numeric (float) and boolean keyword defaults (train's
+    learning_rate, loss's reg, train's verbose, ...); {} when its signature cannot be read."""
     try:
         params = inspect.signature(getattr(cls, method)).parameters.values()
     except (TypeError, ValueError, AttributeError):
         return {}
-    return {p.name: float(p.default) for p in params
-            if isinstance(p.default, (int, float)) and not isinstance(p.default, bool)}
+    return {p.name: p.default if isinstance(p.default, bool) else float(p.default) for p in params
+            if isinstance(p.default, (int, float))}
 
 
 def parameter_names(cls, method="train"):

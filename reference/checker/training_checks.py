@@ -10,7 +10,7 @@ import re
 import numpy as np
 
 from reference import TwoLayerNet
-from reference.checker import histories, problems, rates, training_runs
+from reference.checker import histories, problems, rates, recording, training_runs
 from reference.checker.report import Check
 from reference.checker.training_record import (close, evaluations_apart, joined, named, recorded_steps, run_view,
                                                values_text)
@@ -93,6 +93,11 @@ def judge_steps(calls, sizes, regs, kw, boundaries, num_train):
         if calls == kw["num_iters"] and set(sizes) == {min(kw["batch_size"], num_train)}:
             return named(name, calls, kw["num_iters"], what, "batch_size_capped", f"{seen[0]}, with {num_train} "
                          "training rows: the batch size capped at the number of rows"), False, False
+        for size, cause, words in ((num_train, "batch_of_num_train", f"the {num_train} training rows"),
+                                   (SKELETON_DEFAULTS["batch_size"], "batch_size_fixed", "train's default")):
+            if calls == kw["num_iters"] and set(sizes) == {size}:
+                return named(name, calls, kw["num_iters"], what, cause, f"{seen[0]}: {words}, whatever batch_size "
+                             "is given", str(size)), False, False
         part = "training_update" if calls != kw["num_iters"] else "training_sampling"
         return Check(name, False, calls, kw["num_iters"], what, "; ".join(seen) + "; not a known mistake",
                      part=part), False, False
@@ -213,7 +218,43 @@ def judge_training(obs):
     merged = training_runs.merge(runs)
     merged["train_learning_rate"] = default_rate(obs, merged["train_learning_rate"])
     merged["train_sampling"] = repeated_draws(obs, merged["train_sampling"])
+    verbose_run(obs, merged)
     return [merged[n] for n in NAMES]
+
+
+def verbose_run(obs, merged):
+    """The main run made again with verbose=True must record the same histories and end at the same
+    params (the progress print is all verbose may change), when the run made again without it does:
+    where it does not and the main run's check passed, that check fails; ``verbose_changes_training``
+    when only histories differ."""
+    if problems.VERBOSE_RUN in obs.errors:
+        if merged["train_steps"].passed:
+            merged["train_steps"] = Check("train_steps", False, None, None, merged["train_steps"].what,
+                                          f"with verbose=True, train raised {obs.errors[problems.VERBOSE_RUN]}",
+                                          part="training_update")
+        return
+    quiet, again = obs.params("trace/final"), obs.params(f"{problems.REPEAT_RUN}/final")
+    talking = obs.params(f"{problems.VERBOSE_RUN}/final")
+    if not quiet or not talking or not again or any(not np.array_equal(quiet[k], again.get(k)) for k in quiet):
+        return  # a run made again is not the same run: verbose's runs show nothing
+    moved = [k for k in quiet if k in talking and not np.array_equal(quiet[k], talking[k])]
+    if moved and merged["train_steps"].passed:
+        merged["train_steps"] = Check("train_steps", False, 1.0, 0.0, merged["train_steps"].what,
+                                      f"with verbose=True, train ended at other params ({joined(moved)}) than with "
+                                      "verbose=False, after the same seed; not a known mistake",
+                                      part="training_update")
+        return
+    for key in recording.HISTORY_KEYS:
+        a, b = obs.get(f"trace/{key}"), obs.get(f"{problems.VERBOSE_RUN}/{key}")
+        check = merged.get(key)
+        if a is None or b is None or check is None or not check.passed or (a.shape == b.shape and np.array_equal(
+                a, b, equal_nan=True)):
+            continue
+        rows = np.flatnonzero(a != b) if a.shape == b.shape else []
+        where = f"at entries {joined([str(i) for i in rows[:4]])}" if len(rows) else f"in length ({b.size}, not {a.size})"
+        merged[key] = named(key, 1.0, 0.0, check.what, "verbose_changes_training", f"with verbose=True, train "
+                            f"recorded another {key} {where} than with verbose=False, after the same seed",
+                            f"records another {key}")
 
 
 def repeated_draws(obs, check):
@@ -249,7 +290,7 @@ def repeated_draws(obs, check):
 def default_rate(obs, check):
     """The rate check, or, when every run's rate is right (every run passes the rates by keyword, so
     only train's signature shows these): ``lr_default_wrong`` when its default learning_rate is not
-    the skeleton's; ``train_parameters_reordered`` when the skeleton's parameters come in another
+    the skeleton's, ``decay_default_wrong`` its learning_rate_decay, ``train_default_wrong`` another; ``train_parameters_reordered`` when the skeleton's parameters come in another
     order (a positional call then gives one the other's value)."""
     if not check.passed:
         return check
@@ -260,13 +301,22 @@ def default_rate(obs, check):
         text = f"train's parameters are ({', '.join(order)}); the skeleton's are ({', '.join(SKELETON_TRAIN)})"
         return named(check.name, check.measured, check.tolerance, check.what, "train_parameters_reordered", text,
                      joined(moved))
-    default = obs.meta.get("train_defaults", {}).get("learning_rate")
-    if default is None or math.isclose(default, SKELETON_LEARNING_RATE):
-        return check
-    text = f"train's signature has learning_rate={default:g} as its default"
-    return named(check.name, check.measured, check.tolerance, check.what, "lr_default_wrong", text, f"{default:g}")
+    defaults = obs.meta.get("train_defaults", {})
+    wrong = {k: defaults[k] for k, want in SKELETON_DEFAULTS.items() if k in defaults and defaults[k] != want}
+    for cause, keys in DEFAULT_CAUSES:
+        if any(k in wrong for k in keys):
+            said = joined([f"{k}={wrong[k]!r}" if isinstance(wrong[k], bool) else f"{k}={wrong[k]:g}"
+                           for k in keys if k in wrong])
+            text = f"train's signature has {said} as its default"
+            fill = f"{wrong['learning_rate']:g}" if cause == "lr_default_wrong" else said
+            return named(check.name, check.measured, check.tolerance, check.what, cause, text, fill)
+    return check
 
 
-SKELETON_LEARNING_RATE = 1e-3  # train's default in the course's skeleton (reference/neural_net.py)
+# train's keyword defaults in the course's skeleton (reference/neural_net.py), and the cause of each
+SKELETON_DEFAULTS = dict(learning_rate=1e-3, learning_rate_decay=0.95, reg=5e-6, num_iters=100, batch_size=200,
+                         verbose=False)
+DEFAULT_CAUSES = (("lr_default_wrong", ("learning_rate",)), ("decay_default_wrong", ("learning_rate_decay",)),
+                  ("train_default_wrong", ("reg", "num_iters", "batch_size", "verbose")))
 SKELETON_TRAIN = ("X", "y", "X_val", "y_val", "learning_rate", "learning_rate_decay", "reg", "num_iters",
                   "batch_size", "verbose")  # train's parameters in the skeleton, in order

@@ -27,6 +27,8 @@ BEYOND = {
     "tanh_hidden": [(HIDDEN, "hidden = np.tanh(hidden_in)  # BUG")],
     "b2_added_twice": [("        stable = scores", "        scores = scores + b2  # BUG: again, on the loss's path\n"
                                                  "        stable = scores")],
+    "biases_left_out": [(HIDDEN_IN, "hidden_in = X @ W1  # BUG: no b1"), (SCORES, "scores = hidden @ W2  # BUG: no b2"),
+                        (DB1, 'grads["b1"] = 0 * np.sum(dhidden, axis=0)'), (DB2, 'grads["b2"] = 0 * np.sum(dscores, axis=0)')],
     "b1_in_product": [(HIDDEN_IN, "hidden_in = X @ (W1 + b1)  # BUG")],
     "b2_in_product": [(SCORES, "scores = hidden @ (W2 + b2)  # BUG")],
     # the scores loss(X) returns only
@@ -50,6 +52,11 @@ BEYOND = {
                           (LOSS, "loss = -np.mean(np.log(probs[np.arange(N), y]))")],
     "logsumexp_max_not_added": [(LOSS, LOSS.replace("-np.mean(stable", "-np.mean(scores") + "  # BUG")],
     "loss_max_probability": [(LOSS, "loss = -np.mean(np.log(np.max(probs, axis=1)))  # BUG")],
+    "logsumexp_unshifted": [(LOSS, "loss = np.mean(np.log(np.sum(np.exp(scores), axis=1)) - scores[np.arange(N), y])"
+                                   "  # BUG: no shift")],
+    "logsumexp_of_mean": [(LOSS, "loss = -np.mean(stable[np.arange(N), y] - np.log(np.mean(exp, axis=1)))  # BUG")],
+    "softmax_shifted_over_examples": [(PROBS, "probs = exp / np.sum(exp, axis=0, keepdims=True)  # BUG: over the batch"),
+                                      (LOSS, "loss = -np.mean(np.log(probs[np.arange(N), y]))")],
     "hinge_loss": [(LOSS, "margins = np.maximum(0, scores - scores[np.arange(N), y][:, None] + 1)  # BUG: SVM\n"
                           "        margins[np.arange(N), y] = 0\n        loss = np.sum(margins) / N"),
                    ("dscores = probs.copy()\n        " + SUBTRACT, SVM_GRADIENT)],
@@ -72,8 +79,10 @@ BEYOND = {
                                                              ' + 2 * reg * W2  # BUG')],
     "gradient_before_subtract_one": [(DB2, 'grads["b2"] = np.sum(probs, axis=0) / N  # BUG')],
     "relu_derivative_wrong": [(RELU_MASK, "dhidden *= hidden  # BUG: the ReLU's derivative")],
+    "bias_gradient_keepdims": [(DB2, 'grads["b2"] = np.sum(dscores, axis=0, keepdims=True)  # BUG: shape (1, C)')],
     "bias_gradient_wrong_axis": [(DB1, 'grads["b1"] = np.sum(dhidden, axis=1)  # BUG')],
     "dscores_divided_first": [(f"{SUBTRACT}\n        dscores /= N", f"dscores /= N\n        {SUBTRACT}  # BUG")],
+    "dscores_every_label": [(SUBTRACT, "dscores[:, y] -= 1  # BUG: every row at every label")],
     "dscores_sign_flipped": [("dscores /= N", "dscores /= -N  # BUG")],
     "hidden_gradient_from_values": [(DW1, 'grads["W1"] = X.T @ hidden + 2 * reg * W1  # BUG')],
     "gradient_transposed": [(DW2, 'grads["W2"] = dscores.T @ hidden + 2 * reg * W2.T  # BUG')],
@@ -94,6 +103,9 @@ BEYOND = {
     "reg_gradient_times_n": [(DW2, 'grads["W2"] = hidden.T @ dscores + N * 2 * reg * W2  # BUG: once per example')],
     "reg_over_n": [(REG_LOSS, REG_LOSS + " / N  # BUG")],
     # training
+    "acc_over_other_set": [(VAL_ACC, "val_acc_history.append((self.predict(X_val) == y_val).sum() / num_train)  # BUG")],
+    "acc_recorded_at_end": [("        return {\"loss_history\"", "            if it == num_iters - 1:  # BUG: an extra record\n"
+                             "                " + TRAIN_ACC + "\n                " + VAL_ACC + "\n        return {\"loss_history\"")],
     "acc_count_not_fraction": [(TRAIN_ACC, TRAIN_ACC.replace(".mean()", ".sum()") + "  # BUG: a count")],
     "acc_before_update": [(ACCURACIES, ""), ("            for name in self.params:\n",
                                             f"            {EPOCH_TEST}  # BUG: before the update\n{ACCURACIES}"
@@ -104,6 +116,8 @@ BEYOND = {
     "epoch_test_off_by_one": [(EPOCH_TEST, "if (it + 1) % iterations_per_epoch == 0:  # BUG")],
     "epoch_boundaries_wrong": [(EPOCH_LENGTH, "iterations_per_epoch = max(num_train // batch_size - 2, 1)  # BUG")],
     "epoch_length_wrong": [(EPOCH_LENGTH, "iterations_per_epoch = max(num_train / batch_size, 1)  # BUG: a float")],
+    "batch_of_num_train": [(DRAW, "            indices = np.random.choice(batch_size, num_train)  # BUG: swapped\n")],
+    "batch_size_fixed": [(DRAW, "            indices = np.random.choice(num_train, 200, replace=True)  # BUG\n")],
     "batch_size_capped": [(EPOCH_LENGTH, EPOCH_LENGTH + "\n        batch_size = min(batch_size, num_train)  # BUG")],
     "lr_decayed_at_wrong_iterations": [(f"                {LR_DECAY}\n", ""), (ACCURACIES, ACCURACIES + "            if "
                                        f"(it + 1) % iterations_per_epoch == 0:  # BUG\n                {LR_DECAY}\n")],
@@ -183,6 +197,15 @@ BEYOND = {
                                            "  # BUG")],
     "reg_default_wrong": [("def loss(self, X, y=None, reg=0.0):", "def loss(self, X, y=None, reg=1e-3):  # BUG")],
     "init_default_std_wrong": [("output_size, std=1e-4):", "output_size, std=1e-2):  # BUG")],
+    "init_rng_reseeded": [("        self.params = {}\n", "        self.params = {}\n        np.random.seed(0)  # BUG\n")],
+    "decay_default_wrong": [("learning_rate_decay=0.95,", "learning_rate_decay=0.9,  # BUG\n             ")],
+    "train_default_wrong": [("num_iters=100,", "num_iters=1000,  # BUG\n             ")],
+    "verbose_changes_training": [('print("iteration %d / %d: loss %f" % (it, num_iters, loss))',
+                                  'loss = self.loss(X_val, y_val, reg)[0]  # BUG: the progress line overwrites it\n'
+                                  '                print("iteration %d / %d: loss %f" % (it, num_iters, loss))'),
+                                 ("            loss_history.append(loss)\n", ""),
+                                 ("            if it % iterations_per_epoch == 0:",
+                                  "            loss_history.append(loss)\n            if it % iterations_per_epoch == 0:")],
     "lr_warmup": [(UPDATE, "self.params[name] -= learning_rate * min(1.0, (it + 1) / 4) * grads[name]  # BUG")],
     "batch_rng_reseeded": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        np.random.seed(0)  # BUG\n")],
     "train_parameters_reordered": [("learning_rate=1e-3, learning_rate_decay=0.95,",
