@@ -185,9 +185,12 @@ OTHER_CAUSES = (
             "for it in range(num_iters): one loss call and one update per iteration", "training_update"),
     Mistake("reg_not_passed", "train calling loss without reg (loss's default, 0)",
             "self.loss(X_batch, y=y_batch, reg=reg)", "training_update"),
-    Mistake("batch_of_num_train", "minibatches of num_train examples, not batch_size (np.random.choice(batch_size, "
-            "num_train): its arguments swapped?)", "idx = np.random.choice(num_train, batch_size): batch_size draws "
-            "from the num_train rows", "training_sampling"),
+    Mistake("batch_of_num_train", "minibatches of num_train draws from the first batch_size rows "
+            "(np.random.choice(batch_size, num_train): its arguments swapped)", "idx = np.random.choice(num_train, "
+            "batch_size): batch_size draws from the num_train rows", "training_sampling"),
+    Mistake("step_on_full_train", "train computing each step's loss and gradient on the whole training set, not "
+            "on the minibatch", "step on the minibatch: loss, grads = self.loss(X[idx], y=y[idx], reg=reg)",
+            "training_update"),
     Mistake("batch_size_fixed", "minibatches of {detail} examples, train's default, whatever batch_size is given",
             "draw batch_size examples: np.random.choice(num_train, batch_size) with the argument", "training_sampling"),
     Mistake("batch_size_capped", "the batch size capped at the number of training rows (min(batch_size, "
@@ -239,6 +242,9 @@ OTHER_CAUSES = (
     Mistake("verbose_changes_training", "train with verbose=True: it {detail} than with verbose=False (the progress "
             "print overwriting a variable train records?)", "let verbose only print: keep what the progress line "
             "computes in a variable of its own", "training_histories"),
+    Mistake("lr_decay_compounded", "the rate multiplied by learning_rate_decay ** epoch at each epoch (the decay "
+            "compounded: decay ** (k (k + 1) / 2) after k + 1 epochs)", "multiply by learning_rate_decay once per "
+            "epoch: learning_rate *= learning_rate_decay", "training_decay"),
     Mistake("lr_float32", "the learning rate kept in float32 (np.float32): every step's rate rounded to float32, "
             "~1e-7 relative", "keep learning_rate and its decayed values as Python floats (float64)",
             "training_rate"),

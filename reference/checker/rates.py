@@ -40,7 +40,19 @@ def schedules(lr0, decay, boundaries, num_iters):
                    "lr_decayed_before_update": schedule(lr0, decay, lambda it: it in boundaries, num_iters, True),
                    "lr_decay_not_accumulated": once,
                    "lr_set_to_decay": np.where(np.arange(num_iters) > boundaries[0], decay, lr0),
-                   "lr_decayed_by_complement": schedule(lr0, 1 - decay, lambda it: it in boundaries, num_iters)}
+                   "lr_decayed_by_complement": schedule(lr0, 1 - decay, lambda it: it in boundaries, num_iters),
+                   "lr_decay_compounded": compounded(lr0, decay, boundaries, num_iters)}
+
+
+def compounded(lr0, decay, boundaries, num_iters):
+    """The rate multiplied by decay ** k after the k-th epoch boundary (k = 0, 1, ...): decay ** epoch
+    applied to the rate already decayed."""
+    values, value, k = [], lr0, 0
+    for it in range(num_iters):
+        values.append(value)
+        if it in boundaries:
+            value, k = value * decay ** k, k + 1
+    return np.array(values)
 
 
 def infer_rates(steps, final):

@@ -44,13 +44,15 @@ def reg_outputs(truth, args, penalties, with_grads):
 
 def options():
     """[(cause, weights concerned, penalties)]: every penalty on W1, W2 or both (the other keeping
-    reg times its squares), every other strength of both, and one weight's squares not times reg."""
+    reg times its squares), every other strength of both, one weight's squares not times reg, and
+    the biases' squares too."""
     squares = lambda strength: (*SQUARES, strength)  # noqa: E731
     out = [(pid, ks, {k: (*PENALTIES[pid], REG) if k in ks else squares(REG) for k in ("W1", "W2")})
            for pid in PENALTIES for ks in (("W1",), ("W2",), ("W1", "W2"))]
     out += [(sid, (), {k: squares(f) for k in ("W1", "W2")}) for sid, f in STRENGTHS.items()]
     out += [("reg_not_multiplied", (k,), {w: squares(ONE if w == k else REG) for w in ("W1", "W2")})
             for k in ("W1", "W2")]
+    out += [("bias_regularised", (), {k: squares(REG) for k in NAMES})]  # the catalogue's, in the loss only too
     return out
 
 

@@ -75,9 +75,21 @@ def from_first_rows(idx, num_train):
     return top < num_train and (top / num_train) ** sum(map(len, distinct)) < 1e-6
 
 
-def judge_steps(calls, sizes, regs, kw, boundaries, num_train):
+def whole_set_steps(rows, num_train, batch_size):
+    """(cause, what was seen) when every step ran on num_train rows: the whole training set in order
+    (``step_on_full_train``), or num_train draws from its first batch_size rows (``batch_of_num_train``,
+    np.random.choice's arguments swapped); else None."""
+    if len(rows) and all(np.array_equal(r, np.arange(num_train)) for r in rows):
+        return "step_on_full_train", "every step on the whole training set, in order"
+    if len(rows) and all(len(r) and 0 <= r.min() and r.max() < batch_size for r in rows) and batch_size < num_train:
+        return "batch_of_num_train", f"{num_train} draws from the first {batch_size} rows at every step"
+    return None
+
+
+def judge_steps(calls, sizes, regs, kw, boundaries, num_train, rows=()):
     """train_steps: one loss call with labels per iteration, minibatches of batch_size, reg as
-    given at every call (in time order). Returns (check, the steps can be aligned, reg decayed)."""
+    given at every call (in time order; ``rows``: each step's rows located in X). Returns (check, the
+    steps can be aligned, reg decayed)."""
     what, name = "loss calls with labels (one per step)", "train_steps"
     aligned = calls == kw["num_iters"] and set(sizes) <= {kw["batch_size"]}
     decayed = rates.schedule(kw["reg"], kw["learning_rate_decay"], lambda it: it in boundaries, len(regs))
@@ -93,11 +105,13 @@ def judge_steps(calls, sizes, regs, kw, boundaries, num_train):
         if calls == kw["num_iters"] and set(sizes) == {min(kw["batch_size"], num_train)}:
             return named(name, calls, kw["num_iters"], what, "batch_size_capped", f"{seen[0]}, with {num_train} "
                          "training rows: the batch size capped at the number of rows"), False, False
-        for size, cause, words in ((num_train, "batch_of_num_train", f"the {num_train} training rows"),
-                                   (SKELETON_DEFAULTS["batch_size"], "batch_size_fixed", "train's default")):
-            if calls == kw["num_iters"] and set(sizes) == {size}:
-                return named(name, calls, kw["num_iters"], what, cause, f"{seen[0]}: {words}, whatever batch_size "
-                             "is given", str(size)), False, False
+        if calls == kw["num_iters"] and set(sizes) == {num_train}:
+            found = whole_set_steps(rows, num_train, kw["batch_size"])
+            if found:
+                return named(name, calls, kw["num_iters"], what, found[0], f"{seen[0]}: {found[1]}"), False, False
+        if calls == kw["num_iters"] and set(sizes) == {SKELETON_DEFAULTS["batch_size"]}:
+            return named(name, calls, kw["num_iters"], what, "batch_size_fixed", f"{seen[0]}: train's default, "
+                         "whatever batch_size is given", str(SKELETON_DEFAULTS["batch_size"])), False, False
         part = "training_update" if calls != kw["num_iters"] else "training_sampling"
         return Check(name, False, calls, kw["num_iters"], what, "; ".join(seen) + "; not a known mistake",
                      part=part), False, False
@@ -186,7 +200,7 @@ def judge_run(obs, prob):
     steps, evaluations = evaluations_apart(recorded_steps(obs, calls), kw["batch_size"], kw["num_iters"],
                                            (len(prob.X), len(prob.X_val)), final)
     first, aligned, reg_decayed = judge_steps(len(steps), [len(s["X"]) for s in steps], [s["reg"] for s in steps],
-                                              kw, boundaries, len(prob.X))
+                                              kw, boundaries, len(prob.X), locate_rows(steps, prob.X))
     if raised:
         first = Check(first.name, False, calls, kw["num_iters"], first.what,
                       f"train raised {raised}; not a known mistake", part=raised_part(raised))

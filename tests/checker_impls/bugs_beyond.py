@@ -6,7 +6,7 @@ formula's values, the loss only, the returned scores only), and the comment says
 """
 
 from tests.checker_impls.lines import (
-    ARGMAX, DB1, DB2, DRAW, DW1, DW2, EPOCH_TEST, HIDDEN, HIDDEN_IN, LOSS, LR_DECAY, PREDICT_HIDDEN, PROBS,
+    ARGMAX, BATCH, DB1, DB2, DRAW, DW1, DW2, EPOCH_TEST, HIDDEN, HIDDEN_IN, LOSS, LR_DECAY, PREDICT_HIDDEN, PROBS,
     REG_LOSS, RELU_MASK, RETURN_SCORES, SCORES, SHIFT, SUBTRACT, TRAIN_ACC, UPDATE, VAL_ACC)
 
 EPOCH_LENGTH = "iterations_per_epoch = max(num_train // batch_size, 1)"
@@ -118,6 +118,8 @@ BEYOND = {
     "epoch_length_wrong": [(EPOCH_LENGTH, "iterations_per_epoch = max(num_train / batch_size, 1)  # BUG: a float")],
     "batch_of_num_train": [(DRAW, "            indices = np.random.choice(batch_size, num_train)  # BUG: swapped\n")],
     "batch_size_fixed": [(DRAW, "            indices = np.random.choice(num_train, 200, replace=True)  # BUG\n")],
+    "step_on_full_train": [(BATCH, "X_batch, y_batch = X, y  # BUG: every step on the whole set")],
+    "lr_decay_compounded": [(LR_DECAY, "learning_rate *= learning_rate_decay ** (it // iterations_per_epoch)  # BUG")],
     "batch_size_capped": [(EPOCH_LENGTH, EPOCH_LENGTH + "\n        batch_size = min(batch_size, num_train)  # BUG")],
     "lr_decayed_at_wrong_iterations": [(f"                {LR_DECAY}\n", ""), (ACCURACIES, ACCURACIES + "            if "
                                        f"(it + 1) % iterations_per_epoch == 0:  # BUG\n                {LR_DECAY}\n")],
