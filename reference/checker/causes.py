@@ -223,6 +223,9 @@ OTHER_CAUSES = (
             "training_rate"),
     Mistake("scores_cached", "loss(X) returning the scores of the params before they changed (scores cached by X)",
             "compute the scores from the current params on every call (or clear the cache when they change)", "scores"),
+    Mistake("reg_kept_from_train", "loss using the reg of the last train call when called without one (reg kept "
+            "on the instance)", "use the reg passed to loss, 0.0 by default; keep nothing of train's reg on the "
+            "instance", "regulariser"),
     Mistake("reg_default_wrong", "loss's default reg={detail}, not the skeleton's 0.0",
             "def loss(self, X, y=None, reg=0.0)", "regulariser"),
     Mistake("lr_warmup", "the learning rate warmed up: the schedule's times min(1, (it + 1) / {detail}) over the "
@@ -239,11 +242,30 @@ OTHER_CAUSES = (
     Mistake("train_default_wrong", "train's default {detail}, not the skeleton's", "def train(self, X, y, X_val, "
             "y_val, learning_rate=1e-3, learning_rate_decay=0.95, reg=5e-6, num_iters=100, batch_size=200, "
             "verbose=False)", "training_update"),
+    Mistake("history_only_when_verbose", "a history recorded only when verbose=True (its append inside the "
+            "progress-print block)", "record every history whatever verbose is; let verbose only print",
+            "training_histories"),
+    Mistake("num_iters_as_epochs", "num_iters taken as a number of epochs: train runs num_iters x "
+            "iterations_per_epoch steps", "for it in range(num_iters): one minibatch step per iteration",
+            "training_update"),
+    Mistake("histories_kept_between_calls", "the histories kept on the instance: a second train call returns the "
+            "first call's entries before its own", "start every call's histories afresh: local lists in train",
+            "training_histories"),
+    Mistake("update_kept_between_calls", "a second train call on the same instance updating what the first call set "
+            "up (an optimizer or a params dict kept on the instance), not the params it has now", "look the params "
+            "up in self.params at every update, and build any optimizer state afresh in each call",
+            "training_update"),
+    Mistake("train_shuffles_inputs", "train shuffling the caller's {detail} in place (np.random.shuffle on the "
+            "arrays given; two calls apply two different orders)", "draw minibatch indices: idx = "
+            "np.random.choice(num_train, batch_size); X[idx], y[idx], the arrays left as they are",
+            "training_sampling"),
+    Mistake("train_changes_inputs", "train changing the caller's {detail} in place (centred or cast where it is)", "work on copies: X = X - mean makes a new array, X -= mean changes the caller's",
+            "training_update"),
     Mistake("verbose_changes_training", "train with verbose=True: it {detail} than with verbose=False (the progress "
             "print overwriting a variable train records?)", "let verbose only print: keep what the progress line "
             "computes in a variable of its own", "training_histories"),
-    Mistake("lr_decay_compounded", "the rate multiplied by learning_rate_decay ** epoch at each epoch (the decay "
-            "compounded: decay ** (k (k + 1) / 2) after k + 1 epochs)", "multiply by learning_rate_decay once per "
+    Mistake("lr_decay_compounded", "the rate multiplied by learning_rate_decay ** {detail} at each epoch (the decay "
+            "compounded on the rate already decayed)", "multiply by learning_rate_decay once per "
             "epoch: learning_rate *= learning_rate_decay", "training_decay"),
     Mistake("lr_float32", "the learning rate kept in float32 (np.float32): every step's rate rounded to float32, "
             "~1e-7 relative", "keep learning_rate and its decayed values as Python floats (float64)",
@@ -306,6 +328,8 @@ FAMILIES = (
     Mistake("loss_log_epsilon", "the data loss as {detail} at the correct class: a constant guarding the log",
             "loss = the mean of log(sum(exp(s - max))) - (s[y] - max): exact, and never log(0), with no constant",
             "data_loss"),
+    Mistake("grads_under_other_keys", "the gradients returned under each other's keys ({detail})",
+            "return each gradient under its own param's name: grads['W1'] = dW1, grads['b1'] = db1, ...", "gradient"),
     Mistake("data_loss_averaged_twice", "the data loss divided by the batch size N twice",
             "loss = the mean over the batch of -log softmax(scores)[i, y[i]]: divide the sum by N once", "data_loss"),
     Mistake("data_loss_over_classes", "the summed data loss divided by the number of classes C instead of by N",

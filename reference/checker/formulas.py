@@ -177,6 +177,12 @@ def all_pairs(xp, scores, y):
     return -xp.mean(xp.log(probs[:, y])), probs
 
 
+def all_pairs_over_n(xp, scores, y):
+    """-log softmax[:, y] summed over the N x N pairs and divided by N (not by N x N)."""
+    probs = softmax(xp, scores)
+    return -xp.sum(xp.log(probs[:, y])) / scores.shape[0], probs
+
+
 def log_of_mean(xp, scores, y):
     """-log of the mean probability of the correct class, instead of the mean of -log."""
     probs = softmax(xp, scores)
@@ -293,6 +299,9 @@ DATA_LOSSES = (
             "index row i at its label: softmax[np.arange(N), y]", "data_loss", rows_at_labels),
     Mistake("loss_all_pairs", "-log softmax[:, y] averaged over all N x N pairs of examples and labels",
             "pick one probability per example: softmax[np.arange(N), y]", "data_loss", all_pairs),
+    Mistake("loss_all_pairs_over_n", "-log softmax[:, y] summed over all N x N pairs of examples and labels, "
+            "divided by N", "pick one probability per example: softmax[np.arange(N), y]", "data_loss",
+            all_pairs_over_n),
     Mistake("loss_log_of_mean", "the log of the mean probability of the correct class instead of the mean of the log",
             f"loss = {CE}", "data_loss", log_of_mean),
     Mistake("loss_all_classes", "-log softmax averaged over every class, not only the correct one",

@@ -12,6 +12,8 @@ Each is built from the truth's data and reg parts (``evidence.split_truth``) and
 other hypothesis (``explain.explains``); its factor is fitted by least squares over every problem.
 """
 
+import itertools
+
 import numpy as np
 
 from reference.checker import backward
@@ -87,8 +89,22 @@ def norm_clipped(b, parts_by_problem, failing):
                   {k: b.truths[n]["grads"][k] * min(1.0, c / norms[n]) for k in ks}))
 
 
+def other_keys(b, parts_by_problem, failing):
+    """The failing gradients returned under each other's keys: the true gradients permuted among them
+    (grads built by zipping params' keys with a fixed order of gradients, say)."""
+    names = ("W1", "b1", "W2", "b2")
+    for order in itertools.permutations(names):
+        moved = tuple(k for k, j in zip(names, order) if k != j)
+        if moved and set(moved) == set(failing):
+            detail = ", ".join(f"grads['{k}'] holds {j}'s" for k, j in zip(names, order) if k != j)
+            b.add(Named("grads_under_other_keys", moved, None, detail),
+                  lambda o, n, order=order: o["grads"].update(
+                      {k: b.truths[n]["grads"][j] for k, j in zip(names, order)}))
+
+
 def hypotheses(b, parts_by_problem, failing):
     """Add every slip's hypotheses to the builder ``b`` (``families.Builder``)."""
     one_example(b, parts_by_problem, failing)
     reg_from_gradient(b, parts_by_problem, failing)
     norm_clipped(b, parts_by_problem, failing)
+    other_keys(b, parts_by_problem, failing)

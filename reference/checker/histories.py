@@ -115,7 +115,7 @@ def epoch_mistake(checks, decays, obs, steps, final, prob, boundaries):
     rate = checks["train_learning_rate"]
     if all(c.passed for c in history) or (rate.passed and any(c.causes for c in history)):
         return  # the histories are right, or a known mistake of their own explains them
-    found = recorded_at(obs, steps, final, prob, boundaries)
+    found = [its for its in recorded_at(obs, steps, final, prob, boundaries) if len(its)]  # none recorded: no set
     if not rate.passed and decays is not None:
         found = [its for its in found if [t for t in its if t < len(steps) - 1] == list(decays)]
     if len(found) != 1:

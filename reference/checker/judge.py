@@ -43,7 +43,24 @@ def toy_loss(obs):
     if "toy" in obs.errors:
         return failed_to_run("toy_loss", what, obs.errors["toy"])
     part = Part("the toy loss", float(obs.get("toy/loss")), notebook.CORRECT_LOSS, abs_error, notebook.LOSS_TOL)
-    return default_reg(obs, from_parts("toy_loss", what, [part]))
+    return reg_after_train(obs, default_reg(obs, from_parts("toy_loss", what, [part])))
+
+
+def reg_after_train(obs, check):
+    """The toy loss check, or ``reg_kept_from_train`` when loss(X, y) without reg, on the instance the
+    main run has trained, is the loss of its final params at train's reg, not at reg = 0."""
+    got, final, prob = obs.get("loss_trained"), obs.params("trace/final"), problems.train_problem()
+    if not check.passed or got is None or len(final) < 4:
+        return check
+    net = TwoLayerNet.from_params(final)
+    want, at_train = (float(net.loss(prob.X, prob.y, reg=r)[0]) for r in (0.0, prob.kwargs["reg"]))
+    if abs(float(got) - want) <= notebook.LOSS_TOL * max(1.0, abs(want)):
+        return check
+    if abs(float(got) - at_train) > notebook.LOSS_TOL * max(1.0, abs(at_train)):
+        return check  # another loss at the trained params: the loss problems judge the loss itself
+    return named("toy_loss", abs(float(got) - want), notebook.LOSS_TOL, check.what, "reg_kept_from_train",
+                 f"after train (reg={prob.kwargs['reg']:g}), loss(X, y) without reg on the trained instance returned "
+                 f"{float(got):.12g}, the loss at reg = 0 is {want:.12g}: the loss at train's reg")
 
 
 def default_reg(obs, check):

@@ -193,6 +193,8 @@ def observe_class(rec, cls):
         if prefix == "trace" and nets[prefix] is not None:  # predict on the instance that has just trained
             rec.probe("predict_trained", lambda prob=prob: rec.put("predict_trained", np.asarray(
                 nets["trace"].predict(rec.fresh(prob.X_val)))))
+            rec.probe("loss_trained", lambda prob=prob: rec.put("loss_trained", np.float64(  # loss(X, y), no reg
+                nets["trace"].loss(rec.fresh(prob.X), rec.fresh(prob.y))[0])))
     rec.probe(problems.REPEAT_RUN, recording.record_training, rec, cls, problems.REPEAT_RUN)
     main = problems.train_problem()
     reseeded = dataclasses.replace(main, seed=main.seed + 1)

@@ -41,13 +41,14 @@ def schedules(lr0, decay, boundaries, num_iters):
                    "lr_decay_not_accumulated": once,
                    "lr_set_to_decay": np.where(np.arange(num_iters) > boundaries[0], decay, lr0),
                    "lr_decayed_by_complement": schedule(lr0, 1 - decay, lambda it: it in boundaries, num_iters),
-                   "lr_decay_compounded": compounded(lr0, decay, boundaries, num_iters)}
+                   "lr_decay_compounded:epoch": compounded(lr0, decay, boundaries, num_iters),
+                   "lr_decay_compounded:(epoch + 1)": compounded(lr0, decay, boundaries, num_iters, first=1)}
 
 
-def compounded(lr0, decay, boundaries, num_iters):
-    """The rate multiplied by decay ** k after the k-th epoch boundary (k = 0, 1, ...): decay ** epoch
-    applied to the rate already decayed."""
-    values, value, k = [], lr0, 0
+def compounded(lr0, decay, boundaries, num_iters, first=0):
+    """The rate multiplied by decay ** k after the k-th epoch boundary (k = first, first + 1, ...):
+    decay ** epoch applied to the rate already decayed."""
+    values, value, k = [], lr0, first
     for it in range(num_iters):
         values.append(value)
         if it in boundaries:
@@ -249,9 +250,10 @@ def judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured)
     seen = f"the learning rates used were {values_text(used)} ({rate_changes(used)}), expected {values_text(right)}"
     if reg_decayed and close(rates, wrong["lr_never_decayed"][:, None]):
         return named(name, measured, tol, WHAT, "decay_applied_to_reg", seen + ", and reg was decayed instead")
-    for mid, values in wrong.items():
+    for key, values in wrong.items():  # "cause" or "cause:its title's detail"
         if close(rates, values[:, None]):
-            return named(name, measured, tol, WHAT, mid, seen)
+            mid, _, fill = key.partition(":")
+            return named(name, measured, tol, WHAT, mid, seen, fill)
     c = float(np.median(used / right))
     if abs(c - 1) > RATE_TOL and close(rates, c * right[:, None]):
         k = np.log(c) / np.log(kw["learning_rate_decay"]) if c > 0 else 0.0

@@ -53,16 +53,29 @@ def record_training(rec, cls, prefix="trace", prob=None, net=None):
     calls = []
     inner = wrap_loss(net, calls)
     np.random.seed(prob.seed)
+    inputs = {"X": prob.X, "y": prob.y, "X_val": prob.X_val, "y_val": prob.y_val}
+    given = {k: rec.fresh(a) for k, a in inputs.items()}
     try:
-        stats = net.train(*(rec.fresh(a) for a in (prob.X, prob.y, prob.X_val, prob.y_val)), **prob.kwargs)
+        stats = net.train(*given.values(), **prob.kwargs)
     finally:  # the steps seen so far are evidence even if train then fails
         net.loss = inner
         record_calls(rec, calls, net, prefix)
+        changed = [k for k, a in inputs.items() if not np.array_equal(given[k], a)]
+        rec.meta[f"{prefix}/inputs_changed"] = changed
+        rec.meta[f"{prefix}/inputs_shuffled"] = bool(changed) and all(same_rows(given[k], inputs[k]) for k in changed)
     rec.meta[f"{prefix}/missing"] = [k for k in HISTORY_KEYS if k not in stats]
     for key in HISTORY_KEYS:
         if key in stats:
             rec.put(f"{prefix}/{key}", np.asarray(stats[key], dtype=np.float64).ravel())
     return net
+
+
+def same_rows(a, b):
+    """Whether ``a`` holds ``b``'s rows (or entries) in some order."""
+    a, b = np.asarray(a), np.asarray(b)
+    if a.shape != b.shape or a.dtype != b.dtype:
+        return False
+    return sorted(r.tobytes() for r in a.reshape(len(a), -1)) == sorted(r.tobytes() for r in b.reshape(len(b), -1))
 
 
 def keyword_defaults(cls, method):

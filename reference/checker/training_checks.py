@@ -13,7 +13,7 @@ from reference import TwoLayerNet
 from reference.checker import histories, problems, rates, recording, training_runs
 from reference.checker.report import Check
 from reference.checker.training_record import (close, evaluations_apart, joined, named, recorded_steps, run_view,
-                                               values_text)
+                                               seen_detail, values_text)
 
 NAMES = ["train_steps", "train_sampling", "train_learning_rate", "loss_history", "train_acc_history",
          "val_acc_history"]
@@ -102,6 +102,10 @@ def judge_steps(calls, sizes, regs, kw, boundaries, num_train, rows=()):
             seen.append(f"minibatches of {values_text(sizes)} examples in time order, expected {kw['batch_size']}")
         if abs(calls - kw["num_iters"]) == 1 and set(sizes) <= {kw["batch_size"]}:
             return named(name, calls, kw["num_iters"], what, "iteration_count_off_by_one", seen[0]), False, False
+        per_epoch = max(num_train // kw["batch_size"], 1)
+        if per_epoch > 1 and calls == kw["num_iters"] * per_epoch and set(sizes) <= {kw["batch_size"]}:
+            return named(name, calls, kw["num_iters"], what, "num_iters_as_epochs", f"{seen[0]}: num_iters x "
+                         f"{per_epoch} iterations per epoch"), False, False
         if calls == kw["num_iters"] and set(sizes) == {min(kw["batch_size"], num_train)}:
             return named(name, calls, kw["num_iters"], what, "batch_size_capped", f"{seen[0]}, with {num_train} "
                          "training rows: the batch size capped at the number of rows"), False, False
@@ -222,7 +226,23 @@ def judge_run(obs, prob):
     right = all(checks[n].passed for n in ("train_acc_history", "val_acc_history"))
     records = [tuple(boundaries)] if right else histories.recorded_sets(obs, steps, final, prob)
     histories.epoch_mistake(checks, decays, obs, steps, final, prob, boundaries)
+    changed_inputs(obs, checks)
     return training_runs.Run(prob, checks, boundaries, raised, decays, records, float(used[0]))
+
+
+def changed_inputs(obs, checks):
+    """The sampling check when train changed the arrays it was given (the minibatches then come from
+    other rows than the caller's): ``train_shuffles_inputs`` when each holds its own rows in another
+    order, else ``train_changes_inputs``."""
+    changed = obs.meta.get("trace/inputs_changed") or []
+    if changed:
+        check = checks["train_sampling"]
+        shuffled = obs.meta.get("trace/inputs_shuffled")
+        checks["train_sampling"] = named(check.name, check.measured, check.tolerance, check.what,
+                                         "train_shuffles_inputs" if shuffled else "train_changes_inputs",
+                                         f"train changed {joined(changed)} in place"
+                                         + (", each its own rows in another order" if shuffled else ""),
+                                         joined(changed))
 
 
 def judge_training(obs):
@@ -230,17 +250,44 @@ def judge_training(obs):
     (``training_runs.merge``)."""
     runs = {prefix: judge_run(run_view(obs, prefix), prob) for prefix, prob in problems.train_problems().items()}
     merged = training_runs.merge(runs)
+    second_call(obs, runs, merged)
     merged["train_learning_rate"] = default_rate(obs, merged["train_learning_rate"])
     merged["train_sampling"] = repeated_draws(obs, merged["train_sampling"])
     verbose_run(obs, merged)
     return [merged[n] for n in NAMES]
 
 
+def second_call(obs, runs, merged):
+    """The run made as a second train call on the main run's instance, failing where the main run
+    passed: its histories holding the first call's entries before its own
+    (``histories_kept_between_calls``), or its params never moving (``update_kept_between_calls``:
+    the update still writes to what the first call set up). Relabels ``merged`` in place."""
+    if not runs["trace"].passed:
+        return
+    for prefix, run in runs.items():
+        if run.prob.after != "trace" or run.passed:
+            continue
+        for key in recording.HISTORY_KEYS:
+            first, second, check = obs.get(f"trace/{key}"), obs.get(f"{prefix}/{key}"), merged.get(key)
+            if (check is not None and check is run.checks.get(key) and not check.passed and first is not None
+                    and second is not None and second.size > first.size > 0
+                    and np.array_equal(second[:first.size], first, equal_nan=True)):
+                merged[key] = named(key, check.measured, check.tolerance, check.what, "histories_kept_between_calls",
+                                    f"a second train call on the same instance returned {key} with the first call's "
+                                    f"{first.size} entries before its own")
+        rate = merged["train_learning_rate"]
+        if rate is run.checks["train_learning_rate"] and rate.causes == ["param_not_updated"]:
+            merged["train_learning_rate"] = named(rate.name, rate.measured, rate.tolerance, rate.what,
+                                                  "update_kept_between_calls", f"{seen_detail(rate)}, where the "
+                                                  "first call on the same instance trained right")
+
+
 def verbose_run(obs, merged):
     """The main run made again with verbose=True must record the same histories and end at the same
     params (the progress print is all verbose may change), when the run made again without it does:
     where it does not and the main run's check passed, that check fails; ``verbose_changes_training``
-    when only histories differ."""
+    when only histories differ; ``history_only_when_verbose`` when a failed history is empty without
+    verbose and not with it."""
     if problems.VERBOSE_RUN in obs.errors:
         if merged["train_steps"].passed:
             merged["train_steps"] = Check("train_steps", False, None, None, merged["train_steps"].what,
@@ -261,6 +308,11 @@ def verbose_run(obs, merged):
     for key in recording.HISTORY_KEYS:
         a, b = obs.get(f"trace/{key}"), obs.get(f"{problems.VERBOSE_RUN}/{key}")
         check = merged.get(key)
+        if a is not None and b is not None and check is not None and not check.passed and a.size == 0 < b.size:
+            merged[key] = named(key, check.measured, check.tolerance, check.what, "history_only_when_verbose",
+                                f"{key} is empty with verbose=False and holds {b.size} entries with verbose=True, "
+                                "after the same seed")
+            continue
         if a is None or b is None or check is None or not check.passed or (a.shape == b.shape and np.array_equal(
                 a, b, equal_nan=True)):
             continue

@@ -57,6 +57,7 @@ BEYOND = {
     "logsumexp_of_mean": [(LOSS, "loss = -np.mean(stable[np.arange(N), y] - np.log(np.mean(exp, axis=1)))  # BUG")],
     "softmax_shifted_over_examples": [(PROBS, "probs = exp / np.sum(exp, axis=0, keepdims=True)  # BUG: over the batch"),
                                       (LOSS, "loss = -np.mean(np.log(probs[np.arange(N), y]))")],
+    "loss_all_pairs_over_n": [(LOSS, "loss = -np.sum(np.log(probs[:, y])) / N  # BUG: every row at every label")],
     "hinge_loss": [(LOSS, "margins = np.maximum(0, scores - scores[np.arange(N), y][:, None] + 1)  # BUG: SVM\n"
                           "        margins[np.arange(N), y] = 0\n        loss = np.sum(margins) / N"),
                    ("dscores = probs.copy()\n        " + SUBTRACT, SVM_GRADIENT)],
@@ -82,6 +83,8 @@ BEYOND = {
     "bias_gradient_keepdims": [(DB2, 'grads["b2"] = np.sum(dscores, axis=0, keepdims=True)  # BUG: shape (1, C)')],
     "bias_gradient_wrong_axis": [(DB1, 'grads["b1"] = np.sum(dhidden, axis=1)  # BUG')],
     "dscores_divided_first": [(f"{SUBTRACT}\n        dscores /= N", f"dscores /= N\n        {SUBTRACT}  # BUG")],
+    "grads_under_other_keys": [("        return loss, grads\n", '        grads["b1"], grads["b2"] = grads["b2"], '
+                                'grads["b1"]  # BUG\n        return loss, grads\n')],
     "dscores_every_label": [(SUBTRACT, "dscores[:, y] -= 1  # BUG: every row at every label")],
     "dscores_sign_flipped": [("dscores /= N", "dscores /= -N  # BUG")],
     "hidden_gradient_from_values": [(DW1, 'grads["W1"] = X.T @ hidden + 2 * reg * W1  # BUG')],
@@ -120,6 +123,19 @@ BEYOND = {
     "batch_size_fixed": [(DRAW, "            indices = np.random.choice(num_train, 200, replace=True)  # BUG\n")],
     "step_on_full_train": [(BATCH, "X_batch, y_batch = X, y  # BUG: every step on the whole set")],
     "lr_decay_compounded": [(LR_DECAY, "learning_rate *= learning_rate_decay ** (it // iterations_per_epoch)  # BUG")],
+    "train_shuffles_inputs": [(EPOCH_LENGTH, EPOCH_LENGTH + "\n        np.random.shuffle(X)  # BUG: the caller's X, apart from y")],
+    "train_changes_inputs": [(EPOCH_LENGTH, EPOCH_LENGTH + "\n        X -= X.mean(axis=0)  # BUG: the caller's X")],
+    "num_iters_as_epochs": [("for it in range(num_iters):", "for it in range(num_iters * iterations_per_epoch):  # BUG")],
+    "histories_kept_between_calls": [("loss_history, train_acc_history, val_acc_history = [], [], []",
+                                      "loss_history, train_acc_history, val_acc_history = "
+                                      "self.__dict__.setdefault('histories', ([], [], []))  # BUG: kept")],
+    "update_kept_between_calls": [("            for name in self.params:\n",
+                                   "            params = self.__dict__.setdefault('first_params', self.params)  # BUG\n"
+                                   "            for name in params:\n"),
+                                  (UPDATE, UPDATE.replace("self.params[name]", "params[name]"))],
+    "history_only_when_verbose": [(ACCURACIES, ACCURACIES.replace("                " + VAL_ACC,
+                                   "                if verbose:  # BUG: recorded only when verbose\n"
+                                   "                    " + VAL_ACC))],
     "batch_size_capped": [(EPOCH_LENGTH, EPOCH_LENGTH + "\n        batch_size = min(batch_size, num_train)  # BUG")],
     "lr_decayed_at_wrong_iterations": [(f"                {LR_DECAY}\n", ""), (ACCURACIES, ACCURACIES + "            if "
                                        f"(it + 1) % iterations_per_epoch == 0:  # BUG\n                {LR_DECAY}\n")],
@@ -197,6 +213,9 @@ BEYOND = {
     "lr_scaled_by_batch_size": [(UPDATE, "self.params[name] -= learning_rate * batch_size / 256 * grads[name]  # BUG")],
     "update_grad_value_clipped": [(UPDATE, "self.params[name] -= learning_rate * np.clip(grads[name], -0.5, 0.5)"
                                            "  # BUG")],
+    "reg_kept_from_train": [("    def loss(self, X, y=None, reg=0.0):\n", "    def loss(self, X, y=None, reg=0.0):\n"
+                                                                        "        reg = reg or getattr(self, 'reg', 0.0)  # BUG\n"),
+                            (EPOCH_LENGTH, EPOCH_LENGTH + "\n        self.reg = reg")],
     "reg_default_wrong": [("def loss(self, X, y=None, reg=0.0):", "def loss(self, X, y=None, reg=1e-3):  # BUG")],
     "init_default_std_wrong": [("output_size, std=1e-4):", "output_size, std=1e-2):  # BUG")],
     "init_rng_reseeded": [("        self.params = {}\n", "        self.params = {}\n        np.random.seed(0)  # BUG\n")],
