@@ -28,12 +28,18 @@ def clear_cache():
     shutil.rmtree(XLA_CACHE, ignore_errors=True)
 
 
-def status(code):
+def status(code, log=""):
     """A mutant's status from its tests' exit status (None: stopped at the time limit; a
-    negative status, a crash by a signal, kills it)."""
+    negative status, a crash by a signal, kills it) and their output: a usage error because the
+    conftest no longer imports (the mutant breaks the package at import) kills it too."""
     if code is None:
         return "timeout"
+    if code == 4 and CONFTEST_FAILED in log:
+        return "killed"
     return STATUS.get(code, "killed" if code < 0 else "error")
+
+
+CONFTEST_FAILED = "ImportError while loading conftest"  # pytest's words, with exit status 4
 
 
 def _run(cmd, cwd, env, log, timeout=None):
@@ -101,7 +107,7 @@ def run_mutant(work, path, mutant, tests, limit, env):
         code, _ = _run([sys.executable, *PYTEST, *tests], work, env, work / "mutant.log", limit)
     finally:
         target.write_text(original)
-    return status(code)
+    return status(code, (work / "mutant.log").read_text(errors="replace"))
 
 
 def workdir(path):

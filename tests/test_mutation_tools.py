@@ -1,9 +1,11 @@
 """The mutation tools (bench/, not installed): bench.deletion's mutants of a small source, what a
 diff touches (bench.changes), the mutation plugin's ordering and the rows of every module.
-Fast tier: in-process, nothing runs a test suite."""
+Fast tier: in-process, nothing runs the project's suite (one test runs pytest on a two-file folder)."""
 
 import ast
 import json
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -105,6 +107,18 @@ def test_deletion_score_counts_timeouts_as_killed_and_untested_as_not():
 def test_deletion_statuses_from_pytests_exit():
     assert [deletion_run.status(c) for c in (0, 1, 2, None, -9, 4, 5)] == [
         "survived", "killed", "killed", "timeout", "killed", "error", "error"]
+
+
+def test_a_mutant_that_breaks_the_conftests_import_is_killed(tmp_path):
+    """pytest exits 4 (a usage error) when the conftest cannot import the mutated package: the
+    mutant is killed; exit 4 for anything else stays the tool's own error."""
+    (tmp_path / "conftest.py").write_text("import missing_module_of_the_mutant\n")
+    (tmp_path / "test_x.py").write_text("def test_x():\n    pass\n")
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 4
+    assert deletion_run.status(proc.returncode, proc.stdout + proc.stderr) == "killed"
+    assert deletion_run.status(4, "ERROR: file or directory not found: tests/x.py") == "error"
 
 
 def test_a_mutants_tests_are_those_that_execute_its_lines_or_all_after_import():
