@@ -31,15 +31,17 @@ def clear_cache():
 def status(code, log=""):
     """A mutant's status from its tests' exit status (None: stopped at the time limit; a
     negative status, a crash by a signal, kills it) and their output: a usage error because the
-    conftest no longer imports (the mutant breaks the package at import) kills it too."""
+    conftest or a test module no longer imports under the mutant kills it too."""
     if code is None:
         return "timeout"
-    if code == 4 and CONFTEST_FAILED in log:
+    if code == 4 and (CONFTEST_FAILED in log or COLLECTING in log):
         return "killed"
     return STATUS.get(code, "killed" if code < 0 else "error")
 
 
 CONFTEST_FAILED = "ImportError while loading conftest"  # pytest's words, with exit status 4
+COLLECTING = "ERROR collecting"  # ... a test module that no longer collects (then "found no collectors")
+NOT_FOUND = "ERROR: not found:"  # ... and for a test id that is not collected (exit status 4)
 
 
 def _run(cmd, cwd, env, log, timeout=None):
@@ -103,11 +105,15 @@ def run_mutant(work, path, mutant, tests, limit, env):
     target = work / path
     original = target.read_text()
     target.write_text(mutant.source)
+    log = work / "mutant.log"
     try:
-        code, _ = _run([sys.executable, *PYTEST, *tests], work, env, work / "mutant.log", limit)
+        code, _ = _run([sys.executable, *PYTEST, *tests], work, env, log, limit)
+        if code == 4 and NOT_FOUND in log.read_text(errors="replace"):  # a parameter id the mutant removed:
+            functions = sorted({t.split("[")[0] for t in tests})  # every parameter of the same tests
+            code, _ = _run([sys.executable, *PYTEST, *functions], work, env, log, limit)
     finally:
         target.write_text(original)
-    return status(code, (work / "mutant.log").read_text(errors="replace"))
+    return status(code, log.read_text(errors="replace"))
 
 
 def workdir(path):

@@ -4,6 +4,7 @@ Fast tier: in-process, nothing runs the project's suite (one test runs pytest on
 
 import ast
 import json
+import os
 import subprocess
 import sys
 import tomllib
@@ -110,8 +111,8 @@ def test_deletion_statuses_from_pytests_exit():
 
 
 def test_a_mutant_that_breaks_the_conftests_import_is_killed(tmp_path):
-    """pytest exits 4 (a usage error) when the conftest cannot import the mutated package: the
-    mutant is killed; exit 4 for anything else stays the tool's own error."""
+    """pytest exits 4 (a usage error) when the conftest, or a selected test's module, cannot import
+    the mutated package: the mutant is killed; exit 4 for anything else stays the tool's own error."""
     (tmp_path / "conftest.py").write_text("import missing_module_of_the_mutant\n")
     (tmp_path / "test_x.py").write_text("def test_x():\n    pass\n")
     proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
@@ -119,6 +120,30 @@ def test_a_mutant_that_breaks_the_conftests_import_is_killed(tmp_path):
     assert proc.returncode == 4
     assert deletion_run.status(proc.returncode, proc.stdout + proc.stderr) == "killed"
     assert deletion_run.status(4, "ERROR: file or directory not found: tests/x.py") == "error"
+    test_module = tmp_path / "test_x.py"
+    (tmp_path / "conftest.py").write_text("")
+    test_module.write_text("import missing_module_of_the_mutant\n\n\ndef test_x():\n    pass\n")
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"{test_module}::test_x"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 4  # "found no collectors", after the module's collection error
+    assert deletion_run.status(proc.returncode, proc.stdout + proc.stderr) == "killed"
+
+
+def test_a_mutant_that_removes_a_test_parameter_runs_the_tests_that_remain(tmp_path):
+    """A mutant that deletes one of a parametrized test's values makes its recorded id vanish (pytest:
+    "not found", exit 4): the test's remaining parameters run instead, and here one fails."""
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "__init__.py").write_text("")
+    (tmp_path / "tests" / "mutation_plugin.py").write_text("")
+    (tmp_path / "m.py").write_text("VALUES = [1, 2]\nSUM = 3\n")
+    (tmp_path / "tests" / "test_m.py").write_text(
+        "import pytest\nimport m\n\n\n@pytest.mark.parametrize('v', m.VALUES)\n"
+        "def test_v(v):\n    assert sum(m.VALUES) == m.SUM\n")
+    mutant = deletion.Mutant("m.py::VALUES", "argument", 1, 1, "VALUES = [1]\nSUM = 3\n")
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    tests = ["tests/test_m.py::test_v[2]"]
+    assert deletion_run.run_mutant(tmp_path, "m.py", mutant, tests, 120, env) == "killed"
+    assert (tmp_path / "m.py").read_text() == "VALUES = [1, 2]\nSUM = 3\n"  # the module put back
 
 
 def test_a_mutants_tests_are_those_that_execute_its_lines_or_all_after_import():

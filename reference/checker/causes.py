@@ -114,8 +114,8 @@ OTHER_CAUSES = (
             "record (self.predict(X_batch) == y_batch).mean()", "training_histories"),
     Mistake("val_acc_on_train", "validation accuracy computed on training data",
             "record (self.predict(X_val) == y_val).mean()", "training_histories"),
-    Mistake("acc_over_other_set", "an accuracy's count of right predictions divided by the other set's size "
-            "(the training set's for the validation accuracy, or the reverse)", "divide by the size of the set "
+    Mistake("acc_over_other_set", "an accuracy's count of right predictions divided by another set's size (the "
+            "training set's or the validation set's), not the set predicted on", "divide by the size of the set "
             "predicted on: (self.predict(X_val) == y_val).mean()", "training_histories"),
     Mistake("acc_recorded_at_end", "the accuracies recorded after the last iteration too, not only at each epoch's "
             "first", "record the accuracies only inside the once-per-epoch block", "training_histories"),
@@ -239,6 +239,8 @@ OTHER_CAUSES = (
             "def train(self, X, y, X_val, y_val, learning_rate=1e-3, ...)", "training_rate"),
     Mistake("decay_default_wrong", "train's default {detail}, not the skeleton's 0.95",
             "def train(self, X, y, X_val, y_val, learning_rate=1e-3, learning_rate_decay=0.95, ...)", "training_decay"),
+    Mistake("batch_size_default_wrong", "train's default {detail}, not the skeleton's 200", "def train(self, X, y, "
+            "X_val, y_val, ..., num_iters=100, batch_size=200, verbose=False)", "training_sampling"),
     Mistake("train_default_wrong", "train's default {detail}, not the skeleton's", "def train(self, X, y, X_val, "
             "y_val, learning_rate=1e-3, learning_rate_decay=0.95, reg=5e-6, num_iters=100, batch_size=200, "
             "verbose=False)", "training_update"),
@@ -248,9 +250,9 @@ OTHER_CAUSES = (
     Mistake("num_iters_as_epochs", "num_iters taken as a number of epochs: train runs num_iters x "
             "iterations_per_epoch steps", "for it in range(num_iters): one minibatch step per iteration",
             "training_update"),
-    Mistake("histories_kept_between_calls", "the histories kept on the instance: a second train call returns the "
-            "first call's entries before its own", "start every call's histories afresh: local lists in train",
-            "training_histories"),
+    Mistake("histories_kept_between_calls", "the histories kept between train calls (on the instance or the class): "
+            "a call returns earlier calls' entries before its own", "start every call's histories afresh: local "
+            "lists in train", "training_histories"),
     Mistake("update_kept_between_calls", "a second train call on the same instance updating what the first call set "
             "up (an optimizer or a params dict kept on the instance), not the params it has now", "look the params "
             "up in self.params at every update, and build any optimizer state afresh in each call",
@@ -264,6 +266,10 @@ OTHER_CAUSES = (
     Mistake("verbose_changes_training", "train with verbose=True: it {detail} than with verbose=False (the progress "
             "print overwriting a variable train records?)", "let verbose only print: keep what the progress line "
             "computes in a variable of its own", "training_histories"),
+    Mistake("lr_applied_twice", "the step learning_rate ** 2 * grads (learning_rate applied twice)",
+            "params -= learning_rate * grads: one factor of the rate", "training_rate"),
+    Mistake("lr_missing_for_params", "{detail} stepped without the learning rate (params -= grads)",
+            "params -= learning_rate * grads for every param, the biases too", "training_rate"),
     Mistake("lr_decay_compounded", "the rate multiplied by learning_rate_decay ** {detail} at each epoch (the decay "
             "compounded on the rate already decayed)", "multiply by learning_rate_decay once per "
             "epoch: learning_rate *= learning_rate_decay", "training_decay"),

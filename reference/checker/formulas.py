@@ -210,9 +210,10 @@ def max_not_added_back(xp, scores, y):
 
 
 def lse_unshifted(xp, scores, y):
-    """log(sum(exp(s))) - s[y] without the max shift: exp overflows to inf for scores above ~709."""
-    e = xp.exp(scores)
-    return xp.mean(xp.log(e.sum(axis=1)) - at_labels(xp, scores, y)), e / e.sum(axis=1, keepdims=True)
+    """log(sum(exp(s))) - s[y] without the max shift: exp overflows to inf for scores above ~709;
+    its probabilities exp(s - lse) are then 0 (the catalogue's softmax_no_shift: e / sum(e), NaN)."""
+    lse = xp.log(xp.exp(scores).sum(axis=1, keepdims=True))
+    return xp.mean(lse[:, 0] - at_labels(xp, scores, y)), xp.exp(scores - lse)
 
 
 def lse_of_mean(xp, scores, y):

@@ -32,6 +32,9 @@ def judge_history(name, history, expected, variants, what):
     for mid, values in variants:
         if len(values) and matches(history, values):  # an empty history matches no known one
             return named(name, measured, tol, what, mid, seen)
+    if expected.size and history.size > expected.size and matches(history[-expected.size:], expected):
+        return named(name, measured, tol, what, "histories_kept_between_calls", f"{name} holds {history.size} "
+                     f"entries: earlier calls' {history.size - expected.size}, then this run's {expected.size}")
     return Check(name, False, measured, tol, what, seen + "; not a known mistake", part="training_histories")
 
 
@@ -82,6 +85,7 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                            ("acc_before_update", at("train_before", boundaries)),
                            ("acc_count_not_fraction", [acc["train"][t] * len(steps[t]["X"]) for t in boundaries]),
                            ("acc_over_other_set", [acc["train"][t] * len(steps[t]["X"]) / n_val for t in boundaries]),
+                           ("acc_over_other_set", [acc["train"][t] * len(steps[t]["X"]) / n_train for t in boundaries]),
                            ("acc_recorded_at_end", at("train", ended))],
                           "max error (minibatch accuracy per epoch)"),
             judge_history("val_acc_history", val, at("val", boundaries),

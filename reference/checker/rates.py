@@ -41,6 +41,7 @@ def schedules(lr0, decay, boundaries, num_iters):
                    "lr_decay_not_accumulated": once,
                    "lr_set_to_decay": np.where(np.arange(num_iters) > boundaries[0], decay, lr0),
                    "lr_decayed_by_complement": schedule(lr0, 1 - decay, lambda it: it in boundaries, num_iters),
+                   "lr_applied_twice": right ** 2,
                    "lr_decay_compounded:epoch": compounded(lr0, decay, boundaries, num_iters),
                    "lr_decay_compounded:(epoch + 1)": compounded(lr0, decay, boundaries, num_iters, first=1)}
 
@@ -210,6 +211,12 @@ def uneven_rates(steps, rates, right, measured):
             and close(ratio[np.isfinite(ratio) & ~slow], 1.0)):
         return named(name, measured, RATE_EXACT, WHAT, "update_grad_norm_clipped",
                      f"{seen}: each slower step is lr * {c:.4g} / ||gradient||", f"{c:.4g}")
+    bare = [k for j, k in enumerate(NAMES) if np.isfinite(rates[:, j]).any() and close(
+        rates[np.isfinite(rates[:, j]), j], 1.0)]
+    if bare and abs(right[0] - 1) > RATE_TOL and all(close(ratio[np.isfinite(ratio[:, j]), j], 1.0)
+                                                     for j, k in enumerate(NAMES) if k not in bare):
+        return named(name, measured, RATE_EXACT, WHAT, "lr_missing_for_params", f"{seen}: {joined(bare)} stepped "
+                     "with rate 1 at every step, the others with the schedule's", joined(bare))
     ascends = [k for j, k in enumerate(NAMES) if np.any(ratio[:, j] < 0)]
     if ascends:  # a step up the gradient is the update's, whatever the rate
         return Check(name, False, measured, RATE_EXACT, WHAT, f"{seen}: {joined(ascends)} moved up the gradient "

@@ -133,7 +133,8 @@ def judge_steps(calls, sizes, regs, kw, boundaries, num_train, rows=()):
 
 # words in the line where train raised -> the part of train that line belongs to (first match wins)
 RAISED_IN = (("training_histories", r"histor|\.append\("), ("training_sampling", r"random|choice|randint|permutation|"
-             r"shuffle|batch|indices|idx"), ("training_decay", r"decay"), ("training_rate", r"learning_rate|\blr\b"))
+             r"shuffle|batch|indices|idx"), ("training_decay", r"decay"), ("training_update", r"-=.*\bd?grads?\b"),
+             ("training_rate", r"learning_rate|\blr\b"))
 
 
 def raised_part(error):
@@ -383,6 +384,6 @@ def default_rate(obs, check):
 SKELETON_DEFAULTS = dict(learning_rate=1e-3, learning_rate_decay=0.95, reg=5e-6, num_iters=100, batch_size=200,
                          verbose=False)
 DEFAULT_CAUSES = (("lr_default_wrong", ("learning_rate",)), ("decay_default_wrong", ("learning_rate_decay",)),
-                  ("train_default_wrong", ("reg", "num_iters", "batch_size", "verbose")))
+                  ("batch_size_default_wrong", ("batch_size",)), ("train_default_wrong", ("reg", "num_iters", "verbose")))
 SKELETON_TRAIN = ("X", "y", "X_val", "y_val", "learning_rate", "learning_rate_decay", "reg", "num_iters",
                   "batch_size", "verbose")  # train's parameters in the skeleton, in order

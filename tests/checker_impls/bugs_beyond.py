@@ -122,6 +122,9 @@ BEYOND = {
     "batch_of_num_train": [(DRAW, "            indices = np.random.choice(batch_size, num_train)  # BUG: swapped\n")],
     "batch_size_fixed": [(DRAW, "            indices = np.random.choice(num_train, 200, replace=True)  # BUG\n")],
     "step_on_full_train": [(BATCH, "X_batch, y_batch = X, y  # BUG: every step on the whole set")],
+    "lr_applied_twice": [(UPDATE, "self.params[name] -= learning_rate * (learning_rate * grads[name])  # BUG")],
+    "lr_missing_for_params": [(UPDATE, "self.params[name] -= (learning_rate if name.startswith('W') else 1.0) * "
+                                       "grads[name]  # BUG: the biases' step")],
     "lr_decay_compounded": [(LR_DECAY, "learning_rate *= learning_rate_decay ** (it // iterations_per_epoch)  # BUG")],
     "train_shuffles_inputs": [(EPOCH_LENGTH, EPOCH_LENGTH + "\n        np.random.shuffle(X)  # BUG: the caller's X, apart from y")],
     "train_changes_inputs": [(EPOCH_LENGTH, EPOCH_LENGTH + "\n        X -= X.mean(axis=0)  # BUG: the caller's X")],
@@ -220,6 +223,7 @@ BEYOND = {
     "init_default_std_wrong": [("output_size, std=1e-4):", "output_size, std=1e-2):  # BUG")],
     "init_rng_reseeded": [("        self.params = {}\n", "        self.params = {}\n        np.random.seed(0)  # BUG\n")],
     "decay_default_wrong": [("learning_rate_decay=0.95,", "learning_rate_decay=0.9,  # BUG\n             ")],
+    "batch_size_default_wrong": [("batch_size=200,", "batch_size=100,  # BUG\n             ")],
     "train_default_wrong": [("num_iters=100,", "num_iters=1000,  # BUG\n             ")],
     "verbose_changes_training": [('print("iteration %d / %d: loss %f" % (it, num_iters, loss))',
                                   'loss = self.loss(X_val, y_val, reg)[0]  # BUG: the progress line overwrites it\n'
