@@ -81,6 +81,8 @@ OTHER_CAUSES = (
             "argmax)", "np.argmax(scores, axis=1): the index of the highest score", "predict"),
     Mistake("predict_argmax_flat", "predict taking np.argmax(scores) without an axis (one index into the "
             "flattened scores)", "np.argmax(scores, axis=1): one label per example", "predict"),
+    Mistake("predict_labels_shifted", "predict returning np.argmax(scores, axis=1) {detail} (labels counted from 1, "
+            "as in MATLAB?)", "np.argmax(scores, axis=1): the labels are 0 to C - 1, as y is", "predict"),
     Mistake("predict_forward", "predict computing the scores with {detail}",
             "compute the scores as loss does (or call self.loss(X)): h1 = max(0, X W1 + b1), scores = h1 W2 + b2",
             "predict"),
@@ -235,6 +237,13 @@ OTHER_CAUSES = (
             "moved): a positional call gives one the other's value", "def train(self, X, y, X_val, y_val, "
             "learning_rate=1e-3, learning_rate_decay=0.95, reg=5e-6, num_iters=100, batch_size=200, verbose=False)",
             "training_rate"),
+    Mistake("train_parameters_renamed", "train's signature without the skeleton's {detail} (learning_rate "
+            "named otherwise, lr say): a call by keyword raises", "def train(self, X, y, X_val, y_val, "
+            "learning_rate=1e-3, learning_rate_decay=0.95, reg=5e-6, num_iters=100, batch_size=200, verbose=False)",
+            "training_rate"),
+    Mistake("train_parameter_missing", "train's signature without the skeleton's {detail}: a call by keyword "
+            "raises", "def train(self, X, y, X_val, y_val, learning_rate=1e-3, learning_rate_decay=0.95, reg=5e-6, "
+            "num_iters=100, batch_size=200, verbose=False)", "training_update"),
     Mistake("lr_default_wrong", "train's default learning_rate={detail}, not the skeleton's 1e-3",
             "def train(self, X, y, X_val, y_val, learning_rate=1e-3, ...)", "training_rate"),
     Mistake("decay_default_wrong", "train's default {detail}, not the skeleton's 0.95",

@@ -13,7 +13,9 @@ def candidates(params, X, titles):
     """[(cause id, detail, labels)] on the predict problem; ``titles``: {forward id: its title}."""
     scores = formulas.notebook_forward(np, params, X)[2]
     out = [("predict_argmin", "", np.argmin(scores, axis=1)), ("predict_wrong_axis", "", np.argmax(scores, axis=0)),
-           ("predict_max_not_argmax", "", np.max(scores, axis=1)), ("predict_argmax_flat", "", np.argmax(scores))]
+           ("predict_max_not_argmax", "", np.max(scores, axis=1)), ("predict_argmax_flat", "", np.argmax(scores)),
+           ("predict_labels_shifted", "+ 1", np.argmax(scores, axis=1) + 1),
+           ("predict_labels_shifted", "- 1", np.argmax(scores, axis=1) - 1)]
     for k, forward in formulas.EVERY_FORWARD.items():
         cause = "predict_no_relu" if k == "no_relu" else "predict_forward"
         out.append((cause, "" if k == "no_relu" else titles[k], np.argmax(forward(np, params, X)[2], axis=1)))

@@ -251,11 +251,29 @@ def judge_training(obs):
     (``training_runs.merge``)."""
     runs = {prefix: judge_run(run_view(obs, prefix), prob) for prefix, prob in problems.train_problems().items()}
     merged = training_runs.merge(runs)
+    renamed_parameters(obs, merged)
     second_call(obs, runs, merged)
     merged["train_learning_rate"] = default_rate(obs, merged["train_learning_rate"])
     merged["train_sampling"] = repeated_draws(obs, merged["train_sampling"])
     verbose_run(obs, merged)
     return [merged[n] for n in NAMES]
+
+
+def renamed_parameters(obs, merged):
+    """``train_parameters_renamed`` when train raised on a keyword the skeleton's signature has and
+    its own lacks (``lr`` for ``learning_rate``, say); the other checks of that run follow from it."""
+    names = obs.meta.get("train_parameters") or []
+    missing = [n for n in SKELETON_TRAIN if n not in names]
+    first = merged["train_steps"]
+    if not names or not missing or first.passed or "unexpected keyword argument" not in (first.diagnosis or ""):
+        return
+    cause = "train_parameters_renamed" if "learning_rate" in missing else "train_parameter_missing"
+    merged["train_steps"] = named(first.name, first.measured, first.tolerance, first.what, cause,
+                                  f"{first.diagnosis}: train's parameters are ({', '.join(names)}), without "
+                                  f"{joined(missing)}", joined(missing))
+    for name, check in merged.items():
+        if name != "train_steps" and not check.passed and check.diagnosis == first.diagnosis:
+            check.consequence_of = "train_steps"
 
 
 def second_call(obs, runs, merged):

@@ -182,12 +182,19 @@ BEYOND = {
     "predict_wrong_axis": [(ARGMAX, ARGMAX.replace("axis=1", "axis=0") + "  # BUG")],
     "predict_max_not_argmax": [(ARGMAX, ARGMAX.replace("argmax", "max") + "  # BUG")],
     "predict_argmax_flat": [(ARGMAX, ARGMAX.replace(", axis=1", "") + "  # BUG")],
+    "predict_labels_shifted": [(ARGMAX, ARGMAX.replace(", axis=1)", ", axis=1) + 1  # BUG"))],
     "predict_forward": [(PREDICT_HIDDEN, 'hidden = np.maximum(X @ self.params["W1"], 0)  # BUG: without b1')],
     # edge cases: a cache, a default, a rate kept between train calls
     "scores_cached": [("        if y is None:\n            return scores\n",
                        "        if y is None:  # BUG: cached by X's identity, never cleared\n"
                        "            cache = self.__dict__.setdefault('cache', {})\n"
                        "            return cache.setdefault(id(X), (X, scores))[1]\n")],
+    "train_parameters_renamed": [("learning_rate=1e-3,", "lr=1e-3,  # BUG: not learning_rate\n             "),
+                                 ("self.params[name] -= learning_rate * grads[name]",
+                                  "self.params[name] -= lr * grads[name]"),
+                                 ("learning_rate *= learning_rate_decay", "lr *= learning_rate_decay")],
+    "train_parameter_missing": [("reg=5e-6,", "weight_decay=5e-6,  # BUG: not reg\n             "),
+                                ("reg=reg)", "reg=weight_decay)")],
     "lr_default_wrong": [("learning_rate=1e-3,", "learning_rate=1e-2,  # BUG\n             ")],
     "lr_float32": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        learning_rate = "
                     "np.float32(learning_rate)  # BUG: float32\n        learning_rate_decay = "
