@@ -270,8 +270,8 @@ OTHER_CAUSES = (
             "arrays given; two calls apply two different orders)", "draw minibatch indices: idx = "
             "np.random.choice(num_train, batch_size); X[idx], y[idx], the arrays left as they are",
             "training_sampling"),
-    Mistake("train_changes_inputs", "train changing the caller's {detail} in place (centred or cast where it is)", "work on copies: X = X - mean makes a new array, X -= mean changes the caller's",
-            "training_update"),
+    Mistake("train_changes_inputs", "train changing the caller's {detail} in place (centred or cast where it is)",
+            "work on copies: X = X - mean makes a new array, X -= mean changes the caller's", "training_update"),
     Mistake("verbose_changes_training", "train with verbose=True: it {detail} than with verbose=False (the progress "
             "print overwriting a variable train records?)", "let verbose only print: keep what the progress line "
             "computes in a variable of its own", "training_histories"),

@@ -126,8 +126,9 @@ def init_finding(obs, checks, parts):
     your gradients match jax.grad and the numeric gradient matches the truth to its own accuracy or
     every loss problem passes (the notebook's elementwise check, at other params than its own, fails
     on tiny entries), and every toy check when a weight has another shape, or loss raises on the toy
-    model alone, or its params are float32 and every loss problem (float64 params) passes; a param of integer dtype also makes the numeric gradient (its steps are lost) and
-    the training runs (the update raises) consequences."""
+    model alone, or its params are float32 and every loss problem (float64 params) passes; a param
+    of integer dtype also makes the numeric gradient (its steps are lost) and the training runs (the
+    update raises) consequences."""
     by_name = {c.name: c for c in checks}
     head = by_name.get("init")
     if head is None or head.passed:

@@ -73,7 +73,7 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                    for n in ("train_acc_history", "val_acc_history")]
     else:
         swapped = None
-    ended = list(boundaries) + [t for t in range(len(steps))[-1:] if t not in boundaries]  # ... and after the last iteration
+    ended = list(boundaries) + [t for t in range(len(steps))[-1:] if t not in boundaries]  # and after the last
     n_train, n_val = len(prob.X), len(prob.X_val)
     return [judge_history("loss_history", obs.get("trace/loss_history"), losses,
                           [("loss_history_per_epoch", [losses[t] for t in boundaries]),

@@ -176,7 +176,7 @@ def render(result, verbose=False):
             lines.append(f"   FAIL {'':<{width}}  the same mistake: {', '.join(f.checks[1:])}")
     follows = [c for c in result.checks if not c.passed and c.consequence_of]
     if follows:
-        lines.append(f"   consequences (they follow from the above): "
+        lines.append("   consequences (they follow from the above): "
                      + ", ".join(f"{c.name} (of {c.consequence_of})" for c in follows))
     ok = [c.name for c in result.checks if c.passed]
     if ok:

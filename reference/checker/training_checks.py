@@ -4,7 +4,6 @@ whether each minibatch is a fresh draw from the whole training set, the reg of e
 order, the learning rate of each step (``rates.py``), and what the histories hold (``histories.py``).
 """
 
-import math
 import re
 
 import numpy as np
@@ -336,7 +335,8 @@ def verbose_run(obs, merged):
                 a, b, equal_nan=True)):
             continue
         rows = np.flatnonzero(a != b) if a.shape == b.shape else []
-        where = f"at entries {joined([str(i) for i in rows[:4]])}" if len(rows) else f"in length ({b.size}, not {a.size})"
+        where = (f"at entries {joined([str(i) for i in rows[:4]])}" if len(rows)
+                 else f"in length ({b.size}, not {a.size})")
         merged[key] = named(key, 1.0, 0.0, check.what, "verbose_changes_training", f"with verbose=True, train "
                             f"recorded another {key} {where} than with verbose=False, after the same seed",
                             f"records another {key}")
@@ -375,8 +375,9 @@ def repeated_draws(obs, check):
 def default_rate(obs, check):
     """The rate check, or, when every run's rate is right (every run passes the rates by keyword, so
     only train's signature shows these): ``lr_default_wrong`` when its default learning_rate is not
-    the skeleton's, ``decay_default_wrong`` its learning_rate_decay, ``train_default_wrong`` another; ``train_parameters_reordered`` when the skeleton's parameters come in another
-    order (a positional call then gives one the other's value)."""
+    the skeleton's, ``decay_default_wrong`` its learning_rate_decay, ``batch_size_default_wrong`` its
+    batch_size, ``train_default_wrong`` another; ``train_parameters_reordered`` when the skeleton's
+    parameters come in another order (a positional call then gives one the other's value)."""
     if not check.passed:
         return check
     names = obs.meta.get("train_parameters") or []
@@ -402,6 +403,7 @@ def default_rate(obs, check):
 SKELETON_DEFAULTS = dict(learning_rate=1e-3, learning_rate_decay=0.95, reg=5e-6, num_iters=100, batch_size=200,
                          verbose=False)
 DEFAULT_CAUSES = (("lr_default_wrong", ("learning_rate",)), ("decay_default_wrong", ("learning_rate_decay",)),
-                  ("batch_size_default_wrong", ("batch_size",)), ("train_default_wrong", ("reg", "num_iters", "verbose")))
+                  ("batch_size_default_wrong", ("batch_size",)),
+                  ("train_default_wrong", ("reg", "num_iters", "verbose")))
 SKELETON_TRAIN = ("X", "y", "X_val", "y_val", "learning_rate", "learning_rate_decay", "reg", "num_iters",
                   "batch_size", "verbose")  # train's parameters in the skeleton, in order
