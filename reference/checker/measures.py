@@ -4,6 +4,7 @@ Every comparison is in float64, whatever dtype the implementation returned. NaN 
 both sides count as equal; on one side only, as an infinite error; a shape mismatch too.
 """
 
+import functools
 from dataclasses import dataclass
 from typing import Callable
 
@@ -77,8 +78,9 @@ class Part:
     problem: str = ""
     key: str = ""
 
-    @property
+    @functools.cached_property
     def measured(self):
+        """error(got, want), computed once (a part's got and want are never changed)."""
         return self.error(self.got, self.want)
 
     @property
