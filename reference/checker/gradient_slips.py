@@ -92,7 +92,7 @@ def norm_clipped(b, parts_by_problem, failing):
 def other_keys(b, parts_by_problem, failing):
     """The failing gradients returned under each other's keys: the true gradients permuted among them
     (grads built by zipping params' keys with a fixed order of gradients, say)."""
-    names = ("W1", "b1", "W2", "b2")
+    names = backward.NAMES
     for order in itertools.permutations(names):
         moved = tuple(k for k, j in zip(names, order) if k != j)
         if moved and set(moved) == set(failing):

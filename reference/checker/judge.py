@@ -135,14 +135,15 @@ def init_reseeded(obs, what):
     of neither seed: ``init_differs``; else None."""
     got, seed0 = obs.params("init_seed1"), problems.toy_params()
     want = problems.seeded_init_params(problems.SECOND_SEED, std=1e-1)
-    if not got or not init_differences(got, want):
+    differences = init_differences(got, want) if got else {}
+    if not differences:
         return None
     seen = f"TwoLayerNet(4, 10, 3, std=0.1) after np.random.seed({problems.SECOND_SEED})"
     if not init_differences(got, seed0):
         return named("init", 1, 0, what, "init_rng_reseeded", f"{seen} has the same weights as after "
                      "np.random.seed(0)")
     return named("init", 1, 0, what, "init_differs", f"{seen} differs from the skeleton's draw "
-                 f"({joined(init_differences(got, want).values())})")
+                 f"({joined(differences.values())})")
 
 
 def init_differences(got, want):
@@ -251,7 +252,8 @@ def predict_edges(obs, what):
 def edge_rows(obs, what):
     """The edge problem's 300 rows (ties, scores around 1000): which kinds of rows differ."""
     params, X = problems.predict_edge_problem()
-    want, got = np.argmax(true_scores(params, X), axis=1), obs.get("predict_edge")
+    scores = true_scores(params, X)
+    want, got = np.argmax(scores, axis=1), obs.get("predict_edge")
     if got is None or (got.shape == want.shape and not (got != want).any()):
         return None
     dropped = predictions.rows_dropped(got, want)
@@ -262,7 +264,7 @@ def edge_rows(obs, what):
         return Check("predict", False, 1.0, 0.0, what, f"{EDGE}predict returned shape {got.shape}, expected "
                                                          f"{want.shape}")
     wrong, tied = got != want, problems.TIED_ROWS
-    unshifted = unshifted_softmax(params, X, got, want, what)
+    unshifted = unshifted_softmax(scores, got, want, what)
     if unshifted:
         return unshifted
     kinds = [f"{wrong[:tied].sum()} of the {tied} rows whose scores are exactly tied (expected the first tied "
@@ -270,20 +272,19 @@ def edge_rows(obs, what):
     others = np.flatnonzero(wrong[tied:]) + tied
     kinds += [f"{len(others)} of the {len(want) - tied} others (rows {row_ranges(others)})"] if len(others) else []
     seen = f"{EDGE}on {len(want)} rows with scores around 1000, predictions differ on {' and '.join(kinds)}"
-    scores = true_scores(params, X)[:tied]
-    last = scores.shape[1] - 1 - np.argmax(scores[:, ::-1], axis=1)  # the last of each row's highest
+    last = scores.shape[1] - 1 - np.argmax(scores[:tied, ::-1], axis=1)  # the last of each tied row's highest
     if not len(others) and np.array_equal(got[:tied], last):
         return named("predict", float(wrong.mean()), 0.0, what, "predict_last_on_ties",
                      f"{seen}: each the last of the tied classes")
     return Check("predict", False, float(wrong.mean()), 0.0, what, seen)
 
 
-def unshifted_softmax(params, X, got, want, what):
-    """predict_softmax_unshifted when predict's labels on the edge problem are the argmax of exp(scores),
-    or of exp(scores) / sum(exp(scores)), without the shift (inf and nan past exp's range), and not
-    the true labels; else None."""
+def unshifted_softmax(scores, got, want, what):
+    """predict_softmax_unshifted when predict's labels on the edge problem (its true ``scores``) are the
+    argmax of exp(scores), or of exp(scores) / sum(exp(scores)), without the shift (inf and nan past
+    exp's range), and not the true labels; else None."""
     with np.errstate(over="ignore", invalid="ignore"):
-        e = np.exp(true_scores(params, X))
+        e = np.exp(scores)
         forms = (("exp", np.argmax(e, axis=1)), ("the softmax", np.argmax(e / e.sum(axis=1, keepdims=True), axis=1)))
     for words, labels in forms:
         if np.array_equal(got, labels) and not np.array_equal(got, want):

@@ -114,7 +114,7 @@ def judge_steps(calls, sizes, regs, kw, boundaries, num_train, rows=()):
                 return named(name, calls, kw["num_iters"], what, found[0], f"{seen[0]}: {found[1]}"), False, False
         if calls == kw["num_iters"] and set(sizes) == {SKELETON_DEFAULTS["batch_size"]}:
             return named(name, calls, kw["num_iters"], what, "batch_size_fixed", f"{seen[0]}: train's default, "
-                         "whatever batch_size is given", str(SKELETON_DEFAULTS["batch_size"])), False, False
+                         "whatever batch_size is given", f"{SKELETON_DEFAULTS['batch_size']:g}"), False, False
         part = "training_update" if calls != kw["num_iters"] else "training_sampling"
         return Check(name, False, calls, kw["num_iters"], what, "; ".join(seen) + "; not a known mistake",
                      part=part), False, False
@@ -399,11 +399,10 @@ def default_rate(obs, check):
     return check
 
 
-# train's keyword defaults in the course's skeleton (reference/neural_net.py), and the cause of each
-SKELETON_DEFAULTS = dict(learning_rate=1e-3, learning_rate_decay=0.95, reg=5e-6, num_iters=100, batch_size=200,
-                         verbose=False)
+# train's keyword defaults and parameters in the course's skeleton, read from the reference's signature
+SKELETON_DEFAULTS = recording.keyword_defaults(TwoLayerNet, "train")
+SKELETON_TRAIN = tuple(recording.parameter_names(TwoLayerNet))
+# each default's cause
 DEFAULT_CAUSES = (("lr_default_wrong", ("learning_rate",)), ("decay_default_wrong", ("learning_rate_decay",)),
                   ("batch_size_default_wrong", ("batch_size",)),
                   ("train_default_wrong", ("reg", "num_iters", "verbose")))
-SKELETON_TRAIN = ("X", "y", "X_val", "y_val", "learning_rate", "learning_rate_decay", "reg", "num_iters",
-                  "batch_size", "verbose")  # train's parameters in the skeleton, in order
