@@ -134,6 +134,8 @@ OTHER_CAUSES = (
             "append the loss that loss() returned, reg term included", "training_histories"),
     Mistake("loss_history_on_training_set", "the loss recorded on the whole training set instead of the minibatch",
             "append the minibatch loss that the step's loss call returned", "training_histories"),
+    Mistake("train_acc_on_val", "the training accuracy history recording the validation accuracy",
+            "record (self.predict(X_batch) == y_batch).mean()", "training_histories"),
     Mistake("acc_histories_swapped", "the training and validation accuracies recorded in each other's history",
             "train_acc_history gets the minibatch's accuracy, val_acc_history the validation set's",
             "training_histories"),
@@ -142,9 +144,10 @@ OTHER_CAUSES = (
     Mistake("acc_recorded_at_wrong_iterations", "the accuracies recorded at other iterations than each epoch's "
             "first (the rate decayed at the right ones)", "record them where the rate decays: when "
             "it % iterations_per_epoch == 0", "training_histories"),
-    Mistake("epoch_test_off_by_one", "the epoch test (it + 1) % iterations_per_epoch == 0: the accuracies "
-            "recorded and the rate decayed at each epoch's last iteration instead of its first",
-            "if it % iterations_per_epoch == 0: (iterations 0, iterations_per_epoch, ...)", "training_histories"),
+    Mistake("epoch_test_off_by_one", "the iterations counted from 1 (or the epoch test (it + 1) % "
+            "iterations_per_epoch == 0): the accuracies recorded and the rate decayed at each epoch's last "
+            "iteration instead of its first", "loop over range(num_iters) and test it % iterations_per_epoch "
+            "== 0 (iterations 0, iterations_per_epoch, ...)", "training_update"),
     Mistake("epoch_boundaries_wrong", "the once-per-epoch block (the accuracies recorded and the rate decayed) "
             "run at other iterations than the epochs' first", "if it % iterations_per_epoch == 0, with "
             "iterations_per_epoch = max(num_train // batch_size, 1)", "training_histories"),
@@ -158,6 +161,8 @@ OTHER_CAUSES = (
     Mistake("lr_decay_not_accumulated", "the decayed rate computed from the initial one each epoch "
             "(lr = learning_rate * decay), so it decays once only", "learning_rate *= learning_rate_decay: "
             "each epoch multiplies the current rate", "training_decay"),
+    Mistake("lr_decay_as_rate", "the update stepping with learning_rate_decay as its rate (a constant "
+            "rate equal to the decay factor)", "params -= learning_rate * grads", "training_rate"),
     Mistake("lr_set_to_decay", "the learning rate set to the decay factor (learning_rate = learning_rate_decay) "
             "instead of multiplied by it", "learning_rate *= learning_rate_decay", "training_decay"),
     Mistake("lr_decayed_by_complement", "the learning rate multiplied by 1 - learning_rate_decay at each epoch",

@@ -39,6 +39,7 @@ def schedules(lr0, decay, boundaries, num_iters):
                    "lr_decayed_every_iteration": schedule(lr0, decay, lambda it: True, num_iters),
                    "lr_decayed_before_update": schedule(lr0, decay, lambda it: it in boundaries, num_iters, True),
                    "lr_decay_not_accumulated": once,
+                   "lr_decay_as_rate": np.full(num_iters, float(decay)),
                    "lr_set_to_decay": np.where(np.arange(num_iters) > boundaries[0], decay, lr0),
                    "lr_decayed_by_complement": schedule(lr0, 1 - decay, lambda it: it in boundaries, num_iters),
                    "lr_applied_twice": right ** 2,

@@ -147,6 +147,8 @@ BEYOND = {
     "lr_decay_factor_wrong": [(LR_DECAY, "learning_rate *= learning_rate_decay ** 2  # BUG: decayed twice")],
     "lr_decayed_before_loop": [("        loss_history, train_acc_history", "        learning_rate *= learning_rate_decay"
                                 "  # BUG: before the loop\n        loss_history, train_acc_history")],
+    "train_acc_on_val": [(TRAIN_ACC, "train_acc_history.append((self.predict(X_val) == y_val).mean())  # BUG")],
+    "lr_decay_as_rate": [(UPDATE, "self.params[name] -= learning_rate_decay * grads[name]  # BUG: the decay as rate")],
     "lr_set_to_decay": [(LR_DECAY, "learning_rate = learning_rate_decay  # BUG")],
     "lr_decayed_by_complement": [(LR_DECAY, "learning_rate *= 1 - learning_rate_decay  # BUG")],
     "update_previous_gradient": [("            loss_history.append(loss)\n",
