@@ -25,6 +25,22 @@ os.environ["JAX_PERSISTENT_CACHE_MIN_ENTRY_SIZE_BYTES"] = "0"
 machine.enable_compile_cache(os.environ["JAX_COMPILATION_CACHE_DIR"])  # for this process
 
 
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadscope``, except that the held-out nets go in one unit per set, not one per module:
+    they are a third of the suite's work, and both workers share them."""
+    if config.getoption("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class HeldoutSetsApart(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            if "[heldout_set" in nodeid:  # test_...[heldout_setN-file]: the set
+                return nodeid.split("-", 1)[0]
+            return super()._split_scope(nodeid)
+
+    return HeldoutSetsApart(config, log)
+
+
 def pytest_unconfigure(config):
     if os.environ.get("JAXNET_TESTS_CACHE_OWNER") == str(os.getpid()):
         shutil.rmtree(os.environ["JAX_COMPILATION_CACHE_DIR"], ignore_errors=True)
