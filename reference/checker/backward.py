@@ -27,13 +27,14 @@ def one_hot(y, classes):
 
 
 def values(params, X, y):
-    """The forward pass's values a backward pass reads: z1, h1, probs, dscores and the true
+    """The forward pass's values a backward pass reads: z1, h1, scores, probs, dscores and the true
     upstream gradients dh1 = dscores W2^T and dz1 = dh1 [z1 > 0]."""
     z1, h1, scores = notebook_forward(np, params, X)
     probs = softmax(np, scores)
     dscores = (probs - one_hot(y, probs.shape[1])) / len(y)
     dh1 = dscores @ params["W2"].T
-    return {"X": X, "z1": z1, "h1": h1, "probs": probs, "dscores": dscores, "dh1": dh1, "dz1": dh1 * (z1 > 0)}
+    return {"X": X, "z1": z1, "h1": h1, "scores": scores, "probs": probs, "dscores": dscores, "dh1": dh1,
+            "dz1": dh1 * (z1 > 0)}
 
 
 def usual(params, X, y, reg, z1, h1, probs):
@@ -80,7 +81,7 @@ def changes(v, y, params, reg):
     every_label = (v["probs"] - labels.max(axis=0)) / n  # dscores[:, y] -= 1: each row, each class among y, once
     for name, ds in (("dscores_divided_first", v["probs"] / n - labels), ("dscores_sign_flipped", -v["dscores"]),
                      ("dscores_plus_one", (v["probs"] + labels) / n), ("dscores_set_to_minus_one", assigned),
-                     ("dscores_every_label", every_label)):
+                     ("dscores_every_label", every_label), ("dscores_from_scores", (v["scores"] - labels) / n)):
         dz1 = (ds @ params["W2"].T) * (v["z1"] > 0)
         out[(name, NAMES, "")] = {**first_layer(v, dz1, reg_w), "W2": v["h1"].T @ ds + reg_w["W2"],
                                   "b2": ds.sum(axis=0)}

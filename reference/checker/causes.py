@@ -51,6 +51,10 @@ class Named:
 MODES = {
     "consistent": "",
     "usual": ", with the usual backward pass on its values (not this loss's own gradient)",
+    "usual_h1_mask": ", with the usual backward pass on its values masked where h1 > 0 (not this loss's own "
+                     "gradient)",
+    "usual_notebook_mask": ", with the usual backward pass on its values masked where X W1 + b1 > 0 (not this "
+                           "loss's own gradient)",
     "loss_only": ", in the loss only (your gradients are the true loss's)",
     "scores_only": ", only in the scores loss(X) returns (your loss and gradients are right)",
     "loss_path": ", only on the loss's path (loss(X) returns the right scores)",
@@ -163,6 +167,9 @@ OTHER_CAUSES = (
             "each epoch multiplies the current rate", "training_decay"),
     Mistake("lr_decay_as_rate", "the update stepping with learning_rate_decay as its rate (a constant "
             "rate equal to the decay factor)", "params -= learning_rate * grads", "training_rate"),
+    Mistake("lr_constant", "the update stepping with one rate, {detail}, at every step: neither the "
+            "learning_rate given nor decayed (a rate written in the step, a helper's default)",
+            "step with the learning_rate that train decays: params -= learning_rate * grads", "training_rate"),
     Mistake("lr_set_to_decay", "the learning rate set to the decay factor (learning_rate = learning_rate_decay) "
             "instead of multiplied by it", "learning_rate *= learning_rate_decay", "training_decay"),
     Mistake("lr_decayed_by_complement", "the learning rate multiplied by 1 - learning_rate_decay at each epoch",
@@ -393,6 +400,8 @@ BACKWARD = (
             "label y[i]", "gradient"),
     Mistake("dscores_divided_first", "dscores divided by N before subtracting 1 at the correct class "
             "(probs / N - one_hot(y))", "subtract 1 at the correct class first, then divide by N", "gradient"),
+    Mistake("dscores_from_scores", "dscores from the scores themselves, (scores - one_hot(y)) / N, instead of "
+            "the softmax's probabilities", "dscores = (softmax(scores) - one_hot(y)) / N", "gradient"),
     Mistake("dscores_sign_flipped", "dscores = one_hot(y) - probs: the gradient of the scores with its sign "
             "flipped", "dscores = probs - one_hot(y), over N", "gradient"),
 )

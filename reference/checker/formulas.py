@@ -165,6 +165,13 @@ def shift_in_numerator(xp, scores, y):
     return -xp.mean(xp.log(at_labels(xp, probs, y))), probs
 
 
+def shift_in_denominator(xp, scores, y):
+    """exp(s) / sum(exp(s - max)): the max subtracted in the denominator only."""
+    e = xp.exp(scores - scores.max(axis=1, keepdims=True))
+    probs = xp.exp(scores) / e.sum(axis=1, keepdims=True)
+    return -xp.mean(xp.log(at_labels(xp, probs, y))), probs
+
+
 def rows_at_labels(xp, scores, y):
     """-log softmax[y]: the rows at the labels (every class of them), not each row's label."""
     probs = softmax(xp, scores)  # a label past the last row raises in NumPy: that problem then shows nothing
@@ -224,6 +231,13 @@ def lse_of_mean(xp, scores, y):
 def shifted_over_examples(xp, scores, y):
     """exp(s - each row's max) normalised over the examples (axis 0), not over the classes."""
     e = xp.exp(scores - scores.max(axis=1, keepdims=True))
+    probs = e / e.sum(axis=0, keepdims=True)
+    return -xp.mean(xp.log(at_labels(xp, probs, y))), probs
+
+
+def softmax_over_examples(xp, scores, y):
+    """The softmax taken over the examples (axis 0, shifted by each column's max), not over the classes."""
+    e = xp.exp(scores - scores.max(axis=0, keepdims=True))
     probs = e / e.sum(axis=0, keepdims=True)
     return -xp.mean(xp.log(at_labels(xp, probs, y))), probs
 
@@ -296,6 +310,9 @@ DATA_LOSSES = (
     Mistake("softmax_shift_in_numerator", "the softmax exp(s - max) / sum(exp(s)): the max subtracted in the "
             "numerator only", "subtract the max from every score before both: e = exp(s - max); e / e.sum(axis=1)",
             "data_loss", shift_in_numerator),
+    Mistake("softmax_shift_in_denominator", "the softmax exp(s) / sum(exp(s - max)): the max subtracted in the "
+            "denominator only", "subtract the max from every score before both: e = exp(s - max); e / e.sum(axis=1)",
+            "data_loss", shift_in_denominator),
     Mistake("loss_rows_at_labels", "-log softmax[y]: the rows at the labels instead of each row at its label",
             "index row i at its label: softmax[np.arange(N), y]", "data_loss", rows_at_labels),
     Mistake("loss_all_pairs", "-log softmax[:, y] averaged over all N x N pairs of examples and labels",
@@ -321,6 +338,9 @@ DATA_LOSSES = (
     Mistake("softmax_shifted_over_examples", "the softmax shifted by each row's max and then normalised over the "
             "examples (axis 0) instead of over the classes", "normalise each row: np.sum(e, axis=1, keepdims=True)",
             "data_loss", shifted_over_examples),
+    Mistake("softmax_over_examples", "the softmax taken over the examples (axis 0: each column shifted by its max "
+            "and normalised over the batch) instead of over the classes", "shift and normalise each row: "
+            "scores.max(axis=1, keepdims=True), np.sum(e, axis=1, keepdims=True)", "data_loss", softmax_over_examples),
     Mistake("loss_max_probability", "-log of each example's largest probability instead of its correct class's",
             "pick the correct class's probability: softmax[np.arange(N), y]", "data_loss", max_probability),
     Mistake("hinge_loss", "the multiclass SVM (hinge) loss instead of the softmax cross-entropy",

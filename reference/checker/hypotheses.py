@@ -2,7 +2,7 @@
 had they written another forward pass or data loss, in each way code carries it (``causes.MODES``):
 
 * a forward pass: in the loss and its gradient ("consistent"), in the loss with the usual backward
-  pass on its values ("usual"), only in the scores ``loss(X)`` returns ("scores_only"), or only on
+  pass on its values ("usual", or masked where h1 > 0 or where the notebook's X W1 + b1 > 0), only in the scores ``loss(X)`` returns ("scores_only"), or only on
   the loss's path (the returned scores right), with either backward pass;
 * returned scores that are something else (the probabilities, ...): "scores_only";
 * a data loss: in the loss and its gradient, in the loss only ("loss_only"), or with the usual
@@ -55,12 +55,16 @@ def values_and_grads(inputs):
 def forward_modes(args, truth, values):
     """{(id, mode): outputs} of the forward passes on one problem."""
     params, X, y, reg = args
+    notebook_z1 = formulas.notebook_forward(np, params, X)[0]
     out = {}
     for k, forward in formulas.EVERY_FORWARD.items():
         z1, h1, scores = forward(np, params, X)
         loss, grads = values[k]
         own = {"loss": loss, "grads": grads, "scores": scores, "loss_grads": grads}
-        usual = backward.usual(params, X, y, reg, z1, h1, formulas.softmax(np, scores))
+        probs = formulas.softmax(np, scores)
+        usual = backward.usual(params, X, y, reg, z1, h1, probs)
+        for mode, mask in (("usual_h1_mask", h1), ("usual_notebook_mask", notebook_z1)):  # the mask's input
+            out[(k, mode)] = dict(own, grads=backward.usual(params, X, y, reg, mask, h1, probs))
         out.update({(k, "consistent"): own, (k, "usual"): dict(own, grads=usual),
                     (k, "scores_only"): dict(truth, scores=scores),
                     (k, "loss_path"): dict(own, scores=truth["scores"]),
@@ -92,4 +96,15 @@ def hypotheses(args, truths):
             values = values_and_grads(mistakes.key(*a))
             per_problem[name] = {**forward_modes(a, truths[name], values), **data_loss_modes(a, truths[name], values)}
     return [(Named(k, mode=mode), {name: per_problem[name][(k, mode)] for name in per_problem})
-            for k, mode in next(iter(per_problem.values()))]
+            for k, mode in next(iter(per_problem.values())) if mode not in OTHER_MASKS or any(
+                not same_grads(p[(k, mode)], p[(k, "usual")]) for p in per_problem.values())]
+
+
+# The usual backward pass masked on another input than the forward's own z1: kept only where it
+# gives other gradients than "usual" on some problem (for most forward passes it is the same).
+OTHER_MASKS = ("usual_h1_mask", "usual_notebook_mask")
+
+
+def same_grads(a, b):
+    """Two outputs' gradients are equal, entry for entry."""
+    return all(np.array_equal(a["grads"][k], b["grads"][k], equal_nan=True) for k in a["grads"])

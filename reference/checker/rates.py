@@ -271,6 +271,10 @@ def judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured)
                          f"{round(k)} times")
         mid = "lr_divided_by_batch_size" if abs(c * kw["batch_size"] - 1) <= RATE_TOL else "lr_scaled"
         return named(name, measured, tol, WHAT, mid, f"{seen}: {c:.4g} x the schedule at every step")
+    constant = float(np.nanmedian(used))
+    if close(rates, constant):  # one rate throughout, not the given one: the step ignores what train decays
+        return named(name, measured, tol, WHAT, "lr_constant", f"{seen}: {constant:.4g} at every step",
+                     f"{constant:.4g}")
     lr0, decay, T = kw["learning_rate"], kw["learning_rate_decay"], len(used)
     warm = warmup_length(rates, right)
     if warm:
