@@ -5,6 +5,7 @@ import shutil
 import tempfile
 
 import jax
+import pytest
 
 from jaxnet.cli import machine
 
@@ -25,6 +26,7 @@ os.environ["JAX_PERSISTENT_CACHE_MIN_ENTRY_SIZE_BYTES"] = "0"
 machine.enable_compile_cache(os.environ["JAX_COMPILATION_CACHE_DIR"])  # for this process
 
 
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: unknown where xdist is off (-p no:xdist)
 def pytest_xdist_make_scheduler(config, log):
     """``--dist loadscope``, except that the held-out nets go in one unit per set, not one per module:
     they are a third of the suite's work, and both workers share them."""
@@ -53,7 +55,6 @@ jax.config.update("jax_numpy_dtype_promotion", "strict")
 # some accelerators by default); training asks for it itself (Config.matmul_precision).
 jax.config.update("jax_default_matmul_precision", "highest")
 
-import pytest  # noqa: E402
 
 # Students' nets for the checker's tests: data, not test modules (one does not even parse).
 collect_ignore_glob = ["checker_impls/*"]

@@ -4,6 +4,7 @@ program, and every command-line flag reaches the library."""
 import dataclasses
 import inspect
 import itertools
+import json
 import math
 
 import jax
@@ -436,6 +437,21 @@ def test_float_options_take_ints_as_floats(f):
     assert type(value) is float
 
 
+@pytest.mark.parametrize("f", **names([f for f in NUMBERS if f.metadata["kind"] is int]))
+def test_int_options_take_numpy_integers_as_python_ints(f):
+    """A NumPy integer (a value read from an array) is stored as a Python int: what metrics.json
+    records must be JSON."""
+    value = accepted(f.name, np.int64(f.metadata["low"] + 1 if f.metadata["low"] is not None else 1))
+    assert type(value) is int
+    json.dumps(value)
+
+
+def test_the_gated_options_are_a_tuple_that_reads_the_same_every_time():
+    """config.GATED: read by every program plan (loop.make_plan), so not a one-pass iterator."""
+    assert isinstance(config.GATED, tuple) and list(config.GATED) == list(config.GATED)
+    assert set(config.GATED) == {f.name for f in FIELDS if f.metadata["gated"]} != set()
+
+
 @pytest.mark.parametrize("f", **names(NUMBERS))
 @pytest.mark.parametrize("value", [True, False, None, "1", b"1", [1]])
 def test_number_options_refuse_bools_strings_and_none_with_a_type_error(f, value):
@@ -664,3 +680,16 @@ def test_changes_lists_the_non_default_options_that_apply():
                  warmup_epochs=1.0, flip=True, reg=Config().reg)
     assert cfg.changes() == dict(optimizer="momentum", momentum=0.5, schedule="cosine",
                                  warmup_epochs=1.0, flip=True)
+
+
+def test_the_best_long_preset_is_the_best_one_wider_and_longer():
+    """The README's table: `best-long` is "the same recipe, wider and longer" than `best`."""
+    best, long = presets.values("best"), presets.values("best-long")
+    grown = ("hidden_size", "epochs")
+    assert {k: v for k, v in long.items() if k not in grown} == {k: v for k, v in best.items() if k not in grown}
+    assert all(long[k] > best[k] for k in grown), {k: (best[k], long[k]) for k in grown}
+
+
+def test_an_unknown_preset_is_refused_with_the_presets_named():
+    with pytest.raises(ValueError, match=r"no preset 'bset'; the presets are \['best', 'best-long', "):
+        presets.values("bset")

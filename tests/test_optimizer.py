@@ -85,6 +85,8 @@ def test_a_run_without_mixup_in_a_group_that_mixes_is_not_mixed():
         key = jax.random.key(seed)
         assert float(model.objective(params, X, y, key, hp, mixing_plan)) == float(
             model.objective(params, X, y, key, hp, plain_plan))
+    with jax.debug_nans(True):  # and draws no NaN on the way (Beta(0, 0) would: alpha is floored)
+        model.objective(params, X, y, jax.random.key(0), hp, mixing_plan)
 
 
 # ------------------------------------------------------------ update rules, run

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 import jaxnet
-from jaxnet import loop, training
+from jaxnet import loop, parallel, training
 
 pytestmark = pytest.mark.slow  # several devices or processes, each a child process
 
@@ -82,3 +82,29 @@ def test_data_parallel_splits_each_minibatch_by_rows_across_the_devices():
     split = re.compile(r'sharding_constraint %\S+ <@\w+, \[\{"data"\}, \{\}\]> : tensor<4x5xf64>')
     assert len(split.findall(program(True))) == 1
     assert not split.findall(program(False)) and '"data"' not in program(False)
+
+
+def test_batch_sharding_refuses_a_batch_the_devices_do_not_divide(monkeypatch):
+    """The refusal's words, in this process (one device): for three devices, a batch of 8."""
+    monkeypatch.setattr(jax, "devices", lambda *args: [None] * 3)
+    with pytest.raises(ValueError, match="data_parallel needs batch_size divisible by the 3 devices, got 8"):
+        parallel.batch_sharding(8)
+
+
+def test_local_keeps_this_processs_replica_and_refuses_a_split_array():
+    """``local`` on arrays spanning other processes (stand-ins here: jax.Array subclasses that say
+    so; tests/test_distributed.py runs the real ones in two processes)."""
+    class Replicated(jax.Array):
+        is_fully_addressable, is_fully_replicated = False, True
+
+        def addressable_data(self, index):
+            return ("this process's replica", index)
+
+    class Split(Replicated):
+        is_fully_replicated = False
+
+    mine = np.ones(2)
+    out = parallel.local({"replicated": Replicated.__new__(Replicated), "mine": mine})
+    assert out["replicated"] == ("this process's replica", 0) and out["mine"] is mine
+    with pytest.raises(ValueError, match="only replicated multi-process arrays have a local copy"):
+        parallel.local([Split.__new__(Split)])

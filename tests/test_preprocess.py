@@ -1,5 +1,6 @@
 """jaxnet.preprocess: ZCA, PCA and per-channel standardisation against their definitions."""
 
+import jax.numpy as jnp
 import numpy as np
 import pytest
 
@@ -88,3 +89,47 @@ def test_preprocessing_is_fitted_on_the_training_split_and_applied_to_all():
     mean, std = np.tile(pixels.mean(0), 4), np.tile(pixels.std(0), 4)
     for name in ("X_train", "X_val", "X_test"):
         np.testing.assert_allclose(out[name], (splits[name] - mean) / std, rtol=1e-12, err_msg=name)
+
+
+def test_float32_rows_are_whitened_from_a_float64_eigendecomposition(correlated):
+    """fit's promise: the covariance in the rows' precision, its eigendecomposition in float64."""
+    X, _ = correlated
+    rows = X.astype(np.float32)
+    prep = preprocess.fit("zca", rows, eps=0.1)
+    assert prep["matrix"].dtype == np.float64
+    values, vectors = np.linalg.eigh(np.cov(rows.astype(np.float64), rowvar=False, bias=True))
+    expected = (vectors / np.sqrt(values + 0.1 * values.mean())) @ vectors.T
+    np.testing.assert_allclose(prep["matrix"], expected, rtol=1e-4, atol=1e-6)
+
+
+@pytest.mark.parametrize("kind", preprocess.KINDS)
+def test_fit_and_apply_take_any_array_of_rows_and_return_numpy_rows_in_the_dtype_asked(correlated, kind):
+    """Lists and JAX arrays in, NumPy rows in ``dtype`` out (float32 unless asked), the same
+    numbers as from NumPy float64 rows."""
+    X, X_val = correlated
+    options = dict(image_shape=(2, 2, 3), components=5)
+    prep = preprocess.fit(kind, X, **options)
+    for key, value in preprocess.fit(kind, X.tolist(), **options).items():
+        np.testing.assert_array_equal(value, prep[key], err_msg=key)
+    want = preprocess.apply(prep, X_val, np.float64)
+    for rows in (X_val.tolist(), jnp.asarray(X_val)):
+        got = preprocess.apply(prep, rows)
+        assert type(got) is np.ndarray and got.dtype == np.float32, (type(got), got.dtype)
+        np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-4)
+
+
+@pytest.mark.parametrize("kind", preprocess.KINDS)
+def test_pixel_weights_are_float64_numpy_whatever_the_weights_array(correlated, kind):
+    X, _ = correlated
+    prep = preprocess.fit(kind, X, image_shape=(2, 2, 3), components=5)
+    W1 = np.random.default_rng(3).standard_normal((preprocess.output_size(prep, 12), 7))
+    V = preprocess.pixel_weights(prep, jnp.asarray(W1, jnp.float32))
+    assert type(V) is np.ndarray and V.dtype == np.float64, (type(V), V.dtype)
+    np.testing.assert_allclose(V, preprocess.pixel_weights(prep, W1), rtol=1e-6, atol=1e-6)
+
+
+def test_a_whitening_eps_that_is_not_positive_is_refused(correlated):
+    X, _ = correlated
+    for kind in ("zca", "pca"):
+        with pytest.raises(ValueError, match="eps must be > 0, got 0"):
+            preprocess.fit(kind, X, eps=0)

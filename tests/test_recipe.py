@@ -160,6 +160,31 @@ def test_fit_counts_its_largest_evaluation_in_the_memory_check(monkeypatch):
     assert checked.value.args[0] == (24 + 20) * 48 * 4  # float32 rows: 24 training, 20 test
 
 
+def test_a_recipe_refuses_what_does_not_fit_its_data_before_anything_runs(monkeypatch):
+    """Recipe.check, knowing only the data's size: components, the test-time shift, the
+    iterations and the loss history that must fit."""
+    from jaxnet import checks
+
+    of = jaxnet.Recipe.of
+    with pytest.raises(ValueError, match="pca_components 49 exceeds the 48 inputs"):
+        of(preprocess="pca", pca_components=49).check(24, (4, 4, 3))
+    with pytest.raises(ValueError, match="tta_shift 4 does not fit 4x4 images"):
+        of(tta_shift=4).check(24, (4, 4, 3))
+    with pytest.raises(ValueError, match="a run needs at least one iteration"):
+        of(num_iters=0).check(24, (4, 4, 3))
+    assert of(num_iters=10_000, batch_size=4).check(24, (4, 4, 3)).num_iters == 10_000
+    monkeypatch.setattr(checks, "memory_bytes", lambda: 1000)
+    with pytest.raises(ValueError, match="the loss history of 10,000 updates needs"):
+        of(num_iters=10_000, batch_size=4).check(24, (4, 4, 3))
+
+
+def test_a_recipes_options_are_known_ones_and_its_training_a_config():
+    with pytest.raises(TypeError, match=r"unknown option\(s\) \['aaa', 'zzz'\]; the options are \['hidden_size'"):
+        jaxnet.Recipe.of(zzz=1, aaa=2)
+    with pytest.raises(TypeError, match="training must be a jaxnet.Config, got dict"):
+        jaxnet.Recipe(training={})
+
+
 def test_fit_checks_its_splits_before_anything_runs():
     recipe = jaxnet.Recipe.of(hidden_size=5, num_iters=2, batch_size=4)
     with pytest.raises(ValueError, match="splits lacks y_val"):
