@@ -81,8 +81,8 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                            ("loss_history_after_update", [s["loss"] for s in evaluations if s.get("again")])],
                           "max rel. error")] + (swapped or [
             judge_history("train_acc_history", train, at("train", boundaries),
-                          [("train_acc_on_full_train", at("full", boundaries)), ("train_acc_on_val", at("val", boundaries)),
-                           ("acc_every_iteration", acc["train"]),
+                          [("train_acc_on_full_train", at("full", boundaries)),
+                           ("train_acc_on_val", at("val", boundaries)), ("acc_every_iteration", acc["train"]),
                            ("acc_before_update", at("train_before", boundaries)),
                            ("acc_count_not_fraction", [acc["train"][t] * len(steps[t]["X"]) for t in boundaries]),
                            ("acc_over_other_set", [acc["train"][t] * len(steps[t]["X"]) / n_val for t in boundaries]),

@@ -2,8 +2,9 @@
 had they written another forward pass or data loss, in each way code carries it (``causes.MODES``):
 
 * a forward pass: in the loss and its gradient ("consistent"), in the loss with the usual backward
-  pass on its values ("usual", or masked where h1 > 0 or where the notebook's X W1 + b1 > 0), only in the scores ``loss(X)`` returns ("scores_only"), or only on
-  the loss's path (the returned scores right), with either backward pass;
+  pass on its values ("usual", or masked where h1 > 0 or where the notebook's X W1 + b1 > 0),
+  only in the scores ``loss(X)`` returns ("scores_only"), or only on the loss's path (the
+  returned scores right), with either backward pass;
 * returned scores that are something else (the probabilities, ...): "scores_only";
 * a data loss: in the loss and its gradient, in the loss only ("loss_only"), or with the usual
   backward pass from its probabilities (the same as "loss_only" where they are the softmax's).

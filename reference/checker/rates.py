@@ -272,7 +272,7 @@ def judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured)
         mid = "lr_divided_by_batch_size" if abs(c * kw["batch_size"] - 1) <= RATE_TOL else "lr_scaled"
         return named(name, measured, tol, WHAT, mid, f"{seen}: {c:.4g} x the schedule at every step")
     constant = float(np.nanmedian(used))
-    if close(rates, constant):  # one rate throughout, not the given one: the step ignores what train decays
+    if constant > 0 and close(rates, constant):  # one rate throughout, not the given one: not what train decays
         return named(name, measured, tol, WHAT, "lr_constant", f"{seen}: {constant:.4g} at every step",
                      f"{constant:.4g}")
     lr0, decay, T = kw["learning_rate"], kw["learning_rate_decay"], len(used)
