@@ -1,0 +1,74 @@
+import numpy as np
+
+
+class TwoLayerNet:
+    def __init__(self, input_size, hidden_size, output_size, std=1e-4):
+        self.params = {}
+        self.params['W1'] = std * np.random.randn(input_size, hidden_size)
+        self.params['b1'] = np.zeros(hidden_size)
+        self.params['W2'] = std * np.random.randn(hidden_size, output_size)
+        self.params['b2'] = np.zeros(output_size)
+
+    @classmethod
+    def from_params(cls, params):
+        net = cls.__new__(cls)
+        net.params = {k: np.array(params[k], dtype=np.float64) for k in ('W1', 'b1', 'W2', 'b2')}
+        return net
+
+    def _forward(self, X):
+        cache = {}
+        cache['X'] = X
+        cache['z1'] = X @ self.params['W1'] + self.params['b1']
+        cache['a1'] = np.maximum(cache['z1'], 0)
+        cache['z2'] = cache['a1'] @ self.params['W2'] + self.params['b2']
+        return cache
+
+    def _backward(self, cache, dz2, reg):
+        W1, W2 = self.params['W1'], self.params['W2']
+        grads = {}
+        grads['W2'] = cache['z1'].T @ dz2 + 2 * reg * W2
+        grads['b2'] = dz2.sum(axis=0)
+        da1 = dz2 @ W2.T
+        dz1 = da1 * (cache['z1'] > 0)
+        grads['W1'] = cache['X'].T @ dz1 + 2 * reg * W1
+        grads['b1'] = dz1.sum(axis=0)
+        return grads
+
+    def loss(self, X, y=None, reg=0.0):
+        cache = self._forward(X)
+        scores = cache['z2']
+        if y is None:
+            return scores
+        N = X.shape[0]
+        z = scores - scores.max(axis=1, keepdims=True)
+        probs = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+        loss = -np.mean(np.log(probs[np.arange(N), y]))
+        loss += reg * (np.sum(self.params['W1'] ** 2) + np.sum(self.params['W2'] ** 2))
+        dz2 = probs.copy()
+        dz2[np.arange(N), y] -= 1
+        dz2 /= N
+        return loss, self._backward(cache, dz2, reg)
+
+    def train(self, X, y, X_val, y_val, learning_rate=1e-3, learning_rate_decay=0.95,
+              reg=5e-6, num_iters=100, batch_size=200, verbose=False):
+        num_train = X.shape[0]
+        iterations_per_epoch = max(num_train // batch_size, 1)
+        loss_history, train_acc_history, val_acc_history = [], [], []
+        for it in range(num_iters):
+            idx = np.random.choice(num_train, batch_size)
+            X_batch, y_batch = X[idx], y[idx]
+            loss, grads = self.loss(X_batch, y=y_batch, reg=reg)
+            loss_history.append(loss)
+            for k in self.params:
+                self.params[k] -= learning_rate * grads[k]
+            if verbose and it % 100 == 0:
+                print('iteration %d / %d: loss %f' % (it, num_iters, loss))
+            if it % iterations_per_epoch == 0:
+                train_acc_history.append((self.predict(X_batch) == y_batch).mean())
+                val_acc_history.append((self.predict(X_val) == y_val).mean())
+                learning_rate *= learning_rate_decay
+        return {'loss_history': loss_history, 'train_acc_history': train_acc_history,
+                'val_acc_history': val_acc_history}
+
+    def predict(self, X):
+        return np.argmax(self._forward(X)['z2'], axis=1)

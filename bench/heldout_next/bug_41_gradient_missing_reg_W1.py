@@ -1,0 +1,77 @@
+import numpy as np
+
+
+def forward(X, W1, b1, W2, b2):
+    h_pre = X.dot(W1) + b1
+    h = np.maximum(h_pre, 0)
+    return h_pre, h, h.dot(W2) + b2
+
+
+class TwoLayerNet(object):
+    def __init__(self, input_size, hidden_size, output_size, std=1e-4):
+        self.params = {}
+        self.params['W1'] = std * np.random.randn(input_size, hidden_size)
+        self.params['b1'] = np.zeros(hidden_size)
+        self.params['W2'] = std * np.random.randn(hidden_size, output_size)
+        self.params['b2'] = np.zeros(output_size)
+
+    @classmethod
+    def from_params(cls, params):
+        net = cls.__new__(cls)
+        net.params = {k: np.array(params[k], dtype=np.float64) for k in ('W1', 'b1', 'W2', 'b2')}
+        return net
+
+    def loss(self, X, y=None, reg=0.0):
+        W1, b1 = self.params['W1'], self.params['b1']
+        W2, b2 = self.params['W2'], self.params['b2']
+        h_pre, h, scores = forward(X, W1, b1, W2, b2)
+        if y is None:
+            return scores
+
+        N = X.shape[0]
+        scores_shifted = scores - np.max(scores, axis=1, keepdims=True)
+        softmax = np.exp(scores_shifted)
+        softmax /= np.sum(softmax, axis=1, keepdims=True)
+        loss = -np.sum(np.log(softmax[np.arange(N), y])) / N
+        loss += reg * (np.sum(W1 * W1) + np.sum(W2 * W2))
+
+        dscores = softmax.copy()
+        dscores[np.arange(N), y] -= 1
+        dscores /= N
+
+        grads = {}
+        grads['W2'] = h.T.dot(dscores)
+        grads['W2'] += 2 * reg * W2
+        grads['b2'] = np.sum(dscores, axis=0)
+
+        dh = dscores.dot(W2.T)
+        dh_pre = dh * (h_pre > 0)
+        grads['W1'] = X.T.dot(dh_pre)
+        grads['b1'] = np.sum(dh_pre, axis=0)
+        return loss, grads
+
+    def train(self, X, y, X_val, y_val, learning_rate=1e-3, learning_rate_decay=0.95,
+              reg=5e-6, num_iters=100, batch_size=200, verbose=False):
+        num_train = X.shape[0]
+        iterations_per_epoch = max(num_train // batch_size, 1)
+        loss_history = []
+        train_acc_history = []
+        val_acc_history = []
+        for it in range(num_iters):
+            indices = np.random.choice(num_train, batch_size)
+            X_batch, y_batch = X[indices], y[indices]
+            loss, grads = self.loss(X_batch, y=y_batch, reg=reg)
+            loss_history.append(loss)
+            for param in self.params:
+                self.params[param] -= learning_rate * grads[param]
+            if verbose and it % 100 == 0:
+                print('iteration %d / %d: loss %f' % (it, num_iters, loss))
+            if it % iterations_per_epoch == 0:
+                train_acc_history.append((self.predict(X_batch) == y_batch).mean())
+                val_acc_history.append((self.predict(X_val) == y_val).mean())
+                learning_rate *= learning_rate_decay
+        return {'loss_history': loss_history, 'train_acc_history': train_acc_history,
+                'val_acc_history': val_acc_history}
+
+    def predict(self, X):
+        return np.argmax(forward(X, *(self.params[k] for k in ('W1', 'b1', 'W2', 'b2')))[2], axis=1)

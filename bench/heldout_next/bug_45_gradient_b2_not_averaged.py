@@ -1,0 +1,68 @@
+import numpy as np
+
+
+class TwoLayerNet(object):
+    def __init__(self, input_size, hidden_size, output_size, std=1e-4):
+        self.params = {}
+        self.params['W1'] = std * np.random.randn(input_size, hidden_size)
+        self.params['b1'] = np.zeros(hidden_size)
+        self.params['W2'] = std * np.random.randn(hidden_size, output_size)
+        self.params['b2'] = np.zeros(output_size)
+
+    @classmethod
+    def from_params(cls, params):
+        net = cls.__new__(cls)
+        net.params = {k: np.array(params[k], dtype=np.float64) for k in ('W1', 'b1', 'W2', 'b2')}
+        return net
+
+    def loss(self, X, y=None, reg=0.0):
+        W1, b1 = self.params['W1'], self.params['b1']
+        W2, b2 = self.params['W2'], self.params['b2']
+        N = X.shape[0]
+
+        hidden_in = X.dot(W1) + b1
+        hidden_out = np.maximum(0, hidden_in)
+        scores = hidden_out.dot(W2) + b2
+        if y is None:
+            return scores
+
+        s = scores - scores.max(axis=1)[:, None]
+        probs = np.exp(s) / np.exp(s).sum(axis=1)[:, None]
+        loss = -np.log(probs[np.arange(N), y]).sum() / N
+        loss += reg * (np.sum(W1 ** 2) + np.sum(W2 ** 2))
+
+        # error signal at the output (per example, summed below then averaged)
+        delta_out = probs.copy()
+        delta_out[np.arange(N), y] -= 1
+        delta_hidden = delta_out.dot(W2.T) * (hidden_in > 0)
+
+        grads = {}
+        grads['W2'] = hidden_out.T.dot(delta_out) / N + 2 * reg * W2
+        grads['b2'] = delta_out.sum(axis=0)
+        grads['W1'] = X.T.dot(delta_hidden) / N + 2 * reg * W1
+        grads['b1'] = delta_hidden.sum(axis=0) / N
+        return loss, grads
+
+    def train(self, X, y, X_val, y_val, learning_rate=1e-3, learning_rate_decay=0.95,
+              reg=5e-6, num_iters=100, batch_size=200, verbose=False):
+        num_train = X.shape[0]
+        iterations_per_epoch = max(num_train // batch_size, 1)
+        loss_history, train_acc_history, val_acc_history = [], [], []
+        for it in range(num_iters):
+            batch = np.random.choice(num_train, batch_size)
+            X_batch, y_batch = X[batch], y[batch]
+            loss, grads = self.loss(X_batch, y=y_batch, reg=reg)
+            loss_history.append(loss)
+            for k in self.params:
+                self.params[k] -= learning_rate * grads[k]
+            if verbose and it % 100 == 0:
+                print('iteration %d / %d: loss %f' % (it, num_iters, loss))
+            if it % iterations_per_epoch == 0:
+                train_acc_history.append((self.predict(X_batch) == y_batch).mean())
+                val_acc_history.append((self.predict(X_val) == y_val).mean())
+                learning_rate *= learning_rate_decay
+        return {'loss_history': loss_history, 'train_acc_history': train_acc_history,
+                'val_acc_history': val_acc_history}
+
+    def predict(self, X):
+        return np.argmax(self.loss(X), axis=1)
