@@ -63,7 +63,8 @@ def changes(v, y, params, reg):
         out[("gradient_before_subtract_one", ks, "")] = {
             k: (v["h1"].T @ before + reg_w["W2"] if k == "W2" else before.sum(axis=0)) for k in ks}
     for factor, what in ((v["h1"], "h1 itself (dz1 = dh1 * h1)"), (v["z1"], "z1 itself (dz1 = dh1 * z1)"),
-                         (v["z1"] <= 0, "the inverted mask (z1 <= 0)")):
+                         (v["z1"] <= 0, "the inverted mask (z1 <= 0)"),
+                         (v["h1"] * (1 - v["h1"]), "a sigmoid's derivative h1 (1 - h1)")):
         out[("relu_derivative_wrong", ("W1", "b1"), what)] = first_layer(v, v["dh1"] * factor, reg_w)
     for name, what in (("h1", "h1, the ReLU's output,"), ("z1", "z1, the pre-activation,")):
         for ks in (("W1",), ("b1",), ("W1", "b1")):
@@ -81,7 +82,8 @@ def changes(v, y, params, reg):
     every_label = (v["probs"] - labels.max(axis=0)) / n  # dscores[:, y] -= 1: each row, each class among y, once
     for name, ds in (("dscores_divided_first", v["probs"] / n - labels), ("dscores_sign_flipped", -v["dscores"]),
                      ("dscores_plus_one", (v["probs"] + labels) / n), ("dscores_set_to_minus_one", assigned),
-                     ("dscores_every_label", every_label), ("dscores_from_scores", (v["scores"] - labels) / n)):
+                     ("dscores_every_label", every_label), ("dscores_from_scores", (v["scores"] - labels) / n),
+                     ("dscores_at_predicted", (v["probs"] - one_hot(v["scores"].argmax(axis=1), labels.shape[1])) / n)):
         dz1 = (ds @ params["W2"].T) * (v["z1"] > 0)
         out[(name, NAMES, "")] = {**first_layer(v, dz1, reg_w), "W2": v["h1"].T @ ds + reg_w["W2"],
                                   "b2": ds.sum(axis=0)}

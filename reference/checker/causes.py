@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 # part -> (what it is, where to look first)
 PARTS = {
-    "init": ("__init__'s weights", "__init__: W1 then W2 from std * np.random.randn, zero biases"),
+    "init": ("__init__'s params", "__init__: W1 then W2 from std * np.random.randn, zero biases"),
     "scores": ("the forward pass (the scores)",
                "the forward pass: z1 = X W1 + b1, h1 = max(0, z1), scores = h1 W2 + b2"),
     "data_loss": ("the data loss (softmax cross-entropy)",
@@ -64,7 +64,7 @@ MODES = {
 
 
 OTHER_CAUSES = (
-    Mistake("init_differs", "__init__ not drawing the weights as the notebook's skeleton does",
+    Mistake("init_differs", "__init__ not making the params as the notebook's skeleton does",
             "W1 = std * np.random.randn(D, H), then W2 = std * np.random.randn(H, C), zero biases, in that order",
             "init"),
     Mistake("init_rng_reseeded", "__init__ seeding NumPy's generator itself (np.random.seed inside __init__): "
@@ -138,6 +138,9 @@ OTHER_CAUSES = (
             "append the loss that loss() returned, reg term included", "training_histories"),
     Mistake("loss_history_on_training_set", "the loss recorded on the whole training set instead of the minibatch",
             "append the minibatch loss that the step's loss call returned", "training_histories"),
+    Mistake("loss_history_sparse", "the loss recorded only every {detail} iterations (it % k == 0: beside the "
+            "progress print?) instead of at every one", "append the minibatch loss to loss_history at every "
+            "iteration, outside any if", "training_histories"),
     Mistake("train_acc_on_val", "the training accuracy history recording the validation accuracy",
             "record (self.predict(X_batch) == y_batch).mean()", "training_histories"),
     Mistake("acc_histories_swapped", "the training and validation accuracies recorded in each other's history",
@@ -361,6 +364,9 @@ FAMILIES = (
             "loss = the mean over the batch of -log softmax(scores)[i, y[i]]: divide the sum by N once", "data_loss"),
     Mistake("data_loss_over_classes", "the summed data loss divided by the number of classes C instead of by N",
             "divide the summed cross-entropy by N, the number of examples (X.shape[0])", "data_loss"),
+    Mistake("data_loss_over_inputs", "the summed data loss divided by the number of inputs D (X.shape[1]) "
+            "instead of by N", "divide the summed cross-entropy by N, the number of examples (X.shape[0])",
+            "data_loss"),
 )
 
 
@@ -402,6 +408,9 @@ BACKWARD = (
             "(probs / N - one_hot(y))", "subtract 1 at the correct class first, then divide by N", "gradient"),
     Mistake("dscores_from_scores", "dscores from the scores themselves, (scores - one_hot(y)) / N, instead of "
             "the softmax's probabilities", "dscores = (softmax(scores) - one_hot(y)) / N", "gradient"),
+    Mistake("dscores_at_predicted", "dscores with 1 subtracted at each example's predicted class (the argmax "
+            "of its scores) instead of at its label y", "dscores[np.arange(N), y] -= 1: the correct class, "
+            "whatever the net predicts", "gradient"),
     Mistake("dscores_sign_flipped", "dscores = one_hot(y) - probs: the gradient of the scores with its sign "
             "flipped", "dscores = probs - one_hot(y), over N", "gradient"),
 )

@@ -118,9 +118,9 @@ def one_weight(o, n, b, k, with_grads):
         o["grads"] = dict(o["loss_grads"])
 
 
-def scale_data(o, n, b, d, power, with_grads):
-    """The data loss d N^power times the mean, with its gradient or in the loss only."""
-    f = d * b.n(n) ** power
+def scale_data(o, n, b, d, basis, with_grads):
+    """The data loss d basis(b, n) times the mean, with its gradient or in the loss only."""
+    f = d * basis(b, n)
     o["loss"] = f * b.split[n][0] + b.args[n][3] * evidence.reg_term(b.args[n][0])
     o["loss_grads"] = {k: f * b.split[n][1][k] + b.split[n][2][k] for k in NAMES}
     if with_grads:
@@ -140,14 +140,14 @@ def loss_factors(b, parts_by_problem):
     for k, (mode, with_grads) in itertools.product(("W1", "W2"), MODES):
         b.add(Named("reg_one_weight", (k,), mode=mode), lambda o, n, k=k, w=with_grads: one_weight(o, n, b, k, w))
     classes = len(next(iter(b.truths.values()))["grads"]["b2"])
-    for power, expected, ids in data_scales(classes):
-        d = fit([(losses[n] - b.args[n][3] * evidence.reg_term(b.args[n][0]), b.n(n) ** power * b.split[n][0])
+    for basis, expected, ids in data_scales(classes):
+        d = fit([(losses[n] - b.args[n][3] * evidence.reg_term(b.args[n][0]), basis(b, n) * b.split[n][0])
                  for n in losses])
         if d is None or (abs(d - 1) < 1e-6 if expected is None else abs(d - expected) > 1e-6 * expected):
             continue  # the truth itself, or not the factor this mistake has
         for (mode, with_grads), cause in zip(MODES, ids):
             named = Named(cause, (), d) if expected is None else Named(cause, (), mode=mode)
-            b.add(named, lambda o, n, w=with_grads, p=power, d=d: scale_data(o, n, b, d, p, w))
+            b.add(named, lambda o, n, w=with_grads, f=basis, d=d: scale_data(o, n, b, d, f, w))
 
 
 def log_epsilon(b, parts_by_problem):
@@ -202,11 +202,13 @@ def solve_decreasing(f, target, lo=-300.0, hi=0.0):
 
 
 def data_scales(classes):
-    """(power of N, the factor it must be or None for any, the cause ids in and beside the gradient):
-    the data loss a times the mean; divided by N twice; the sum divided by the classes C, not by N."""
-    return ((0, None, ("data_loss_scaled", "data_loss_scaled_in_loss")),
-            (-1, 1.0, ("data_loss_averaged_twice",) * 2),
-            (1, 1.0 / classes, ("data_loss_over_classes",) * 2))
+    """(the mean's multiple on a problem, basis(b, name); the factor it is times, or None for any; the
+    cause ids in and beside the gradient): the data loss a times the mean; divided by N twice; the sum
+    divided by the classes C, or by the inputs D, not by N."""
+    return ((lambda b, n: 1.0, None, ("data_loss_scaled", "data_loss_scaled_in_loss")),
+            (lambda b, n: 1.0 / b.n(n), 1.0, ("data_loss_averaged_twice",) * 2),
+            (lambda b, n: b.n(n), 1.0 / classes, ("data_loss_over_classes",) * 2),
+            (lambda b, n: b.n(n) / b.args[n][1].shape[1], 1.0, ("data_loss_over_inputs",) * 2))
 
 
 def hypotheses(parts_by_problem, truths, args, more=()):

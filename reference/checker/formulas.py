@@ -242,6 +242,16 @@ def softmax_over_examples(xp, scores, y):
     return -xp.mean(xp.log(at_labels(xp, probs, y))), probs
 
 
+def no_logsumexp(xp, scores, y):
+    """-mean(s[y]): the scores at the labels with no log-softmax (a negative log-likelihood of logits)."""
+    return -xp.mean(at_labels(xp, scores, y)), softmax(xp, scores)
+
+
+def no_logsumexp_shifted(xp, scores, y):
+    """-mean(s[y] - max): the shifted scores at the labels without their log-sum-exp (read as log(1))."""
+    return -xp.mean(at_labels(xp, scores - scores.max(axis=1, keepdims=True), y)), softmax(xp, scores)
+
+
 def max_probability(xp, scores, y):
     """-log of each example's largest probability, whatever its label."""
     probs = softmax(xp, scores)
@@ -272,6 +282,8 @@ FORWARDS = (
             "the notebook's ReLU: h1 = max(0, z1)", "scores", with_hidden(lambda xp, z: xp.where(z > 0, z, 0.01 * z))),
     Mistake("sigmoid_hidden", "a sigmoid as the hidden activation", "the notebook's ReLU: h1 = max(0, z1)",
             "scores", with_hidden(lambda xp, z: 1.0 / (1.0 + xp.exp(-z)))),
+    Mistake("relu6_hidden", "a ReLU6 min(max(0, z1), 6) as the hidden activation", "the notebook's ReLU: "
+            "h1 = max(0, z1), with no cap", "scores", with_hidden(lambda xp, z: xp.where(z > 0, xp.where(z < 6, z, 6.0), 0.0))),
     Mistake("tanh_hidden", "tanh as the hidden activation", "the notebook's ReLU: h1 = max(0, z1)", "scores",
             with_hidden(lambda xp, z: xp.tanh(z))),
     Mistake("biases_left_out", "the forward pass without b1 and b2 (scores = max(0, X W1) W2)",
@@ -326,6 +338,12 @@ DATA_LOSSES = (
             "pick the correct class's probability: softmax[np.arange(N), y]", "data_loss", all_classes),
     Mistake("softmax_batch_sum", "the softmax normalised by the sum over the whole batch (np.sum without axis)",
             "normalise each row: np.sum(exp, axis=1, keepdims=True)", "data_loss", batch_normalised),
+    Mistake("loss_without_logsumexp", "the loss -mean(s[y]): the scores at the labels with no log-softmax (a "
+            "negative log-likelihood of the raw scores)", f"loss = {CE}: log-softmax the scores first",
+            "data_loss", no_logsumexp),
+    Mistake("loss_without_logsumexp_shifted", "the loss -mean(s[y] - max): the shifted scores at the labels "
+            "without their log-sum-exp (exp normalised in place before log(sum(exp)) reads it?)",
+            f"loss = {CE}: keep the exponentials apart from the probabilities", "data_loss", no_logsumexp_shifted),
     Mistake("logsumexp_max_not_added", "log(sum(exp(s - max))) - s[y]: the max subtracted in the log-sum-exp "
             "and not added back", "loss = mean(max + log(sum(exp(s - max))) - s[y]): subtract the max from "
             "every score, the correct one too", "data_loss", max_not_added_back),

@@ -32,10 +32,24 @@ def judge_history(name, history, expected, variants, what):
     for mid, values in variants:
         if len(values) and matches(history, values):  # an empty history matches no known one
             return named(name, measured, tol, what, mid, seen)
+    every = sparse_every(name, history, expected)
+    if every:
+        at = f"iteration 0 and every {every}th after it" if every.isdigit() else "iteration 0 alone"
+        return named(name, measured, tol, what, "loss_history_sparse", f"{seen}: the loss of {at}", every)
     if expected.size and history.size > expected.size and matches(history[-expected.size:], expected):
         return named(name, measured, tol, what, "histories_kept_between_calls", f"{name} holds {history.size} "
                      f"entries: earlier calls' {history.size - expected.size}, then this run's {expected.size}")
     return Check(name, False, measured, tol, what, seen + "; not a known mistake", part="training_histories")
+
+
+def sparse_every(name, history, expected):
+    """k in words when loss_history holds the losses of iterations 0, k, 2k, ... only (k >= 2), else
+    None; a k as long as the run shows only iteration 0's, so it says "k or more"."""
+    if name != "loss_history" or history is None or not 0 < history.size < expected.size:
+        return None
+    T = expected.size
+    k = next((k for k in range(2, T + 1) if matches(history, expected[::k])), None)
+    return None if k is None else str(k) if len(expected[::k]) > 1 else f"{T} or more"
 
 
 def matches(history, values):

@@ -24,6 +24,8 @@ BEYOND = {
                    (RELU_MASK, "dhidden[hidden_in <= 0] *= 0.01")],
     "sigmoid_hidden": [(HIDDEN, "hidden = 1 / (1 + np.exp(-hidden_in))  # BUG"),
                        (RELU_MASK, "dhidden *= hidden * (1 - hidden)")],
+    "relu6_hidden": [(HIDDEN, "hidden = np.clip(hidden_in, 0, 6)  # BUG: ReLU6"),
+                     (RELU_MASK, "dhidden[(hidden_in <= 0) | (hidden_in >= 6)] = 0")],
     "tanh_hidden": [(HIDDEN, "hidden = np.tanh(hidden_in)  # BUG")],
     "b2_added_twice": [("        stable = scores", "        scores = scores + b2  # BUG: again, on the loss's path\n"
                                                  "        stable = scores")],
@@ -52,6 +54,8 @@ BEYOND = {
     "loss_all_classes": [(LOSS, "loss = -np.mean(np.log(probs))  # BUG"), (SUBTRACT, "dscores -= 1 / probs.shape[1]")],
     "softmax_batch_sum": [(PROBS, "probs = exp / np.sum(exp)  # BUG"),
                           (LOSS, "loss = -np.mean(np.log(probs[np.arange(N), y]))")],
+    "loss_without_logsumexp": [(LOSS, "loss = -np.mean(scores[np.arange(N), y])  # BUG: no log-softmax")],
+    "loss_without_logsumexp_shifted": [(LOSS, "loss = -np.mean(stable[np.arange(N), y])  # BUG: no log-sum-exp")],
     "logsumexp_max_not_added": [(LOSS, LOSS.replace("-np.mean(stable", "-np.mean(scores") + "  # BUG")],
     "loss_max_probability": [(LOSS, "loss = -np.mean(np.log(np.max(probs, axis=1)))  # BUG")],
     "logsumexp_unshifted": [(LOSS, "loss = np.mean(np.log(np.sum(np.exp(scores), axis=1)) - scores[np.arange(N), y])"
@@ -76,6 +80,8 @@ BEYOND = {
     "data_gradient_scaled": [("dscores /= N", "dscores /= 2 * N  # BUG: in the gradients only")],
     "data_loss_averaged_twice": [(LOSS, LOSS + " / N  # BUG: in the loss only")],
     "data_loss_over_classes": [(LOSS, LOSS.replace("-np.mean(", "-np.sum(") + " / probs.shape[1]  # BUG")],
+    "data_loss_over_inputs": [(LOSS, LOSS.replace("-np.mean(", "-np.sum(") + " / X.shape[1]  # BUG: D, not N"),
+                              ("dscores /= N", "dscores /= X.shape[1]")],
     "gradient_norm_clipped": [(DW1, DW1 + '\n        norm = np.linalg.norm(grads["W1"])  # BUG: clipped to norm 2\n'
                                     '        grads["W1"] *= min(1.0, 2.0 / norm)')],
     "loss_log_epsilon": [(LOSS, "loss = -np.mean(np.log(probs[np.arange(N), y] + 1e-10))  # BUG: in the loss only")],
@@ -92,6 +98,8 @@ BEYOND = {
                                 'grads["b1"]  # BUG\n        return loss, grads\n')],
     "dscores_every_label": [(SUBTRACT, "dscores[:, y] -= 1  # BUG: every row at every label")],
     "dscores_from_scores": [("dscores = probs.copy()", "dscores = scores.copy()  # BUG: not the probabilities")],
+    "dscores_at_predicted": [("dscores[np.arange(N), y] -= 1", "dscores[np.arange(N), scores.argmax(axis=1)] -= 1"
+                                                               "  # BUG: the predicted class")],
     "dscores_sign_flipped": [("dscores /= N", "dscores /= -N  # BUG")],
     "hidden_gradient_from_values": [(DW1, 'grads["W1"] = X.T @ hidden + 2 * reg * W1  # BUG')],
     "gradient_transposed": [(DW2, 'grads["W2"] = dscores.T @ hidden + 2 * reg * W2.T  # BUG')],
@@ -153,6 +161,8 @@ BEYOND = {
     "lr_decay_factor_wrong": [(LR_DECAY, "learning_rate *= learning_rate_decay ** 2  # BUG: decayed twice")],
     "lr_decayed_before_loop": [("        loss_history, train_acc_history", "        learning_rate *= learning_rate_decay"
                                 "  # BUG: before the loop\n        loss_history, train_acc_history")],
+    "loss_history_sparse": [("            loss_history.append(loss)\n", "            if it % 100 == 0:  # BUG: the loss "
+                             "of every 100th iteration only\n                loss_history.append(loss)\n")],
     "train_acc_on_val": [(TRAIN_ACC, "train_acc_history.append((self.predict(X_val) == y_val).mean())  # BUG")],
     "lr_decay_as_rate": [(UPDATE, "self.params[name] -= learning_rate_decay * grads[name]  # BUG: the decay as rate")],
     "lr_constant": [(UPDATE, "self.params[name] -= 1e-3 * grads[name]  # BUG: a constant rate")],
