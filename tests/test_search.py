@@ -60,6 +60,7 @@ def test_halving_keeps_the_best_third_and_survivors_equal_their_full_runs(proble
         np.testing.assert_allclose(got, expected[:r["iterations"]], rtol=1e-12)
     for i in survivors:
         for k in found[i]["params"]:
+            assert type(found[i]["params"][k]) is np.ndarray  # NumPy, as the docstring says
             np.testing.assert_allclose(found[i]["params"][k], full[i]["params"][k], rtol=1e-10,
                                        atol=1e-12)
         assert found[i]["val_acc"] == pytest.approx(full[i]["val_acc"])
@@ -79,6 +80,20 @@ def test_a_blowing_up_config_stops_at_the_first_rung(problem):
     assert [r["stopped_at_rung"] for r in found] == [None, None, 0]  # 3 -> 2 survivors
     assert [r["iterations"] for r in found] == [27, 27, 13]
     assert "params" not in found[2] and found[0]["val_acc"] == found[0]["rung_val_acc"][-1]
+
+
+def test_a_search_refuses_what_cannot_run_before_it_trains(problem, monkeypatch):
+    """num_classes, options that shape the program given per config (named, sorted), and a loss
+    history of every config that would not fit in memory."""
+    from jaxnet import checks
+
+    with pytest.raises(ValueError, match="num_classes must be > 0, got 0"):
+        jaxnet.search(*problem, [dict(hidden_size=5)], num_classes=0, **COMMON)
+    with pytest.raises(ValueError, match=r"\['batch_size', 'num_iters'\] shape the program"):
+        jaxnet.search(*problem, [dict(hidden_size=5, num_iters=3, batch_size=4)], num_classes=3)
+    monkeypatch.setattr(checks, "memory_bytes", lambda: 100)  # bytes: fewer than 2 x 27 floats
+    with pytest.raises(ValueError, match="the loss history of 2 runs of 27 updates needs"):
+        jaxnet.search(*problem, [dict(hidden_size=5), dict(hidden_size=6)], num_classes=3, **COMMON)
 
 
 # ---------------------------------------------------------------------------- the program
