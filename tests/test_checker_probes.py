@@ -116,7 +116,7 @@ BEYOND = [("softmax_column_max", "usual"), ("loss_all_pairs", "loss_only"), ("re
           ("reg_mean", "consistent"), ("dW2_from_hidden_gradient", "consistent"),
           ("relu_derivative_wrong", "consistent"), ("dscores_plus_one", "consistent"),
           ("reg_gradient_over_n", "consistent"), ("b1_after_relu", "usual_h1_mask"),
-          ("b1_after_relu", "usual_notebook_mask")]
+          ("b1_after_relu", "usual_notebook_mask"), ("no_relu", "usual_notebook_hidden")]
 
 
 @pytest.mark.parametrize("cause, mode", BEYOND)

@@ -87,6 +87,13 @@ def changes(v, y, params, reg):
         dz1 = (ds @ params["W2"].T) * (v["z1"] > 0)
         out[(name, NAMES, "")] = {**first_layer(v, dz1, reg_w), "W2": v["h1"].T @ ds + reg_w["W2"],
                                   "b2": ds.sum(axis=0)}
+    for row, what in ((0, "the first"), (n - 1, "the last")):  # a loop over range(1, N) or range(N - 1)
+        ds = v["dscores"].copy()
+        ds[row] = 0
+        dz1 = (ds @ params["W2"].T) * (v["z1"] > 0)
+        grads = {**first_layer(v, dz1, reg_w), "W2": v["h1"].T @ ds + reg_w["W2"], "b2": ds.sum(axis=0)}
+        for ks in (NAMES, ("W1", "b1"), ("W2", "b2"), *((k,) for k in NAMES)):
+            out[("gradient_example_left_out", ks, what)] = {k: grads[k] for k in ks}
     return out
 
 

@@ -55,6 +55,8 @@ MODES = {
                      "gradient)",
     "usual_notebook_mask": ", with the usual backward pass on its values masked where X W1 + b1 > 0 (not this "
                            "loss's own gradient)",
+    "usual_notebook_hidden": ", with the notebook's backward pass (its hidden layer max(0, X W1 + b1)) on its "
+                             "probabilities (not this loss's own gradient)",
     "loss_only": ", in the loss only (your gradients are the true loss's)",
     "scores_only": ", only in the scores loss(X) returns (your loss and gradients are right)",
     "loss_path": ", only on the loss's path (loss(X) returns the right scores)",
@@ -268,6 +270,9 @@ OTHER_CAUSES = (
     Mistake("train_default_wrong", "train's default {detail}, not the skeleton's", "def train(self, X, y, X_val, "
             "y_val, learning_rate=1e-3, learning_rate_decay=0.95, reg=5e-6, num_iters=100, batch_size=200, "
             "verbose=False)", "training_update"),
+    Mistake("update_only_when_verbose", "the update inside the progress-print block: the params change only "
+            "when verbose=True (and then only at its iterations)", "update the params at every iteration, "
+            "outside the `if verbose` block", "training_update"),
     Mistake("history_only_when_verbose", "a history recorded only when verbose=True (its append inside the "
             "progress-print block)", "record every history whatever verbose is; let verbose only print",
             "training_histories"),
@@ -406,6 +411,8 @@ BACKWARD = (
             "label y[i]", "gradient"),
     Mistake("dscores_divided_first", "dscores divided by N before subtracting 1 at the correct class "
             "(probs / N - one_hot(y))", "subtract 1 at the correct class first, then divide by N", "gradient"),
+    Mistake("gradient_example_left_out", "{params}'s gradient without {detail} example's term (a loop over "
+            "range(1, N) or range(N - 1)?)", "sum every example's term: for i in range(N)", "gradient"),
     Mistake("dscores_from_scores", "dscores from the scores themselves, (scores - one_hot(y)) / N, instead of "
             "the softmax's probabilities", "dscores = (softmax(scores) - one_hot(y)) / N", "gradient"),
     Mistake("dscores_at_predicted", "dscores with 1 subtracted at each example's predicted class (the argmax "

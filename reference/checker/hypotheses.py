@@ -2,7 +2,8 @@
 had they written another forward pass or data loss, in each way code carries it (``causes.MODES``):
 
 * a forward pass: in the loss and its gradient ("consistent"), in the loss with the usual backward
-  pass on its values ("usual", or masked where h1 > 0 or where the notebook's X W1 + b1 > 0),
+  pass on its values ("usual", or masked where h1 > 0 or where the notebook's X W1 + b1 > 0, or the
+  notebook's backward on its probabilities),
   only in the scores ``loss(X)`` returns ("scores_only"), or only on the loss's path (the
   returned scores right), with either backward pass;
 * returned scores that are something else (the probabilities, ...): "scores_only";
@@ -56,7 +57,7 @@ def values_and_grads(inputs):
 def forward_modes(args, truth, values):
     """{(id, mode): outputs} of the forward passes on one problem."""
     params, X, y, reg = args
-    notebook_z1 = formulas.notebook_forward(np, params, X)[0]
+    notebook_z1, notebook_h1, _ = formulas.notebook_forward(np, params, X)
     out = {}
     for k, forward in formulas.EVERY_FORWARD.items():
         z1, h1, scores = forward(np, params, X)
@@ -64,8 +65,9 @@ def forward_modes(args, truth, values):
         own = {"loss": loss, "grads": grads, "scores": scores, "loss_grads": grads}
         probs = formulas.softmax(np, scores)
         usual = backward.usual(params, X, y, reg, z1, h1, probs)
-        for mode, mask in (("usual_h1_mask", h1), ("usual_notebook_mask", notebook_z1)):  # the mask's input
-            out[(k, mode)] = dict(own, grads=backward.usual(params, X, y, reg, mask, h1, probs))
+        for mode, mask, hidden in (("usual_h1_mask", h1, h1), ("usual_notebook_mask", notebook_z1, h1),
+                                   ("usual_notebook_hidden", notebook_z1, notebook_h1)):
+            out[(k, mode)] = dict(own, grads=backward.usual(params, X, y, reg, mask, hidden, probs))
         out.update({(k, "consistent"): own, (k, "usual"): dict(own, grads=usual),
                     (k, "scores_only"): dict(truth, scores=scores),
                     (k, "loss_path"): dict(own, scores=truth["scores"]),
@@ -97,13 +99,14 @@ def hypotheses(args, truths):
             values = values_and_grads(mistakes.key(*a))
             per_problem[name] = {**forward_modes(a, truths[name], values), **data_loss_modes(a, truths[name], values)}
     return [(Named(k, mode=mode), {name: per_problem[name][(k, mode)] for name in per_problem})
-            for k, mode in next(iter(per_problem.values())) if mode not in OTHER_MASKS or any(
+            for k, mode in next(iter(per_problem.values())) if mode not in OTHER_BACKWARDS or any(
                 not same_grads(p[(k, mode)], p[(k, "usual")]) for p in per_problem.values())]
 
 
-# The usual backward pass masked on another input than the forward's own z1: kept only where it
-# gives other gradients than "usual" on some problem (for most forward passes it is the same).
-OTHER_MASKS = ("usual_h1_mask", "usual_notebook_mask")
+# The usual backward pass masked on another input than the forward's own z1, or the notebook's
+# backward (its z1 and h1) on the forward's probabilities: kept only where it gives other gradients
+# than "usual" on some problem (for most forward passes it is the same).
+OTHER_BACKWARDS = ("usual_h1_mask", "usual_notebook_mask", "usual_notebook_hidden")
 
 
 def same_grads(a, b):

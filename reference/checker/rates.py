@@ -170,9 +170,12 @@ def judge_rates(steps, final, prob, boundaries, eps, reg_decayed=False):
     if measured <= RATE_TOL:  # the schedule's values, rounded
         return rounded_rates(rates, rounding, right, kw, measured)
     stuck = [k for j, k in enumerate(NAMES) if np.allclose(rates[:, j], 0, atol=1e-12 * right[0])]
-    if stuck:
+    if stuck:  # and what the others did, when it is not the schedule (one param's update applied to another?)
+        off = [f"{k} stepped at {np.nanmedian(rates[:, j] / right):.3g} x the schedule's rate"
+               for j, k in enumerate(NAMES) if k not in stuck and np.isfinite(rates[:, j]).any()
+               and not close(rates[:, j], right)]
         return named(name, measured, tol, WHAT, "param_not_updated",
-                     f"{' and '.join(stuck)} never changed during training")
+                     f"{' and '.join(stuck)} never changed during training" + "".join(f"; {o}" for o in off))
     bad = np.argwhere(residuals > RATE_TOL)
     if len(bad):
         t, j = bad[0]

@@ -317,6 +317,13 @@ def verbose_run(obs, merged):
     if not quiet or not talking or not again or any(not np.array_equal(quiet[k], again.get(k)) for k in quiet):
         return  # a run made again is not the same run: verbose's runs show nothing
     moved = [k for k in quiet if k in talking and not np.array_equal(quiet[k], talking[k])]
+    first = obs.params("trace/0/params") if obs.meta.get("trace/calls") else None
+    if sorted(moved) == sorted(quiet) and first and all(np.array_equal(first[k], quiet[k]) for k in quiet):
+        rate = merged["train_learning_rate"]  # no param moved without verbose, every one with it
+        merged["train_learning_rate"] = named(rate.name, rate.measured, rate.tolerance, rate.what,
+                                              "update_only_when_verbose", "no param changed with verbose=False, "
+                                              f"and {joined(moved)} did with verbose=True, after the same seed")
+        return
     if moved and merged["train_steps"].passed:
         merged["train_steps"] = Check("train_steps", False, 1.0, 0.0, merged["train_steps"].what,
                                       f"with verbose=True, train ended at other params ({joined(moved)}) than with "

@@ -97,6 +97,8 @@ BEYOND = {
     "grads_under_other_keys": [("        return loss, grads\n", '        grads["b1"], grads["b2"] = grads["b2"], '
                                 'grads["b1"]  # BUG\n        return loss, grads\n')],
     "dscores_every_label": [(SUBTRACT, "dscores[:, y] -= 1  # BUG: every row at every label")],
+    "gradient_example_left_out": [("dscores /= N", "dscores /= N\n        dscores[-1] = 0  # BUG: the last example "
+                                                   "left out, as a loop over range(N - 1)")],
     "dscores_from_scores": [("dscores = probs.copy()", "dscores = scores.copy()  # BUG: not the probabilities")],
     "dscores_at_predicted": [("dscores[np.arange(N), y] -= 1", "dscores[np.arange(N), scores.argmax(axis=1)] -= 1"
                                                                "  # BUG: the predicted class")],
@@ -150,6 +152,11 @@ BEYOND = {
                                    "            params = self.__dict__.setdefault('first_params', self.params)  # BUG\n"
                                    "            for name in params:\n"),
                                   (UPDATE, UPDATE.replace("self.params[name]", "params[name]"))],
+    "update_only_when_verbose": [("            for name in self.params:\n                self.params[name] -= "
+                                  "learning_rate * grads[name]\n            if verbose and it % 100 == 0:\n",
+                                  "            if verbose and it % 100 == 0:  # BUG: the update only when printing\n"
+                                  "                for name in self.params:\n                    self.params[name] -= "
+                                  "learning_rate * grads[name]\n")],
     "history_only_when_verbose": [(ACCURACIES, ACCURACIES.replace("                " + VAL_ACC,
                                    "                if verbose:  # BUG: recorded only when verbose\n"
                                    "                    " + VAL_ACC))],
