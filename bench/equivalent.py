@@ -126,4 +126,15 @@ DELETION_EQUIVALENT = {
     # make_plan keeps an image shape only for flips or crops: the plan is the same either way
     "jaxnet/recipe.py::Recipe.check::argument::shape = self.image_shape(image_shape)":
         "PCA refuses every view, and the plan drops the shape without flips or crops",
+    # jax.random.key takes a NumPy integer as the int it holds (x64 on or off); float() of a JAX
+    # scalar is the float of its NumPy copy
+    "jaxnet/sweeps.py::seed_keys::argument::seed = int(seed)": "jax.random.key reads a NumPy integer as its int",
+    "jaxnet/sweeps.py::search::argument::val_acc = np.asarray(val_acc)": "each entry is read with float() anyway",
+    # tobytes() is C-ordered whatever the array's layout; save_arrays converts a str itself
+    "jaxnet/artifacts.py::arrays_fingerprint::argument::a = np.ascontiguousarray(np.asarray(arrays[k]))":
+        "tobytes() gives the C-ordered bytes of any layout",
+    "jaxnet/artifacts.py::save_params::argument::arrays[RECORD] = np.array(json.dumps(_jsonable(plain)))":
+        "save_arrays stores the str as the same 0-d array",
+    # POSIX rename(2) replaces an empty folder (Windows would refuse: the line is for it)
+    "jaxnet/data.py::download_cifar10::call::data_dir.rmdir()": "POSIX os.replace replaces an empty folder",
 }

@@ -96,6 +96,34 @@ def test_a_search_refuses_what_cannot_run_before_it_trains(problem, monkeypatch)
         jaxnet.search(*problem, [dict(hidden_size=5), dict(hidden_size=6)], num_classes=3, **COMMON)
 
 
+@pytest.mark.slow
+def test_a_searchs_bar_counts_every_config_iteration_and_spread_is_a_sweeps(problem, monkeypatch):
+    """progress=True: the bar's total is the config-iterations the search trains and its updates add up
+    to it; spread=True (configs across devices) belongs to sweeps, and a search says so."""
+    seen = []
+
+    class Bar:
+        def __init__(self, total=None, **kwargs):
+            seen.append(("total", total))
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *args):
+            return False
+
+        def update(self, n):
+            seen.append(("update", n))
+
+    monkeypatch.setattr(sweeps, "tqdm", Bar)
+    grid = [dict(hidden_size=5, learning_rate=lr) for lr in (0.01, 0.05, 0.2, 0.5)]
+    found = jaxnet.search(*problem, grid, eta=2, num_classes=3, std=0.1, progress=True, **COMMON)
+    trained = sum(r["iterations"] for r in found)
+    assert seen[0] == ("total", trained) and sum(n for what, n in seen[1:] if what == "update") == trained
+    with pytest.raises(ValueError, match="spread splits a sweep's configs across devices; a search does not"):
+        jaxnet.search(*problem, grid, eta=2, num_classes=3, spread=True, **COMMON)
+
+
 # ---------------------------------------------------------------------------- the program
 
 
