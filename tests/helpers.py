@@ -102,3 +102,22 @@ def sigint_ignored():
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def recording_bar(seen):
+    """A stand-in for tqdm that appends ("total", total) when made and ("update", n) per update
+    to ``seen``."""
+    class Bar:
+        def __init__(self, total=None, **kwargs):
+            seen.append(("total", total))
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *args):
+            return False
+
+        def update(self, n):
+            seen.append(("update", n))
+
+    return Bar

@@ -18,6 +18,7 @@ from tqdm.auto import tqdm
 
 from jaxnet import data
 from tests.fake_cifar import LABEL_NAMES, py2_pickle, write_batch, write_fake_cifar10
+from tests.helpers import recording_bar
 
 
 @pytest.fixture(scope="module")
@@ -219,21 +220,7 @@ def test_download_fills_an_empty_folder_and_counts_its_bytes_on_the_bar(server, 
     import tqdm.auto
 
     seen = []
-
-    class Bar:
-        def __init__(self, total=None, **kwargs):
-            seen.append(["total", total])
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *args):
-            return False
-
-        def update(self, n):
-            seen.append(["update", n])
-
-    monkeypatch.setattr(tqdm.auto, "tqdm", Bar)
+    monkeypatch.setattr(tqdm.auto, "tqdm", recording_bar(seen))
     files, url = server
     body = make_archive(archive_files)
     files["/c.tar.gz"] = body
@@ -241,7 +228,7 @@ def test_download_fills_an_empty_folder_and_counts_its_bytes_on_the_bar(server, 
     dest.mkdir()
     data.download_cifar10(dest, url=url + "/c.tar.gz", md5=hashlib.md5(body).hexdigest(), progress=True)
     assert data.load_cifar10(dest)[0].shape == (100, 32, 32, 3) and leftovers(tmp_path) == ["cifar"]
-    assert seen[0] == ["total", len(body)] and sum(n for what, n in seen[1:] if what == "update") == len(body)
+    assert seen[0] == ("total", len(body)) and sum(n for what, n in seen[1:] if what == "update") == len(body)
 
 
 def test_download_checksum_mismatch_extracts_nothing(server, archive_files, tmp_path):

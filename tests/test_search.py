@@ -8,7 +8,7 @@ import pytest
 
 import jaxnet
 from jaxnet import sweeps
-from tests.helpers import count_compiles
+from tests.helpers import count_compiles, recording_bar
 
 COMMON = dict(num_iters=27, batch_size=10, learning_rate_decay=0.9)
 
@@ -101,21 +101,7 @@ def test_a_searchs_bar_counts_every_config_iteration_and_spread_is_a_sweeps(prob
     """progress=True: the bar's total is the config-iterations the search trains and its updates add up
     to it; spread=True (configs across devices) belongs to sweeps, and a search says so."""
     seen = []
-
-    class Bar:
-        def __init__(self, total=None, **kwargs):
-            seen.append(("total", total))
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *args):
-            return False
-
-        def update(self, n):
-            seen.append(("update", n))
-
-    monkeypatch.setattr(sweeps, "tqdm", Bar)
+    monkeypatch.setattr(sweeps, "tqdm", recording_bar(seen))
     grid = [dict(hidden_size=5, learning_rate=lr) for lr in (0.01, 0.05, 0.2, 0.5)]
     found = jaxnet.search(*problem, grid, eta=2, num_classes=3, std=0.1, progress=True, **COMMON)
     trained = sum(r["iterations"] for r in found)
