@@ -69,6 +69,8 @@ OTHER_CAUSES = (
     Mistake("init_differs", "__init__ not making the params as the notebook's skeleton does",
             "W1 = std * np.random.randn(D, H), then W2 = std * np.random.randn(H, C), zero biases, in that order",
             "init"),
+    Mistake("params_overlap", "params that are views of one array ({detail}): an in-place update of one "
+            "changes the other", "give each param its own array: np.zeros(H) for b1, np.zeros(C) for b2", "init"),
     Mistake("init_rng_reseeded", "__init__ seeding NumPy's generator itself (np.random.seed inside __init__): "
             "the caller's seed does not change the weights", "leave the seed to the caller: draw from NumPy's "
             "generator as it is", "init"),
@@ -143,6 +145,8 @@ OTHER_CAUSES = (
     Mistake("loss_history_sparse", "the loss recorded only every {detail} iterations (it % k == 0: beside the "
             "progress print?) instead of at every one", "append the minibatch loss to loss_history at every "
             "iteration, outside any if", "training_histories"),
+    Mistake("history_truncated", "a history's values truncated to integers (an integer array, or floor "
+            "division: correct // N)", "record floats: a float array, (predicted == y).mean()", "training_histories"),
     Mistake("train_acc_on_val", "the training accuracy history recording the validation accuracy",
             "record (self.predict(X_batch) == y_batch).mean()", "training_histories"),
     Mistake("acc_histories_swapped", "the training and validation accuracies recorded in each other's history",

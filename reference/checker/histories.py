@@ -92,7 +92,8 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
     return [judge_history("loss_history", obs.get("trace/loss_history"), losses,
                           [("loss_history_per_epoch", [losses[t] for t in boundaries]),
                            ("loss_history_without_reg", data_losses), ("loss_history_on_training_set", on_train),
-                           ("loss_history_after_update", [s["loss"] for s in evaluations if s.get("again")])],
+                           ("loss_history_after_update", [s["loss"] for s in evaluations if s.get("again")]),
+                           ("history_truncated", np.trunc(losses))],
                           "max rel. error")] + (swapped or [
             judge_history("train_acc_history", train, at("train", boundaries),
                           [("train_acc_on_full_train", at("full", boundaries)),
@@ -101,14 +102,16 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                            ("acc_count_not_fraction", [acc["train"][t] * len(steps[t]["X"]) for t in boundaries]),
                            ("acc_over_other_set", [acc["train"][t] * len(steps[t]["X"]) / n_val for t in boundaries]),
                            ("acc_over_other_set", [acc["train"][t] * len(steps[t]["X"]) / n_train for t in boundaries]),
-                           ("acc_recorded_at_end", at("train", ended))],
+                           ("acc_recorded_at_end", at("train", ended)),
+                           ("history_truncated", np.floor(at("train", boundaries)))],
                           "max error (minibatch accuracy per epoch)"),
             judge_history("val_acc_history", val, at("val", boundaries),
                           [("val_acc_on_train", at("train", boundaries)), ("val_acc_on_train", at("full", boundaries)),
                            ("acc_every_iteration", acc["val"]), ("acc_before_update", at("val_before", boundaries)),
                            ("acc_count_not_fraction", [a * n_val for a in at("val", boundaries)]),
                            ("acc_over_other_set", [a * n_val / n_train for a in at("val", boundaries)]),
-                           ("acc_recorded_at_end", at("val", ended))],
+                           ("acc_recorded_at_end", at("val", ended)),
+                           ("history_truncated", np.floor(at("val", boundaries)))],
                           "max error (validation accuracy per epoch)")])
 
 

@@ -114,6 +114,9 @@ def init(obs):
     if obs.meta.get("init_shared"):
         return named("init", 1, 0, what, "params_shared", "params shared by every instance (a second TwoLayerNet "
                      "has the first one's dict or arrays)")
+    if obs.meta.get("init_overlapping"):
+        return named("init", 1, 0, what, "params_overlap", f"{joined(obs.meta['init_overlapping'])} are views of "
+                     "one array in the instance's params", joined(obs.meta["init_overlapping"]))
     if said:
         return named("init", len(said), 0, what, "init_differs", f"the toy model's {joined(said.values())} after "
                      "np.random.seed(0) differ from the notebook's")

@@ -13,6 +13,7 @@ import dataclasses
 import importlib
 import importlib.util
 import io
+import itertools
 import json
 import sys
 import traceback
@@ -94,6 +95,13 @@ def shares_params(rec, cls, net, toy):
             or any(not np.array_equal(net.params[k], toy[k]) for k in toy))
 
 
+def overlapping_params(params):
+    """The pairs of an instance's params that are views of one array ("b1 and b2"): an in-place
+    update of one changes the other."""
+    arrays = {k: params[k] for k in problems.PARAM_NAMES if isinstance(params.get(k), np.ndarray)}
+    return [f"{a} and {b}" for a, b in itertools.combinations(arrays, 2) if np.shares_memory(arrays[a], arrays[b])]
+
+
 def copy_params(params):
     return {k: np.array(v, copy=True) for k, v in params.items()}
 
@@ -156,6 +164,7 @@ def observe_class(rec, cls):
         init = np.asarray(toy[k])
         rec.put(f"init/{k}", init if init.dtype.kind in "biuf" else init.astype(np.float64))
     rec.probe("init_shared", lambda: rec.meta.update(init_shared=shares_params(rec, cls, net, toy)))
+    rec.probe("init_overlapping", lambda: rec.meta.update(init_overlapping=overlapping_params(net.params)))
     rec.probe("init_default", record_default_init, rec, cls)
     X, y = problems.toy_data()
     other = problems.predict_problem()[0]

@@ -132,13 +132,14 @@ def judge_steps(calls, sizes, regs, kw, boundaries, num_train, rows=()):
 
 # words in the line where train raised -> the part of train that line belongs to (first match wins)
 RAISED_IN = (("training_histories", r"histor|\.append\("), ("training_sampling", r"random|choice|randint|permutation|"
-             r"shuffle|batch|indices|idx"), ("training_decay", r"decay"), ("training_update", r"-=.*\bd?grads?\b"),
+             r"shuffle|batch|indices|idx"), ("training_decay", r"decay"), ("training_update", r"[-+]="),
              ("training_rate", r"learning_rate|\blr\b"))
 
 
 def raised_part(error):
     """The part of train where it raised, from the code of the line that raised (the error's ``line N:
-    code``): the histories, the minibatch, the decay or the rate; else the loop itself (the update)."""
+    code``): the histories, the minibatch, the decay, an in-place update (``-=``, ``+=``: whatever it
+    is multiplied by, a scalar rate broadcasts) or the rate; else the loop itself (the update)."""
     code = error.rpartition(": ")[2] if ", line " in error else ""
     return next((part for part, words in RAISED_IN if re.search(words, code)), "training_update")
 

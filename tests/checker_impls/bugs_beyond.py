@@ -170,6 +170,8 @@ BEYOND = {
                                 "  # BUG: before the loop\n        loss_history, train_acc_history")],
     "loss_history_sparse": [("            loss_history.append(loss)\n", "            if it % 100 == 0:  # BUG: the loss "
                              "of every 100th iteration only\n                loss_history.append(loss)\n")],
+    "history_truncated": [("            loss_history.append(loss)\n",
+                           "            loss_history.append(int(loss))  # BUG: an integer history\n")],
     "train_acc_on_val": [(TRAIN_ACC, "train_acc_history.append((self.predict(X_val) == y_val).mean())  # BUG")],
     "lr_decay_as_rate": [(UPDATE, "self.params[name] -= learning_rate_decay * grads[name]  # BUG: the decay as rate")],
     "lr_constant": [(UPDATE, "self.params[name] -= 1e-3 * grads[name]  # BUG: a constant rate")],
@@ -254,6 +256,10 @@ BEYOND = {
                             (EPOCH_LENGTH, EPOCH_LENGTH + "\n        self.reg = reg")],
     "reg_default_wrong": [("def loss(self, X, y=None, reg=0.0):", "def loss(self, X, y=None, reg=1e-3):  # BUG")],
     "init_default_std_wrong": [("output_size, std=1e-4):", "output_size, std=1e-2):  # BUG")],
+    "params_overlap": [('        self.params["b1"] = np.zeros(hidden_size)\n',
+                        '        shared = np.zeros(max(hidden_size, output_size))  # BUG: one buffer for both biases\n'
+                        '        self.params["b1"] = shared[:hidden_size]\n'),
+                       ('self.params["b2"] = np.zeros(output_size)', 'self.params["b2"] = shared[:output_size]')],
     "init_rng_reseeded": [("        self.params = {}\n", "        self.params = {}\n        np.random.seed(0)  # BUG\n")],
     "decay_default_wrong": [("learning_rate_decay=0.95,", "learning_rate_decay=0.9,  # BUG\n             ")],
     "batch_size_default_wrong": [("batch_size=200,", "batch_size=100,  # BUG\n             ")],
