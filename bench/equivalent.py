@@ -4,6 +4,18 @@ them out of a module's score (docs/verification.md, "Equivalent mutants")."""
 
 # bench.mutation's (mutmut's operators), named as mutmut names them.
 EQUIVALENT = {
+    # preprocess: rows are independent, so the chunk length changes no number; NumPy's reshape takes
+    # any negative length as the unknown one; k is never 0 (components or D); the matrix is float64
+    # already, and a float32 scale times float64 weights is the same float64 product
+    "jaxnet.preprocess.x_apply__mutmut_1": "the chunk length changes no number",
+    "jaxnet.preprocess.x_fit__mutmut_35": "reshape(-2, C) is reshape(-1, C)",
+    "jaxnet.preprocess.x_fit__mutmut_94": "k = components or D is never 0",
+    "jaxnet.preprocess.x_pixel_weights__mutmut_10": "the fitted matrix is float64 already",
+    "jaxnet.preprocess.x_pixel_weights__mutmut_12": "the fitted matrix is float64 already",
+    "jaxnet.preprocess.x_pixel_weights__mutmut_20": "float32 times float64 is the float64 product",
+    "jaxnet.preprocess.x_pixel_weights__mutmut_22": "float32 times float64 is the float64 product",
+    # a trailing None in a PartitionSpec is the same unsplit axis
+    "jaxnet.parallel.x_batch_sharding__mutmut_11": "P(axis, None) is P(axis)",
     # np.nditer(x, flags=["multi_index"], op_flags=["readwrite"]): the iterator only yields
     # indices; x is written through x[ix], so a read-only iterator (no op_flags) is the same.
     "reference.gradient_check.x_eval_numerical_gradient__mutmut_8": "nditer only gives indices",

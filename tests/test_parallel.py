@@ -106,5 +106,20 @@ def test_local_keeps_this_processs_replica_and_refuses_a_split_array():
     mine = np.ones(2)
     out = parallel.local({"replicated": Replicated.__new__(Replicated), "mine": mine})
     assert out["replicated"] == ("this process's replica", 0) and out["mine"] is mine
-    with pytest.raises(ValueError, match="only replicated multi-process arrays have a local copy"):
+    with pytest.raises(ValueError) as refused:
         parallel.local([Split.__new__(Split)])
+    assert str(refused.value) == "only replicated multi-process arrays have a local copy"
+
+
+def test_replicate_puts_arrays_on_the_whole_mesh_unsplit_and_split_configs_splits_the_first_axis():
+    """In this process the mesh has one device; the shardings are still the mesh's: replicated
+    (P()) over the "data" axis, and the configs' leading axis over the "configs" axis."""
+    from jax.sharding import NamedSharding, PartitionSpec
+
+    placed = parallel.replicate({"a": np.ones(3)})["a"]
+    assert isinstance(placed.sharding, NamedSharding) and placed.sharding.spec == PartitionSpec()
+    assert placed.sharding.mesh.axis_names == (parallel.DATA_AXIS,)
+    split = parallel.split_configs({"a": np.ones((2, 3))})["a"]
+    assert isinstance(split.sharding, NamedSharding)
+    assert split.sharding.spec == PartitionSpec(parallel.CONFIG_AXIS) and split.sharding.mesh.axis_names == (
+        parallel.CONFIG_AXIS,)

@@ -133,3 +133,39 @@ def test_a_whitening_eps_that_is_not_positive_is_refused(correlated):
     for kind in ("zca", "pca"):
         with pytest.raises(ValueError, match="eps must be > 0, got 0"):
             preprocess.fit(kind, X, eps=0)
+
+
+def test_pca_keeps_the_top_variance_directions_all_of_them_by_default_and_one_at_least(correlated):
+    """The k kept components span the covariance's top-k eigenvectors; no ``components``: all D;
+    one component is allowed."""
+    X, _ = correlated
+    values, vectors = np.linalg.eigh(np.cov(X, rowvar=False, bias=True))
+    top = vectors[:, np.argsort(values)[::-1][:5]]
+    M = preprocess.fit("pca", X, components=5)["matrix"]
+    np.testing.assert_allclose(M @ np.linalg.pinv(M), top @ top.T, atol=1e-8)  # the same subspace
+    assert preprocess.fit("pca", X)["matrix"].shape == (12, 12)
+    assert preprocess.fit("pca", X, components=1)["matrix"].shape == (12, 1)
+
+
+def test_the_mean_preprocessing_is_the_float64_training_mean_and_nothing_else(correlated):
+    X, X_val = correlated
+    rows = X.astype(np.float32)
+    prep = preprocess.fit("mean", rows)
+    assert sorted(prep) == ["kind", "mean"] and prep["mean"].dtype == np.float64
+    np.testing.assert_allclose(prep["mean"], rows.astype(np.float64).mean(0), rtol=1e-12)
+    np.testing.assert_allclose(preprocess.apply(prep, X_val, np.float64), X_val - prep["mean"], rtol=1e-12)
+    for kind in preprocess.KINDS:
+        assert str(preprocess.fit(kind, X, image_shape=(2, 2, 3))["kind"]) == kind
+
+
+def test_no_rows_are_no_rows_in_the_output_dtype(correlated):
+    X, _ = correlated
+    out = preprocess.apply(preprocess.fit("pca", X, components=5), X[:0])
+    assert out.shape == (0, 5) and out.dtype == np.float32
+
+
+def test_the_whitening_eps_defaults_to_a_tenth_of_the_mean_variance(correlated):
+    X, _ = correlated
+    for kind in ("zca", "pca"):
+        np.testing.assert_array_equal(preprocess.fit(kind, X)["matrix"], preprocess.fit(kind, X, eps=0.1)["matrix"])
+        assert not np.allclose(preprocess.fit(kind, X)["matrix"], preprocess.fit(kind, X, eps=1.0)["matrix"])
