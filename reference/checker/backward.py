@@ -84,14 +84,11 @@ def changes(v, y, params, reg):
                      ("dscores_plus_one", (v["probs"] + labels) / n), ("dscores_set_to_minus_one", assigned),
                      ("dscores_every_label", every_label), ("dscores_from_scores", (v["scores"] - labels) / n),
                      ("dscores_at_predicted", (v["probs"] - one_hot(v["scores"].argmax(axis=1), labels.shape[1])) / n)):
-        dz1 = (ds @ params["W2"].T) * (v["z1"] > 0)
-        out[(name, NAMES, "")] = {**first_layer(v, dz1, reg_w), "W2": v["h1"].T @ ds + reg_w["W2"],
-                                  "b2": ds.sum(axis=0)}
+        out[(name, NAMES, "")] = from_dscores(params, v["X"], reg, v["z1"], v["h1"], ds)
     for row, what in ((0, "the first"), (n - 1, "the last")):  # a loop over range(1, N) or range(N - 1)
         ds = v["dscores"].copy()
         ds[row] = 0
-        dz1 = (ds @ params["W2"].T) * (v["z1"] > 0)
-        grads = {**first_layer(v, dz1, reg_w), "W2": v["h1"].T @ ds + reg_w["W2"], "b2": ds.sum(axis=0)}
+        grads = from_dscores(params, v["X"], reg, v["z1"], v["h1"], ds)
         for ks in (NAMES, ("W1", "b1"), ("W2", "b2"), *((k,) for k in NAMES)):
             out[("gradient_example_left_out", ks, what)] = {k: grads[k] for k in ks}
     return out

@@ -283,7 +283,7 @@ FORWARDS = (
     Mistake("sigmoid_hidden", "a sigmoid as the hidden activation", "the notebook's ReLU: h1 = max(0, z1)",
             "scores", with_hidden(lambda xp, z: 1.0 / (1.0 + xp.exp(-z)))),
     Mistake("relu6_hidden", "a ReLU6 min(max(0, z1), 6) as the hidden activation", "the notebook's ReLU: "
-            "h1 = max(0, z1), with no cap", "scores", with_hidden(lambda xp, z: xp.where(z > 0, xp.where(z < 6, z, 6.0), 0.0))),
+            "h1 = max(0, z1), with no cap", "scores", with_hidden(lambda xp, z: xp.where(z < 6, relu(xp, z), 6.0))),
     Mistake("tanh_hidden", "tanh as the hidden activation", "the notebook's ReLU: h1 = max(0, z1)", "scores",
             with_hidden(lambda xp, z: xp.tanh(z))),
     Mistake("biases_left_out", "the forward pass without b1 and b2 (scores = max(0, X W1) W2)",

@@ -34,8 +34,10 @@ def judge_history(name, history, expected, variants, what):
             return named(name, measured, tol, what, mid, seen)
     every = sparse_every(name, history, expected)
     if every:
-        at = f"iteration 0 and every {every}th after it" if every.isdigit() else "iteration 0 alone"
-        return named(name, measured, tol, what, "loss_history_sparse", f"{seen}: the loss of {at}", every)
+        alone = every == expected.size  # a k as long as the run: only iteration 0's shows, so "k or more"
+        at = "iteration 0 alone" if alone else f"iteration 0 and every {every}th after it"
+        return named(name, measured, tol, what, "loss_history_sparse", f"{seen}: the loss of {at}",
+                     f"{every} or more" if alone else str(every))
     if expected.size and history.size > expected.size and matches(history[-expected.size:], expected):
         return named(name, measured, tol, what, "histories_kept_between_calls", f"{name} holds {history.size} "
                      f"entries: earlier calls' {history.size - expected.size}, then this run's {expected.size}")
@@ -43,13 +45,11 @@ def judge_history(name, history, expected, variants, what):
 
 
 def sparse_every(name, history, expected):
-    """k in words when loss_history holds the losses of iterations 0, k, 2k, ... only (k >= 2), else
-    None; a k as long as the run shows only iteration 0's, so it says "k or more"."""
+    """The smallest k >= 2 for which loss_history holds the losses of iterations 0, k, 2k, ... only,
+    else None."""
     if name != "loss_history" or history is None or not 0 < history.size < expected.size:
         return None
-    T = expected.size
-    k = next((k for k in range(2, T + 1) if matches(history, expected[::k])), None)
-    return None if k is None else str(k) if len(expected[::k]) > 1 else f"{T} or more"
+    return next((k for k in range(2, expected.size + 1) if matches(history, expected[::k])), None)
 
 
 def matches(history, values):

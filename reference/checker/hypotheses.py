@@ -64,14 +64,13 @@ def forward_modes(args, truth, values):
         loss, grads = values[k]
         own = {"loss": loss, "grads": grads, "scores": scores, "loss_grads": grads}
         probs = formulas.softmax(np, scores)
-        usual = backward.usual(params, X, y, reg, z1, h1, probs)
-        for mode, mask, hidden in (("usual_h1_mask", h1, h1), ("usual_notebook_mask", notebook_z1, h1),
+        for mode, mask, hidden in (("usual", z1, h1), ("usual_h1_mask", h1, h1),  # the mask's and dW2's inputs
+                                   ("usual_notebook_mask", notebook_z1, h1),
                                    ("usual_notebook_hidden", notebook_z1, notebook_h1)):
             out[(k, mode)] = dict(own, grads=backward.usual(params, X, y, reg, mask, hidden, probs))
-        out.update({(k, "consistent"): own, (k, "usual"): dict(own, grads=usual),
-                    (k, "scores_only"): dict(truth, scores=scores),
+        out.update({(k, "consistent"): own, (k, "scores_only"): dict(truth, scores=scores),
                     (k, "loss_path"): dict(own, scores=truth["scores"]),
-                    (k, "loss_path_usual"): dict(own, grads=usual, scores=truth["scores"])})
+                    (k, "loss_path_usual"): dict(out[(k, "usual")], scores=truth["scores"])})
     for m in formulas.RETURNED:
         out[(m.id, "scores_only")] = dict(truth, scores=m.fn(np, params, X)[2])
     return out
