@@ -43,7 +43,7 @@ def test_correct_implementations_pass_every_check(name):
     result = check_here(IMPLS / name)
     assert result.error is None
     assert not {c.name: c.diagnosis for c in result.checks if not c.passed}
-    assert result.status == 0 and result.findings == [] and len(result.checks) == 24
+    assert result.status == 0 and result.findings == [] and len(result.checks) == 25
     assert result.summary()["part"] is None and result.summary()["cause"] is None
 
 

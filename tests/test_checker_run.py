@@ -47,7 +47,7 @@ def test_batch_run_contains_crash_endless_loop_and_load_error(tmp_path):
     assert "crashed" in report["crash_abort.py"]["error"] and "signal 6" in report["crash_abort.py"]["error"]
     assert "timed out after 5 s" in report["endless_loop.py"]["error"]
     assert "SyntaxError" in report["syntax_error.py"]["error"]
-    assert report["correct_vectorised.py"]["passed"] is True and len(report["correct_vectorised.py"]["checks"]) == 24
+    assert report["correct_vectorised.py"]["passed"] is True and len(report["correct_vectorised.py"]["checks"]) == 25
     assert "COULD NOT RUN: timed out" in stdout and "1 passed, 0 failed, 3 could not run" in stdout
 
 

@@ -259,7 +259,10 @@ def diagnose(obs, checks, parts, args, truths):
             c.diagnosis, c.causes = cause_text(owner, c, parts), [owner.cause]
         elif not c.diagnosis:
             c.diagnosis = located_text(c, parts, owner.part) or owner.structure
+    other = edge_cases.other_sizes_finding(obs, checks, LOSS_CHECKS)
     findings = ([alias] if alias else []) + [f for f in findings if f.checks] + [judged_finding(c) for c in own]
+    findings += [other] if other else []
+    edge_cases.other_sizes_joined(checks, findings)
     for f in findings:
         f.checks.sort(key=lambda name: not shows_part(f.part, check_parts(name, parts)))
     findings += [init] if init else []

@@ -1,10 +1,14 @@
 """Findings of the probes of edge cases (NumPy): a second ``loss(X)`` on the same array after the
-params changed (scores cached by X are the old params' scores), and ``predict`` on ties, scores above
-exp's range and more rows than a chunk of 128 (``problems.predict_edge_problem``).
+params changed (scores cached by X are the old params' scores), ``predict`` on ties, scores above
+exp's range and more rows than a chunk of 128 (``problems.predict_edge_problem``), and the loss at
+other sizes than the toy's (``problems.other_sizes_problem``).
 """
+
+import re
 
 import numpy as np
 
+from reference import TwoLayerNet
 from reference.checker import causes, mistakes, problems
 from reference.checker.report import Finding
 from reference.checker.training_record import named_title
@@ -94,3 +98,73 @@ def predict_edge_finding(check, findings, obs):
                        checks=["predict"])
     check.diagnosis = f"{seen}; not a known mistake"
     return Finding("predict", None, "not a known mistake", seen, causes.look_first("predict"), checks=["predict"])
+
+
+def oracle(prob):
+    """The NumPy oracle's outputs on a loss problem: {"loss", "grads", "scores"} (float64)."""
+    net = TwoLayerNet.from_params(prob.params)
+    loss, grads = net.loss(prob.X, prob.y, reg=prob.reg)
+    return {"loss": float(loss), "grads": grads, "scores": net.loss(prob.X)}
+
+
+# The part of loss that raised, from the words of the line that raised: a gradient's line (its
+# target a grads entry or a d-name: dW1, dscores), the reg term's, the softmax's; else the forward's.
+RAISED_IN = (("gradient", r"^\s*(grads?\b|d[A-Za-z_]|.*\bgrads?\[)"), ("regulariser", r"\breg\b"),
+             ("data_loss", r"\b(log|exp|softmax|probs?|loss|logsumexp|one_?hot|eye)\b"))
+
+
+def other_sizes_finding(obs, checks, loss_side):
+    """The mistake that shows only at other sizes than the toy's (a toy size held in the code): a
+    finding located by what differs there, and by nothing else (no cause is named); None when that
+    check passes, or when another loss-side check (``loss_side``: their names) fails too."""
+    check = next((c for c in checks if c.name == "other_sizes"), None)
+    if check is None or check.passed or check.consequence_of:
+        return None
+    if any(c.name in loss_side and not c.passed for c in checks):
+        return None  # the same mistake as theirs (``other_sizes_joined``)
+    prob = problems.other_sizes_problem()
+    part, params, seen = other_sizes_part(obs, prob)
+    structure = f"only at {prob.what}, while every problem of the toy's sizes agrees: {seen}"
+    check.part, check.diagnosis = part, f"{structure}; not a known mistake"
+    return Finding(part, None, "not a known mistake", structure, causes.look_first(part, params), params,
+                   checks=[check.name])
+
+
+def other_sizes_joined(checks, findings):
+    """The problem of other sizes failing beside another loss-side check: one more check of the loss
+    side's first finding (the same mistake shows there too)."""
+    check = next((c for c in checks if c.name == "other_sizes"), None)
+    owner = next((f for f in findings if f.part not in ("init", "predict") and f.checks), None)
+    if check is None or check.passed or check.consequence_of or check.part or owner is None:
+        return
+    owner.checks.append(check.name)
+    check.part = owner.part
+    check.diagnosis = check.diagnosis or f"the same mistake as {owner.checks[0]}'s"
+
+
+def other_sizes_part(obs, prob):
+    """(part, gradients concerned, what differs) on the problem of other sizes."""
+    name, want = prob.name, oracle(prob)
+    scores = obs.get(f"{name}/scores")
+    scores_right = scores is not None and scores.shape == want["scores"].shape and np.allclose(
+        scores, want["scores"], rtol=1e-8, atol=1e-10)
+    if f"{name}_scores" in obs.errors:
+        return "scores", (), f"loss(X) raised {obs.errors[name + '_scores']}"
+    if scores is not None and not scores_right:
+        return "scores", (), f"loss(X) returned other scores (shape {scores.shape}, expected {want['scores'].shape})"
+    if name in obs.errors:
+        code = obs.errors[name].rpartition(": ")[2] if ", line " in obs.errors[name] else ""
+        part = next((p for p, words in RAISED_IN if re.search(words, code)), "data_loss" if scores_right else "scores")
+        return part, (), f"loss(X, y) raised {obs.errors[name]}"
+    loss = float(obs.get(f"{name}/loss"))
+    if not np.isclose(loss, want["loss"], rtol=1e-8, atol=1e-10):
+        at_zero, zero_want = obs.get(f"{name}/loss_reg0"), TwoLayerNet.from_params(prob.params).loss(prob.X, prob.y)[0]
+        reg_only = at_zero is not None and np.isclose(float(at_zero), zero_want, rtol=1e-8, atol=1e-10)
+        return ("regulariser" if reg_only else "data_loss"), (), (
+            f"the loss is {loss:.10g}, expected {want['loss']:.10g}" + (" (right at reg = 0)" if reg_only else ""))
+    bad = tuple(k for k in problems.PARAM_NAMES if not _close(obs.get(f"{name}/grads/{k}"), want["grads"][k]))
+    return "gradient", bad, f"the loss is right, the gradients differ for {', '.join(bad)}"
+
+
+def _close(got, want):
+    return got is not None and got.shape == want.shape and np.allclose(got, want, rtol=1e-7, atol=1e-10)

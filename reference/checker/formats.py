@@ -12,7 +12,8 @@ import xml.etree.ElementTree as ET
 
 from reference.checker import problems, report
 
-LOSS_SIDE = ("toy_loss", "gradients", "gradients_numeric", *problems.loss_problems(), "no_mutation", "grads_format")
+LOSS_SIDE = ("toy_loss", "gradients", "gradients_numeric", *problems.loss_problems(), "other_sizes", "no_mutation",
+             "grads_format")
 CLASS_CHECKS = ("init", "toy_scores", *LOSS_SIDE, "toy_training", "predict", "train_steps", "train_sampling",
                 "train_learning_rate", "loss_history", "train_acc_history", "val_acc_history")
 FUNCTION_CHECKS = LOSS_SIDE  # loss and gradients only

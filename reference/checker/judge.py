@@ -10,7 +10,7 @@ if it explains every problem, and marks the checks that fail only as a consequen
 import numpy as np
 
 from reference import TwoLayerNet, notebook
-from reference.checker import diagnosis, evidence, mistakes, predictions, problems, training_checks
+from reference.checker import diagnosis, edge_cases, evidence, mistakes, predictions, problems, training_checks
 from reference.checker.edge_cases import EDGE, row_ranges, true_scores
 from reference.checker.evidence import GRAD_TOL, Observation
 from reference.checker.measures import Part, abs_error, sum_abs
@@ -120,7 +120,7 @@ def init(obs):
     if said:
         return named("init", len(said), 0, what, "init_differs", f"the toy model's {joined(said.values())} after "
                      "np.random.seed(0) differ from the notebook's")
-    reseeded = init_reseeded(obs, what)
+    reseeded = init_reseeded(obs, what) or init_other_sizes(obs, what)
     if reseeded:
         return reseeded
     got, want = obs.params("init_default"), problems.default_init_params()
@@ -149,6 +149,20 @@ def init_reseeded(obs, what):
                  f"({joined(differences.values())})")
 
 
+def init_other_sizes(obs, what):
+    """TwoLayerNet at ``problems.OTHER_SIZES`` after np.random.seed(0): the skeleton's draw at those
+    sizes (``init_differs`` when not: a toy size held in __init__); else None."""
+    seen = "TwoLayerNet({}, {}, {}, std=0.1)".format(*problems.OTHER_SIZES)
+    if "init_other" in obs.errors:
+        return Check("init", False, 1, 0, what, f"{seen} raised {obs.errors['init_other']}", part="init")
+    got = obs.params("init_other")
+    differences = init_differences(got, problems.seeded_init_params(0, 1e-1, problems.OTHER_SIZES)) if got else {}
+    if not differences:
+        return None
+    return named("init", len(differences), 0, what, "init_differs", f"{seen} after np.random.seed(0) differs from "
+                 f"the skeleton's draw ({joined(differences.values())}), while the toy model's sizes are right")
+
+
 def init_differences(got, want):
     """{param: how it differs from the notebook's}: its shape, its dtype (an integer array, whose
     in-place float updates raise or truncate, or a float32 one) or its values."""
@@ -171,6 +185,18 @@ def loss_problem(obs, prob, parts):
     if prob.name in obs.errors:
         return failed_to_run(prob.name, what, obs.errors[prob.name])
     return from_parts(prob.name, what, parts[prob.name])
+
+
+def other_sizes(obs):
+    """Loss, gradients and scores on the problem of other sizes, against the NumPy oracle."""
+    prob = problems.other_sizes_problem()
+    what = f"{prob.what}: max error (loss, grads, scores)"
+    if prob.name in obs.errors:
+        return failed_to_run(prob.name, what, obs.errors[prob.name])
+    if obs.get(f"{prob.name}/loss") is None:  # no net could be made at those sizes: the init check says so
+        return Check(prob.name, False, None, None, what, "TwoLayerNet could not be made at these sizes",
+                     consequence_of="init")
+    return from_parts(prob.name, what, evidence.problem_parts(obs, prob.name, edge_cases.oracle(prob)))
 
 
 def no_mutation(obs):
@@ -369,7 +395,7 @@ def judge(obs):
     checks = ([init(obs), toy_scores(obs)] if obs.mode == "class" else []) + [toy_loss(obs), gradients(obs, parts),
                                                                    gradients_numeric(obs)]
     checks += [loss_problem(obs, prob, parts) for prob in problems.loss_problems().values()]
-    checks += [no_mutation(obs), grads_format(obs)]
+    checks += [other_sizes(obs), no_mutation(obs), grads_format(obs)]
     if obs.mode == "class":
         checks += [toy_training(obs), predict(obs)] + training_checks.judge_training(obs)
     findings = diagnosis.diagnose(obs, checks, parts, args, truths)

@@ -83,6 +83,17 @@ def record_default_init(rec, cls):
             rec.put(f"init_default/{k}", np.asarray(v))
 
 
+def other_sizes_call(rec, cls):
+    """The ``call`` of an instance at ``problems.OTHER_SIZES``, made after np.random.seed(0); its
+    params are recorded (``init_other``)."""
+    np.random.seed(0)
+    call, net = class_call(cls, problems.OTHER_SIZES)
+    for k in problems.PARAM_NAMES:
+        if k in net.params and np.asarray(net.params[k]).dtype.kind in "biuf":
+            rec.put(f"init_other/{k}", np.array(net.params[k], copy=True))
+    return call
+
+
 def shares_params(rec, cls, net, toy):
     """Whether a second instance (another seed) shares the first one's params: the same dict or
     arrays, or the first one's values changed by it. Its own params are recorded (``init_seed1``)."""
@@ -128,13 +139,21 @@ def record_loss_call(rec, name, call, params, X, y, reg):
     rec.meta[f"{name}/mutated"] = changed
 
 
-def observe_loss(rec, call, toy_params):
-    """The toy problem (with its numeric gradient) and every extra loss problem."""
+def observe_loss(rec, call, toy_params, other_call):
+    """The toy problem (with its numeric gradient), every extra loss problem, and the problem of
+    other sizes through ``other_call`` (a net made at those sizes; None: it could not be made), also
+    at reg = 0."""
     X, y = problems.toy_data()
     rec.probe("toy", record_loss_call, rec, "toy", call, toy_params, X, y, 0.05)
     rec.probe("numeric", numeric_gradients, rec, call, toy_params, X, y, 0.05)
     for prob in problems.loss_problems().values():
         rec.probe(prob.name, record_loss_call, rec, prob.name, call, prob.params, prob.X, prob.y, prob.reg)
+    other = problems.other_sizes_problem()
+    if other_call is None:
+        return
+    rec.probe(other.name, record_loss_call, rec, other.name, other_call, other.params, other.X, other.y, other.reg)
+    rec.probe(f"{other.name}_reg0", lambda: rec.put(f"{other.name}/loss_reg0", np.asarray(other_call(
+        copy_params(other.params), rec.fresh(other.X), rec.fresh(other.y), 0.0)[0], np.float64)))
 
 
 def numeric_gradients(rec, call, params, X, y, reg):
@@ -145,9 +164,10 @@ def numeric_gradients(rec, call, params, X, y, reg):
         rec.put(f"numeric/{k}", eval_numerical_gradient(f, p[k], verbose=False))
 
 
-def class_call(cls):
-    """A ``call(params, X, y, reg)`` that sets the params on one instance and calls ``loss``."""
-    net = cls(problems.D, problems.H, problems.C, std=1e-1)
+def class_call(cls, sizes=(problems.D, problems.H, problems.C)):
+    """A ``call(params, X, y, reg)`` that sets the params on one instance (made at ``sizes``) and
+    calls ``loss``."""
+    net = cls(*sizes, std=1e-1)
 
     def call(params, X, y, reg):
         net.params = params
@@ -170,12 +190,17 @@ def observe_class(rec, cls):
     other = problems.predict_problem()[0]
     rec.probe("toy_scores", lambda: rec.put("toy_scores", scores_after_change(net, rec.fresh(X), other)))
     call, probe_net = class_call(cls)
-    observe_loss(rec, call, toy)
+    other_call = rec.probe("init_other", other_sizes_call, rec, cls)
+    observe_loss(rec, call, toy, other_call)
     rec.probe("toy_default_reg", lambda: rec.put("toy_default_reg/loss", np.float64(
         _with(probe_net, toy).loss(rec.fresh(X), rec.fresh(y))[0])))  # loss(X, y) without reg: reg = 0
     for prob in problems.loss_problems().values():  # the scores alone, loss(X)
         rec.probe(f"{prob.name}_scores", lambda prob=prob: rec.put(
             f"{prob.name}/scores", np.asarray(_with(probe_net, prob.params).loss(rec.fresh(prob.X)), np.float64)))
+    other = problems.other_sizes_problem()
+    if other_call is not None:
+        rec.probe(f"{other.name}_scores", lambda: rec.put(f"{other.name}/scores", np.asarray(
+            other_call(copy_params(other.params), rec.fresh(other.X), None, 0.0), np.float64)))
     params, Xp = problems.predict_problem()
     rec.probe("predict", lambda: rec.put("predict", np.asarray(_with(probe_net, params).predict(rec.fresh(Xp)))))
     edge_params, Xe = problems.predict_edge_problem()
@@ -320,7 +345,8 @@ def main(argv=None):
     rec = Recorder(source)
     if args.function:
         rec.meta["mode"] = "function"
-        observe_loss(rec, lambda p, X, y, reg: fn(p, X, y, reg), problems.toy_params())
+        call = lambda p, X, y, reg: fn(p, X, y, reg)  # noqa: E731
+        observe_loss(rec, call, problems.toy_params(), call)
     else:
         rec.meta["mode"] = "class"
         observe_class(rec, cls)

@@ -64,12 +64,12 @@ def default_init_params():
     return seeded_init_params(0)
 
 
-def seeded_init_params(seed, std=1e-4):
-    """The skeleton's params of TwoLayerNet(D, H, C, std) after np.random.seed(seed)."""
+def seeded_init_params(seed, std=1e-4, sizes=(D, H, C)):
+    """The skeleton's params of TwoLayerNet(D, H, C, std) (or other ``sizes``) after np.random.seed(seed)."""
     state = np.random.get_state()
     try:
         np.random.seed(seed)
-        return {k: np.array(v) for k, v in TwoLayerNet(D, H, C, std=std).params.items()}
+        return {k: np.array(v) for k, v in TwoLayerNet(*sizes, std=std).params.items()}
     finally:
         np.random.set_state(state)
 
@@ -125,6 +125,22 @@ def loss_problems():
         LossProblem("integer_inputs", "integer inputs (raw pixels are integers)", base, integers, y, 0.05),
     ]
     return {p.name: p for p in problems}
+
+
+OTHER_SIZES = (6, 7, 10)  # D, H, C of other_sizes_problem: none the toy's (4, 10, 3); 10 classes as CIFAR-10's
+
+
+def other_sizes_problem():
+    """A loss problem whose every size differs from the toy's (N, D, H, C) = (5, 4, 10, 3): 12
+    examples of 6 inputs, 7 hidden units and 10 classes, every class among the labels and two
+    repeated. Code that holds one of the toy's sizes (np.eye(3), a hidden layer of 10, a batch of 5)
+    is wrong here only. Judged apart from the loss problems (``edge_cases.other_sizes_finding``),
+    since the catalogue's programs are compiled for the toy's sizes."""
+    rng = np.random.default_rng(610)
+    D_, H_, C_ = OTHER_SIZES
+    y = np.array([3, 0, 9, 1, 7, 2, 5, 3, 8, 4, 6, 7])
+    return LossProblem("other_sizes", f"other sizes ({len(y)} examples of {D_} inputs, {H_} hidden units, {C_} classes)",
+                       _random_params(rng, D=D_, H=H_, C=C_), rng.standard_normal((len(y), D_)), y, 0.05)
 
 
 def predict_problem():
@@ -189,7 +205,7 @@ def extra_train_problems():
     iteration per epoch, and batches of 16 drawn with replacement; the larger inputs give gradient
     entries above 1, so that an update that clips them shows)."""
     main = train_problem()
-    uneven = dict(main.kwargs, batch_size=15, num_iters=10, learning_rate=0.5)  # another rate: a fixed one shows
+    uneven = dict(main.kwargs, batch_size=15, num_iters=11, learning_rate=0.5)  # another rate: a fixed one shows
     big = dict(main.kwargs, batch_size=16, num_iters=7)
     return {"trace_uneven": TrainProblem(main.params, main.X, main.y, main.X_val, main.y_val, 5, uneven,
                                          after="trace"),

@@ -56,6 +56,23 @@ UNKNOWN.update({
     # the rate decays at the wrong boundaries (iterations_per_epoch from num_train * batch_size)
     "epoch_length_product": ("training_histories", "epoch_boundaries_wrong", [("iterations_per_epoch = max(num_train // batch_size, 1)",
                                                "iterations_per_epoch = max(num_train * batch_size, 1)  # BUG")]),
+    # Sizes of the notebook's toy problem held in the code: right on every problem of the toy's
+    # sizes, wrong only on the problem of other sizes (10 classes, 7 hidden units, 6 inputs).
+    # the one-hot labels of the backward pass for 3 classes
+    "dscores_three_classes": ("gradient", None, [("        dscores = probs.copy()\n        dscores[np.arange(N), y] -= 1",
+                                                   "        dscores = probs - np.eye(3)[y]  # BUG")]),
+    # the correct class's log-probability picked with 3-class one-hot labels
+    "loss_three_classes": ("data_loss", None, [(LOSS, "loss = -np.mean(np.sum(stable * np.eye(3)[y], axis=1) "
+                                                      "- np.log(np.sum(exp, axis=1)))  # BUG")]),
+    # the regulariser over W1's first 4 rows (the toy's inputs): right at reg = 0
+    "reg_four_rows": ("regulariser", None, [(REG_LOSS, "loss += reg * (np.sum(W1[:4] ** 2) + np.sum(W2 ** 2))  # BUG")]),
+    # b2 cut to the toy's 3 classes in the forward pass (a broadcast error at 10)
+    "scores_b2_three": ("scores", None, [(SCORES, "scores = hidden @ W2 + b2[:3]  # BUG")]),
+    # b2 drawn for the toy's 3 classes in __init__
+    "init_b2_three": ("init", "init_differs", [('np.zeros(output_size)', 'np.zeros(3)  # BUG')]),
+    # the loop stops at the last whole epoch: 10 of 11 iterations on 40 rows in batches of 15
+    "loop_whole_epochs": ("training_update", "iteration_count_off_by_one", [
+        ("for it in range(num_iters):", "for it in range(num_iters - num_iters % iterations_per_epoch):  # BUG")]),
 })
 
 # Mistakes in the other correct nets' styles: name -> (part, the cause it must be named as or
