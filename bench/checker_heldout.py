@@ -38,15 +38,16 @@ COARSE = {"update": ("training_rate", "training_update")}
 
 def part_right(truth, summary):
     """The summary's part is the manifest's (or one the manifest's coarser word covers), with the
-    manifest's param among the summary's params for a gradient bug of one param (``param`` null:
-    several); or, for a forward-consistent gradient bug, a part of the forward pass with the backward
-    agreeing with the net's own loss."""
+    manifest's param among the summary's params for a gradient bug (``param``: one name, or a list
+    of names, every one of which must be among them; null: several); or, for a forward-consistent
+    gradient bug, a part of the forward pass with the backward agreeing with the net's own loss."""
     if (truth["part"] == "gradient" and truth.get("forward_consistent") and summary["part"] in FORWARD
             and summary.get("backward_agrees_with_loss") is not False):
         return True
     if summary["part"] not in COARSE.get(truth["part"], (truth["part"],)):
         return False
-    return truth["part"] != "gradient" or truth["param"] is None or truth["param"] in (summary.get("params") or [])
+    wanted = [truth["param"]] if isinstance(truth["param"], str) else truth["param"] or []
+    return truth["part"] != "gradient" or set(wanted) <= set(summary.get("params") or [])
 
 
 def score(manifest, results, named):
