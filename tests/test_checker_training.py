@@ -82,14 +82,34 @@ def test_a_step_that_moves_no_param_is_the_update_s_mistake():
     assert [f.part for f in result.findings] == ["training_update"] and result.summary()["cause"] is None
 
 
-def test_a_train_that_never_calls_self_loss_is_judged_by_its_outcome():
-    """train computing its gradients with the class's function (not the instance's loss): no step is
-    seen, so the run is held to the oracle's after the same seed; right, it passes; with a wrong
-    update, it fails, not located beyond the loop."""
+def test_a_train_stepping_through_its_own_function_is_traced_step_by_step():
+    """train computing its gradients through a function of its own file (the class's loss, or a
+    module-level step taking the params dict) instead of the instance's loss: each call is traced as
+    a step; right, it passes; with the rate halved, the rate is what is wrong, and named."""
     call = "self.loss(X_batch, y=y_batch, reg=reg)"
-    own = edited("train_unobserved", [(call, "TwoLayerNet.loss(self, X_batch, y=y_batch, reg=reg)")])
+    step = ("class TwoLayerNet", "def sgd_step(params, X_batch, y_batch, reg):\n    net = TwoLayerNet.__new__(TwoLayerNet)\n"
+                                 "    net.params = params\n    return net.loss(X_batch, y=y_batch, reg=reg)\n\n\nclass TwoLayerNet")
+    own = edited("train_by_class_loss", [(call, "TwoLayerNet.loss(self, X_batch, y=y_batch, reg=reg)")])
     assert own.passed, [(c.name, c.diagnosis) for c in own.checks if not c.passed]
-    wrong = edited("train_unobserved_wrong", [(call, "TwoLayerNet.loss(self, X_batch, y=y_batch, reg=reg)"),
+    stepped = edited("train_by_step", [step, (call, "sgd_step(self.params, X_batch, y_batch, reg)")])
+    assert stepped.passed, [(c.name, c.diagnosis) for c in stepped.checks if not c.passed]
+    wrong = edited("train_by_step_halved", [step, (call, "sgd_step(self.params, X_batch, y_batch, reg)"),
+                                            ("learning_rate * grads[name]", "0.5 * learning_rate * grads[name]  # BUG")])
+    assert wrong.summary()["part"] == "training_rate" and wrong.summary()["cause"] == "lr_scaled", wrong.summary()
+
+
+def test_a_train_whose_steps_cannot_be_seen_is_judged_by_its_outcome():
+    """train's gradients from a function that returns a dict, not (loss, grads): no step is seen, so
+    the run is held to the oracle's after the same seed; right, it passes; with a wrong update, it
+    fails, not located beyond the loop."""
+    call = "loss, grads = self.loss(X_batch, y=y_batch, reg=reg)"
+    step = ("class TwoLayerNet", "def sgd_step(net, X_batch, y_batch, reg):\n"
+                                 "    return dict(zip(('loss', 'grads'), TwoLayerNet.loss(net, X_batch, y_batch, reg)))"
+                                 "\n\n\nclass TwoLayerNet")
+    unseen = "out = sgd_step(self, X_batch, y_batch, reg)\n            loss, grads = out['loss'], out['grads']"
+    own = edited("train_unobserved", [step, (call, unseen)])
+    assert own.passed, [(c.name, c.diagnosis) for c in own.checks if not c.passed]
+    wrong = edited("train_unobserved_wrong", [step, (call, unseen),
                                               ("learning_rate * grads[name]", "0.5 * learning_rate * grads[name]  # BUG")])
     failed = [c.name for c in wrong.checks if not c.passed and not c.consequence_of]
     assert failed == ["train_steps"] and "never called self.loss" in by_name(wrong)["train_steps"].diagnosis

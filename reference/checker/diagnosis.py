@@ -8,11 +8,11 @@ loss when the init differs, predict when it only follows wrong scores, the accur
 when predict is wrong, the toy training run when anything else is wrong.
 """
 
-import re
 
 import numpy as np
 
 from reference.checker import causes, edge_cases, explain, formulas, locate, mistakes, predictions, problems, structure
+from reference.checker.edge_cases import raised_in
 from reference.checker.report import Finding
 from reference.checker.training_record import joined, named_title, seen_detail
 
@@ -107,17 +107,6 @@ def orphan_finding(check):
     if text.startswith("your code raised"):  # loss(X) raising is the forward pass's
         part = "scores" if check.name == "toy_scores" else raised_in(text) or part
     return Finding(part, None, "not a known mistake", text, causes.look_first(part))
-
-
-def raised_in(text):
-    """'gradient' when the line that raised (the error's ``line N: code``) computes a gradient:
-    it names grads, a gradient's variable (dW2, dscores: GRADIENT_NAMES) or a backward function; else None."""
-    code = text.rpartition(": ")[2] if ", line " in text else ""
-    return "gradient" if re.search(GRADIENT_NAMES, code) else None
-
-
-# a gradient's name in code: grads, dW1, dX, dz1, dh, db2, dscores, dout, dhidden, backward (not data_loss)
-GRADIENT_NAMES = r"\bgrads?\b|\bd[A-Z]\w*|\bd[zhabsx]\d*\b|\bd(?:scores|probs|out|hidden|relu|logits)\w*|backward"
 
 
 def init_finding(obs, checks, parts):

@@ -23,19 +23,30 @@ def true_scores(params, X):
 
 def edge_scores_finding(obs):
     """The forward pass's finding when loss(X) on the edge problem's 300 rows (more than the loss
-    problems' 5) differs from the true scores: which rows differ; else None."""
+    problems' 5), or on the predict problem's rows as a column-major array, differs from the true
+    scores: which rows differ; else None."""
     params, X = problems.predict_edge_problem()
     got, want = obs.get("predict_edge/scores"), true_scores(params, X)
-    if got is None:
-        return None
+    if got is None or (got.shape == want.shape and np.allclose(got, want, rtol=1e-10, atol=1e-10)):
+        return column_major_scores_finding(obs)
     if got.shape != want.shape:
         text = f"loss(X) on {len(X)} rows returned scores of shape {got.shape}, expected {want.shape}"
     else:
         rows = np.flatnonzero(~np.all(np.isclose(got, want, rtol=1e-10, atol=1e-10), axis=1))
-        if not len(rows):
-            return None
         text = (f"loss(X) on {len(X)} rows returned other scores on {len(rows)} of them (rows "
                 f"{row_ranges(rows)}), right on the others")
+    return Finding("scores", None, "not a known mistake", text, causes.look_first("scores"), checks=["predict"])
+
+
+def column_major_scores_finding(obs):
+    """The forward pass's finding when loss(X) on the predict problem's rows as a column-major
+    (Fortran-order) array differs from the true scores; else None."""
+    params, X = problems.predict_problem()
+    got, want = obs.get("predict_fortran/scores"), true_scores(params, X)
+    if got is None or (got.shape == want.shape and np.allclose(got, want, rtol=1e-10, atol=1e-10)):
+        return None
+    text = (f"loss(X) on {len(X)} rows as a column-major (Fortran-order) array returned other scores (shape "
+            f"{got.shape}) than on the same rows row-major")
     return Finding("scores", None, "not a known mistake", text, causes.look_first("scores"), checks=["predict"])
 
 
@@ -107,10 +118,24 @@ def oracle(prob):
     return {"loss": float(loss), "grads": grads, "scores": net.loss(prob.X)}
 
 
-# The part of loss that raised, from the words of the line that raised: a gradient's line (its
-# target a grads entry or a d-name: dW1, dscores), the reg term's, the softmax's; else the forward's.
-RAISED_IN = (("gradient", r"^\s*(grads?\b|d[A-Za-z_]|.*\bgrads?\[)"), ("regulariser", r"\breg\b"),
-             ("data_loss", r"\b(log|exp|softmax|probs?|loss|logsumexp|one_?hot|eye)\b"))
+def raised_in(text):
+    """'gradient' when the line that raised (the error's ``line N: code``) computes a gradient:
+    it names grads, a gradient's variable (dW2, dscores, g_logits: GRADIENT_NAMES) or a backward
+    function; else None."""
+    return "gradient" if re.search(GRADIENT_NAMES, raised_line(text)) else None
+
+
+def raised_line(text):
+    """The code of the line an error names (``line N: code``), or ''."""
+    return text.rpartition(": ")[2] if ", line " in text else ""
+
+
+# a gradient's name in code: grads, dW1, dX, dz1, dh, db2, dscores, dout, dhidden, g_logits, grad_W1,
+# W1_grad, delta2, backward (not data_loss)
+GRADIENT_NAMES = (r"\bgrads?\b|\bd[A-Z]\w*|\bd[zhabsx]\d*\b|\bd(?:scores|probs|out|hidden|relu|logits)\w*|backward"
+                  r"|\bg_\w+|\bgrad_\w+|\w+_grads?\b|\bdelta\w*")
+# the other parts of loss a raising line can be in, by its words: the reg term's, the softmax's
+RAISED_IN = (("regulariser", r"\breg\b"), ("data_loss", r"\b(log|exp|softmax|probs?|loss|logsumexp|one_?hot|eye)\b"))
 
 
 def other_sizes_finding(obs, checks, loss_side):
@@ -153,8 +178,9 @@ def other_sizes_part(obs, prob):
     if scores is not None and not scores_right:
         return "scores", (), f"loss(X) returned other scores (shape {scores.shape}, expected {want['scores'].shape})"
     if name in obs.errors:
-        code = obs.errors[name].rpartition(": ")[2] if ", line " in obs.errors[name] else ""
-        part = next((p for p, words in RAISED_IN if re.search(words, code)), "data_loss" if scores_right else "scores")
+        code = raised_line(obs.errors[name])
+        part = raised_in(obs.errors[name]) or next((p for p, words in RAISED_IN if re.search(words, code)),
+                                                   "data_loss" if scores_right else "scores")
         return part, (), f"loss(X, y) raised {obs.errors[name]}"
     loss = float(obs.get(f"{name}/loss"))
     if not np.isclose(loss, want["loss"], rtol=1e-8, atol=1e-10):

@@ -335,6 +335,20 @@ def one_row(obs, what):
                                                      f"{want.tolist()} of shape {want.shape}")
 
 
+def column_major(obs, what):
+    """The 40 rows as a column-major (Fortran-order) array: the same labels, and the same scores from
+    loss(X) (code that flattens X in memory order scrambles its rows)."""
+    params, X = problems.predict_problem()
+    want, got = np.argmax(true_scores(params, X), axis=1), obs.get("predict_fortran")
+    if got is not None and (got.shape != want.shape or not np.array_equal(got, want)):
+        wrong = got != want if got.shape == want.shape else np.ones(len(want), bool)
+        return Check("predict", False, float(np.mean(wrong)), 0.0, what,
+                     f"{EDGE}on the same {len(want)} rows as a column-major (Fortran-order) array, predictions differ "
+                     f"on {int(wrong.sum())} of them (shape {got.shape}), while the row-major array's are right")
+    scores = edge_cases.column_major_scores_finding(obs)
+    return scores and Check("predict", False, 0.0, 0.0, what, f"{EDGE}{scores.structure}")
+
+
 def same_array(obs, what):
     """The same array again after the params changed in place: the new params' labels
     (``predict_cached`` when they are the old params')."""
@@ -381,6 +395,7 @@ def after_train(obs, what):
 # predict's edge probes: (the observation's probe, what it is in words, its judge), in order
 EDGE_PROBES = (("predict_edge", "on 300 rows with scores around 1000", edge_rows),
                ("predict_one", "on one row", one_row),
+               ("predict_fortran", "on a column-major array", column_major),
                ("predict_again", "called again on the same array", same_array),
                ("predict_many", f"with {problems.MANY_CLASSES} classes", many_classes),
                ("predict_trained", "after train", after_train))

@@ -210,6 +210,10 @@ def observe_class(rec, cls):
         _with(probe_net, edge_params).loss(rec.fresh(Xe)), np.float64)))  # loss(X) on the same 300 rows
     rec.probe("predict_one", lambda: rec.put("predict_one", np.asarray(
         _with(probe_net, params).predict(rec.fresh(Xp[:1])))))
+    rec.probe("predict_fortran", lambda: rec.put("predict_fortran", np.asarray(
+        _with(probe_net, params).predict(rec.fresh(np.asfortranarray(Xp))))))
+    rec.probe("predict_fortran_scores", lambda: rec.put("predict_fortran/scores", np.asarray(
+        _with(probe_net, params).loss(rec.fresh(np.asfortranarray(Xp))), np.float64)))  # loss(X) on it too
     rec.probe("predict_again", lambda: rec.put("predict_again", predict_after_change(
         probe_net, params, edge_params, rec.fresh(Xp))))
     many_params, Xm = problems.predict_many_problem()

@@ -2,10 +2,14 @@
 
 The instance's ``loss`` is wrapped so that every call with labels (one per SGD step in the
 notebook's loop) records the minibatch, the reg, the params before the step, and the loss
-and gradients returned. The params after the run close the last step.
+and gradients returned. The params after the run close the last step. A ``train`` whose code
+never calls ``.loss(`` (it steps through a function of its own, ``loss_and_grads(params, xb,
+yb, reg)`` say) is traced instead: each call of a function of the checked file with a minibatch
+of X's rows and its labels, returning (loss, grads), is such a step.
 """
 
 import inspect
+import sys
 
 import numpy as np
 
@@ -50,15 +54,22 @@ def record_training(rec, cls, prefix="trace", prob=None, net=None):
     prob = prob or problems.train_problem()
     net = net if net is not None else cls(5, 6, 3, std=0.5)
     net.params = {k: v.copy() for k, v in prob.params.items()}
-    calls = []
+    calls, traced = [], []
     inner = wrap_loss(net, calls)
     np.random.seed(prob.seed)
     inputs = {"X": prob.X, "y": prob.y, "X_val": prob.X_val, "y_val": prob.y_val}
     given = {k: rec.fresh(a) for k, a in inputs.items()}
+    tracer = None if calls_loss(cls) else step_tracer(rec.source, prob, traced)
+    previous = sys.gettrace()
     try:
+        sys.settrace(tracer or previous)
         stats = net.train(*given.values(), **prob.kwargs)
     finally:  # the steps seen so far are evidence even if train then fails
+        sys.settrace(previous)
         net.loss = inner
+        if traced and not calls:
+            rec.meta[f"{prefix}/stepped_by"] = traced[0].pop("by")
+            calls = [{k: v for k, v in c.items() if k != "by"} for c in traced]
         record_calls(rec, calls, net, prefix)
         changed = [k for k, a in inputs.items() if not np.array_equal(given[k], a)]
         rec.meta[f"{prefix}/inputs_changed"] = changed
@@ -68,6 +79,63 @@ def record_training(rec, cls, prefix="trace", prob=None, net=None):
         if key in stats:
             rec.put(f"{prefix}/{key}", np.asarray(stats[key], dtype=np.float64).ravel())
     return net
+
+
+def calls_loss(cls):
+    """Whether train's code calls ``self.loss(`` (True when it cannot be read)."""
+    try:
+        return "self.loss(" in inspect.getsource(cls.train)
+    except (OSError, TypeError, AttributeError):
+        return True
+
+
+def step_tracer(source, prob, traced):
+    """A ``sys.settrace`` function that appends to ``traced`` one step dict (as ``wrap_loss``'s,
+    with ``by``: the function's name) per call of a function defined in ``source`` (train aside)
+    whose arguments hold a minibatch of ``prob.X``'s rows and its labels, and which returns (loss,
+    grads); the outermost such call only (a step function that calls loss is one step)."""
+    rows = {r.tobytes() for r in np.asarray(prob.X, dtype=np.float64)}
+    open_steps = []
+
+    def trace(frame, event, arg):
+        if event != "call" or open_steps or frame.f_code.co_filename != source or frame.f_code.co_name == "train":
+            return None
+        step = step_arguments(frame.f_locals, rows, prob.X.shape[1], prob.kwargs["reg"])
+        if step is None:
+            return None
+        frame.f_trace_lines = False
+        open_steps.append(frame)
+
+        def on_return(frame, event, out):
+            if event != "return":
+                return on_return
+            open_steps.remove(frame)
+            grads = out[1] if isinstance(out, tuple) and len(out) == 2 else None
+            if isinstance(grads, dict) and all(k in grads for k in problems.PARAM_NAMES):
+                traced.append(dict(step, by=frame.f_code.co_name, loss=float(out[0]),
+                                   grads={k: np.array(grads[k], dtype=np.float64) for k in problems.PARAM_NAMES},
+                                   eps=rounding(grads[k] for k in problems.PARAM_NAMES)))
+            return None
+        return on_return
+    return trace
+
+
+def step_arguments(args, rows, columns, default_reg):
+    """The minibatch, labels, params and reg among a call's arguments, copied (as ``wrap_loss``
+    records them), or None: a 2-D array of X's rows, integer labels as many, a dict of the params
+    (or an argument's ``.params``: the net's), and the argument named reg (the run's reg if none is)."""
+    arrays = [v for v in args.values() if isinstance(v, np.ndarray)]
+    X = next((a for a in arrays if a.ndim == 2 and a.shape[1] == columns and a.dtype.kind == "f"
+              and all(np.asarray(r, np.float64).tobytes() in rows for r in a)), None)
+    y = next((a for a in arrays if X is not None and a.ndim == 1 and a.dtype.kind in "iu" and len(a) == len(X)), None)
+    owners = [getattr(v, "params", None) for v in args.values() if not isinstance(v, (np.ndarray, dict))]
+    params = next((v for v in [*args.values(), *owners] if isinstance(v, dict)
+                   and all(k in v for k in problems.PARAM_NAMES)), None)
+    if y is None or params is None or not all(k in params for k in problems.PARAM_NAMES):
+        return None
+    reg = args.get("reg", default_reg)
+    return {"X": np.array(X, dtype=np.float64), "y": np.array(y), "reg": float(reg),
+            "params": {k: np.array(params[k], dtype=np.float64) for k in problems.PARAM_NAMES}}
 
 
 def same_rows(a, b):

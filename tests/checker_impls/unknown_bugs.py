@@ -70,6 +70,12 @@ UNKNOWN.update({
     "scores_b2_three": ("scores", None, [(SCORES, "scores = hidden @ W2 + b2[:3]  # BUG")]),
     # b2 drawn for the toy's 3 classes in __init__
     "init_b2_three": ("init", "init_differs", [('np.zeros(output_size)', 'np.zeros(3)  # BUG')]),
+    # X flattened in memory order and reshaped row by row: a column-major X's rows scrambled, in
+    # predict, or in the forward pass (predict's labels right: it computes its own scores)
+    "predict_memory_order": ("predict", None, [("    def predict(self, X):\n", "    def predict(self, X):\n"
+                                                "        X = np.ravel(X, order='K').reshape(X.shape[0], -1)  # BUG\n")]),
+    "scores_memory_order": ("scores", None, [("        N = X.shape[0]\n", "        N = X.shape[0]\n"
+                                              "        X = np.ravel(X, order='K').reshape(N, -1)  # BUG\n")]),
     # the loop stops at the last whole epoch: 10 of 11 iterations on 40 rows in batches of 15
     "loop_whole_epochs": ("training_update", "iteration_count_off_by_one", [
         ("for it in range(num_iters):", "for it in range(num_iters - num_iters % iterations_per_epoch):  # BUG")]),
