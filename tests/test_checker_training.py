@@ -98,19 +98,33 @@ def test_a_train_stepping_through_its_own_function_is_traced_step_by_step():
     assert wrong.summary()["part"] == "training_rate" and wrong.summary()["cause"] == "lr_scaled", wrong.summary()
 
 
-def test_a_train_whose_steps_cannot_be_seen_is_judged_by_its_outcome():
-    """train's gradients from a function that returns a dict, not (loss, grads): no step is seen, so
-    the run is held to the oracle's after the same seed; right, it passes; with a wrong update, it
-    fails, not located beyond the loop."""
+def test_a_train_whose_steps_cannot_be_seen_is_rebuilt_from_its_outcome():
+    """train's gradients from a function that returns a dict, not (loss, grads): no step is seen.
+    Right, it passes. With the rate halved, its steps are rebuilt from the recorded losses and the final
+    params (replay.py) and the rate is named; with the biases' rate doubled no run of one rate per step
+    rebuilds it, so it is judged by its outcome and located no further than the loop; with the
+    minibatches drawn from the first rows only, its first loss shows it; with the accuracies recorded
+    before the update, its final params are the oracle's, so what it records is wrong."""
     call = "loss, grads = self.loss(X_batch, y=y_batch, reg=reg)"
     step = ("class TwoLayerNet", "def sgd_step(net, X_batch, y_batch, reg):\n"
                                  "    return dict(zip(('loss', 'grads'), TwoLayerNet.loss(net, X_batch, y_batch, reg)))"
                                  "\n\n\nclass TwoLayerNet")
-    unseen = "out = sgd_step(self, X_batch, y_batch, reg)\n            loss, grads = out['loss'], out['grads']"
-    own = edited("train_unobserved", [step, (call, unseen)])
+    unseen = [step, (call, "out = sgd_step(self, X_batch, y_batch, reg)\n            loss, grads = out['loss'], out['grads']")]
+    own = edited("train_unobserved", unseen)
     assert own.passed, [(c.name, c.diagnosis) for c in own.checks if not c.passed]
-    wrong = edited("train_unobserved_wrong", [step, (call, unseen),
-                                              ("learning_rate * grads[name]", "0.5 * learning_rate * grads[name]  # BUG")])
-    failed = [c.name for c in wrong.checks if not c.passed and not c.consequence_of]
-    assert failed == ["train_steps"] and "never called self.loss" in by_name(wrong)["train_steps"].diagnosis
-    assert wrong.summary()["part"] == "training_update"
+    halved = edited("train_unobserved_halved", unseen + [("learning_rate * grads[name]",
+                                                          "0.5 * learning_rate * grads[name]  # BUG")])
+    assert (halved.summary()["part"], halved.summary()["cause"]) == ("training_rate", "lr_scaled"), halved.summary()
+    biases = edited("train_unobserved_biases", unseen + [("learning_rate * grads[name]", "learning_rate * "
+                                                          "(2 if name[0] == 'b' else 1) * grads[name]  # BUG")])
+    failed = [c.name for c in biases.checks if not c.passed and not c.consequence_of]
+    assert failed == ["train_steps"] and "never called self.loss" in by_name(biases)["train_steps"].diagnosis
+    assert biases.summary()["part"] == "training_update"
+    first_rows = edited("train_unobserved_first_rows", unseen + [(DRAW, DRAW.replace("num_train,", "batch_size,"))])
+    assert first_rows.summary()["part"] == "training_sampling", first_rows.summary()
+    before = edited("train_unobserved_acc_before", unseen + [
+        ("            for name in self.params:\n", "            early = it % iterations_per_epoch == 0 and (\n"
+         "                self.predict(X_batch) == y_batch).mean()  # BUG: before the update\n"
+         "            for name in self.params:\n"),
+        ("train_acc_history.append((self.predict(X_batch) == y_batch).mean())", "train_acc_history.append(early)")])
+    assert before.summary()["part"] == "training_histories", before.summary()

@@ -9,7 +9,7 @@ import re
 import numpy as np
 
 from reference import TwoLayerNet
-from reference.checker import histories, problems, rates, recording, training_runs
+from reference.checker import histories, problems, rates, recording, replay, training_runs
 from reference.checker.report import Check
 from reference.checker.training_record import (close, evaluations_apart, joined, named, recorded_steps, run_view,
                                                seen_detail, values_text)
@@ -156,25 +156,43 @@ def oracle_run(prob):
     return {k: np.asarray(v, np.float64) for k, v in stats.items()}, net.params
 
 
-def unobserved_run(obs, prob, boundaries):
-    """A run whose train never called ``self.loss`` (its own functions give the gradients), so no
-    step is seen: judged by its outcome, the histories and final params against the oracle's run
-    after the same seed (minibatches drawn otherwise than np.random.choice differ there)."""
-    kw = prob.kwargs
+def same_outcome(obs, prob):
+    """(histories right, final params right) of the main run against the oracle's after the same seed."""
     stats, params = oracle_run(prob)
     final = obs.params("trace/final")
-    same = all(obs.get(f"trace/{k}") is not None and obs.get(f"trace/{k}").shape == v.shape
-               and np.allclose(obs.get(f"trace/{k}"), v, rtol=1e-10, atol=1e-12) for k, v in stats.items())
-    same = same and all(k in final and final[k].shape == params[k].shape
-                        and np.allclose(final[k], params[k], rtol=1e-10, atol=1e-12) for k in params)
+    histories_right = all(obs.get(f"trace/{k}") is not None and obs.get(f"trace/{k}").shape == v.shape
+                          and np.allclose(obs.get(f"trace/{k}"), v, rtol=1e-10, atol=1e-12) for k, v in stats.items())
+    final_right = all(k in final and final[k].shape == params[k].shape
+                      and np.allclose(final[k], params[k], rtol=1e-10, atol=1e-12) for k in params)
+    return histories_right and final_right, final_right, stats
+
+
+def unobserved_run(obs, prob, boundaries):
+    """A run whose steps are not seen (no call of ``self.loss`` or of a stepping function, and no
+    run of plain steps rebuilds it: ``replay``): judged by its outcome against the oracle's run after
+    the same seed. Its final params the oracle's: the steps are right, what it records is not; its
+    first recorded loss, taken before any update, not the loss of the oracle's first minibatch, and
+    its final params others: the minibatches differ; else the loop, not located further."""
+    kw = prob.kwargs
+    same, final_right, stats = same_outcome(obs, prob)
     what = "the run's outcome (train never called self.loss: no step is seen)"
     if same:
         checks = {n: Check(n, True, 0, 0, what, part=RUN_PARTS[n]) for n in NAMES}
         return training_runs.Run(prob, checks, boundaries, None, list(boundaries), [tuple(boundaries)],
                                  float(kw["learning_rate"]))
-    first = Check(NAMES[0], False, None, None, what, "train never called self.loss, so its steps cannot be seen, "
-                  "and its histories or final params differ from the notebook's run after the same "
-                  "np.random.seed; not a known mistake", part="training_update")
+    losses = obs.get("trace/loss_history")
+    first_loss_right = losses is not None and len(losses) and np.isclose(losses[0], stats["loss_history"][0],
+                                                                          rtol=1e-10, atol=1e-12)
+    seen = ("train never called self.loss, so its steps cannot be seen, and its histories or final params differ "
+            "from the notebook's run after the same np.random.seed")
+    part = "training_update"
+    if final_right:
+        part, seen = "training_histories", (f"{seen}: its final params are that run's, so its steps are, and what it "
+                                            "records is not")
+    elif not first_loss_right and losses is not None and len(losses):
+        part, seen = "training_sampling", (f"{seen}: its first recorded loss, taken before any update, is not the "
+                                           "loss on the first minibatch np.random.choice draws, and it ends elsewhere")
+    first = Check(NAMES[0], False, None, None, what, f"{seen}; not a known mistake", part=part)
     why = "not judged: no step of the run is seen (see train_steps)"
     return training_runs.Run(prob, {first.name: first, **{n: Check(n, False, None, None, "training run", why,
                                                                     consequence_of=first.name) for n in NAMES[1:]}},
@@ -199,10 +217,12 @@ def judge_run(obs, prob):
         checks = {n: Check(n, False, None, None, "training run", f"your code raised {error}", part=raised_part(error))
                   for n in NAMES}
         return training_runs.Run(prob, checks, boundaries, raised)
-    if calls == 0 and not raised:
+    unseen = calls == 0 and not raised
+    replayed = replay.replayed_steps(obs, prob) if unseen and not same_outcome(obs, prob)[0] else None
+    if unseen and replayed is None:
         return unobserved_run(obs, prob, boundaries)
     final = obs.params("trace/final")
-    steps, evaluations = evaluations_apart(recorded_steps(obs, calls), kw["batch_size"], kw["num_iters"],
+    steps, evaluations = evaluations_apart(replayed or recorded_steps(obs, calls), kw["batch_size"], kw["num_iters"],
                                            (len(prob.X), len(prob.X_val)), final)
     first, aligned, reg_decayed = judge_steps(len(steps), [len(s["X"]) for s in steps], [s["reg"] for s in steps],
                                               kw, boundaries, len(prob.X), locate_rows(steps, prob.X))

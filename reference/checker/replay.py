@@ -1,0 +1,117 @@
+"""The steps of a training run whose train was not seen, rebuilt from its outcome (NumPy).
+
+A train that computes its steps inline (no call of ``self.loss``, no function of its own returning
+(loss, grads)) leaves only its histories and final params. If its minibatches are np.random.choice's
+after the seed and its update is ``params -= lr_t * grads`` with one rate per step, each rate is the
+one whose next step's loss is the recorded one: the step is rebuilt with the true loss and gradients
+on the oracle's minibatch, its rate solved from the next recorded loss, and the last one from the
+final params. The rebuilt steps count only when they meet every recorded loss and end at the run's
+final params; they are then judged as seen ones are.
+"""
+
+import numpy as np
+
+from reference import TwoLayerNet
+from reference.checker import problems, rates, recording
+from reference.checker.training_record import RATE_TOL
+
+NAMES = problems.PARAM_NAMES
+LOSS_TOL = 1e-10  # relative: a recorded loss is the rebuilt step's
+
+
+def oracle_batches(prob):
+    """The minibatches (X, y) of the NumPy oracle's run on ``prob`` after its seed."""
+    net, calls, state = TwoLayerNet.from_params(prob.params), [], np.random.get_state()
+    recording.wrap_loss(net, calls)
+    try:
+        np.random.seed(prob.seed)
+        net.train(prob.X.copy(), prob.y.copy(), prob.X_val.copy(), prob.y_val.copy(), **prob.kwargs)
+    finally:
+        np.random.set_state(state)
+    return [(c["X"], c["y"]) for c in calls]
+
+
+def loss_and_grads(params, X, y, reg):
+    return TwoLayerNet.from_params(params).loss(X, y, reg=reg)
+
+
+def stepped(params, grads, rate):
+    return {k: params[k] - rate * grads[k] for k in NAMES}
+
+
+def line_losses(params, grads, X, y, reg, rates_):
+    """The loss on (X, y) of the step params - r grads for every r in ``rates_`` (vectorised over r)."""
+    r = np.asarray(rates_)[:, None, None]
+    W1, W2 = params["W1"] - r * grads["W1"], params["W2"] - r * grads["W2"]
+    b1, b2 = params["b1"] - r[:, 0] * grads["b1"], params["b2"] - r[:, 0] * grads["b2"]
+    h1 = np.maximum(np.einsum("nd,rdh->rnh", X, W1) + b1[:, None, :], 0)
+    scores = np.einsum("rnh,rhc->rnc", h1, W2) + b2[:, None, :]
+    top = scores.max(axis=2, keepdims=True)
+    log_z = np.log(np.exp(scores - top).sum(axis=2)) + top[..., 0]
+    data = (log_z - scores[:, np.arange(len(y)), y]).mean(axis=1)
+    return data + reg * ((W1 ** 2).sum(axis=(1, 2)) + (W2 ** 2).sum(axis=(1, 2)))
+
+
+def line_roots(params, grads, X, y, reg, target, scale):
+    """Every rate r in [-3, 3] x ``scale`` whose step params - r grads has loss ``target`` on (X, y)."""
+    grid = np.linspace(-3, 3, 1201) * max(abs(scale), 1e-12)
+    gap = line_losses(params, grads, X, y, reg, grid) - target
+    roots = []
+    for i in np.flatnonzero(np.sign(gap[:-1]) * np.sign(gap[1:]) <= 0):
+        lo, hi, f_lo = grid[i], grid[i + 1], gap[i]
+        for _ in range(60):
+            mid = (lo + hi) / 2
+            f_mid = loss_and_grads(stepped(params, grads, mid), X, y, reg)[0] - target
+            if np.sign(f_mid) == np.sign(f_lo):
+                lo, f_lo = mid, f_mid
+            else:
+                hi = mid
+        if not roots or abs((lo + hi) / 2 - roots[-1]) > RATE_TOL * abs(roots[-1]):
+            roots.append((lo + hi) / 2)
+    return roots
+
+
+def solve_rate(t, params, grads, batches, losses, reg, previous):
+    """Step t's rate: the root (``line_roots``) that the next step can keep (a schedule holds the
+    rate over an epoch), else the one nearest the step before's rate; None if there is none."""
+    roots = line_roots(params, grads, *batches[t + 1], reg, losses[t + 1], previous)
+    if len(roots) > 1 and t + 2 < len(batches):
+        def kept(r):
+            after = stepped(params, grads, r)
+            ahead = line_roots(after, loss_and_grads(after, *batches[t + 1], reg)[1], *batches[t + 2], reg,
+                               losses[t + 2], r)
+            return any(abs(a - r) <= RATE_TOL * abs(r) for a in ahead)
+        roots = [r for r in roots if kept(r)] or roots
+    return min(roots, key=lambda r: abs(r - previous)) if roots else None
+
+
+def replayed_steps(obs, prob):
+    """[{"X", "y", "reg", "loss", "params", "grads"}] of the main run rebuilt from its outcome (as
+    ``training_record.recorded_steps``), or None when no such run of plain steps explains it."""
+    kw, reg = prob.kwargs, prob.kwargs["reg"]
+    losses, final = obs.get("trace/loss_history"), obs.params("trace/final")
+    batches = oracle_batches(prob)
+    if losses is None or len(losses) != len(batches) or len(final) < 4 or not np.isfinite(losses).all():
+        return None
+    boundaries = problems.epoch_boundaries(len(prob.X), kw["batch_size"], kw["num_iters"])
+    right = rates.schedules(kw["learning_rate"], kw["learning_rate_decay"], boundaries, len(batches))[0]
+    params, steps = {k: np.array(prob.params[k], dtype=np.float64) for k in NAMES}, []
+    for t, (X, y) in enumerate(batches):
+        loss, grads = loss_and_grads(params, X, y, reg)
+        if abs(loss - losses[t]) > LOSS_TOL * max(1.0, abs(loss)):
+            return None
+        steps.append({"X": X, "y": y, "reg": reg, "loss": float(loss), "params": params, "grads": grads})
+        if t + 1 < len(batches):
+            rate = solve_rate(t, params, grads, batches, losses, reg, steps[-2]["rate"] if t else right[0])
+        else:
+            g = np.concatenate([grads[k].ravel() for k in NAMES])
+            rate = -np.dot(np.concatenate([(final[k] - params[k]).ravel() for k in NAMES]), g) / np.dot(g, g)
+        if rate is None:
+            return None
+        if abs(rate - right[t]) <= RATE_TOL * abs(right[t]):
+            rate = right[t]  # the schedule's, up to the solver's precision (the end below confirms it)
+        steps[-1]["rate"] = rate
+        params = stepped(params, grads, rate)
+    ends = all(final[k].shape == params[k].shape and np.allclose(final[k], params[k], rtol=1e-7, atol=1e-10)
+               for k in NAMES)
+    return steps if ends else None
