@@ -29,7 +29,9 @@ machine.enable_compile_cache(os.environ["JAX_COMPILATION_CACHE_DIR"])  # for thi
 @pytest.hookimpl(optionalhook=True)  # an xdist hook: unknown where xdist is off (-p no:xdist)
 def pytest_xdist_make_scheduler(config, log):
     """``--dist loadscope``, except that the held-out nets go in one unit per set, not one per module:
-    they are a third of the suite's work, and both workers share them."""
+    they are a third of the suite's work, and both workers share them. They are handed out last, the
+    modules first in file order: xdist's default order (the units with most tests first) would leave a
+    few long modules of few tests (the CLI's, the README's) for the end, one worker running them alone."""
     if config.getoption("dist") != "loadscope":
         return None
     from xdist.scheduler import LoadScopeScheduling
@@ -39,6 +41,13 @@ def pytest_xdist_make_scheduler(config, log):
             if "[heldout_set" in nodeid:  # test_...[heldout_setN-file]: the set
                 return nodeid.split("-", 1)[0]
             return super()._split_scope(nodeid)
+
+        def schedule(self):
+            if self.collection is None:  # the first call: order the units before they are made
+                self.config.option.loadscopereorder = False
+                for node, collected in self.registered_collections.items():
+                    self.registered_collections[node] = sorted(collected, key=lambda n: "[heldout_set" in n)
+            super().schedule()
 
     return HeldoutSetsApart(config, log)
 

@@ -31,16 +31,18 @@ class Observation:
 
     def __init__(self, folder):
         data = json.loads((Path(folder) / "obs.json").read_text())
-        raw = (Path(folder) / "obs.bin").read_bytes()
-        self.arrays = {k: read_array(raw, *where) for k, where in data["arrays"].items()}
+        self.raw, self.index, self.arrays = (Path(folder) / "obs.bin").read_bytes(), data["arrays"], {}
         self.meta, self.errors = data["meta"], data["errors"]
         self.mode = self.meta.get("mode", "class")
 
     def get(self, key):
+        """The array recorded under ``key`` (read on first use: most of a run's arrays never are), or None."""
+        if key not in self.arrays and key in self.index:
+            self.arrays[key] = read_array(self.raw, *self.index[key])
         return self.arrays.get(key)
 
     def params(self, prefix):
-        return {k: self.arrays[f"{prefix}/{k}"] for k in NAMES if f"{prefix}/{k}" in self.arrays}
+        return {k: self.get(f"{prefix}/{k}") for k in NAMES if f"{prefix}/{k}" in self.index}
 
 
 def read_array(raw, dtype, shape, offset):

@@ -58,14 +58,14 @@ def line_roots(params, grads, X, y, reg, target, scale):
     gap = line_losses(params, grads, X, y, reg, grid) - target
     roots = []
     for i in np.flatnonzero(np.sign(gap[:-1]) * np.sign(gap[1:]) <= 0):
-        lo, hi, f_lo = grid[i], grid[i + 1], gap[i]
-        for _ in range(60):
-            mid = (lo + hi) / 2
-            f_mid = loss_and_grads(stepped(params, grads, mid), X, y, reg)[0] - target
-            if np.sign(f_mid) == np.sign(f_lo):
-                lo, f_lo = mid, f_mid
-            else:
-                hi = mid
+        lo, hi = grid[i], grid[i + 1]
+        for _ in range(9):  # the bracket 32 times narrower each round: ~1e-16 of the rate's scale
+            sub = np.linspace(lo, hi, 33)
+            f = line_losses(params, grads, X, y, reg, sub) - target
+            k = np.flatnonzero(np.sign(f[:-1]) * np.sign(f[1:]) <= 0)
+            if not len(k):
+                break
+            lo, hi = sub[k[0]], sub[k[0] + 1]
         if not roots or abs((lo + hi) / 2 - roots[-1]) > RATE_TOL * abs(roots[-1]):
             roots.append((lo + hi) / 2)
     return roots
