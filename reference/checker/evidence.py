@@ -7,6 +7,7 @@ diagnosis is judged on all of them at once: a cause is named only if it explains
 """
 
 import json
+import math
 from pathlib import Path
 
 import numpy as np
@@ -50,7 +51,7 @@ def read_array(raw, dtype, shape, offset):
     dtype = np.dtype(dtype)
     if dtype.kind not in "biufcSU":
         raise ValueError(f"an observation holds plain arrays only, not {dtype}")
-    count = int(np.prod(shape, dtype=np.int64))
+    count = math.prod(shape)
     return np.frombuffer(raw, dtype, count, offset).reshape(shape)
 
 

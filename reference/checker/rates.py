@@ -69,11 +69,11 @@ def infer_rates(steps, final):
             delta, g = (after[k] - step["params"][k]).ravel(), step["grads"][k].ravel()
             if delta.shape != g.shape:  # a gradient of another shape (grads_format's finding) gives no rate
                 continue
-            gg = float(g @ g)
-            if gg > (1e-10 * np.linalg.norm(step["params"][k])) ** 2:  # a smaller step is lost in the rounding of P
+            gg, p = float(g @ g), step["params"][k].ravel()
+            if gg > 1e-20 * float(p @ p):  # a smaller step (below 1e-10 ||P||) is lost in the rounding of P
                 rates[t, j] = -float(delta @ g) / gg
                 rest = delta + rates[t, j] * g
-                residuals[t, j] = np.linalg.norm(rest) / max(np.linalg.norm(delta), 1e-300)
+                residuals[t, j] = np.sqrt(rest @ rest) / max(np.sqrt(delta @ delta), 1e-300)
     return rates, residuals
 
 

@@ -8,6 +8,7 @@ yb, reg)`` say) is traced instead: each call of a function of the checked file w
 of X's rows and its labels, returning (loss, grads), is such a step.
 """
 
+import functools
 import inspect
 import sys
 
@@ -81,6 +82,7 @@ def record_training(rec, cls, prefix="trace", prob=None, net=None):
     return net
 
 
+@functools.lru_cache(maxsize=64)  # asked for at every run of one class: its source is read once
 def calls_loss(cls):
     """Whether train's code calls ``self.loss(`` (True when it cannot be read)."""
     try:
