@@ -76,6 +76,9 @@ UNKNOWN.update({
                                                 "        X = np.ravel(X, order='K').reshape(X.shape[0], -1)  # BUG\n")]),
     "scores_memory_order": ("scores", None, [("        N = X.shape[0]\n", "        N = X.shape[0]\n"
                                               "        X = np.ravel(X, order='K').reshape(N, -1)  # BUG\n")]),
+    # W2 stepped at the decay factor, the others at the schedule's rate: a rate of its own that never changes
+    "w2_stepped_at_decay": ("training_rate", None, [(UPDATE, "self.params[name] -= (learning_rate_decay if name == "
+                                                             "'W2' else learning_rate) * grads[name]  # BUG")]),
     # the loop stops at the last whole epoch: 10 of 11 iterations on 40 rows in batches of 15
     "loop_whole_epochs": ("training_update", "iteration_count_off_by_one", [
         ("for it in range(num_iters):", "for it in range(num_iters - num_iters % iterations_per_epoch):  # BUG")]),
