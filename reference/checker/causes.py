@@ -110,8 +110,9 @@ OTHER_CAUSES = (
             "training_rate"),
     Mistake("update_ascends", "the update going up the gradient (params += lr * grad)",
             "gradient descent subtracts: params -= learning_rate * grads", "training_update"),
-    Mistake("param_not_updated", "a parameter never updated by train",
-            "update every entry of self.params: W1, b1, W2 and b2", "training_update"),
+    Mistake("param_not_updated", "a parameter never changed by train (its update not applied, or applied at a "
+            "rate of 0)", "update every entry of self.params in place, W1, b1, W2 and b2, at a float rate: "
+            "self.params[k] -= learning_rate * grads[k]", "training_update"),
     Mistake("sampling_without_replacement", "minibatches sampled without replacement",
             "np.random.choice(num_train, batch_size) (replace=True is the notebook's choice, and the default)",
             "training_sampling"),

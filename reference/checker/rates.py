@@ -343,12 +343,16 @@ def warmup_length(rates, right):
 
 def schedule_part(rates, right):
     """Where a wrong schedule's mistake lives: the update when some step moved no param; the rate when
-    each param's rates are one constant multiple of the schedule's at every step (its scale is wrong);
-    else the decay (how the rate changes from step to step is wrong, whatever code computes it)."""
+    each param's rates are one constant multiple of the schedule's at every step (its scale is wrong),
+    or the first step's rate is not learning_rate (wrong before any decay); else the decay (how the
+    rate changes from step to step is wrong, whatever code computes it)."""
     moved = np.nan_to_num(np.abs(rates), nan=np.inf).max(axis=1)
     if np.any(moved <= RATE_TOL * abs(right[0])):
         return "training_update"
-    return "training_rate" if scaled_per_param(rates, right) else "training_decay"
+    first = np.nanmedian(rates[0]) if np.isfinite(rates[0]).any() else right[0]
+    if scaled_per_param(rates, right) or not close(first, right[0]):  # wrong before any decay: the rate's
+        return "training_rate"
+    return "training_decay"
 
 
 def scaled_per_param(rates, right):

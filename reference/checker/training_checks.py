@@ -345,6 +345,8 @@ def verbose_run(obs, merged):
                                               "update_only_when_verbose", "no param changed with verbose=False, "
                                               f"and {joined(moved)} did with verbose=True, after the same seed")
         return
+    if moved and not merged["train_learning_rate"].passed:
+        return  # a wrong rate is the finding already: what verbose changes is its rates (a decay under the print's test)
     if moved and merged["train_steps"].passed:
         merged["train_steps"] = Check("train_steps", False, 1.0, 0.0, merged["train_steps"].what,
                                       f"with verbose=True, train ended at other params ({joined(moved)}) than with "

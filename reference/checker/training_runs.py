@@ -13,7 +13,9 @@ named only when it reproduces every run and no other formula does.
 import math
 from dataclasses import dataclass, field
 
-from reference.checker import problems
+import numpy as np
+
+from reference.checker import problems, rates
 from reference.checker.report import Check
 from reference.checker.training_record import RATE_TOL, iterations_text, named, seen_detail
 
@@ -130,8 +132,28 @@ def merge(runs):
     for run in extra:
         if not run.passed:
             merged = {n: main.checks[n] if c.passed else on_run(c, run.prob) for n, c in run.checks.items()}
-            return dict(merged, train_learning_rate=second_call_rate(main, run, merged["train_learning_rate"]))
+            rate = second_call_rate(main, run, merged["train_learning_rate"])
+            return dict(merged, train_learning_rate=unless_contradicted(rate, [main, *extra]))
     return main.checks
+
+
+def unless_contradicted(check, runs):
+    """The rate check of an extra run as it is, or without its named schedule when that schedule would
+    have shown on a run whose rates are right (a passing run: the main one, whose epochs are whole
+    numbers of batches): a cause is named only when it agrees with every passing check."""
+    cause = check.causes[0] if check.causes else None
+    for run in runs:
+        if not cause or not run.checks["train_learning_rate"].passed:
+            continue
+        kw = run.prob.kwargs
+        right, wrong = rates.schedules(kw["learning_rate"], kw["learning_rate_decay"], run.boundaries,
+                                       kw["num_iters"])
+        forms = [v for k, v in wrong.items() if k.split(":")[0] == cause]
+        if forms and not any(np.allclose(v, right, rtol=RATE_TOL, atol=0) for v in forms):
+            return Check(check.name, False, check.measured, check.tolerance, check.what,
+                         f"{seen_detail(check)}; on {problems.describe_run(run.prob)} the rates are the schedule's, "
+                         "which that would change; not a known mistake", part=check.part)
+    return check
 
 
 def second_call_rate(main, run, check):

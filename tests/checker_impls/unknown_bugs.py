@@ -79,6 +79,21 @@ UNKNOWN.update({
     # W2 stepped at the decay factor, the others at the schedule's rate: a rate of its own that never changes
     "w2_stepped_at_decay": ("training_rate", None, [(UPDATE, "self.params[name] -= (learning_rate_decay if name == "
                                                              "'W2' else learning_rate) * grads[name]  # BUG")]),
+    # learning_rate and learning_rate_decay swapped: wrong from the first step, before any decay
+    "rate_and_decay_swapped": ("training_rate", None, [("        num_train = X.shape[0]\n", "        num_train = X.shape[0]\n"
+                                                        "        learning_rate, learning_rate_decay = learning_rate_decay, "
+                                                        "learning_rate  # BUG\n")]),
+    # the decay under the progress print's test: never without verbose (the verbose run's other steps follow)
+    "decay_under_verbose": ("training_decay", "lr_never_decayed", [
+        (LR_DECAY, "pass  # BUG: the decay moved under verbose"),
+        ('print("iteration %d / %d: loss %f" % (it, num_iters, loss))',
+         'print("iteration %d / %d: loss %f" % (it, num_iters, loss))\n                learning_rate *= learning_rate_decay')]),
+    # the decay's epoch test with true division (the accuracies' right): a float epoch on 40 rows in
+    # batches of 15 decays once; the main run's whole epochs are right, so no schedule is named
+    "decay_float_epoch": ("training_decay", None, [
+        (LR_DECAY, "pass  # BUG: the decay tested apart"),
+        ("            if it % iterations_per_epoch == 0:\n", "            if it % (num_train / batch_size) == 0:\n"
+         "                learning_rate *= learning_rate_decay\n            if it % iterations_per_epoch == 0:\n")]),
     # the loop stops at the last whole epoch: 10 of 11 iterations on 40 rows in batches of 15
     "loop_whole_epochs": ("training_update", "iteration_count_off_by_one", [
         ("for it in range(num_iters):", "for it in range(num_iters - num_iters % iterations_per_epoch):  # BUG")]),
