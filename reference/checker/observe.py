@@ -148,9 +148,9 @@ def observe_loss(rec, call, toy_params, other_call):
     rec.probe("numeric", numeric_gradients, rec, call, toy_params, X, y, 0.05)
     for prob in problems.loss_problems().values():
         rec.probe(prob.name, record_loss_call, rec, prob.name, call, prob.params, prob.X, prob.y, prob.reg)
-    other = problems.other_sizes_problem()
     if other_call is None:
         return
+    other = problems.other_sizes_problem()
     rec.probe(other.name, record_loss_call, rec, other.name, other_call, other.params, other.X, other.y, other.reg)
     rec.probe(f"{other.name}_reg0", lambda: rec.put(f"{other.name}/loss_reg0", np.asarray(other_call(
         copy_params(other.params), rec.fresh(other.X), rec.fresh(other.y), 0.0)[0], np.float64)))
@@ -197,8 +197,8 @@ def observe_class(rec, cls):
     for prob in problems.loss_problems().values():  # the scores alone, loss(X)
         rec.probe(f"{prob.name}_scores", lambda prob=prob: rec.put(
             f"{prob.name}/scores", np.asarray(_with(probe_net, prob.params).loss(rec.fresh(prob.X)), np.float64)))
-    other = problems.other_sizes_problem()
     if other_call is not None:
+        other = problems.other_sizes_problem()
         rec.probe(f"{other.name}_scores", lambda: rec.put(f"{other.name}/scores", np.asarray(
             other_call(copy_params(other.params), rec.fresh(other.X), None, 0.0), np.float64)))
     params, Xp = problems.predict_problem()

@@ -3,7 +3,7 @@
 The instance's ``loss`` is wrapped so that every call with labels (one per SGD step in the
 notebook's loop) records the minibatch, the reg, the params before the step, and the loss
 and gradients returned. The params after the run close the last step. A ``train`` whose code
-never calls ``.loss(`` (it steps through a function of its own, ``loss_and_grads(params, xb,
+never calls ``self.loss(`` (it steps through a function of its own, ``loss_and_grads(params, xb,
 yb, reg)`` say) is traced instead: each call of a function of the checked file with a minibatch
 of X's rows and its labels, returning (loss, grads), is such a step.
 """
@@ -68,9 +68,7 @@ def record_training(rec, cls, prefix="trace", prob=None, net=None):
     finally:  # the steps seen so far are evidence even if train then fails
         sys.settrace(previous)
         net.loss = inner
-        if traced and not calls:
-            rec.meta[f"{prefix}/stepped_by"] = traced[0].pop("by")
-            calls = [{k: v for k, v in c.items() if k != "by"} for c in traced]
+        calls = calls or traced
         record_calls(rec, calls, net, prefix)
         changed = [k for k, a in inputs.items() if not np.array_equal(given[k], a)]
         rec.meta[f"{prefix}/inputs_changed"] = changed
@@ -92,8 +90,8 @@ def calls_loss(cls):
 
 
 def step_tracer(source, prob, traced):
-    """A ``sys.settrace`` function that appends to ``traced`` one step dict (as ``wrap_loss``'s,
-    with ``by``: the function's name) per call of a function defined in ``source`` (train aside)
+    """A ``sys.settrace`` function that appends to ``traced`` one step dict (as ``wrap_loss``'s)
+    per call of a function defined in ``source`` (train aside)
     whose arguments hold a minibatch of ``prob.X``'s rows and its labels, and which returns (loss,
     grads); the outermost such call only (a step function that calls loss is one step)."""
     rows = {r.tobytes() for r in np.asarray(prob.X, dtype=np.float64)}
@@ -114,7 +112,7 @@ def step_tracer(source, prob, traced):
             open_steps.remove(frame)
             grads = out[1] if isinstance(out, tuple) and len(out) == 2 else None
             if isinstance(grads, dict) and all(k in grads for k in problems.PARAM_NAMES):
-                traced.append(dict(step, by=frame.f_code.co_name, loss=float(out[0]),
+                traced.append(dict(step, loss=float(out[0]),
                                    grads={k: np.array(grads[k], dtype=np.float64) for k in problems.PARAM_NAMES},
                                    eps=rounding(grads[k] for k in problems.PARAM_NAMES)))
             return None

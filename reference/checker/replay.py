@@ -12,23 +12,11 @@ final params; they are then judged as seen ones are.
 import numpy as np
 
 from reference import TwoLayerNet
-from reference.checker import problems, rates, recording
+from reference.checker import problems, rates
 from reference.checker.training_record import RATE_TOL
 
 NAMES = problems.PARAM_NAMES
 LOSS_TOL = 1e-10  # relative: a recorded loss is the rebuilt step's
-
-
-def oracle_batches(prob):
-    """The minibatches (X, y) of the NumPy oracle's run on ``prob`` after its seed."""
-    net, calls, state = TwoLayerNet.from_params(prob.params), [], np.random.get_state()
-    recording.wrap_loss(net, calls)
-    try:
-        np.random.seed(prob.seed)
-        net.train(prob.X.copy(), prob.y.copy(), prob.X_val.copy(), prob.y_val.copy(), **prob.kwargs)
-    finally:
-        np.random.set_state(state)
-    return [(c["X"], c["y"]) for c in calls]
 
 
 def loss_and_grads(params, X, y, reg):
@@ -85,12 +73,12 @@ def solve_rate(t, params, grads, batches, losses, reg, previous):
     return min(roots, key=lambda r: abs(r - previous)) if roots else None
 
 
-def replayed_steps(obs, prob):
+def replayed_steps(obs, prob, batches):
     """[{"X", "y", "reg", "loss", "params", "grads"}] of the main run rebuilt from its outcome (as
-    ``training_record.recorded_steps``), or None when no such run of plain steps explains it."""
+    ``training_record.recorded_steps``) on the oracle's minibatches [(X, y)], or None when no such run
+    of plain steps explains it."""
     kw, reg = prob.kwargs, prob.kwargs["reg"]
     losses, final = obs.get("trace/loss_history"), obs.params("trace/final")
-    batches = oracle_batches(prob)
     if losses is None or len(losses) != len(batches) or len(final) < 4 or not np.isfinite(losses).all():
         return None
     boundaries = problems.epoch_boundaries(len(prob.X), kw["batch_size"], kw["num_iters"])

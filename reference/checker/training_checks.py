@@ -145,51 +145,53 @@ def raised_part(error):
 
 
 def oracle_run(prob):
-    """The NumPy oracle's run on ``prob`` after its seed: (histories, final params)."""
-    state = np.random.get_state()
+    """The NumPy oracle's run on ``prob`` after its seed: (histories, final params, its minibatches
+    [(X, y)] in order)."""
+    net, calls, state = TwoLayerNet.from_params(prob.params), [], np.random.get_state()
+    recording.wrap_loss(net, calls)
     try:
-        net = TwoLayerNet.from_params(prob.params)
         np.random.seed(prob.seed)
         stats = net.train(prob.X.copy(), prob.y.copy(), prob.X_val.copy(), prob.y_val.copy(), **prob.kwargs)
     finally:
         np.random.set_state(state)
-    return {k: np.asarray(v, np.float64) for k, v in stats.items()}, net.params
+    return {k: np.asarray(v, np.float64) for k, v in stats.items()}, net.params, [(c["X"], c["y"]) for c in calls]
 
 
-def same_outcome(obs, prob):
-    """(histories right, final params right) of the main run against the oracle's after the same seed."""
-    stats, params = oracle_run(prob)
+def outcome(obs, prob):
+    """The main run against the oracle's after the same seed: (every history and the final params
+    right, the final params right, the oracle's histories, its minibatches)."""
+    stats, params, batches = oracle_run(prob)
     final = obs.params("trace/final")
     histories_right = all(obs.get(f"trace/{k}") is not None and obs.get(f"trace/{k}").shape == v.shape
                           and np.allclose(obs.get(f"trace/{k}"), v, rtol=1e-10, atol=1e-12) for k, v in stats.items())
     final_right = all(k in final and final[k].shape == params[k].shape
                       and np.allclose(final[k], params[k], rtol=1e-10, atol=1e-12) for k in params)
-    return histories_right and final_right, final_right, stats
+    return histories_right and final_right, final_right, stats, batches
 
 
-def unobserved_run(obs, prob, boundaries):
+def unobserved_run(obs, prob, boundaries, judged):
     """A run whose steps are not seen (no call of ``self.loss`` or of a stepping function, and no
     run of plain steps rebuilds it: ``replay``): judged by its outcome against the oracle's run after
     the same seed. Its final params the oracle's: the steps are right, what it records is not; its
     first recorded loss, taken before any update, not the loss of the oracle's first minibatch, and
-    its final params others: the minibatches differ; else the loop, not located further."""
+    its final params others: the minibatches differ; else the loop, not located further. ``judged``:
+    the run's ``outcome``."""
     kw = prob.kwargs
-    same, final_right, stats = same_outcome(obs, prob)
+    same, final_right, stats, _ = judged
     what = "the run's outcome (train never called self.loss: no step is seen)"
     if same:
         checks = {n: Check(n, True, 0, 0, what, part=RUN_PARTS[n]) for n in NAMES}
         return training_runs.Run(prob, checks, boundaries, None, list(boundaries), [tuple(boundaries)],
                                  float(kw["learning_rate"]))
     losses = obs.get("trace/loss_history")
-    first_loss_right = losses is not None and len(losses) and np.isclose(losses[0], stats["loss_history"][0],
-                                                                          rtol=1e-10, atol=1e-12)
+    first_loss = losses[0] if losses is not None and len(losses) else None
     seen = ("train never called self.loss, so its steps cannot be seen, and its histories or final params differ "
             "from the notebook's run after the same np.random.seed")
     part = "training_update"
     if final_right:
         part, seen = "training_histories", (f"{seen}: its final params are that run's, so its steps are, and what it "
                                             "records is not")
-    elif not first_loss_right and losses is not None and len(losses):
+    elif first_loss is not None and not np.isclose(first_loss, stats["loss_history"][0], rtol=1e-10, atol=1e-12):
         part, seen = "training_sampling", (f"{seen}: its first recorded loss, taken before any update, is not the "
                                            "loss on the first minibatch np.random.choice draws, and it ends elsewhere")
     first = Check(NAMES[0], False, None, None, what, f"{seen}; not a known mistake", part=part)
@@ -217,13 +219,15 @@ def judge_run(obs, prob):
         checks = {n: Check(n, False, None, None, "training run", f"your code raised {error}", part=raised_part(error))
                   for n in NAMES}
         return training_runs.Run(prob, checks, boundaries, raised)
-    unseen = calls == 0 and not raised
-    replayed = replay.replayed_steps(obs, prob) if unseen and not same_outcome(obs, prob)[0] else None
-    if unseen and replayed is None:
-        return unobserved_run(obs, prob, boundaries)
+    steps = recorded_steps(obs, calls)
+    if calls == 0 and not raised:  # no step seen: rebuilt from the outcome, else judged by it
+        judged = outcome(obs, prob)
+        steps = None if judged[0] else replay.replayed_steps(obs, prob, judged[3])
+        if steps is None:
+            return unobserved_run(obs, prob, boundaries, judged)
     final = obs.params("trace/final")
-    steps, evaluations = evaluations_apart(replayed or recorded_steps(obs, calls), kw["batch_size"], kw["num_iters"],
-                                           (len(prob.X), len(prob.X_val)), final)
+    steps, evaluations = evaluations_apart(steps, kw["batch_size"], kw["num_iters"], (len(prob.X), len(prob.X_val)),
+                                           final)
     first, aligned, reg_decayed = judge_steps(len(steps), [len(s["X"]) for s in steps], [s["reg"] for s in steps],
                                               kw, boundaries, len(prob.X), locate_rows(steps, prob.X))
     if raised:
