@@ -330,7 +330,7 @@ FAMILIES = (
     Mistake("gradient_averaged_twice", "{params}'s gradient divided by the batch size N twice",
             "divide by N once: dscores /= N already makes {params}'s gradient a mean", "gradient"),
     Mistake("reg_gradient_scaled", "the regularisation gradient of {params} a multiple of reg * W other than 2",
-            "add 2 * reg * W to the gradient of each weight: d/dW of reg * sum(W**2) is 2 * reg * W", "gradient"),
+            "add 2 * reg * W to the gradient of each weight: d/dW of reg * sum(W**2) is 2 * reg * W", "regulariser"),
     Mistake("reg_scaled", "the regularisation strength a constant multiple of reg",
             "the notebook's loss is reg * (sum(W1**2) + sum(W2**2)), with gradient 2 * reg * W", "regulariser"),
     Mistake("reg_scaled_in_loss", "the regularisation term in the loss a constant multiple of the notebook's "
@@ -344,24 +344,24 @@ FAMILIES = (
     Mistake("data_loss_scaled", "the data loss a constant multiple of the mean cross-entropy",
             "loss = the mean over the batch of -log softmax(scores)[i, y[i]], with no extra factor", "data_loss"),
     Mistake("reg_gradient_missing", "{params}'s regularisation gradient missing (the loss has reg * sum({params}**2))",
-            "add 2 * reg * W to the gradient of each weight", "gradient"),
+            "add 2 * reg * W to the gradient of each weight", "regulariser"),
     Mistake("reg_gradient_over_n", "{params}'s regularisation gradient divided by the batch size N",
             "add 2 * reg * W after dividing the data part by N: only the data loss is a mean over the batch",
-            "gradient"),
+            "regulariser"),
     Mistake("reg_gradient_sign", "reg * sign(W) as {params}'s regularisation gradient (an L1 norm's)",
-            "d/dW of reg * sum(W**2) is 2 * reg * W", "gradient"),
+            "d/dW of reg * sum(W**2) is 2 * reg * W", "regulariser"),
     Mistake("reg_gradient_times_n", "{params}'s regularisation gradient multiplied by the batch size N (added "
             "once per example, inside a loop over the examples?)", "add 2 * reg * W once, outside any loop over the "
-            "examples: only the data loss is a mean over the batch", "gradient"),
+            "examples: only the data loss is a mean over the batch", "regulariser"),
     Mistake("bias_reg_gradient", "a regularisation term c * reg * b in {params}'s gradient (the loss has none)",
-            "the biases are not regularised: their gradient is the data part alone", "gradient"),
+            "the biases are not regularised: their gradient is the data part alone", "regulariser"),
     Mistake("gradient_one_example", "{params}'s gradient from {detail} alone (assigned, not summed, in a loop "
             "over the examples?)", "sum every example's term: accumulate with += in the loop (or sum over axis 0)",
             "gradient"),
     Mistake("reg_gradient_from_gradient", "{params}'s regularisation gradient a multiple of reg times {detail} "
             "instead of 2 * reg * W (a typo: dW += 2 * reg * dW for dW += 2 * reg * W?)",
             "add 2 * reg * W, the weight itself, to the data gradient: d/dW of reg * sum(W**2) is 2 * reg * W",
-            "gradient"),
+            "regulariser"),
     Mistake("gradient_norm_clipped", "{params}'s gradient rescaled to norm {detail} whenever its norm is larger "
             "(gradient clipping)", "return the gradient of the loss as it is: the notebook clips nothing",
             "gradient"),

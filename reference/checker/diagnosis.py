@@ -23,8 +23,8 @@ LOSS_CHECKS = {"toy_scores", "toy_loss", "gradients", "gradients_numeric", "no_m
 def named_finding(named, located):
     """The finding of a cause that explains everything (``causes.Named``)."""
     m = mistakes.BY_ID[named.cause]
-    grad = next((x for x in located if x.part == "gradient"), None)
-    params = tuple(named.params) or (grad.params if grad and m.part == "gradient" else ())
+    grad = next((x for x in located if x.params), None)  # the located gradients (backward or reg term)
+    params = tuple(named.params) or (grad.params if grad and m.part == grad.part else ())
     fill = {"params": joined(params) if params else "", "detail": named.detail}
     factor = f" ({named.factor:.4g} x)" if named.factor is not None else ""
     title = m.title.format(**fill) + factor + causes.MODES[named.mode]
@@ -54,7 +54,7 @@ def check_parts(name, parts):
 def shows_part(part, check_parts_):
     """Whether a check's failing parts show the mistake's own part (the scores for the forward
     pass, the loss for the data loss or regulariser, a gradient for the backward pass)."""
-    key = {"scores": "scores", "data_loss": "loss", "regulariser": "loss", "gradient": "grads/"}.get(part)
+    key = {"scores": "scores", "data_loss": "loss", "regulariser": ("loss", "grads/"), "gradient": "grads/"}.get(part)
     return key is not None and any(p.failed and p.key.startswith(key) for p in check_parts_)
 
 
@@ -62,7 +62,7 @@ def _owner(check, parts, findings):
     """The loss-side finding a failing check belongs to: the gradient one for a check that
     fails on gradients only, else the first."""
     bad = [p for p in check_parts(check.name, parts) if p.failed]
-    grad = next((f for f in findings if f.part == "gradient"), None)
+    grad = next((f for f in findings if f.params and f.part in ("gradient", "regulariser")), None)
     if grad and (check.name == "gradients_numeric" or (bad and all(p.key.startswith("grads/") for p in bad))):
         return grad
     return findings[0]

@@ -122,11 +122,27 @@ def gradient_part(obs, parts_by_problem, args, forward):
     where = structure.where_it_shows(sorted({p.problem for v in bad.values() for p in v}, key=list(args).index), reg_of)
     # with the loss right everywhere, a gradient that differs cannot be the loss's gradient
     agrees = (not disagree if own else None) if forward is not None else False
+    if forward is None and reg_term_only(parts_by_problem, bad, reg_of):
+        text = (f"your loss is right; the reg term's gradient differs for {', '.join(bad)} ({where}): "
+                + "; ".join(shapes))
+        return Located("regulariser", tuple(bad), False, text)
     lead = ("your forward is right; your backward differs for " if forward is None else "your backward differs for ")
     text = f"{lead}{', '.join(bad)} ({where}): " + "; ".join(shapes)
     if agrees:
         text = f"your backward matches your own loss, yet {', '.join(bad)} differ ({where}): " + "; ".join(shapes)
     return Located("gradient", tuple(bad), agrees, text)
+
+
+def reg_term_only(parts_by_problem, bad, reg_of):
+    """Whether the gradients differ only where reg > 0 and, on the same params and examples, are
+    right at reg = 0 and wrong at reg = 1 (``reg_zero`` against ``reg_large``): the data loss's
+    backward is right, the reg term's gradient is not (the regulariser's)."""
+    def grads_failed(problem):
+        grads = [p for p in parts_by_problem.get(problem, []) if p.key.startswith("grads/")]
+        return any(p.failed for p in grads) if grads else None
+    shown = {p.problem for v in bad.values() for p in v}
+    return (all(reg_of[n] > 0 for n in shown) and grads_failed("reg_zero") is False
+            and grads_failed("reg_large") is True)
 
 
 def _grad_shape(part, args):

@@ -137,7 +137,7 @@ CATALOGUE = (
     Mistake("no_subtract_one", "dscores = softmax probabilities, without subtracting 1 at the correct class",
             "dscores[range(N), y] -= 1 before dividing by N", "gradient", handwritten(subtract_one=False)),
     Mistake("reg_grad_no_factor_2", "the regularisation gradient reg * W, missing its factor 2",
-            "d/dW of reg * sum(W**2) is 2 * reg * W", "gradient", handwritten(reg_factor=1.0)),
+            "d/dW of reg * sum(W**2) is 2 * reg * W", "regulariser", handwritten(reg_factor=1.0)),
     Mistake("grads_not_averaged", "gradients not divided by the batch size N",
             "divide dscores by N, since the loss is the mean over the batch", "gradient",
             handwritten(divide_by_n=False)),
