@@ -229,6 +229,9 @@ OTHER_CAUSES = (
     Mistake("batch_rng_reseeded", "train seeding NumPy's generator itself (np.random.seed inside train): the "
             "caller's seed does not change the minibatches", "leave the seed to the caller: draw from NumPy's "
             "generator as it is", "training_sampling"),
+    Mistake("batch_skips_first_examples", "minibatch indices drawn from {detail} up: the first rows never drawn "
+            "(np.random.randint(1, num_train)? its low bound is inclusive)", "np.random.choice(num_train, batch_size): "
+            "indices 0 to num_train - 1", "training_sampling"),
     Mistake("batch_from_first_examples", "minibatches drawn from the first examples only, not from all num_train",
             "np.random.choice(num_train, batch_size): indices from the whole training set", "training_sampling"),
     Mistake("predict_cached", "predict's labels kept from an earlier call (cached by X, or params copied "
@@ -236,9 +239,9 @@ OTHER_CAUSES = (
             "every call", "predict"),
     Mistake("predict_last_on_ties", "predict taking the last of tied highest scores (np.argmax takes the first)",
             "np.argmax(scores, axis=1): on ties it returns the first of the highest", "predict"),
-    Mistake("predict_rows_dropped", "predict labelling only the first rows of X ({detail}: the rows past its last "
-            "whole chunk?)", "label every row: loop over chunks X[start:start + chunk] up to N, "
-            "the last partial chunk included (or predict all rows at once)", "predict"),
+    Mistake("predict_rows_dropped", "predict labelling only the first rows of X ({detail}: a loop stopping short, "
+            "or the rows past its last whole chunk?)", "label every row: a loop over range(N), or over chunks "
+            "X[start:start + chunk] up to N, the last partial chunk included (or predict all rows at once)", "predict"),
     Mistake("predict_softmax_unshifted", "predict taking the argmax of {detail} of scores not shifted by each row's "
             "max: exp overflows past ~709 (inf, then nan)", "np.argmax(scores, axis=1): the softmax keeps the order, "
             "so predict needs no exp at all", "predict"),

@@ -182,7 +182,11 @@ def predict_finding(obs, check, findings):
         check.consequence_of = "scores"
         return None
     titles = {k: mistakes.BY_ID[k].title for k in formulas.EVERY_FORWARD}
-    found = predictions.explained(got, params, X, titles) if got is not None else None
+    # a cause must give predict's labels on the problem of 300 classes too (rows of another net)
+    many_params, many_X = problems.predict_many_problem()
+    probes = [(got, params, X)] + ([(obs.get("predict_many"), many_params, many_X)]
+                                   if obs.get("predict_many") is not None else [])
+    found = predictions.explained(probes, titles) if got is not None else None
     dropped = predictions.rows_dropped(got, np.argmax(true_scores, axis=1)) if got is not None else None
     found = found or (dropped and ("predict_rows_dropped", dropped))
     if found:

@@ -22,12 +22,16 @@ def candidates(params, X, titles):
     return out
 
 
-def explained(got, params, X, titles):
-    """(cause id, detail) of the one candidate whose labels are predict's, else None."""
-    got = np.asarray(got)
-    found = {(cause, detail) for cause, detail, labels in candidates(params, X, titles)
-             if labels.shape == got.shape and same(labels, got)}
-    return found.pop() if len(found) == 1 else None
+def explained(probes, titles):
+    """(cause id, detail) of the one candidate whose labels are predict's on every probe (``probes``:
+    [(predict's labels, params, X)], the first the one that failed), else None."""
+    found = None
+    for got, params, X in probes:
+        got = np.asarray(got)
+        here = {(cause, detail) for cause, detail, labels in candidates(params, X, titles)
+                if labels.shape == got.shape and same(labels, got)}
+        found = here if found is None else found & here
+    return found.pop() if found and len(found) == 1 else None
 
 
 def same(labels, got):

@@ -203,14 +203,19 @@ def extra_train_problems():
     instance again (a second train call must start from the learning_rate given); "trace_big_batch":
     6 of them, scaled by 5, in batches of 16 (more than the rows, as in the notebook's toy run: 1
     iteration per epoch, and batches of 16 drawn with replacement; the larger inputs give gradient
-    entries above 1, so that an update that clips them shows)."""
+    entries above 1, so that an update that clips them shows); "trace_large_rate": the 40 rows in
+    batches of 250 at learning_rate 2.5, where a rate that rounds to 0 at the other runs' settings
+    (an integer rate, a rate times batch_size // 200) is not 0, so that an update applied at a rate
+    of 0 shows apart from one never applied."""
     main = train_problem()
     uneven = dict(main.kwargs, batch_size=15, num_iters=11, learning_rate=0.5)  # another rate: a fixed one shows
     big = dict(main.kwargs, batch_size=16, num_iters=7)
+    large = dict(main.kwargs, batch_size=250, num_iters=3, learning_rate=2.5)
     return {"trace_uneven": TrainProblem(main.params, main.X, main.y, main.X_val, main.y_val, 5, uneven,
                                          after="trace"),
             "trace_big_batch": TrainProblem(main.params, 10 * main.X[:6], main.y[:6], main.X_val, main.y_val, 11,
-                                            big)}
+                                            big),
+            "trace_large_rate": TrainProblem(main.params, main.X, main.y, main.X_val, main.y_val, 13, large)}
 
 
 REPEAT_RUN = "trace_repeat"  # the main run made again on a new instance: the same seed must draw the same batches

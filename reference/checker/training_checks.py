@@ -44,10 +44,16 @@ def judge_sampling(steps, prob):
     if in_order(idx, len(prob.X)):
         return named(name, repeats, tol, what, "batches_in_order", "every minibatch is consecutive rows of X "
                      f"(starting at {', '.join(str(i[0]) for i in idx[:4])}, ...)")
-    if from_first_rows(idx, len(prob.X)):
-        top = max(int(i.max()) for i in idx) + 1
+    window = rows_window(idx, len(prob.X))
+    if window and window[0] == 0:
         return named(name, repeats, tol, what, "batch_from_first_examples",
-                     f"every minibatch index is below {top}, of {len(prob.X)} examples")
+                     f"every minibatch index is below {window[1]}, of {len(prob.X)} examples")
+    if window and window[1] == len(prob.X):
+        return named(name, repeats, tol, what, "batch_skips_first_examples",
+                     f"every minibatch index is {window[0]} or more, of {len(prob.X)} examples", str(window[0]))
+    if window:
+        return Check(name, False, repeats, tol, what, f"every minibatch index is between {window[0]} and "
+                     f"{window[1] - 1}, of {len(prob.X)} examples; not a known mistake", part="training_sampling")
     first = {}
     again = [(t, first.setdefault(tuple(sorted(i.tolist())), t)) for t, i in enumerate(idx)]
     again = [(t, s) for t, s in again if s != t]
@@ -66,12 +72,14 @@ def in_order(idx, num_train):
     return all(np.array_equal(np.diff(i) % num_train, np.ones(len(i) - 1)) for i in idx)
 
 
-def from_first_rows(idx, num_train):
-    """Whether the minibatches' distinct draws all fall among X's first rows, which fresh draws from
-    all num_train rows would do with probability under 1e-6 (a batch used again counts once)."""
+def rows_window(idx, num_train):
+    """(lo, hi) when the minibatches' distinct draws all fall among rows lo to hi - 1 of X, short of
+    all num_train, which fresh draws from all of them would do with probability under 1e-6 (a batch
+    used again counts once); else None."""
     distinct = {tuple(sorted(i.tolist())) for i in idx}
-    top = max(int(i.max()) for i in idx) + 1
-    return top < num_train and (top / num_train) ** sum(map(len, distinct)) < 1e-6
+    lo, hi = min(int(i.min()) for i in idx), max(int(i.max()) for i in idx) + 1
+    short = hi - lo < num_train
+    return (lo, hi) if short and ((hi - lo) / num_train) ** sum(map(len, distinct)) < 1e-6 else None
 
 
 def whole_set_steps(rows, num_train, batch_size):

@@ -1,6 +1,7 @@
 """The training runs judged together (NumPy): the main run (40 rows in batches of 8, a whole number of
 batches per epoch) and the extra ones of ``problems.extra_train_problems`` (an epoch that is not a
-whole number of batches; a batch larger than the training set), each judged alone by
+whole number of batches; a batch larger than the training set; a large batch at a large rate), each
+judged alone by
 ``training_checks.judge_run``, then merged into one check per name.
 
 The main run says most; an extra run is read when the main one is right. The length of an epoch is
@@ -180,8 +181,16 @@ def second_call_rate(main, run, check):
 def rate_across(main, extra):
     """The main run's learning-rate check, with a constant multiple of the schedule (``lr_scaled``) told
     apart by a run at another learning rate: the same first rate there is a rate fixed in the code
-    (``lr_fixed``), the same multiple keeps ``lr_scaled``, anything else is no known mistake."""
+    (``lr_fixed``), the same multiple keeps ``lr_scaled``, anything else is no known mistake. No
+    param moving (``param_not_updated``) where they move in another run is a rate of 0 at the main
+    run's settings: the rate's mistake, not the update's."""
     check = main.checks["train_learning_rate"]
+    moved = next((r for r in extra if math.isfinite(r.first_rate) and r.first_rate > 0), None)
+    if check.causes == ["param_not_updated"] and main.first_rate == 0 and moved is not None:
+        return Check(check.name, False, check.measured, check.tolerance, check.what,
+                     f"{seen_detail(check)}; on {problems.describe_run(moved.prob)} with learning_rate="
+                     f"{moved.prob.kwargs['learning_rate']:g} the first step's rate was {moved.first_rate:.4g}: the "
+                     "update is applied, at a rate of 0 here; not a known mistake", part="training_rate")
     other = next((r for r in extra if r.prob.kwargs["learning_rate"] != main.prob.kwargs["learning_rate"]
                   and math.isfinite(r.first_rate)), None)
     if check.causes != ["lr_scaled"] or other is None:

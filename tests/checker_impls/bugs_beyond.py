@@ -198,6 +198,7 @@ BEYOND = {
                                         "  # BUG")],
     "batches_in_order": [(DRAW, "            indices = (np.arange(batch_size) + it * batch_size) % num_train  # BUG\n")],
     "batch_from_first_examples": [(DRAW, "            indices = np.random.choice(batch_size, batch_size)  # BUG\n")],
+    "batch_skips_first_examples": [(DRAW, "            indices = np.random.randint(1, num_train, batch_size)  # BUG: 1-based\n")],
     "loss_history_without_reg": [("loss_history.append(loss)", "loss_history.append(loss - reg * sum(np.sum(W ** 2) "
                                                                "for W in (self.params['W1'], self.params['W2'])))  # BUG")],
     "iteration_count_off_by_one": [("for it in range(num_iters):", "for it in range(num_iters - 1):  # BUG")],

@@ -94,6 +94,20 @@ UNKNOWN.update({
         (LR_DECAY, "pass  # BUG: the decay tested apart"),
         ("            if it % iterations_per_epoch == 0:\n", "            if it % (num_train / batch_size) == 0:\n"
          "                learning_rate *= learning_rate_decay\n            if it % iterations_per_epoch == 0:\n")]),
+    # the rate scaled by batch_size // 200 (an integer ratio): 0 in batches under 200, so no param moves
+    # there; in batches of 250 they move: the rate's mistake, not an update never applied
+    "rate_integer_ratio": ("training_rate", None, [(UPDATE, "self.params[name] -= learning_rate * (batch_size // 200) "
+                                                            "* grads[name]  # BUG")]),
+    # the update never applied (a loop variable rebound), at any rate: the update's mistake
+    "update_rebinds_name": ("training_update", "param_not_updated", [(UPDATE, "value = self.params[name]\n"
+                                                                    "                value = value - learning_rate * "
+                                                                    "grads[name]  # BUG")]),
+    # predict's loop stops one row short: the last row keeps its 0 (no other forward pass explains
+    # every predict problem, though one gives the same 40 labels)
+    "predict_loop_short": ("predict", "predict_rows_dropped", [(PREDICT, "labels = np.zeros(len(X), dtype=int)\n"
+                                                                "        for i in range(len(X) - 1):  # BUG\n"
+                                                                "            labels[i] = np.argmax(hidden[i] @ self.params['W2'] + self.params['b2'])\n"
+                                                                "        return labels")]),
     # the loop stops at the last whole epoch: 10 of 11 iterations on 40 rows in batches of 15
     "loop_whole_epochs": ("training_update", "iteration_count_off_by_one", [
         ("for it in range(num_iters):", "for it in range(num_iters - num_iters % iterations_per_epoch):  # BUG")]),
