@@ -17,6 +17,7 @@ backward pass: gradients come from ``jax.grad``.
 """
 
 import functools
+import math
 
 import jax
 import jax.numpy as jnp
@@ -48,11 +49,17 @@ def init_params(key, input_size, hidden_size, num_classes, std=1e-4, dtype=jnp.f
         raise ValueError(f"std must be a non-negative float or 'he', got {std!r}")
     k1, k2 = jax.random.split(key)
     return {
-        "W1": std1 * jax.random.normal(k1, (input_size, hidden_size), dtype),
+        "W1": std1 * _normal(k1, (input_size, hidden_size), dtype),
         "b1": jnp.zeros(hidden_size, dtype),
-        "W2": std2 * jax.random.normal(k2, (hidden_size, num_classes), dtype),
+        "W2": std2 * _normal(k2, (hidden_size, num_classes), dtype),
         "b2": jnp.zeros(num_classes, dtype),
     }
+
+
+def _normal(key, shape, dtype):
+    """``jax.random.normal(key, shape, dtype)``, the same bits, drawn flat and reshaped: XLA:CPU
+    compiles a flat draw in ~0.1 s, a (H, 10) one in up to 0.5 s."""
+    return jax.random.normal(key, (math.prod(shape),), dtype).reshape(shape)
 
 
 def hidden(params, X):
