@@ -1,0 +1,91 @@
+import numpy as np
+
+
+class TwoLayerNet:
+    """Two-layer fully connected net (affine - ReLU - affine - softmax), plain NumPy calls."""
+
+    def __init__(self, input_size, hidden_size, output_size, std=1e-4):
+        self.params = {}
+        self.params["W1"] = std * np.random.randn(input_size, hidden_size)
+        self.params["b1"] = np.zeros(hidden_size)
+        self.params["W2"] = std * np.random.randn(hidden_size, output_size)
+        self.params["b2"] = np.zeros(output_size)
+
+    @classmethod
+    def from_params(cls, params):
+        net = cls.__new__(cls)
+        net.params = {k: np.array(params[k], dtype=np.float64) for k in ("W1", "b1", "W2", "b2")}
+        return net
+
+    def loss(self, X, y=None, reg=0.0):
+        W1, b1 = self.params["W1"], self.params["b1"]
+        W2, b2 = self.params["W2"], self.params["b2"]
+        N = X.shape[0]
+        z1 = np.dot(X, W1) + b1
+        h1 = np.maximum(z1, 0.0)
+        scores = np.dot(h1, W2) + b2
+        if y is None:
+            return scores
+
+        shifted = scores - np.max(scores, axis=1, keepdims=True)
+        exp_shifted = np.exp(shifted)
+        probs = exp_shifted / np.sum(exp_shifted, axis=1, keepdims=True)
+        log_probs = shifted - np.log(np.sum(exp_shifted, axis=1, keepdims=True))
+        data_loss = -np.sum(log_probs[np.arange(N), y]) / N
+        reg_loss = reg * (np.sum(W1 * W1) + np.sum(W2 * W2))
+        loss = data_loss + reg_loss
+
+        dscores = probs.copy()
+        dscores[np.arange(N), y] -= 1
+        dscores /= N
+
+        dW2 = np.dot(h1.T, dscores)
+        db2 = np.sum(dscores, axis=0)
+        dh1 = np.dot(dscores, W2.T)
+        dz1 = dh1 * (z1 > 0)
+        dW1 = np.dot(X.T, dz1)
+        db1 = np.sum(dz1, axis=0)
+        dW2 += 2 * reg * W2
+        dW1 += 2 * reg * W1
+        grads = {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2}
+        return loss, grads
+
+    def train(self, X, y, X_val, y_val, learning_rate=1e-3, learning_rate_decay=0.95,
+              reg=5e-6, num_iters=100, batch_size=200, verbose=False):
+        num_train = X.shape[0]
+        iterations_per_epoch = max(num_train // batch_size, 1)
+        # keep the schedule on the net so further training continues where it stopped
+        if not hasattr(self, "_lr"):
+            self._lr = learning_rate
+
+        loss_history = []
+        train_acc_history = []
+        val_acc_history = []
+
+        for it in range(num_iters):
+            idx = np.random.choice(num_train, batch_size)
+            X_batch = X[idx]
+            y_batch = y[idx]
+
+            loss, grads = self.loss(X_batch, y=y_batch, reg=reg)
+            loss_history.append(loss)
+
+            for name, grad in grads.items():
+                self.params[name] -= self._lr * grad
+
+            if verbose and it % 100 == 0:
+                print("iteration %d / %d: loss %f" % (it, num_iters, loss))
+
+            if it % iterations_per_epoch == 0:
+                train_acc_history.append((self.predict(X_batch) == y_batch).mean())
+                val_acc_history.append((self.predict(X_val) == y_val).mean())
+                self._lr *= learning_rate_decay
+
+        return {
+            "loss_history": loss_history,
+            "train_acc_history": train_acc_history,
+            "val_acc_history": val_acc_history,
+        }
+
+    def predict(self, X):
+        return np.argmax(self.loss(X), axis=1)
