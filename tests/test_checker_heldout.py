@@ -676,7 +676,7 @@ LATER = {
         "bug_30_gradient_accumulated_buffers.py": None,
         "bug_31_training_rate_default_typo.py": "lr_default_wrong",
         "bug_32_training_rate_divided_by_batch.py": "lr_divided_by_batch_size",
-        "bug_33_training_rate_optimizer_kept_between_calls.py": "update_kept_between_calls",
+        "bug_33_training_rate_optimizer_kept_between_calls.py": "lr_kept_between_calls",
         "bug_34_training_rate_swapped_keyword_order.py": "train_parameters_reordered",
         "bug_35_training_decay_float_epoch_length.py": "epoch_length_wrong",
         "bug_36_training_decay_before_update.py": "lr_decayed_before_update",
@@ -1711,9 +1711,6 @@ PART_READ = {("heldout_set2", "bug_12_lr_schedule_floor.py"): "training_decay",
              # set 14's author had one word, "update", for the rate and the whole loop: a verbose print that
              # overwrites the recorded loss is what train records
              ("heldout_set14", "bug_47_update_verbose_overwrites_loss.py"): "training_histories",
-             # set 16's author files an optimizer kept between calls under training_rate (the checker: a
-             # second call's params never move, the update's mistake)
-             ("heldout_set16", "bug_33_training_rate_optimizer_kept_between_calls.py"): "training_update",
              # the epoch test off by one (iterations counted from 1): set 1's author files it under
              # training_histories, those of sets 14, 16 and 20 under the loop, training_update, the checker's part
              ("heldout_set1", "bug_13_epoch_off_by_one.py"): "training_update"}

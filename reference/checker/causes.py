@@ -290,10 +290,6 @@ OTHER_CAUSES = (
     Mistake("histories_kept_between_calls", "the histories kept between train calls (on the instance or the class): "
             "a call returns earlier calls' entries before its own", "start every call's histories afresh: local "
             "lists in train", "training_histories"),
-    Mistake("update_kept_between_calls", "a second train call on the same instance updating what the first call set "
-            "up (an optimizer or a params dict kept on the instance), not the params it has now", "look the params "
-            "up in self.params at every update, and build any optimizer state afresh in each call",
-            "training_update"),
     Mistake("train_shuffles_inputs", "train shuffling the caller's {detail} in place (np.random.shuffle on the "
             "arrays given; two calls apply two different orders)", "draw minibatch indices: idx = "
             "np.random.choice(num_train, batch_size); X[idx], y[idx], the arrays left as they are",

@@ -54,7 +54,7 @@ def record_training(rec, cls, prefix="trace", prob=None, net=None):
     call), else a new one. Returns the instance, its loss unwrapped."""
     prob = prob or problems.train_problem()
     net = net if net is not None else cls(5, 6, 3, std=0.5)
-    net.params = {k: v.copy() for k, v in prob.params.items()}
+    set_params(net, prob.params)
     calls, traced = [], []
     inner = wrap_loss(net, calls)
     np.random.seed(prob.seed)
@@ -78,6 +78,21 @@ def record_training(rec, cls, prefix="trace", prob=None, net=None):
         if key in stats:
             rec.put(f"{prefix}/{key}", np.asarray(stats[key], dtype=np.float64).ravel())
     return net
+
+
+def set_params(net, params):
+    """Give the net ``params``: written into its own arrays when each is a writable float64 array
+    of the param's shape, apart from the others (a net whose params are views of one flat buffer,
+    or arrays its layers hold, trains those); else a dict of copies in place of its own."""
+    own = getattr(net, "params", None)
+    fit = isinstance(own, dict) and all(
+        isinstance(own.get(k), np.ndarray) and own[k].dtype == np.float64 and own[k].shape == np.shape(v)
+        and own[k].flags.writeable for k, v in params.items())
+    if fit and not any(np.shares_memory(own[a], own[b]) for a in params for b in params if a < b):
+        for k, v in params.items():
+            own[k][...] = v
+    else:
+        net.params = {k: np.array(v, copy=True) for k, v in params.items()}
 
 
 @functools.lru_cache(maxsize=64)  # asked for at every run of one class: its source is read once

@@ -12,7 +12,7 @@ from reference import TwoLayerNet
 from reference.checker import histories, problems, rates, recording, replay, training_runs
 from reference.checker.report import Check
 from reference.checker.training_record import (close, evaluations_apart, joined, named, recorded_steps, run_view,
-                                               seen_detail, values_text)
+                                               values_text)
 
 NAMES = ["train_steps", "train_sampling", "train_learning_rate", "loss_history", "train_acc_history",
          "val_acc_history"]
@@ -311,8 +311,7 @@ def renamed_parameters(obs, merged):
 def second_call(obs, runs, merged):
     """The run made as a second train call on the main run's instance, failing where the main run
     passed: its histories holding the first call's entries before its own
-    (``histories_kept_between_calls``), or its params never moving (``update_kept_between_calls``:
-    the update still writes to what the first call set up). Relabels ``merged`` in place."""
+    (``histories_kept_between_calls``). Relabels ``merged`` in place."""
     if not runs["trace"].passed:
         return
     for prefix, run in runs.items():
@@ -326,11 +325,6 @@ def second_call(obs, runs, merged):
                 merged[key] = named(key, check.measured, check.tolerance, check.what, "histories_kept_between_calls",
                                     f"a second train call on the same instance returned {key} with the first call's "
                                     f"{first.size} entries before its own")
-        rate = merged["train_learning_rate"]
-        if rate is run.checks["train_learning_rate"] and rate.causes == ["param_not_updated"]:
-            merged["train_learning_rate"] = named(rate.name, rate.measured, rate.tolerance, rate.what,
-                                                  "update_kept_between_calls", f"{seen_detail(rate)}, where the "
-                                                  "first call on the same instance trained right")
 
 
 def verbose_run(obs, merged):

@@ -148,10 +148,6 @@ BEYOND = {
     "histories_kept_between_calls": [("loss_history, train_acc_history, val_acc_history = [], [], []",
                                       "loss_history, train_acc_history, val_acc_history = "
                                       "self.__dict__.setdefault('histories', ([], [], []))  # BUG: kept")],
-    "update_kept_between_calls": [("            for name in self.params:\n",
-                                   "            params = self.__dict__.setdefault('first_params', self.params)  # BUG\n"
-                                   "            for name in params:\n"),
-                                  (UPDATE, UPDATE.replace("self.params[name]", "params[name]"))],
     "update_only_when_verbose": [("            for name in self.params:\n                self.params[name] -= "
                                   "learning_rate * grads[name]\n            if verbose and it % 100 == 0:\n",
                                   "            if verbose and it % 100 == 0:  # BUG: the update only when printing\n"
