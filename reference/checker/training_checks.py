@@ -286,7 +286,7 @@ def judge_training(obs):
     renamed_parameters(obs, merged)
     second_call(obs, runs, merged)
     merged["train_learning_rate"] = default_rate(obs, merged["train_learning_rate"])
-    merged["train_sampling"] = repeated_draws(obs, merged["train_sampling"])
+    merged["train_sampling"] = choice_draws(obs, repeated_draws(obs, merged["train_sampling"]))
     verbose_run(obs, merged)
     return [merged[n] for n in NAMES]
 
@@ -406,6 +406,31 @@ def repeated_draws(obs, check):
                 f"np.random.seed({prob.seed})")
         return named(check.name, check.measured, check.tolerance, check.what, "batch_rng_reseeded", text)
     return check
+
+
+def choice_draws(obs, check):
+    """The sampling check, or, when it passed while the main run's minibatches are not the rows that
+    ``np.random.choice(num_train, batch_size)`` draws after its seed (fresh draws of another stream:
+    drawn up front in another order, from another formula), a failed check, not named."""
+    calls = obs.meta.get("trace/calls")
+    if not check.passed or not calls or "trace" in obs.errors:
+        return check
+    prob, view = problems.train_problem(), run_view(obs, "trace")
+    steps, _ = evaluations_apart(recorded_steps(view, calls), prob.kwargs["batch_size"], prob.kwargs["num_iters"],
+                                 (len(prob.X), len(prob.X_val)), view.params("trace/final"))
+    rows = locate_rows(steps, prob.X)
+    rng_state = np.random.get_state()
+    np.random.seed(prob.seed)
+    draws = [np.random.choice(len(prob.X), prob.kwargs["batch_size"]) for _ in rows]
+    np.random.set_state(rng_state)
+    first = next((t for t, (a, b) in enumerate(zip(rows, draws)) if not np.array_equal(a, b)), None)
+    if first is None:
+        return check
+    return Check(check.name, False, check.measured, check.tolerance, check.what,
+                 f"the minibatches are not those np.random.choice(num_train, batch_size) draws after "
+                 f"np.random.seed({prob.seed}), from iteration {first} on (rows {rows[first][:4].tolist()}..., "
+                 f"np.random.choice's {draws[first][:4].tolist()}...): draw each one with np.random.choice at its "
+                 "iteration, as the notebook asks; not a known mistake", part="training_sampling")
 
 
 def default_rate(obs, check):

@@ -108,6 +108,12 @@ UNKNOWN.update({
                                                                 "        for i in range(len(X) - 1):  # BUG\n"
                                                                 "            labels[i] = np.argmax(hidden[i] @ self.params['W2'] + self.params['b2'])\n"
                                                                 "        return labels")]),
+    # every index drawn up front as (batch_size, num_iters), a column per iteration: fresh draws with
+    # replacement, but not np.random.choice's minibatches after the seed
+    "draws_up_front_transposed": ("training_sampling", None, [
+        ("        for it in range(num_iters):\n            indices = np.random.choice(num_train, batch_size, replace=True)",
+         "        drawn = np.random.choice(num_train, (batch_size, num_iters))  # BUG: a column per iteration\n"
+         "        for it in range(num_iters):\n            indices = drawn[:, it]")]),
     # the loop stops at the last whole epoch: 10 of 11 iterations on 40 rows in batches of 15
     "loop_whole_epochs": ("training_update", "iteration_count_off_by_one", [
         ("for it in range(num_iters):", "for it in range(num_iters - num_iters % iterations_per_epoch):  # BUG")]),
