@@ -199,6 +199,9 @@ OTHER_CAUSES = (
     Mistake("update_grad_norm_clipped", "each gradient rescaled to norm {detail} when its norm is larger "
             "(gradient clipping)", "params -= learning_rate * grads, the gradient as it is: the notebook clips "
             "nothing", "training_update"),
+    Mistake("update_global_norm_clipped", "all the gradients rescaled together to a joint norm of {detail} when "
+            "their joint norm is larger (global gradient clipping)", "params -= learning_rate * grads, the gradients "
+            "as they are: the notebook clips nothing", "training_update"),
     Mistake("update_grad_value_clipped", "each gradient's entries clipped to [-{detail}, {detail}] in the update "
             "(np.clip(grads, -c, c))", "params -= learning_rate * grads, the gradient as it is: the notebook clips "
             "nothing", "training_update"),

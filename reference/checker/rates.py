@@ -191,8 +191,27 @@ def judge_rates(steps, final, prob, boundaries, eps, reg_decayed=False):
                          f"-lr * np.clip(grads, -{c:.4g}, {c:.4g})", f"{c:.4g}")
         return Check(name, False, measured, tol, WHAT, f"{seen}; the update should be params -= learning_rate * "
                      "grads; not a known mistake", part="training_update")
-    return uneven_rates(steps, rates, right, measured) or judge_schedule(rates, right, wrong, prob, boundaries,
-                                                                           reg_decayed, measured)
+    return (uneven_rates(steps, rates, right, measured) or global_clip(steps, rates, right, measured)
+            or judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured))
+
+
+def global_clip(steps, rates, right, measured):
+    """``update_global_norm_clipped`` when every step has one rate for all params, the schedule's
+    where the gradients' joint norm is at most c and lr * c / (that norm) where it is larger, for one
+    c; else None."""
+    ratio = np.nanmedian(rates / right[:, None], axis=1)
+    joint = np.array([np.sqrt(sum(float(np.sum(np.square(s["grads"][k]))) for k in NAMES)) for s in steps])
+    slow = np.isfinite(ratio) & (ratio < 1 - RATE_TOL)
+    if not slow.any():
+        return None
+    c = float(np.median(ratio[slow] * joint[slow]))
+    rest = np.isfinite(ratio) & ~slow
+    if not (np.allclose(ratio[slow] * joint[slow], c, rtol=RATE_TOL) and np.all(joint[rest] <= c)
+            and close(ratio[rest], 1.0)):
+        return None
+    return named("train_learning_rate", measured, RATE_EXACT, WHAT, "update_global_norm_clipped",
+                 f"{int(slow.sum())} of {len(ratio)} steps at lr * {c:.4g} / (the joint norm of all the gradients), the "
+                 "others at the schedule's rate", f"{c:.4g}")
 
 
 def uneven_rates(steps, rates, right, measured):

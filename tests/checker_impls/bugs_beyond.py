@@ -229,6 +229,9 @@ BEYOND = {
     "update_grad_norm_clipped": [(UPDATE, "norm = np.linalg.norm(grads[name])  # BUG: clipped to norm 2\n"
                                           "                self.params[name] -= learning_rate * grads[name] * "
                                           "min(1.0, 2.0 / norm)")],
+    "update_global_norm_clipped": [(UPDATE, "norm = np.sqrt(sum(np.sum(g ** 2) for g in grads.values()))  # BUG\n"
+                                            "                self.params[name] -= learning_rate * grads[name] * "
+                                            "min(1.0, 3.0 / norm)")],
     "params_shared": [("class TwoLayerNet:\n", "class TwoLayerNet:\n    params = {}  # BUG: one dict for every instance\n\n"),
                       ("        self.params = {}\n", "")],
     "predict_cached": [("    def predict(self, X):\n", "    def predict(self, X):  # BUG: cached by X's identity\n"
