@@ -1,7 +1,7 @@
 """The held-out sets of nets, now among the checker's test nets (each was measured once, before any
-tuning on it: results/checker_heldout_set{1,...,29}.json): buggy nets with mistakes outside the
+tuning on it: results/checker_heldout_set{1,...,30}.json): buggy nets with mistakes outside the
 checker's catalogue (17, 18, 29, 37, 43, 48, 47, 47, 45, 48, 50, 40, 43, 72, 66, 59, 76, 74, 61, 65, 75,
-77, 79, 79, 69, 65, 66, 66 and 66) and 5 to 8 correct ones in unusual styles per set, written by someone who had not seen the checker,
+77, 79, 79, 69, 65, 66, 66, 66 and 66) and 5 to 8 correct ones in unusual styles per set, written by someone who had not seen the checker,
 with their author's manifest (tests/checker_impls/heldout_set*/).
 
 Each correct net passes; each buggy one fails with its manifest's part located (by the rule of
@@ -38,7 +38,7 @@ EXPECTED = {
     "bug_14_minibatch_once.py": "batch_not_redrawn", "bug_15_momentum_left_in.py": "momentum_in_update",
     "bug_16_lr_over_batch.py": "lr_divided_by_batch_size", "bug_17_predict_no_b1.py": "predict_forward",
 }
-# Sets 2 to 29: the cause id each buggy net's description reads as; None: located, no cause named.
+# Sets 2 to 30: the cause id each buggy net's description reads as; None: located, no cause named.
 LATER = {
     "heldout_set2": {
         "bug_01_max_prob_loss.py": "loss_max_probability", "bug_02_mean_over_classes.py": "data_loss_over_classes",
@@ -1639,6 +1639,74 @@ LATER = {
         "bug_65_generic_row_sampler.py": "batch_labels_mismatch",
         "bug_66_optional_bias_helper.py": "b2_left_out",
     },
+    "heldout_set30": {
+        "bug_01_init_float32_weights.py": "init_differs",
+        "bug_02_init_shared_bias_buffer.py": "params_overlap",
+        "bug_03_init_single_draw_fortran_reshape.py": "init_differs",
+        "bug_04_init_fan_in_scaling.py": "init_differs",
+        "bug_05_init_layers_walked_backwards.py": "init_differs",
+        "bug_06_init_std_rebinding.py": "init_differs",
+        "bug_07_scores_relu_on_output_layer.py": "relu_on_scores",
+        "bug_08_scores_bias_after_relu.py": "b1_after_relu",
+        "bug_09_scores_float32_matmuls.py": None,
+        "bug_10_scores_hidden_cache_keyed_on_input.py": None,
+        "bug_11_scores_bias_row_misplaced.py": None,
+        "bug_12_scores_returned_shifted.py": "scores_returned_shifted",
+        "bug_13_data_loss_log_epsilon.py": "loss_log_epsilon",
+        "bug_14_data_loss_clipped_probs.py": "loss_log_epsilon",
+        "bug_15_data_loss_logsumexp_missing_max.py": "logsumexp_max_not_added",
+        "bug_16_data_loss_np_take_flat.py": None,
+        "bug_17_data_loss_normalised_by_classes.py": "data_loss_over_classes",
+        "bug_18_data_loss_cached_onehot.py": None,
+        "bug_19_reg_half_convention.py": "reg_half",
+        "bug_20_reg_norm_not_squared.py": "reg_norm",
+        "bug_21_reg_grads_prefilled_then_overwritten.py": "reg_gradient_missing",
+        "bug_22_reg_includes_biases.py": "bias_regularised",
+        "bug_23_reg_square_out_inplace.py": None,
+        "bug_24_reg_divided_by_batch.py": "reg_over_n",
+        "bug_25_grad_einsum_index_typo.py": None,
+        "bug_26_grad_db1_fused_unmasked.py": "db1_no_mask",
+        "bug_27_grad_dW1_reshape_not_transpose.py": None,
+        "bug_28_grad_db2_fancy_index_repeats.py": None,
+        "bug_29_grad_dW1_nonzero_rows_mask.py": None,
+        "bug_30_grad_cache_unpacked_in_wrong_order.py": "dW2_pre_relu",
+        "bug_31_rate_biases_keep_initial_rate.py": None,
+        "bug_32_rate_divided_by_batch_size.py": "lr_divided_by_batch_size",
+        "bug_33_rate_applied_twice_inplace_grads.py": "lr_applied_twice",
+        "bug_34_rate_bias_lr_mult_two.py": None,
+        "bug_35_rate_cached_across_train_calls.py": "lr_kept_between_calls",
+        "bug_36_rate_linear_warmup.py": "lr_warmup",
+        "bug_37_decay_closed_form_floor.py": "lr_decayed_at_wrong_iterations",
+        "bug_38_decay_precomputed_cumprod.py": "lr_decayed_before_update",
+        "bug_39_decay_sample_count_epochs.py": None,
+        "bug_40_decay_lambda_default_arg.py": "lr_never_decayed",
+        "bug_41_decay_compounded_epoch_power.py": "lr_decay_compounded",
+        "bug_42_decay_at_epoch_end.py": "lr_decayed_at_wrong_iterations",
+        "bug_43_sampling_without_replacement_when_possible.py": "sampling_without_replacement",
+        "bug_44_sampling_unique_indices.py": None,
+        "bug_45_sampling_epoch_permutation.py": "sampling_without_replacement",
+        "bug_46_sampling_prefetch_transposed.py": None,
+        "bug_47_sampling_separate_draws_for_X_and_y.py": "batch_labels_mismatch",
+        "bug_48_sampling_hoisted_out_of_loop.py": "batch_not_redrawn",
+        "bug_49_histories_float32_loss_buffer.py": None,
+        "bug_50_histories_train_acc_broadcast.py": None,
+        "bug_51_histories_acc_before_update.py": "acc_before_update",
+        "bug_52_histories_acc_out_buffer_aliased.py": None,
+        "bug_53_histories_running_mean_loss.py": None,
+        "bug_54_histories_zip_swapped.py": "acc_histories_swapped",
+        "bug_55_update_rebinds_loop_variable.py": "param_not_updated",
+        "bug_56_update_flat_vector_offset.py": None,
+        "bug_57_update_zip_per_layer_rates.py": "param_not_updated",
+        "bug_58_update_gradient_clipping.py": "update_global_norm_clipped",
+        "bug_59_update_inclusive_iteration_range.py": "iteration_count_off_by_one",
+        "bug_60_update_replaces_arrays_cached_views.py": None,
+        "bug_61_predict_argmax_without_axis.py": "predict_argmax_flat",
+        "bug_62_predict_memo_keyed_on_shape.py": "predict_cached",
+        "bug_63_predict_drops_output_bias.py": "predict_forward",
+        "bug_64_predict_softmax_shift_wrong_axis.py": None,
+        "bug_65_predict_argsort_first_column.py": "predict_argmin",
+        "bug_66_predict_einsum_chain_no_relu.py": "predict_no_relu",
+    },
 }
 # Held-out nets the checker still passes: no problem of it shows their mistake.
 MISSED = {("heldout_set16", "bug_16_data_loss_np_choose.py"):
@@ -1698,6 +1766,12 @@ PART_READ = {("heldout_set2", "bug_12_lr_schedule_floor.py"): "training_decay",
              # a reg gradient built by scaling W2's own array in place: loss changes W2 (aliasing, the
              # gradient's part wherever it happens); set 28's author files it under the regulariser
              ("heldout_set28", "bug_63_reg_grad_scales_weights_inplace.py"): "gradient",
+             # biases stepped at the undecayed rate (set 30's author: training_rate), as set 6's bug_22 above
+             ("heldout_set30", "bug_31_rate_biases_keep_initial_rate.py"): "training_decay",
+             # an update that puts new arrays in self.params while the forward pass reads the arrays its
+             # layers bound at construction: the checker gives a net its params in self.params, so its loss
+             # does not depend on them (the scores' part); its author: training_update
+             ("heldout_set30", "bug_60_update_replaces_arrays_cached_views.py"): "scores",
              # the backward pass raising on a batch without the highest class (a one-hot of y.max() + 1
              # columns): the raising line says the gradient, not which ones
              ("heldout_set25", "bug_32_jax_functional.py"): "gradient",
