@@ -1,8 +1,7 @@
 """The training runs judged together (NumPy): the main run (40 rows in batches of 8, a whole number of
 batches per epoch) and the extra ones of ``problems.extra_train_problems`` (an epoch that is not a
 whole number of batches; a batch larger than the training set; a large batch at a large rate), each
-judged alone by
-``training_checks.judge_run``, then merged into one check per name.
+judged alone by ``training_checks.judge_run``, then merged into one check per name.
 
 The main run says most; an extra run is read when the main one is right. The length of an epoch is
 judged across every run at once: the once-per-epoch block (the accuracies recorded, the rate decayed)
