@@ -1715,9 +1715,9 @@ MISSED = {("heldout_set16", "bug_16_data_loss_np_choose.py"):
 # schedule computed as decay ** (it // iterations_per_epoch) under training_rate, set 3's the same
 # mistake (its bug_19) under training_decay, the checker's part; likewise set 6's bug_22.
 PART_READ = {("heldout_set2", "bug_12_lr_schedule_floor.py"): "training_decay",
-             # biases stepped with the undecayed rate: set 6's author files it under training_rate, set 5's
-             # the same mistake (its bug_24, only the weights' rates decayed) under training_decay
-             ("heldout_set6", "bug_22_training_rate_bias_step.py"): "training_decay",
+             # biases stepped with the undecayed rate: which params get which rate, the rate's (as the
+             # authors of sets 6 and 30 file it); set 5's author files it under training_decay
+             ("heldout_set5", "bug_24_training_decay_weights_only.py"): "training_rate",
              # an epoch length computed otherwise (a float, no max(..., 1)): the checker reports it under
              # training_decay, the schedule the epoch drives, as the authors of sets 7, 8, 11 and 12 file
              # it; those of sets 2 and 3 file it under training_histories
@@ -1766,8 +1766,6 @@ PART_READ = {("heldout_set2", "bug_12_lr_schedule_floor.py"): "training_decay",
              # a reg gradient built by scaling W2's own array in place: loss changes W2 (aliasing, the
              # gradient's part wherever it happens); set 28's author files it under the regulariser
              ("heldout_set28", "bug_63_reg_grad_scales_weights_inplace.py"): "gradient",
-             # biases stepped at the undecayed rate (set 30's author: training_rate), as set 6's bug_22 above
-             ("heldout_set30", "bug_31_rate_biases_keep_initial_rate.py"): "training_decay",
              # an update that puts new arrays in self.params while the forward pass reads the arrays its
              # layers bound at construction: the checker gives a net its params in self.params, so its loss
              # does not depend on them (the scores' part); its author: training_update

@@ -240,11 +240,10 @@ def uneven_rates(steps, rates, right, measured):
                                                      for j, k in enumerate(NAMES) if k not in bare):
         return named(name, measured, RATE_EXACT, WHAT, "lr_missing_for_params", f"{seen}: {joined(bare)} stepped "
                      "with rate 1 at every step, the others with the schedule's", joined(bare))
-    # a param stepped at one rate of its own at every step, neither the schedule's nor its first (kept
-    # undecayed: the decay's mistake, below): the rate it is given
+    # a param stepped at one rate of its own at every step, the others at the schedule's (its first
+    # rate kept undecayed too): which params get which rate, the rate's mistake
     fixed = [k for j, k in enumerate(NAMES) if np.isfinite(rates[:, j]).any() and not close(ratio[np.isfinite(
-        ratio[:, j]), j], 1.0) and close(rates[np.isfinite(rates[:, j]), j], np.nanmedian(rates[:, j]))
-        and not close(np.nanmedian(rates[:, j]), right[0])]
+        ratio[:, j]), j], 1.0) and close(rates[np.isfinite(rates[:, j]), j], np.nanmedian(rates[:, j]))]
     if fixed and len(set(right)) > 1 and all(close(ratio[np.isfinite(ratio[:, j]), j], 1.0)
                                              for j, k in enumerate(NAMES) if k not in fixed):
         return Check(name, False, measured, RATE_EXACT, WHAT, f"{seen}: {joined(fixed)} stepped at " + ", ".join(
