@@ -114,6 +114,11 @@ UNKNOWN.update({
         ("        for it in range(num_iters):\n            indices = np.random.choice(num_train, batch_size, replace=True)",
          "        drawn = np.random.choice(num_train, (batch_size, num_iters))  # BUG: a column per iteration\n"
          "        for it in range(num_iters):\n            indices = drawn[:, it]")]),
+    # std left at its default (1e-4, the skeleton's) switches to He's scale: the default is right, the
+    # init it gives is not, so no default is named
+    "init_default_switches": ("init", None, [('        self.params = {}\n', '        self.params = {}\n'
+                                              '        if std == 1e-4:  # BUG: the default means He\n'
+                                              '            std = np.sqrt(2.0 / input_size)\n')]),
     # the loop stops at the last whole epoch: 10 of 11 iterations on 40 rows in batches of 15
     "loop_whole_epochs": ("training_update", "iteration_count_off_by_one", [
         ("for it in range(num_iters):", "for it in range(num_iters - num_iters % iterations_per_epoch):  # BUG")]),
