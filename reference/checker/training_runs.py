@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from reference.checker import problems, rates
+from reference.checker import mistakes, problems, rates
 from reference.checker.report import Check
 from reference.checker.training_record import RATE_TOL, iterations_text, named, seen_detail
 
@@ -137,11 +137,22 @@ def merge(runs):
     return main.checks
 
 
+# The rate's causes an extra run may show while the main run's rates are right: a second call's (the
+# main run makes the first). The rate's others change every run's rates; the schedules an epoch's
+# length changes are judged below, and the update's (clipping) by the gradients a run has.
+SECOND_CALL = ("lr_kept_between_calls", "decay_kept_between_calls")
+
+
 def unless_contradicted(check, runs):
-    """The rate check of an extra run as it is, or without its named schedule when that schedule would
-    have shown on a run whose rates are right (a passing run: the main one, whose epochs are whole
-    numbers of batches): a cause is named only when it agrees with every passing check."""
+    """The rate check of an extra run as it is, or without its named cause when that cause would have
+    shown on a run whose rates are right (a passing run: the main one, whose epochs are whole numbers
+    of batches): a cause is named only when it agrees with every passing check."""
     cause = check.causes[0] if check.causes else None
+    passing = next((r for r in runs if r.checks["train_learning_rate"].passed), None)
+    if cause and cause not in SECOND_CALL and mistakes.BY_ID[cause].part == "training_rate" and passing:
+        return Check(check.name, False, check.measured, check.tolerance, check.what,
+                     f"{seen_detail(check)}; on {problems.describe_run(passing.prob)} the rates are the schedule's, "
+                     "which that would change; not a known mistake", part=check.part)
     for run in runs:
         if not cause or not run.checks["train_learning_rate"].passed:
             continue
