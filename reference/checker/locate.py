@@ -69,11 +69,26 @@ def forward_part(obs, parts_by_problem, args):
     if moved is not None and moved > evidence.LOSS_TOL:
         text = f"your loss changes by {moved:.3g} when every score is shifted by the same constant (a softmax does not)"
         return Located("data_loss", structure=text, notes=[text])
+    at_zero = reg_at_zero(bad_loss, args)
+    if at_zero:
+        text = (f"the loss differs only where reg = 0, by {at_zero:.4g} x (sum(W1**2) + sum(W2**2)) on every such "
+                "problem: a reg used when reg = 0 is asked (reg = reg or a default? 0.0 is falsy)")
+        return Located("regulariser", structure=text, notes=[text])
     if "reg_zero" in where or (len(set(where)) == 1 and where[0] in structure.SPECIAL) or set(where) == structure.LARGE:
         return Located("data_loss", structure=_loss_text(bad_loss, args, reg_of, data=True))
     if all(reg_of[n] > 0 for n in where):
         return Located("regulariser", structure=_loss_text(bad_loss, args, reg_of, data=False))
     return Located("data_loss", structure=_loss_text(bad_loss, args, reg_of, data=True))
+
+
+def reg_at_zero(bad_loss, args):
+    """c when the loss differs only on problems with reg = 0, on each by c * (sum(W1**2) + sum(W2**2))
+    for one c > 0 (a reg term where none is asked); else None."""
+    if not bad_loss or any(args[p.problem][3] != 0 for p in bad_loss):
+        return None
+    ratios = [(float(p.got) - float(p.want)) / evidence.reg_term(args[p.problem][0]) for p in bad_loss]
+    c = ratios[0]
+    return c if c > 0 and np.allclose(ratios, c, rtol=1e-6, atol=0) else None
 
 
 def _loss_text(bad_loss, args, reg_of, data):

@@ -123,6 +123,14 @@ UNKNOWN.update({
     # on the 6-row run, which the main run's right rates contradict, so none is named
     "rate_scaled_small_data": ("training_rate", None, [(UPDATE, "self.params[name] -= learning_rate * min(1.0, "
                                                                 "num_train / batch_size) * grads[name]  # BUG")]),
+    # the scores of a batch past 16 rows computed in chunks of 16, the tail left at 0, and predict the
+    # argmax of loss(X): only predict's 40 rows show it, in the forward pass that predict follows
+    "scores_tail_chunk": ("scores", None, [(SCORES, SCORES + "\n        if N > 16:\n"
+                                                     "            scores[N - N % 16:] = 0  # BUG: the tail chunk"),
+                                            (PREDICT, "return np.argmax(self.loss(X), axis=1)")]),
+    # reg = 0 taken as missing (0.0 is falsy): a reg term where none is asked, the regulariser's
+    "reg_zero_default": ("regulariser", None, [('        N = X.shape[0]\n', '        N = X.shape[0]\n'
+                                                '        reg = reg or 5e-6  # BUG: 0.0 is falsy\n')]),
     # the loop stops at the last whole epoch: 10 of 11 iterations on 40 rows in batches of 15
     "loop_whole_epochs": ("training_update", "iteration_count_off_by_one", [
         ("for it in range(num_iters):", "for it in range(num_iters - num_iters % iterations_per_epoch):  # BUG")]),
