@@ -4,6 +4,7 @@ whether each minibatch is a fresh draw from the whole training set, the reg of e
 order, the learning rate of each step (``rates.py``), and what the histories hold (``histories.py``).
 """
 
+import dataclasses
 import re
 
 import numpy as np
@@ -12,7 +13,7 @@ from reference import TwoLayerNet
 from reference.checker import histories, problems, rates, recording, replay, training_runs
 from reference.checker.report import Check
 from reference.checker.training_record import (close, evaluations_apart, joined, named, recorded_steps, run_view,
-                                               values_text)
+                                               seen_detail, values_text)
 
 NAMES = ["train_steps", "train_sampling", "train_learning_rate", "loss_history", "train_acc_history",
          "val_acc_history"]
@@ -354,10 +355,10 @@ def verbose_run(obs, merged):
     if moved and not merged["train_learning_rate"].passed:
         return  # a wrong rate is the finding already: what verbose changes is its rates (a decay under the print's test)
     if moved and merged["train_steps"].passed:
-        merged["train_steps"] = Check("train_steps", False, 1.0, 0.0, merged["train_steps"].what,
-                                      f"with verbose=True, train ended at other params ({joined(moved)}) than with "
-                                      "verbose=False, after the same seed; not a known mistake",
-                                      part="training_update")
+        merged.update(verbose_difference(obs, merged) or {"train_steps": Check(
+            "train_steps", False, 1.0, 0.0, merged["train_steps"].what, f"with verbose=True, train ended at other "
+            f"params ({joined(moved)}) than with verbose=False, after the same seed; not a known mistake",
+            part="training_update")})
         return
     for key in recording.HISTORY_KEYS:
         a, b = obs.get(f"trace/{key}"), obs.get(f"{problems.VERBOSE_RUN}/{key}")
@@ -376,6 +377,30 @@ def verbose_run(obs, merged):
         merged[key] = named(key, 1.0, 0.0, check.what, "verbose_changes_training", f"with verbose=True, train "
                             f"recorded another {key} {where} than with verbose=False, after the same seed",
                             f"records another {key}")
+
+
+def verbose_difference(obs, merged):
+    """{name: Check} of what the verbose run did otherwise than the main run, when that is its
+    minibatches (the progress print drawing random numbers) or its rates (a decay or a rate under
+    the print's test), located, not named; else None."""
+    prob = problems.train_problem()
+    talking = dataclasses.replace(prob, kwargs={**prob.kwargs, "verbose": True})
+    quiet, loud = run_rows(obs, "trace", prob), run_rows(obs, problems.VERBOSE_RUN, talking)
+    if quiet is None or loud is None:
+        return None
+    other = next((t for t, (a, b) in enumerate(zip(quiet, loud)) if not np.array_equal(a, b)), None)
+    if other is not None:
+        check = merged["train_sampling"]
+        return {check.name: Check(check.name, False, check.measured, check.tolerance, check.what,
+                                  f"with verbose=True, train drew other minibatches than with verbose=False after the "
+                                  f"same seed, from iteration {other} on (the progress print drawing random numbers?)"
+                                  "; not a known mistake", part="training_sampling")}
+    rate = judge_run(run_view(obs, problems.VERBOSE_RUN), talking).checks["train_learning_rate"]
+    if rate.passed or rate.consequence_of:
+        return None
+    return {rate.name: Check(rate.name, False, rate.measured, rate.tolerance, rate.what,
+                             f"with verbose=True: {seen_detail(rate)}; with verbose=False the rates are the "
+                             "schedule's; not a known mistake", part=rate.part)}
 
 
 def repeated_draws(obs, check):
@@ -408,17 +433,25 @@ def repeated_draws(obs, check):
     return check
 
 
+def run_rows(obs, prefix, prob):
+    """Each step's rows located in X, of the run recorded under ``prefix`` (the loss calls that are
+    not the step's set apart); None when no step was seen."""
+    view, calls = run_view(obs, prefix), obs.meta.get(f"{prefix}/calls")
+    if not calls or prefix in obs.errors:
+        return None
+    steps, _ = evaluations_apart(recorded_steps(view, calls), prob.kwargs["batch_size"], prob.kwargs["num_iters"],
+                                 (len(prob.X), len(prob.X_val)), view.params("trace/final"))
+    return locate_rows(steps, prob.X)
+
+
 def choice_draws(obs, check):
     """The sampling check, or, when it passed while the main run's minibatches are not the rows that
     ``np.random.choice(num_train, batch_size)`` draws after its seed (fresh draws of another stream:
     drawn up front in another order, from another formula), a failed check, not named."""
-    calls = obs.meta.get("trace/calls")
-    if not check.passed or not calls or "trace" in obs.errors:
+    prob = problems.train_problem()
+    rows = run_rows(obs, "trace", prob) if check.passed else None
+    if rows is None:
         return check
-    prob, view = problems.train_problem(), run_view(obs, "trace")
-    steps, _ = evaluations_apart(recorded_steps(view, calls), prob.kwargs["batch_size"], prob.kwargs["num_iters"],
-                                 (len(prob.X), len(prob.X_val)), view.params("trace/final"))
-    rows = locate_rows(steps, prob.X)
     rng_state = np.random.get_state()
     np.random.seed(prob.seed)
     draws = [np.random.choice(len(prob.X), prob.kwargs["batch_size"]) for _ in rows]

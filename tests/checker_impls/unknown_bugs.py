@@ -131,6 +131,14 @@ UNKNOWN.update({
     # reg = 0 taken as missing (0.0 is falsy): a reg term where none is asked, the regulariser's
     "reg_zero_default": ("regulariser", None, [('        N = X.shape[0]\n', '        N = X.shape[0]\n'
                                                 '        reg = reg or 5e-6  # BUG: 0.0 is falsy\n')]),
+    # the progress print draws a random number: with verbose=True the later minibatches differ
+    "verbose_draws_random": ("training_sampling", None, [
+        ('print("iteration %d / %d: loss %f" % (it, num_iters, loss))',
+         'print("iteration %d / %d: loss %f" % (it, num_iters, np.random.rand() * 0 + loss))  # BUG')]),
+    # the decay skipped at an iteration that prints: with verbose=True the rates lag the schedule
+    "decay_skipped_when_printing": ("training_decay", None, [
+        (LR_DECAY, "if not (verbose and it % 100 == 0):  # BUG: the print's iterations skip it\n"
+                   "                    learning_rate *= learning_rate_decay")]),
     # the loop stops at the last whole epoch: 10 of 11 iterations on 40 rows in batches of 15
     "loop_whole_epochs": ("training_update", "iteration_count_off_by_one", [
         ("for it in range(num_iters):", "for it in range(num_iters - num_iters % iterations_per_epoch):  # BUG")]),
