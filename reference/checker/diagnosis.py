@@ -285,7 +285,28 @@ def diagnose(obs, checks, parts, args, truths):
         else:
             findings.append(Finding("training_update", None, "not a known mistake", toy.diagnosis,
                                     causes.look_first("training_update"), checks=["toy_training"]))
+    findings = state_kept(obs, findings, by_name, init)
     for c in checks:
         if c.consequence_of and not c.diagnosis:
             c.diagnosis = f"follows from {c.consequence_of}, which fails"
     return findings
+
+
+def state_kept(obs, findings, by_name, init):
+    """The findings, or, when loss returns another value for the same call made again (it keeps
+    state between calls: every later check sees other values), the loss side's first finding, saying
+    so, with every finding after it but the init's a consequence of it."""
+    first, again = obs.get("toy/loss"), obs.get("toy_again/loss")
+    head = next((f for f in findings if f.part in ("scores", "data_loss", "regulariser", "gradient") and f.checks),
+                None)
+    if head is None or first is None or again is None or np.allclose(first, again, rtol=1e-12, atol=0,
+                                                                     equal_nan=True):
+        return findings
+    said = (f"loss(X, y) called again on the same params and inputs returned {float(again):.10g}, not "
+            f"{float(first):.10g}: it keeps state between calls, so later calls see other values")
+    head.structure = f"{said}; {head.structure}" if head.structure else said
+    for f in findings:
+        if f is not head and f is not init:
+            for name in f.checks:
+                by_name[name].consequence_of = by_name[name].consequence_of or head.checks[0]
+    return [f for f in findings if f is head or f is init]

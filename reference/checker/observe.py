@@ -139,12 +139,20 @@ def record_loss_call(rec, name, call, params, X, y, reg):
     rec.meta[f"{name}/mutated"] = changed
 
 
+def loss_again(rec, call, params, X, y, reg):
+    """The toy call made again, after a call on its first example alone: a loss that keeps state
+    between calls (examples, sums, caches) returns another value."""
+    call(copy_params(params), rec.fresh(X[:1]), rec.fresh(y[:1]), reg)
+    rec.put("toy_again/loss", np.asarray(call(copy_params(params), rec.fresh(X), rec.fresh(y), reg)[0], np.float64))
+
+
 def observe_loss(rec, call, toy_params, other_call):
     """The toy problem (with its numeric gradient), every extra loss problem, and the problem of
     other sizes through ``other_call`` (a net made at those sizes; None: it could not be made), also
     at reg = 0."""
     X, y = problems.toy_data()
     rec.probe("toy", record_loss_call, rec, "toy", call, toy_params, X, y, 0.05)
+    rec.probe("toy_again", loss_again, rec, call, toy_params, X, y, 0.05)
     rec.probe("numeric", numeric_gradients, rec, call, toy_params, X, y, 0.05)
     for prob in problems.loss_problems().values():
         rec.probe(prob.name, record_loss_call, rec, prob.name, call, prob.params, prob.X, prob.y, prob.reg)

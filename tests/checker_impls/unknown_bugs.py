@@ -139,6 +139,11 @@ UNKNOWN.update({
     "decay_skipped_when_printing": ("training_decay", None, [
         (LR_DECAY, "if not (verbose and it % 100 == 0):  # BUG: the print's iterations skip it\n"
                    "                    learning_rate *= learning_rate_decay")]),
+    # every example's loss kept in a list on the class: each call averages over all calls' examples so
+    # far, a state kept between calls that every later check sees
+    "loss_keeps_examples": ("data_loss", None, [(LOSS, "TwoLayerNet.seen = getattr(TwoLayerNet, 'seen', []) + list("
+                                                      "np.log(np.sum(exp, axis=1)) - stable[np.arange(N), y])  # BUG\n"
+                                                      "        loss = np.mean(TwoLayerNet.seen)")]),
     # the loop stops at the last whole epoch: 10 of 11 iterations on 40 rows in batches of 15
     "loop_whole_epochs": ("training_update", "iteration_count_off_by_one", [
         ("for it in range(num_iters):", "for it in range(num_iters - num_iters % iterations_per_epoch):  # BUG")]),
