@@ -172,9 +172,11 @@ OTHER_CAUSES = (
     Mistake("lr_decayed_at_wrong_iterations", "the learning rate decayed at other iterations than the epochs' "
             "first", "decay once per epoch: when it % iterations_per_epoch == 0, after the update (check "
             "iterations_per_epoch and the epoch test, which the accuracies use too)", "training_decay"),
-    Mistake("lr_decay_not_accumulated", "the decayed rate computed from the initial one each epoch "
-            "(lr = learning_rate * decay), so it decays once only", "learning_rate *= learning_rate_decay: "
-            "each epoch multiplies the current rate", "training_decay"),
+    Mistake("lr_decayed_once", "the rate decayed once, after iteration 0, and never again (computed from the "
+            "initial one at each epoch, lr = learning_rate * decay? or an epoch test true only at iteration 0 in "
+            "runs this short, such as an epoch of num_train iterations?)", "learning_rate *= learning_rate_decay "
+            "after the update at every epoch boundary, it % iterations_per_epoch == 0 with iterations_per_epoch = "
+            "max(num_train // batch_size, 1)", "training_decay"),
     Mistake("lr_decay_as_rate", "the update stepping with learning_rate_decay as its rate (a constant "
             "rate equal to the decay factor)", "params -= learning_rate * grads", "training_rate"),
     Mistake("lr_constant", "the update stepping with one rate, {detail}, at every step: neither the "

@@ -196,6 +196,11 @@ def predict_finding(obs, check, findings):
                                    if obs.get("predict_many") is not None else [])
     found = predictions.explained(probes, titles) if got is not None else None
     dropped = predictions.rows_dropped(got, np.argmax(true_scores, axis=1)) if got is not None else None
+    many = obs.get("predict_many")
+    if dropped and many is not None:  # the 300-class rows must show it too, or be right
+        many_want = np.argmax(edge_cases.true_scores(many_params, many_X), axis=1)
+        dropped = dropped if (many.shape == many_want.shape and np.array_equal(many, many_want)) or \
+            predictions.rows_dropped(many, many_want) else None
     found = found or (dropped and ("predict_rows_dropped", dropped))
     if found:
         m = mistakes.BY_ID[found[0]]

@@ -16,6 +16,9 @@ def candidates(params, X, titles):
            ("predict_max_not_argmax", "", np.max(scores, axis=1)), ("predict_argmax_flat", "", np.argmax(scores)),
            ("predict_labels_shifted", "+ 1", np.argmax(scores, axis=1) + 1),
            ("predict_labels_shifted", "- 1", np.argmax(scores, axis=1) - 1)]
+    hidden_part = scores - params["b2"]  # h1 W2: halving it gives the labels of b2 added twice
+    out += [("predict_forward", f"h1 W2 scaled by {c:g} before b2 is added (dropout's inference scaling?)",
+             np.argmax(c * hidden_part + params["b2"], axis=1)) for c in (0.5, 2.0)]
     for k, forward in formulas.EVERY_FORWARD.items():
         cause = "predict_no_relu" if k == "no_relu" else "predict_forward"
         out.append((cause, "" if k == "no_relu" else titles[k], np.argmax(forward(np, params, X)[2], axis=1)))

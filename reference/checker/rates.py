@@ -33,12 +33,12 @@ def schedule(start, decay, decay_at, num_iters, before=False):
 def schedules(lr0, decay, boundaries, num_iters):
     """The learning rate of every step: the notebook's schedule and the known wrong ones."""
     right = schedule(lr0, decay, lambda it: it in boundaries, num_iters)
-    once = schedule(lr0, decay, lambda it: it == boundaries[0], num_iters)  # lr = lr0 * decay, not lr *= decay
+    once = schedule(lr0, decay, lambda it: it == boundaries[0], num_iters)  # lr = lr0 * decay, or one epoch test
     return right, {"update_ascends": -right,
                    "lr_never_decayed": np.full(num_iters, lr0),
                    "lr_decayed_every_iteration": schedule(lr0, decay, lambda it: True, num_iters),
                    "lr_decayed_before_update": schedule(lr0, decay, lambda it: it in boundaries, num_iters, True),
-                   "lr_decay_not_accumulated": once,
+                   "lr_decayed_once": once,
                    "lr_decay_as_rate": np.full(num_iters, float(decay)),
                    "lr_set_to_decay": np.where(np.arange(num_iters) > boundaries[0], decay, lr0),
                    "lr_decayed_by_complement": schedule(lr0, 1 - decay, lambda it: it in boundaries, num_iters),

@@ -159,7 +159,7 @@ BEYOND = {
     "batch_size_capped": [(EPOCH_LENGTH, EPOCH_LENGTH + "\n        batch_size = min(batch_size, num_train)  # BUG")],
     "lr_decayed_at_wrong_iterations": [(f"                {LR_DECAY}\n", ""), (ACCURACIES, ACCURACIES + "            if "
                                        f"(it + 1) % iterations_per_epoch == 0:  # BUG\n                {LR_DECAY}\n")],
-    "lr_decay_not_accumulated": [(LR_DECAY, "learning_rate = learning_rate_0 * learning_rate_decay  # BUG"),
+    "lr_decayed_once": [(LR_DECAY, "learning_rate = learning_rate_0 * learning_rate_decay  # BUG"),
                                  ("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        learning_rate_0 = learning_rate\n")],
     "lr_decay_factor_wrong": [(LR_DECAY, "learning_rate *= learning_rate_decay ** 2  # BUG: decayed twice")],
     "lr_decayed_before_loop": [("        loss_history, train_acc_history", "        learning_rate *= learning_rate_decay"

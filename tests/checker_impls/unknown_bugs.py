@@ -144,6 +144,16 @@ UNKNOWN.update({
     "loss_keeps_examples": ("data_loss", None, [(LOSS, "TwoLayerNet.seen = getattr(TwoLayerNet, 'seen', []) + list("
                                                       "np.log(np.sum(exp, axis=1)) - stable[np.arange(N), y])  # BUG\n"
                                                       "        loss = np.mean(TwoLayerNet.seen)")]),
+    # predict halves h1 W2 (dropout's inference scaling): the labels of b2 added twice on every input,
+    # so neither is named
+    "predict_hidden_halved": ("predict", None, [(PREDICT, 'return np.argmax(0.5 * hidden @ self.params["W2"] + '
+                                                          'self.params["b2"], axis=1)  # BUG')]),
+    # the decay's epoch counted in examples (it % num_train): in runs shorter than num_train it decays
+    # once, after iteration 0, as a rate computed from the initial one would: lr_decayed_once says both
+    "decay_epoch_of_num_train": ("training_decay", "lr_decayed_once", [
+        (LR_DECAY, "pass  # BUG: the decay tested apart"),
+        ("            if it % iterations_per_epoch == 0:\n", "            if it % num_train == 0:\n"
+         "                learning_rate *= learning_rate_decay\n            if it % iterations_per_epoch == 0:\n")]),
     # the loop stops at the last whole epoch: 10 of 11 iterations on 40 rows in batches of 15
     "loop_whole_epochs": ("training_update", "iteration_count_off_by_one", [
         ("for it in range(num_iters):", "for it in range(num_iters - num_iters % iterations_per_epoch):  # BUG")]),
