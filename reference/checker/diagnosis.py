@@ -114,7 +114,8 @@ def init_finding(obs, checks, parts):
     follow from it (they compare with the notebook's numbers), and so does gradients_numeric when
     your gradients match jax.grad and the numeric gradient matches the truth to its own accuracy or
     every loss problem passes (the notebook's elementwise check, at other params than its own, fails
-    on tiny entries), and every toy check when a weight has another shape, or loss raises on the toy
+    on tiny entries), and every toy check when a weight has another shape (grads_format too when every
+    loss problem passes), or loss raises on the toy
     model alone, or its params are float32 and every loss problem (float64 params) passes; a param
     of integer dtype also makes the numeric gradient (its steps are lost) and the training runs (the
     update raises) consequences."""
@@ -132,6 +133,8 @@ def init_finding(obs, checks, parts):
     rounded = any(k in got and got[k].dtype.kind == "f" and got[k].dtype != np.float64 for k in want)
     if reshaped or (("toy" in obs.errors or rounded) and others_right):
         follows |= {"gradients", "gradients_numeric"}  # the toy model ran on params of other shapes or dtype
+    if reshaped and loss_right:  # the toy's grads take its params' shapes; every other problem's are right
+        follows.add("grads_format")
     if any(k in got and got[k].dtype.kind != "f" for k in want):
         follows |= {"gradients_numeric", "toy_training"} | {c.name for c in checks if c.name.startswith("train_")
                                                               or c.name.endswith("_history")}

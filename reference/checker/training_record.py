@@ -61,12 +61,30 @@ def evaluations_apart(steps, batch_size, num_iters, whole, final):
     if len(steps) != 2 * num_iters or not all(same_batch(a, b) for a, b in zip(steps[0::2], steps[1::2])):
         return steps, []
     firsts, seconds = steps[0::2], steps[1::2]
-    if all(same_params(a["params"], b["params"]) for a, b in zip(firsts, seconds)):
-        return seconds, firsts  # evaluated before the step, at the same params
     nexts = [s["params"] for s in firsts[1:]] + [final]
+    if all(same_params(a["params"], b["params"]) for a, b in zip(firsts, seconds)):
+        # both at the same params: the step is the call whose gradients the update follows (the
+        # second, unless the first's follow it better: an evaluation after the step's call)
+        if sum(off_update(a, n) for a, n in zip(firsts, nexts)) < sum(off_update(b, n) for b, n in zip(seconds, nexts)):
+            return firsts, seconds
+        return seconds, firsts
     if all(same_params(b["params"], n) for b, n in zip(seconds, nexts)):
         return firsts, [dict(s, again=True) for s in seconds]  # evaluated again after the update
     return steps, []
+
+
+def off_update(step, after):
+    """How far the update from a step's params to ``after`` is from a multiple of its gradients:
+    the part of each param's change that no multiple of its gradient explains, summed (relative)."""
+    total = 0.0
+    for k, p in step["params"].items():
+        g, d = step["grads"].get(k), np.ravel(after.get(k, p) - p) if k in after else None
+        if g is None or d is None or np.ravel(g).shape != d.shape:
+            continue
+        g = np.ravel(g)
+        a = float(d @ g) / max(float(g @ g), 1e-300)
+        total += float(np.linalg.norm(d - a * g)) / max(float(np.linalg.norm(d)), 1e-300)
+    return total
 
 
 def same_batch(a, b):

@@ -154,6 +154,15 @@ UNKNOWN.update({
         (LR_DECAY, "pass  # BUG: the decay tested apart"),
         ("            if it % iterations_per_epoch == 0:\n", "            if it % num_train == 0:\n"
          "                learning_rate *= learning_rate_decay\n            if it % iterations_per_epoch == 0:\n")]),
+    # the history from a second loss call without reg, at the step's params: the step is the call whose
+    # gradients the update follows, so the history is what is wrong, not the reg train passes
+    "history_evaluated_without_reg": ("training_histories", "loss_history_without_reg", [
+        ("loss_history.append(loss)", "loss_history.append(self.loss(X_batch, y=y_batch)[0])  # BUG")]),
+    # hidden and output sizes swapped in __init__: the toy's grads take the toy params' shapes, which
+    # follows from the init (every loss problem, given its own params, is right)
+    "init_sizes_swapped": ("init", "init_differs", [('        self.params = {}\n', '        self.params = {}\n'
+                                                     '        hidden_size, output_size = output_size, hidden_size'
+                                                     '  # BUG\n')]),
     # the loop stops at the last whole epoch: 10 of 11 iterations on 40 rows in batches of 15
     "loop_whole_epochs": ("training_update", "iteration_count_off_by_one", [
         ("for it in range(num_iters):", "for it in range(num_iters - num_iters % iterations_per_epoch):  # BUG")]),
