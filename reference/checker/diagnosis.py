@@ -195,15 +195,12 @@ def predict_finding(obs, check, findings):
     titles = {k: mistakes.BY_ID[k].title for k in formulas.EVERY_FORWARD}
     # a cause must give predict's labels on the problem of 300 classes too (rows of another net)
     many_params, many_X = problems.predict_many_problem()
-    probes = [(got, params, X)] + ([(obs.get("predict_many"), many_params, many_X)]
-                                   if obs.get("predict_many") is not None else [])
+    many = obs.get("predict_many")
+    probes = [(got, params, X)] + ([(many, many_params, many_X)] if many is not None else [])
     found = predictions.explained(probes, titles) if got is not None else None
     dropped = predictions.rows_dropped(got, np.argmax(true_scores, axis=1)) if got is not None else None
-    many = obs.get("predict_many")
-    if dropped and many is not None:  # the 300-class rows must show it too, or be right
-        many_want = np.argmax(edge_cases.true_scores(many_params, many_X), axis=1)
-        dropped = dropped if (many.shape == many_want.shape and np.array_equal(many, many_want)) or \
-            predictions.rows_dropped(many, many_want) else None
+    if dropped and many is not None and not rows_fit(many, many_params, many_X):
+        dropped = None  # the 300-class rows must show it too, or be right
     found = found or (dropped and ("predict_rows_dropped", dropped))
     if found:
         m = mistakes.BY_ID[found[0]]
@@ -298,6 +295,12 @@ def diagnose(obs, checks, parts, args, truths):
         if c.consequence_of and not c.diagnosis:
             c.diagnosis = f"follows from {c.consequence_of}, which fails"
     return findings
+
+
+def rows_fit(labels, params, X):
+    """Whether predict's labels on another problem are right, or right up to rows dropped too."""
+    want = np.argmax(edge_cases.true_scores(params, X), axis=1)
+    return (labels.shape == want.shape and np.array_equal(labels, want)) or bool(predictions.rows_dropped(labels, want))
 
 
 def state_kept(obs, findings, by_name, init):
