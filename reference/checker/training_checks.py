@@ -27,12 +27,8 @@ def locate_rows(steps, X):
 
 def judge_sampling(steps, prob):
     """train_sampling: the minibatches are rows of X, with their labels, fresh with-replacement draws."""
-    kw = prob.kwargs
     what, tol, name = "minibatches with a repeated example", ">= 1", "train_sampling"
-    rng_state = np.random.get_state()
-    np.random.seed(prob.seed)
-    draws = [np.random.choice(len(prob.X), kw["batch_size"]) for _ in range(kw["num_iters"])]
-    np.random.set_state(rng_state)
+    draws = choice_batches(prob)
     expected_repeats = sum(len(set(d)) < len(d) for d in draws)
     what = f"{what} (np.random.choice's draws: {expected_repeats} of {len(draws)})"
     idx = locate_rows(steps, prob.X)
@@ -66,6 +62,16 @@ def judge_sampling(steps, prob):
         return named(name, repeats, tol, what, "sampling_without_replacement",
                      f"no minibatch of {len(idx)} repeats an example")
     return Check(name, True, repeats, tol, what, part="training_sampling")
+
+
+def choice_batches(prob):
+    """The minibatches np.random.choice(num_train, batch_size) draws after the run's seed, one per
+    iteration (NumPy's global generator left as it was)."""
+    rng_state = np.random.get_state()
+    np.random.seed(prob.seed)
+    draws = [np.random.choice(len(prob.X), prob.kwargs["batch_size"]) for _ in range(prob.kwargs["num_iters"])]
+    np.random.set_state(rng_state)
+    return draws
 
 
 def in_order(idx, num_train):
@@ -452,10 +458,7 @@ def choice_draws(obs, check):
     rows = run_rows(obs, "trace", prob) if check.passed else None
     if rows is None:
         return check
-    rng_state = np.random.get_state()
-    np.random.seed(prob.seed)
-    draws = [np.random.choice(len(prob.X), prob.kwargs["batch_size"]) for _ in rows]
-    np.random.set_state(rng_state)
+    draws = choice_batches(prob)
     first = next((t for t, (a, b) in enumerate(zip(rows, draws)) if not np.array_equal(a, b)), None)
     if first is None:
         return check
