@@ -11,7 +11,7 @@ import numpy as np
 from reference.checker import problems
 from reference.checker.report import Check
 from reference.checker.training_record import (RATE_EXACT, RATE_TOL, close, epoch_sets, iterations_text, joined,
-                                               named, params_after, values_text)
+                                               named, params_after, update_fit, values_text)
 
 NAMES = problems.PARAM_NAMES
 WHAT = "max rel. error of the inferred learning rates, beyond the params' rounding"
@@ -59,22 +59,12 @@ def compounded(lr0, decay, boundaries, num_iters, first=0):
 
 
 def infer_rates(steps, final):
-    """(rates (T, 4), residuals (T, 4)): per step and parameter, the lr that best explains the
-    update as -lr * grad, and how far the update is from that (relative to its size); NaN where the
-    gradient is 0, or too small for its step to show in the params' rounding."""
-    T = len(steps)
-    rates, residuals = np.full((T, 4), np.nan), np.zeros((T, 4))
-    for t, (step, after) in enumerate(zip(steps, params_after(steps, final))):
-        for j, k in enumerate(NAMES):
-            delta, g = (after[k] - step["params"][k]).ravel(), step["grads"][k].ravel()
-            if delta.shape != g.shape:  # a gradient of another shape (grads_format's finding) gives no rate
-                continue
-            gg, p = float(g @ g), step["params"][k].ravel()
-            if gg > 1e-20 * float(p @ p):  # a smaller step (below 1e-10 ||P||) is lost in the rounding of P
-                rates[t, j] = -float(delta @ g) / gg
-                rest = delta + rates[t, j] * g
-                residuals[t, j] = np.sqrt(rest @ rest) / max(np.sqrt(delta @ delta), 1e-300)
-    return rates, residuals
+    """(rates (T, 4), residuals (T, 4)): per step and parameter, ``training_record.update_fit`` of its
+    update to the params after it."""
+    fits = [update_fit(step, after) for step, after in zip(steps, params_after(steps, final))]
+    if not fits:
+        return np.full((0, 4), np.nan), np.zeros((0, 4))
+    return np.array([r for r, _ in fits]), np.array([e for _, e in fits])
 
 
 def rate_rounding(steps, final, eps):

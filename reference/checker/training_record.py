@@ -7,8 +7,10 @@ returned; P_T is the params after the run (``recording.py``).
 import numpy as np
 
 from reference import TwoLayerNet
-from reference.checker import mistakes
+from reference.checker import mistakes, problems
 from reference.checker.report import Check
+
+NAMES = problems.PARAM_NAMES
 
 RATE_TOL = 1e-6  # relative: two inferred learning rates are the same value (a schedule's)
 RATE_EXACT = 1e-10  # relative: a float64 step's rate is the schedule's to ~1e-15; a float32 rate is off by ~1e-8
@@ -65,7 +67,7 @@ def evaluations_apart(steps, batch_size, num_iters, whole, final):
     if all(same_params(a["params"], b["params"]) for a, b in zip(firsts, seconds)):
         # both at the same params: the step is the call whose gradients the update follows (the
         # second, unless the first's follow it better: an evaluation after the step's call)
-        if sum(off_update(a, n) for a, n in zip(firsts, nexts)) < sum(off_update(b, n) for b, n in zip(seconds, nexts)):
+        if off_updates(firsts, nexts) < off_updates(seconds, nexts):
             return firsts, seconds
         return seconds, firsts
     if all(same_params(b["params"], n) for b, n in zip(seconds, nexts)):
@@ -73,18 +75,31 @@ def evaluations_apart(steps, batch_size, num_iters, whole, final):
     return steps, []
 
 
-def off_update(step, after):
-    """How far the update from a step's params to ``after`` is from a multiple of its gradients:
-    the part of each param's change that no multiple of its gradient explains, summed (relative)."""
-    total = 0.0
-    for k, p in step["params"].items():
-        g, d = step["grads"].get(k), np.ravel(after.get(k, p) - p) if k in after else None
-        if g is None or d is None or np.ravel(g).shape != d.shape:
+def off_updates(steps, afters):
+    """How far the updates from the steps' params to ``afters`` are from multiples of their gradients,
+    summed over steps and params (``update_fit``'s residuals)."""
+    return sum(float(update_fit(step, after)[1].sum()) for step, after in zip(steps, afters))
+
+
+def update_fit(step, after):
+    """(rates (4,), residuals (4,)): per parameter, the lr that best explains the update from the
+    step's params to ``after`` as -lr * grad, and how far the update is from that (relative to its
+    size); NaN rate (residual 0) where the gradient is missing, of another shape, 0, or too small for
+    its step to show in the params' rounding."""
+    rates, residuals = np.full(len(NAMES), np.nan), np.zeros(len(NAMES))
+    for j, k in enumerate(NAMES):
+        p, g = step["params"].get(k), step["grads"].get(k)
+        if p is None or g is None or k not in after:
             continue
-        g = np.ravel(g)
-        a = float(d @ g) / max(float(g @ g), 1e-300)
-        total += float(np.linalg.norm(d - a * g)) / max(float(np.linalg.norm(d)), 1e-300)
-    return total
+        delta, g, p = (after[k] - p).ravel(), np.ravel(g), p.ravel()
+        if delta.shape != g.shape:  # a gradient of another shape (grads_format's finding) gives no rate
+            continue
+        gg = float(g @ g)
+        if gg > 1e-20 * float(p @ p):  # a smaller step (below 1e-10 ||P||) is lost in the rounding of P
+            rates[j] = -float(delta @ g) / gg
+            rest = delta + rates[j] * g
+            residuals[j] = np.sqrt(rest @ rest) / max(np.sqrt(delta @ delta), 1e-300)
+    return rates, residuals
 
 
 def same_batch(a, b):

@@ -148,19 +148,15 @@ def unless_contradicted(check, runs):
     shown on a run whose rates are right (a passing run: the main one, whose epochs are whole numbers
     of batches): a cause is named only when it agrees with every passing check."""
     cause = check.causes[0] if check.causes else None
-    passing = next((r for r in runs if r.checks["train_learning_rate"].passed), None)
-    if cause and cause not in SECOND_CALL and mistakes.BY_ID[cause].part == "training_rate" and passing:
-        return Check(check.name, False, check.measured, check.tolerance, check.what,
-                     f"{seen_detail(check)}; on {problems.describe_run(passing.prob)} the rates are the schedule's, "
-                     "which that would change; not a known mistake", part=check.part)
-    for run in runs:
-        if not cause or not run.checks["train_learning_rate"].passed:
-            continue
+    if not cause:
+        return check
+    for run in (r for r in runs if r.checks["train_learning_rate"].passed):
         kw = run.prob.kwargs
         right, wrong = rates.schedules(kw["learning_rate"], kw["learning_rate_decay"], run.boundaries,
                                        kw["num_iters"])
         forms = [v for k, v in wrong.items() if k.split(":")[0] == cause]
-        if forms and not any(np.allclose(v, right, rtol=RATE_TOL, atol=0) for v in forms):
+        every_step = cause not in SECOND_CALL and mistakes.BY_ID[cause].part == "training_rate"
+        if every_step or (forms and not any(np.allclose(v, right, rtol=RATE_TOL, atol=0) for v in forms)):
             return Check(check.name, False, check.measured, check.tolerance, check.what,
                          f"{seen_detail(check)}; on {problems.describe_run(run.prob)} the rates are the schedule's, "
                          "which that would change; not a known mistake", part=check.part)
