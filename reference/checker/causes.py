@@ -87,6 +87,9 @@ OTHER_CAUSES = (
             "np.argmax(scores, axis=1): one label per example", "predict"),
     Mistake("predict_max_not_argmax", "predict returning the highest score itself instead of its class (max, not "
             "argmax)", "np.argmax(scores, axis=1): the index of the highest score", "predict"),
+    Mistake("predict_labels_column", "predict returning the right labels as a column of shape (N, 1) (argmax with "
+            "keepdims=True, or a reshape): compared with (N,) labels it broadcasts to (N, N)",
+            "np.argmax(scores, axis=1): a 1-D array of N labels", "predict"),
     Mistake("predict_argmax_flat", "predict taking np.argmax(scores) without an axis (one index into the "
             "flattened scores)", "np.argmax(scores, axis=1): one label per example", "predict"),
     Mistake("predict_labels_shifted", "predict returning np.argmax(scores, axis=1) {detail} (labels counted from 1, "
@@ -98,6 +101,10 @@ OTHER_CAUSES = (
             "multiply learning_rate by learning_rate_decay at every epoch boundary", "training_decay"),
     Mistake("lr_decayed_every_iteration", "the learning rate decayed after every iteration instead of every epoch",
             "decay only when it % iterations_per_epoch == 0", "training_decay"),
+    Mistake("lr_decayed_per_param", "the learning rate decayed once per param at an epoch's first iteration (the "
+            "decay inside the loop over the params: {detail}), so each param steps one decay below the one before it",
+            "decay once per epoch, outside the loop over the params: learning_rate *= learning_rate_decay after "
+            "every param is updated", "training_decay"),
     Mistake("lr_decayed_before_update", "the learning rate decayed before the update instead of after it",
             "update the params first, then decay at the end of the epoch's iteration", "training_decay"),
     Mistake("decay_applied_to_reg", "the decay applied to reg instead of to the learning rate",
@@ -119,6 +126,9 @@ OTHER_CAUSES = (
     Mistake("batch_not_redrawn", "a minibatch used again instead of drawn afresh every iteration",
             "draw idx = np.random.choice(num_train, batch_size) inside the loop, every iteration",
             "training_sampling"),
+    Mistake("batch_labels_shape", "the minibatch's labels right but in an array of shape {detail}, not (batch_size,) "
+            "(a column slice such as [:, -1:], a reshape, keepdims)",
+            "y_batch = y[idx]: one label per example, a 1-D array", "training_sampling"),
     Mistake("batch_labels_mismatch", "the minibatch's labels not taken at the same indices as its examples",
             "draw one index array and use it for both: X[idx], y[idx]", "training_sampling"),
     Mistake("train_acc_on_full_train", "train accuracy computed on the whole training set instead of the minibatch",
@@ -179,6 +189,9 @@ OTHER_CAUSES = (
             "max(num_train // batch_size, 1)", "training_decay"),
     Mistake("lr_decay_as_rate", "the update stepping with learning_rate_decay as its rate (a constant "
             "rate equal to the decay factor)", "params -= learning_rate * grads", "training_rate"),
+    Mistake("lr_truncated_to_integer", "the learning rate truncated to an integer (kept in an integer array or "
+            "passed through int(): 0.9 becomes 0, so nothing moves)", "keep the rate a float: learning_rate *= "
+            "learning_rate_decay, stored in a float array if at all", "training_rate"),
     Mistake("lr_constant", "the update stepping with one rate, {detail}, at every step: neither the "
             "learning_rate given nor decayed (a rate written in the step, a helper's default)",
             "step with the learning_rate that train decays: params -= learning_rate * grads", "training_rate"),
@@ -212,6 +225,9 @@ OTHER_CAUSES = (
             "the reg term", "training_update"),
     Mistake("iteration_count_off_by_one", "train running one iteration too few or too many",
             "for it in range(num_iters): one loss call and one update per iteration", "training_update"),
+    Mistake("lr_passed_as_reg", "train calling loss with the learning rate as reg (the arguments in another "
+            "order: loss(X_batch, y_batch, learning_rate))", "pass reg by name: self.loss(X_batch, y=y_batch, "
+            "reg=reg)", "training_update"),
     Mistake("reg_not_passed", "train calling loss without reg (loss's default, 0)",
             "self.loss(X_batch, y=y_batch, reg=reg)", "training_update"),
     Mistake("batch_of_num_train", "minibatches of num_train draws from the first batch_size rows "
@@ -390,6 +406,11 @@ BACKWARD = (
             "then in-place ops): every call to loss overwrites the weights with their gradient",
             "start each gradient in a new array: dW = 2 * reg * W (or W.copy()), never dW = W (or a shallow "
             "copy of params) followed by dW *= or dW +=", "gradient"),
+    Mistake("reg_gradient_in_weights", "the reg term's gradient computed in the array of {params} itself (grad = W; "
+            "grad *= 2 * reg): every call to loss leaves {params} multiplied by 2 * reg, and what reads them later "
+            "in the backward pass or the next call sees the scaled weights", "compute the reg gradient in a new "
+            "array: 2 * reg * W (or W.copy() before any in-place op), never grad = W followed by grad *= ...",
+            "regulariser"),
     Mistake("dW2_from_hidden_gradient", "W2's gradient computed from {detail} in place of h1, the ReLU's output "
             "(a variable overwritten?)", "dW2 = h1.T @ dscores + 2 * reg * W2, with h1 = max(0, z1) from the forward "
             "pass; keep the hidden layer's gradient in a variable of its own", "gradient"),

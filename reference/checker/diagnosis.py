@@ -11,7 +11,8 @@ when predict is wrong, the toy training run when anything else is wrong.
 
 import numpy as np
 
-from reference.checker import causes, edge_cases, explain, formulas, locate, mistakes, predictions, problems, structure
+from reference.checker import (causes, edge_cases, explain, formulas, locate, mistakes, predictions, problems, structure,
+                               written)
 from reference.checker.edge_cases import raised_in
 from reference.checker.report import Finding
 from reference.checker.training_record import joined, named_title, seen_detail
@@ -145,29 +146,6 @@ def init_finding(obs, checks, parts):
     return judged_finding(head)
 
 
-def alias_finding(obs, checks):
-    """gradient_aliases_param when loss returned a param's own array as its gradient and changed it:
-    every later call then sees overwritten weights, so the checks that call loss again on the same
-    params (the numeric gradient, the training runs) follow from it; the checks of one call on
-    fresh copies stay judged on their own."""
-    aliased = sorted({k for key, v in obs.meta.items() if key.endswith("/aliased") for k in v})
-    by_name = {c.name: c for c in checks}
-    if not aliased or by_name["no_mutation"].passed:
-        return None
-    head = by_name["no_mutation"]
-    for c in checks:
-        if not c.passed and (c.name in ("gradients_numeric", "toy_training") or c.name.startswith("train_")
-                             or c.name.endswith("_history")):
-            c.consequence_of = head.name
-    m = mistakes.BY_ID["gradient_aliases_param"]
-    fill = {"params": joined(aliased)}
-    title, fix = m.title.format(**fill), m.fix.format(**fill)
-    structure = head.diagnosis.split(" (work on copies")[0]
-    head.part, head.causes = m.part, [m.id]
-    head.diagnosis = f"{structure}: this matches {title}. Fix: {fix}. [cause: {m.id}]"
-    return Finding(m.part, m.id, title, structure, fix, tuple(aliased), checks=[head.name])
-
-
 def predict_finding(obs, check, findings):
     """predict's own mistake, or None when it only follows wrong scores (it is the argmax of the
     code's own scores on the same inputs)."""
@@ -251,7 +229,8 @@ def diagnose(obs, checks, parts, args, truths):
     by_name = {c.name: c for c in checks}
     own = [c for c in checks if c.name in LOSS_CHECKS and not c.passed and c.part]  # located where judged
     init = init_finding(obs, checks, parts)
-    alias = alias_finding(obs, checks) or edge_cases.stale_scores_finding(obs, checks)
+    alias = (written.alias_finding(obs, checks) or written.reg_in_weights_finding(obs, checks, parts)
+             or edge_cases.stale_scores_finding(obs, checks))
     judged = [c for c in checks if c.name in LOSS_CHECKS and not c.passed and not c.consequence_of
               and not (alias and c.name in alias.checks) and c not in own]
     findings = loss_findings(obs, parts, args, truths) if judged else []

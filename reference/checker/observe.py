@@ -132,6 +132,9 @@ def record_loss_call(rec, name, call, params, X, y, reg):
             rec.meta[f"{name}/dtype/{k}"] = str(g.dtype)
             rec.put(f"{name}/grads/{k}", g.astype(np.float64) if g.dtype.kind in "fiu" else np.nan)
     changed = [k for k in params if not np.array_equal(p[k], params[k])]
+    for k in changed:  # what loss left in the param: 2 reg W, say, the reg term's gradient written into it
+        if np.asarray(p[k]).dtype.kind in "fiu" and np.shape(p[k]) == np.shape(params[k]):
+            rec.put(f"{name}/after/{k}", np.asarray(p[k], dtype=np.float64))
     # a changed param whose array is its returned gradient: the gradient was computed in the weights
     rec.meta[f"{name}/aliased"] = [k for k in changed if isinstance(grads.get(k), np.ndarray)
                                    and np.shares_memory(grads[k], p[k])]

@@ -14,6 +14,7 @@ def candidates(params, X, titles):
     scores = formulas.notebook_forward(np, params, X)[2]
     out = [("predict_argmin", "", np.argmin(scores, axis=1)), ("predict_wrong_axis", "", np.argmax(scores, axis=0)),
            ("predict_max_not_argmax", "", np.max(scores, axis=1)), ("predict_argmax_flat", "", np.argmax(scores)),
+           ("predict_labels_column", "", np.argmax(scores, axis=1, keepdims=True)),
            ("predict_labels_shifted", "+ 1", np.argmax(scores, axis=1) + 1),
            ("predict_labels_shifted", "- 1", np.argmax(scores, axis=1) - 1)]
     hidden_part = scores - params["b2"]  # h1 W2: halving it gives the labels of b2 added twice

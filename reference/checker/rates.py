@@ -6,6 +6,8 @@ fitted as an update with a velocity (momentum, v_t = mu v_{t-1} - lr_t g_t) or w
 (-lr_t (g_t + c P_t)); rates that are are compared with the known wrong schedules.
 """
 
+import itertools
+
 import numpy as np
 
 from reference.checker import problems
@@ -181,8 +183,25 @@ def judge_rates(steps, final, prob, boundaries, eps, reg_decayed=False):
                          f"-lr * np.clip(grads, -{c:.4g}, {c:.4g})", f"{c:.4g}")
         return Check(name, False, measured, tol, WHAT, f"{seen}; the update should be params -= learning_rate * "
                      "grads; not a known mistake", part="training_update")
-    return (uneven_rates(steps, rates, right, measured) or global_clip(steps, rates, right, measured)
+    return (uneven_rates(steps, rates, right, measured, kw, boundaries) or global_clip(steps, rates, right, measured)
             or judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured))
+
+
+def decayed_per_param(rates, lr0, decay, boundaries):
+    """"W1, b1, W2, b2 in turn, each after its update" (the order, and when) when every rate is the
+    schedule's with the decay applied once per param at an epoch's first iteration, after or before
+    that param's update: the decay inside the loop over the params; else None."""
+    for order in itertools.permutations(range(len(NAMES))):
+        for before in (False, True):
+            expected, lr = np.empty_like(rates), lr0
+            for t in range(len(rates)):
+                for j in order:
+                    lr *= decay if before and t in boundaries else 1.0
+                    expected[t, j] = lr
+                    lr *= decay if not before and t in boundaries else 1.0
+            if close(rates, expected):
+                return f"{', '.join(NAMES[j] for j in order)} in turn, each {'before' if before else 'after'} its update"
+    return None
 
 
 def global_clip(steps, rates, right, measured):
@@ -204,9 +223,10 @@ def global_clip(steps, rates, right, measured):
                  "others at the schedule's rate", f"{c:.4g}")
 
 
-def uneven_rates(steps, rates, right, measured):
+def uneven_rates(steps, rates, right, measured, kw, boundaries):
     """The failed check when the params took steps of different rates at one step: a schedule gives
-    every param the same rate, so the update treats them apart. ``update_grad_norm_clipped`` when
+    every param the same rate, so the update treats them apart (or decays between them:
+    ``lr_decayed_per_param``). ``update_grad_norm_clipped`` when
     each slower one is lr * c / ||g|| for one c and every other gradient's norm is at most c; None
     when every step has one rate."""
     name = "train_learning_rate"
@@ -217,6 +237,10 @@ def uneven_rates(steps, rates, right, measured):
     t = spread[0]
     seen = (f"at step {t} the params' rates differ: " + ", ".join(f"{k} {rates[t, j]:.4g}" for j, k in enumerate(NAMES))
             + f" (the schedule's: {right[t]:.4g} for every one)")
+    per_param = decayed_per_param(rates, kw["learning_rate"], kw["learning_rate_decay"], boundaries)
+    if per_param:
+        return named(name, measured, RATE_EXACT, WHAT, "lr_decayed_per_param", f"{seen}: each param's rate is one "
+                     f"decay below the one updated before it ({per_param})", per_param)
     norms = np.array([[np.linalg.norm(s["grads"][k]) for k in NAMES] for s in steps])
     slow = np.isfinite(ratio) & (ratio < 1 - RATE_TOL)
     c = np.median(ratio[slow] * norms[slow]) if slow.any() else np.nan

@@ -37,6 +37,10 @@ def judge_sampling(steps, prob):
                      "examples or built them itself; not a known mistake", part="training_sampling")
     repeats = sum(len(set(i.tolist())) < len(i) for i in idx)
     if not all(np.array_equal(s["y"], prob.y[i]) for s, i in zip(steps, idx)):
+        if all(np.size(s["y"]) == len(i) and np.array_equal(np.ravel(s["y"]), prob.y[i]) for s, i in zip(steps, idx)):
+            shape = np.shape(steps[0]["y"])
+            return named(name, repeats, tol, what, "batch_labels_shape", f"y_batch holds y at the minibatch's "
+                         f"indices, in an array of shape {shape}", str(shape))
         return named(name, repeats, tol, what, "batch_labels_mismatch", "y_batch is not y at the minibatch's indices")
     if in_order(idx, len(prob.X)):
         return named(name, repeats, tol, what, "batches_in_order", "every minibatch is consecutive rows of X "
@@ -140,6 +144,10 @@ def judge_steps(calls, sizes, regs, kw, boundaries, num_train, rows=()):
                          "boundaries like a learning rate", part="training_decay"), True, True
         if not any(regs):
             return named(name, calls, kw["num_iters"], what, "reg_not_passed", seen), True, False
+        if close(np.array(regs), rates.schedule(kw["learning_rate"], kw["learning_rate_decay"],
+                                                lambda it: it in boundaries, len(regs))):
+            return named(name, calls, kw["num_iters"], what, "lr_passed_as_reg", seen + ": the learning rate of "
+                         "every step"), True, False
         return Check(name, False, calls, kw["num_iters"], what, seen + "; not a known mistake",
                      part="training_update"), True, False
     return Check(name, True, calls, kw["num_iters"], what, part="training_update"), True, False

@@ -189,10 +189,16 @@ def rate_across(main, extra):
     apart by a run at another learning rate: the same first rate there is a rate fixed in the code
     (``lr_fixed``), the same multiple keeps ``lr_scaled``, anything else is no known mistake. No
     param moving (``param_not_updated``) where they move in another run is a rate of 0 at the main
-    run's settings: the rate's mistake, not the update's."""
+    run's settings: the rate's mistake, not the update's; ``lr_truncated_to_integer`` when every run's
+    first rate is its learning_rate truncated to an integer."""
     check = main.checks["train_learning_rate"]
     moved = next((r for r in extra if math.isfinite(r.first_rate) and r.first_rate > 0), None)
     if check.causes == ["param_not_updated"] and main.first_rate == 0 and moved is not None:
+        runs = [r for r in (main, *extra) if math.isfinite(r.first_rate)]
+        if all(r.first_rate == math.trunc(r.prob.kwargs["learning_rate"]) for r in runs):  # 0.9 -> 0, 2.5 -> 2
+            return named(check.name, check.measured, check.tolerance, check.what, "lr_truncated_to_integer",
+                         "the first step's rate was " + ", ".join(f"{r.first_rate:g} for learning_rate="
+                                                                  f"{r.prob.kwargs['learning_rate']:g}" for r in runs))
         return Check(check.name, False, check.measured, check.tolerance, check.what,
                      f"{seen_detail(check)}; on {problems.describe_run(moved.prob)} with learning_rate="
                      f"{moved.prob.kwargs['learning_rate']:g} the first step's rate was {moved.first_rate:.4g}: the "

@@ -186,12 +186,22 @@ BEYOND = {
                                ("        return loss, grads\n", '        grads["W2"] = W2  # BUG: W2\'s own array\n'
                                 '        grads["W2"] *= 2 * reg\n        grads["W2"] += hidden.T @ dscores\n'
                                 "        return loss, grads\n")],
+    "reg_gradient_in_weights": [(DW2, "reg_W2 = W2  # BUG: the weight's own array\n        reg_W2 *= 2 * reg\n"
+                                      '        grads["W2"] = hidden.T @ dscores + reg_W2')],
+    "lr_decayed_per_param": [(f"                {LR_DECAY}\n", ""),
+                             (UPDATE, UPDATE + "\n                if it % iterations_per_epoch == 0:  # BUG: per param\n"
+                                      f"                    {LR_DECAY}")],
+    "lr_truncated_to_integer": [(UPDATE, "self.params[name] -= int(learning_rate) * grads[name]  # BUG: an integer rate")],
+    "lr_passed_as_reg": [("loss, grads = self.loss(X_batch, y=y_batch, reg=reg)",
+                          "loss, grads = self.loss(X_batch, y_batch, learning_rate)  # BUG: the rate in reg's place")],
+    "predict_labels_column": [(ARGMAX, ARGMAX.replace("axis=1)", "axis=1, keepdims=True)  # BUG: a column"))],
     "momentum_in_update": [("        loss_history, train_acc_history", "        velocity = {k: 0 for k in self.params}\n"
                                                                       "        loss_history, train_acc_history"),
                            (UPDATE, "velocity[name] = 0.5 * velocity[name] - learning_rate * grads[name]  # BUG\n"
                                     "                self.params[name] += velocity[name]")],
     "weight_decay_in_update": [(UPDATE, "self.params[name] -= learning_rate * (grads[name] + reg * self.params[name])"
                                         "  # BUG")],
+    "batch_labels_shape": [(BATCH, "X_batch, y_batch = X[indices], y[indices][:, None]  # BUG: a column of labels")],
     "batches_in_order": [(DRAW, "            indices = (np.arange(batch_size) + it * batch_size) % num_train  # BUG\n")],
     "batch_from_first_examples": [(DRAW, "            indices = np.random.choice(batch_size, batch_size)  # BUG\n")],
     "batch_skips_first_examples": [(DRAW, "            indices = np.random.randint(1, num_train, batch_size)  # BUG: 1-based\n")],
