@@ -30,6 +30,7 @@ def judge_history(name, history, expected, variants, what):
         measured = f"{history.size} entries ({expected.size} expected)"
     seen = f"{name} holds {values_text(history)}, expected {values_text(expected)}"
     for mid, values in variants:
+        values = values() if callable(values) else values  # computed only when the history is wrong
         if len(values) and matches(history, values):  # an empty history matches no known one
             return named(name, measured, tol, what, mid, seen)
     every = sparse_every(name, history, expected)
@@ -59,15 +60,28 @@ def matches(history, values):
         np.allclose(history, values, rtol=HISTORY_TOL, atol=HISTORY_TOL))
 
 
+class _OnFirstRead(dict):
+    """A dict whose value for a key is made by ``makers[key]()`` when the key is first read."""
+
+    def __init__(self, makers):
+        super().__init__()
+        self.makers = makers
+
+    def __missing__(self, key):
+        self[key] = value = self.makers[key]()
+        return value
+
+
 def per_step(steps, final, prob):
     """The accuracies after every step: on its minibatch, on the training set, on the validation set;
-    and on its minibatch and the validation set at the params before it."""
+    and on its minibatch and the validation set at the params before it (each list computed when
+    first read: right histories need two of them)."""
     after = params_after(steps, final)
-    return {"train": [accuracy(p, s["X"], s["y"]) for p, s in zip(after, steps)],
-            "full": [accuracy(p, prob.X, prob.y) for p in after],
-            "val": [accuracy(p, prob.X_val, prob.y_val) for p in after],
-            "train_before": [accuracy(s["params"], s["X"], s["y"]) for s in steps],
-            "val_before": [accuracy(s["params"], prob.X_val, prob.y_val) for s in steps]}
+    return _OnFirstRead({"train": lambda: [accuracy(p, s["X"], s["y"]) for p, s in zip(after, steps)],
+                         "full": lambda: [accuracy(p, prob.X, prob.y) for p in after],
+                         "val": lambda: [accuracy(p, prob.X_val, prob.y_val) for p in after],
+                         "train_before": lambda: [accuracy(s["params"], s["X"], s["y"]) for s in steps],
+                         "val_before": lambda: [accuracy(s["params"], prob.X_val, prob.y_val) for s in steps]})
 
 
 def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
@@ -96,9 +110,9 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                            ("history_truncated", np.trunc(losses))],
                           "max rel. error")] + (swapped or [
             judge_history("train_acc_history", train, at("train", boundaries),
-                          [("train_acc_on_full_train", at("full", boundaries)),
-                           ("train_acc_on_val", at("val", boundaries)), ("acc_every_iteration", acc["train"]),
-                           ("acc_before_update", at("train_before", boundaries)),
+                          [("train_acc_on_full_train", lambda: at("full", boundaries)),
+                           ("train_acc_on_val", at("val", boundaries)), ("acc_every_iteration", lambda: acc["train"]),
+                           ("acc_before_update", lambda: at("train_before", boundaries)),
                            ("acc_count_not_fraction", [acc["train"][t] * len(steps[t]["X"]) for t in boundaries]),
                            ("acc_over_other_set", [acc["train"][t] * len(steps[t]["X"]) / n_val for t in boundaries]),
                            ("acc_over_other_set", [acc["train"][t] * len(steps[t]["X"]) / n_train for t in boundaries]),
@@ -106,8 +120,8 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                            ("history_truncated", np.floor(at("train", boundaries)))],
                           "max error (minibatch accuracy per epoch)"),
             judge_history("val_acc_history", val, at("val", boundaries),
-                          [("val_acc_on_train", at("train", boundaries)), ("val_acc_on_train", at("full", boundaries)),
-                           ("acc_every_iteration", acc["val"]), ("acc_before_update", at("val_before", boundaries)),
+                          [("val_acc_on_train", at("train", boundaries)), ("val_acc_on_train", lambda: at("full", boundaries)),
+                           ("acc_every_iteration", acc["val"]), ("acc_before_update", lambda: at("val_before", boundaries)),
                            ("acc_count_not_fraction", [a * n_val for a in at("val", boundaries)]),
                            ("acc_over_other_set", [a * n_val / n_train for a in at("val", boundaries)]),
                            ("acc_recorded_at_end", at("val", ended)),
