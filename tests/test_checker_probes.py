@@ -8,8 +8,8 @@ synthetic evidence: the catalogue's own outputs, with one part put right.
 import numpy as np
 import pytest
 
-from reference.checker import (backward, causes, diagnosis, evidence, explain, hypotheses, mistakes, regularisers, run,
-                               structure)
+from reference.checker import (backward, causes, diagnosis, evidence, explain, hypotheses, mistakes, regularisers, report,
+                               run, structure)
 from tests.checker_impls.bugs import LOSS, buggy_source
 from tests.checker_impls.lines import ARGMAX, HIDDEN_IN, PREDICT_HIDDEN, SCORES, SHIFT, UPDATE, W1_INIT
 from tests.checker_impls.inprocess import checked
@@ -274,6 +274,37 @@ def test_hidden_values_kept_in_the_inputs_dtype_show_on_integer_inputs_alone():
     assert [c.name for c in result.checks if not c.passed] == ["integer_inputs"]
     assert (summary["part"], summary["cause"]) == ("scores", None)
     assert structure.SPECIAL["integer_inputs"] in summary["structure"]
+
+
+def test_a_loss_that_refuses_integer_inputs_passes_and_verbose_says_so():
+    """integer_inputs: raising there, and only there, is no mistake (the notebook's inputs are floats);
+    the check passes and --verbose shows the error."""
+    result = edited("int_inputs_refused", [(HIDDEN_IN, 'assert X.dtype.kind == "f", "float inputs only"  # refused\n'
+                                                       "        hidden_in = X @ W1 + b1")])
+    assert result.passed, [(c.name, c.diagnosis) for c in result.checks if not c.passed]
+    check = next(c for c in result.checks if c.name == "integer_inputs")
+    assert "float inputs only" in check.diagnosis
+    assert "float inputs only" in report.render(result, verbose=True)
+    assert "float inputs only" not in report.render(result)
+
+
+def test_a_net_whose_layers_hold_the_arrays_it_was_built_with_is_checked_through_them():
+    """Each problem's params are written into the net's own arrays, as the notebook's gradient check and
+    update change them: a correct net whose forward pass and predict read arrays kept apart from the
+    dict (the same arrays) passes; with an update that puts new arrays in self.params it fails, the
+    update's, every step's loss at the first params."""
+    keep = ('        self.params["b2"] = np.zeros(output_size)\n', '        self.params["b2"] = np.zeros(output_size)\n'
+            '        self.layers = dict(self.params)  # what the forward pass reads\n')
+    read = [('W1, b1, W2, b2 = (self.params[k] for k in ("W1", "b1", "W2", "b2"))',
+             'W1, b1, W2, b2 = (self.layers[k] for k in ("W1", "b1", "W2", "b2"))'),
+            (PREDICT_HIDDEN, 'hidden = np.maximum(X @ self.layers["W1"] + self.layers["b1"], 0)'),
+            (ARGMAX, 'return np.argmax(hidden @ self.layers["W2"] + self.layers["b2"], axis=1)')]
+    layered = edited("layers_hold_arrays", [keep, *read])
+    assert layered.passed, [(c.name, c.diagnosis) for c in layered.checks if not c.passed]
+    rebound = edited("layers_hold_arrays_rebound", [keep, *read, (UPDATE, "self.params[name] = self.params[name] - "
+                                                                          "learning_rate * grads[name]")])
+    assert (rebound.summary()["part"], rebound.summary()["cause"]) == ("training_update", "loss_reads_first_params")
+    assert next(c for c in rebound.checks if c.name == "predict").consequence_of == "train_steps"
 
 
 def test_a_softmax_shifted_by_the_batch_max_shows_when_rows_lie_far_apart():

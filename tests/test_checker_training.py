@@ -128,3 +128,15 @@ def test_a_train_whose_steps_cannot_be_seen_is_rebuilt_from_its_outcome():
          "            for name in self.params:\n"),
         ("train_acc_history.append((self.predict(X_batch) == y_batch).mean())", "train_acc_history.append(early)")])
     assert before.summary()["part"] == "training_histories", before.summary()
+
+
+def test_a_step_a_whole_multiple_of_the_rate_also_says_each_param_updated_that_many_times():
+    """lr_scaled: a step of k times the rate for a whole k >= 2 is also each param updated k times per
+    iteration with one gradient (no run tells them apart), and its title says both; other factors not."""
+    twice = edited("update_applied_twice", [("                self.params[name] -= learning_rate * grads[name]\n",
+                                             "                self.params[name] -= learning_rate * grads[name]\n"
+                                             "                self.params[name] -= learning_rate * grads[name]  # BUG\n")])
+    assert twice.summary()["cause"] == "lr_scaled"
+    assert "or each param updated 2 times per iteration" in twice.findings[0].text
+    assert rates.times(3.0) == " (3 x: or each param updated 3 times per iteration)"
+    assert rates.times(0.5) == rates.times(2.5) == rates.times(1.0) == ""

@@ -110,7 +110,7 @@ OTHER_CAUSES = (
     Mistake("decay_applied_to_reg", "the decay applied to reg instead of to the learning rate",
             "leave reg as given; multiply learning_rate by learning_rate_decay at every epoch boundary",
             "training_decay"),
-    Mistake("lr_scaled", "the update taking a step of a constant multiple of learning_rate",
+    Mistake("lr_scaled", "the update taking a step of a constant multiple of learning_rate{detail}",
             "params -= learning_rate * grads, with the learning_rate given (decayed per epoch)", "training_rate"),
     Mistake("lr_fixed", "a learning rate fixed in the code ({detail} at the first step, whatever learning_rate "
             "is given)", "step with the learning_rate argument: params -= learning_rate * grads (decayed per epoch)",
@@ -225,6 +225,11 @@ OTHER_CAUSES = (
             "the reg term", "training_update"),
     Mistake("iteration_count_off_by_one", "train running one iteration too few or too many",
             "for it in range(num_iters): one loss call and one update per iteration", "training_update"),
+    Mistake("loss_reads_first_params", "loss reading arrays the update no longer changes: the update puts new "
+            "arrays in self.params (params[k] = params[k] - lr * grad) while the forward pass reads the ones it "
+            "was built with (a layer's own), so every step's gradient is at the first params",
+            "update in place, self.params[k] -= learning_rate * grads[k], or have the forward pass read "
+            "self.params at every call", "training_update"),
     Mistake("lr_passed_as_reg", "train calling loss with the learning rate as reg (the arguments in another "
             "order: loss(X_batch, y_batch, learning_rate))", "pass reg by name: self.loss(X_batch, y=y_batch, "
             "reg=reg)", "training_update"),
@@ -351,6 +356,9 @@ FAMILIES = (
             "divide by N once: dscores /= N already makes {params}'s gradient a mean", "gradient"),
     Mistake("reg_gradient_scaled", "the regularisation gradient of {params} a multiple of reg * W other than 2",
             "add 2 * reg * W to the gradient of each weight: d/dW of reg * sum(W**2) is 2 * reg * W", "regulariser"),
+    Mistake("reg_fixed", "the reg term at a fixed strength, {detail}, whatever reg is given (a helper's default "
+            "reg used: the reg argument not passed on?)", "use the reg passed to loss: reg * (sum(W1**2) + "
+            "sum(W2**2)), gradient 2 * reg * W", "regulariser"),
     Mistake("reg_scaled", "the regularisation strength a constant multiple of reg",
             "the notebook's loss is reg * (sum(W1**2) + sum(W2**2)), with gradient 2 * reg * W", "regulariser"),
     Mistake("reg_scaled_in_loss", "the regularisation term in the loss a constant multiple of the notebook's "

@@ -12,7 +12,7 @@ when predict is wrong, the toy training run when anything else is wrong.
 import numpy as np
 
 from reference.checker import (causes, edge_cases, explain, formulas, locate, mistakes, predictions, problems, structure,
-                               written)
+                               training_checks, written)
 from reference.checker.edge_cases import raised_in
 from reference.checker.report import Finding
 from reference.checker.training_record import joined, named_title, seen_detail
@@ -251,7 +251,11 @@ def diagnose(obs, checks, parts, args, truths):
     for f in findings:
         f.checks.sort(key=lambda name: not shows_part(f.part, check_parts(name, parts)))
     findings += [init] if init else []
-    if "predict" in by_name:
+    steps = by_name.get("train_steps")
+    if "predict" in by_name and steps is not None and training_checks.STALE in steps.diagnosis and \
+            edge_cases.AFTER_TRAIN in by_name["predict"].diagnosis:  # predict reads the same stale values
+        by_name["predict"].consequence_of = steps.name
+    elif "predict" in by_name:
         found = predict_finding(obs, by_name["predict"], findings)
         findings += [found] if found else []
     train = [c for c in checks if c.name.startswith("train_") or c.name.endswith("_history")]
@@ -261,6 +265,9 @@ def diagnose(obs, checks, parts, args, truths):
     if owner:  # train ran on the loss's (or predict's) wrong outputs, a shape or a NaN: no mistake of its own
         for c in train:
             c.consequence_of = c.consequence_of or owner.checks[0]
+    loss_wrong = next((c for c in checks if c.name in LOSS_CHECKS and not c.passed), None)
+    if loss_wrong is not None and steps is not None and training_checks.STALE in steps.diagnosis:
+        steps.consequence_of = steps.consequence_of or loss_wrong.name  # its steps' losses follow the loss's own
     findings += training_findings(train, "predict" in by_name and not by_name["predict"].passed)
     toy = by_name.get("toy_training")
     if toy is not None and not toy.passed:

@@ -14,6 +14,7 @@ from reference.checker.report import Finding
 from reference.checker.training_record import named_title
 
 EDGE = "predict_edge: "  # leads the predict check's detail when only the edge problem differs
+AFTER_TRAIN = "after train, predict(X_val) on the trained instance"  # predict_trained's words
 
 
 def true_scores(params, X):

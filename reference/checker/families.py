@@ -109,6 +109,14 @@ def scale_reg(o, n, b, c, with_grads):
         o["grads"] = dict(o["loss_grads"])
 
 
+def fixed_reg(o, n, b, c):
+    """The reg term at strength c whatever reg is, with its gradient 2 c W."""
+    params = b.args[n][0]
+    o["loss"] = b.split[n][0] + c * evidence.reg_term(params)
+    o["loss_grads"] = {k: b.split[n][1][k] + (2 * c * params[k] if k in ("W1", "W2") else 0) for k in NAMES}
+    o["grads"] = dict(o["loss_grads"])
+
+
 def one_weight(o, n, b, k, with_grads):
     """Only weight k in the reg term, with its gradient or in the loss only."""
     params, _, _, reg = b.args[n]
@@ -131,12 +139,16 @@ MODES = (("consistent", True), ("loss_only", False))
 
 
 def loss_factors(b, parts_by_problem):
-    """The reg term or the data loss a multiple of the true one; one weight regularised."""
+    """The reg term or the data loss a multiple of the true one; the reg term at a fixed strength; one
+    weight regularised."""
     losses = got(parts_by_problem, "loss")
     c = fit([(losses[n] - b.split[n][0], b.args[n][3] * evidence.reg_term(b.args[n][0])) for n in losses])
     if c is not None and abs(c - 1) > 1e-6:
         b.add(Named("reg_scaled", (), c), lambda o, n: scale_reg(o, n, b, c, True))
         b.add(Named("reg_scaled_in_loss", (), c), lambda o, n: scale_reg(o, n, b, c, False))
+    fixed = fit([(losses[n] - b.split[n][0], evidence.reg_term(b.args[n][0])) for n in losses])
+    if fixed is not None and fixed > ZERO:
+        b.add(Named("reg_fixed", (), detail=f"{fixed:.4g}"), lambda o, n: fixed_reg(o, n, b, fixed))
     for k, (mode, with_grads) in itertools.product(("W1", "W2"), MODES):
         b.add(Named("reg_one_weight", (k,), mode=mode), lambda o, n, k=k, w=with_grads: one_weight(o, n, b, k, w))
     classes = len(next(iter(b.truths.values()))["grads"]["b2"])

@@ -118,9 +118,11 @@ def copy_params(params):
 
 
 def record_loss_call(rec, name, call, params, X, y, reg):
-    """``call(params, X, y, reg) -> (loss, grads)`` on copies; record outputs and any mutation."""
+    """``call(params, X, y, reg) -> (loss, grads)`` on copies; record outputs and any mutation (of the
+    arrays loss was given: a ``NetCall``'s ``seen``)."""
     p, Xc, yc = copy_params(params), rec.fresh(X), rec.fresh(y)
     loss, grads = call(p, Xc, yc, reg)
+    p = getattr(call, "seen", None) or p
     if not isinstance(grads, dict):
         raise TypeError(f"loss returned grads as {type(grads).__name__}, expected a dict")
     rec.put(f"{name}/loss", np.asarray(loss, dtype=np.float64))
@@ -175,15 +177,24 @@ def numeric_gradients(rec, call, params, X, y, reg):
         rec.put(f"numeric/{k}", eval_numerical_gradient(f, p[k], verbose=False))
 
 
-def class_call(cls, sizes=(problems.D, problems.H, problems.C)):
-    """A ``call(params, X, y, reg)`` that sets the params on one instance (made at ``sizes``) and
-    calls ``loss``."""
-    net = cls(*sizes, std=1e-1)
+class NetCall:
+    """``call(params, X, y, reg)``: ``loss`` of one instance at ``params``, written into the instance's own
+    param arrays where they take them (``recording.set_params``: arrays its layers hold see them too);
+    ``seen``, the param arrays the last call's loss was given."""
 
-    def call(params, X, y, reg):
-        net.params = params
-        return net.loss(X, y, reg=reg)
-    return call, net
+    def __init__(self, net):
+        self.net, self.seen = net, None
+
+    def __call__(self, params, X, y, reg):
+        recording.set_params(self.net, params)
+        self.seen = dict(self.net.params)
+        return self.net.loss(X, y, reg=reg)
+
+
+def class_call(cls, sizes=(problems.D, problems.H, problems.C)):
+    """A ``NetCall`` on one instance made at ``sizes``, and the instance."""
+    net = cls(*sizes, std=1e-1)
+    return NetCall(net), net
 
 
 def observe_class(rec, cls):
@@ -281,7 +292,7 @@ def scores_after_change(net, X, other):
 
 
 def _with(net, params):
-    net.params = copy_params(params)
+    recording.set_params(net, params)
     return net
 
 

@@ -315,7 +315,7 @@ def judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured)
                          f"{round(k)} = {c:.4g} x the schedule at every step", "once" if round(k) == 1 else
                          f"{round(k)} times")
         mid = "lr_divided_by_batch_size" if abs(c * kw["batch_size"] - 1) <= RATE_TOL else "lr_scaled"
-        return named(name, measured, tol, WHAT, mid, f"{seen}: {c:.4g} x the schedule at every step")
+        return named(name, measured, tol, WHAT, mid, f"{seen}: {c:.4g} x the schedule at every step", times(c))
     constant = float(np.nanmedian(used))
     if constant > 0 and close(rates, constant):  # one rate throughout, not the given one: not what train decays
         return named(name, measured, tol, WHAT, "lr_constant", f"{seen}: {constant:.4g} at every step",
@@ -337,6 +337,12 @@ def judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured)
                              f"instead of after it at {iterations_text([t for t in boundaries if t < T - 1])}")
     return Check(name, False, measured, tol, WHAT, f"{seen}; not a known mistake",
                  part=schedule_part(rates, right))
+
+
+def times(c):
+    """lr_scaled's detail: a whole multiple k >= 2 is also the update applied k times with one gradient."""
+    k = round(c)
+    return f" ({k} x: or each param updated {k} times per iteration)" if k >= 2 and abs(c - k) <= RATE_TOL * k else ""
 
 
 def decay_factor(rates, lr0, decay, boundaries):

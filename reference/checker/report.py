@@ -166,7 +166,7 @@ def render(result, verbose=False):
     if verbose:
         for c in result.checks:
             lines.append(_check_line(c, width) + (f"  [consequence of {c.consequence_of}]" if c.consequence_of else ""))
-            lines += _detail(c.diagnosis, seen) if not c.passed else []
+            lines += _detail(c.diagnosis, seen)  # a passing check's detail is a note (integer inputs refused)
         return "\n".join(lines)
     for f in result.findings:
         head = by_name[f.checks[0]]

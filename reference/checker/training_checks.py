@@ -253,6 +253,11 @@ def judge_run(obs, prob):
                                            final)
     first, aligned, reg_decayed = judge_steps(len(steps), [len(s["X"]) for s in steps], [s["reg"] for s in steps],
                                               kw, boundaries, len(prob.X), locate_rows(steps, prob.X))
+    stale = first.passed and stale_steps(steps, obs.meta["trace/eps"])
+    if stale:
+        first = (named(first.name, first.measured, first.tolerance, first.what, *stale) if stale[0] else Check(
+            first.name, False, first.measured, first.tolerance, first.what, f"{stale[1]}; not a known mistake",
+            part="training_update"))
     if raised:
         first = Check(first.name, False, calls, kw["num_iters"], first.what,
                       f"train raised {raised}; not a known mistake", part=raised_part(raised))
@@ -276,6 +281,37 @@ def judge_run(obs, prob):
     histories.epoch_mistake(checks, decays, obs, steps, final, prob, boundaries)
     changed_inputs(obs, checks)
     return training_runs.Run(prob, checks, boundaries, raised, decays, records, float(used[0]))
+
+
+STALE = "loss reads values the update does not change"  # said by train_steps when it is so
+
+
+def stale_steps(steps, eps):
+    """(cause or None, what was seen) when the first step's loss is the NumPy oracle's at the params
+    self.params held before it and a later step's is not: loss reads values the update does not change (a layer's own arrays, while the update puts new ones in
+    self.params). ``loss_reads_first_params`` when every step's loss is the oracle's at the run's
+    first params. None otherwise; ``eps``: the run's rounding."""
+    def oracle(params, s):
+        return float(TwoLayerNet.from_params(params).loss(s["X"], s["y"], reg=s["reg"])[0])
+
+    if len(steps) < 2:
+        return None
+    try:
+        at_own = np.array([oracle(s["params"], s) for s in steps])
+    except (TypeError, ValueError, IndexError, KeyError):  # labels or a reg the oracle cannot take
+        return None
+    losses, rtol = np.array([s["loss"] for s in steps], dtype=np.float64), max(1e-9, 100 * eps)
+    with np.errstate(invalid="ignore", over="ignore"):  # a diverging run's inf or NaN is not judged here
+        off = np.isfinite(losses) & np.isfinite(at_own) & ~np.isclose(losses, at_own, rtol=rtol, atol=0)
+    if off[0] or not off[1:].any():
+        return None
+    t = int(np.argmax(off))
+    seen = (f"from step {t} on, train's loss calls return other values than loss at the params self.params holds "
+            f"(step {t}: {losses[t]:.6g}, at self.params {at_own[t]:.6g}), the first step's right: {STALE}")
+    at_first = np.array([oracle(steps[0]["params"], s) for s in steps])
+    if np.allclose(losses, at_first, rtol=rtol, atol=0, equal_nan=True):
+        return "loss_reads_first_params", seen + ": every step's loss is the loss at the run's first params"
+    return None, seen
 
 
 def changed_inputs(obs, checks):

@@ -215,7 +215,8 @@ def rate_across(main, extra):
         return named(check.name, check.measured, check.tolerance, check.what, "lr_fixed", seen + there,
                      f"{main.first_rate:.4g}")
     if math.isclose(other.first_rate / lr_other, main.first_rate / lr, rel_tol=RATE_TOL):
-        return named(check.name, check.measured, check.tolerance, check.what, "lr_scaled", seen + there)
+        return named(check.name, check.measured, check.tolerance, check.what, "lr_scaled", seen + there,
+                     rates.times(main.first_rate / lr))
     per_row = [r.first_rate / r.prob.kwargs["learning_rate"] / r.prob.kwargs["batch_size"] for r in (main, other)]
     if main.prob.kwargs["batch_size"] != other.prob.kwargs["batch_size"] and per_row[0] > 0 and math.isclose(
             *per_row, rel_tol=RATE_TOL):

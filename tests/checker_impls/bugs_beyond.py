@@ -195,6 +195,18 @@ BEYOND = {
     "lr_passed_as_reg": [("loss, grads = self.loss(X_batch, y=y_batch, reg=reg)",
                           "loss, grads = self.loss(X_batch, y_batch, learning_rate)  # BUG: the rate in reg's place")],
     "predict_labels_column": [(ARGMAX, ARGMAX.replace("axis=1)", "axis=1, keepdims=True)  # BUG: a column"))],
+    "reg_fixed": [(REG_LOSS, "loss += 5e-6 * (np.sum(W1 ** 2) + np.sum(W2 ** 2))  # BUG: a fixed strength"),
+                  (DW1, 'grads["W1"] = X.T @ dhidden + 2 * 5e-6 * W1'),
+                  (DW2, 'grads["W2"] = hidden.T @ dscores + 2 * 5e-6 * W2')],
+    # the forward pass (and predict) reads arrays kept in __init__; the update puts new ones in self.params
+    "loss_reads_first_params": [
+        ('        self.params["b2"] = np.zeros(output_size)\n', '        self.params["b2"] = np.zeros(output_size)\n'
+         '        self.layers = dict(self.params)  # BUG: what the forward pass reads\n'),
+        ('W1, b1, W2, b2 = (self.params[k] for k in ("W1", "b1", "W2", "b2"))',
+         'W1, b1, W2, b2 = (self.layers[k] for k in ("W1", "b1", "W2", "b2"))'),
+        (UPDATE, "self.params[name] = self.params[name] - learning_rate * grads[name]  # BUG: new arrays"),
+        (PREDICT_HIDDEN, 'hidden = np.maximum(X @ self.layers["W1"] + self.layers["b1"], 0)'),
+        (ARGMAX, 'return np.argmax(hidden @ self.layers["W2"] + self.layers["b2"], axis=1)')],
     "momentum_in_update": [("        loss_history, train_acc_history", "        velocity = {k: 0 for k in self.params}\n"
                                                                       "        loss_history, train_acc_history"),
                            (UPDATE, "velocity[name] = 0.5 * velocity[name] - learning_rate * grads[name]  # BUG\n"

@@ -166,6 +166,16 @@ UNKNOWN.update({
     # the loop stops at the last whole epoch: 10 of 11 iterations on 40 rows in batches of 15
     "loop_whole_epochs": ("training_update", "iteration_count_off_by_one", [
         ("for it in range(num_iters):", "for it in range(num_iters - num_iters % iterations_per_epoch):  # BUG")]),
+    # layers that keep the arrays they were built with while the update puts new ones in self.params, the
+    # reg term read from self.params: from step 1 on the loss is neither at self.params nor at the
+    # first params, so the update's part is located and no cause named
+    "stale_layers_reg_current": ("training_update", None, [
+        ('        self.params["b2"] = np.zeros(output_size)\n', '        self.params["b2"] = np.zeros(output_size)\n'
+         '        self.layers = dict(self.params)  # BUG: the forward pass reads these\n'),
+        ('W1, b1, W2, b2 = (self.params[k] for k in ("W1", "b1", "W2", "b2"))',
+         'W1, b1, W2, b2 = (self.layers[k] for k in ("W1", "b1", "W2", "b2"))'),
+        (REG_LOSS, "loss += reg * (np.sum(self.params['W1'] ** 2) + np.sum(self.params['W2'] ** 2))"),
+        (UPDATE, "self.params[name] = self.params[name] - learning_rate * grads[name]")]),
 })
 
 # Mistakes in the other correct nets' styles: name -> (part, the cause it must be named as or
