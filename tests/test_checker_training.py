@@ -140,3 +140,29 @@ def test_a_step_a_whole_multiple_of_the_rate_also_says_each_param_updated_that_m
     assert "or each param updated 2 times per iteration" in twice.findings[0].text
     assert rates.times(3.0) == " (3 x: or each param updated 3 times per iteration)"
     assert rates.times(0.5) == rates.times(2.5) == rates.times(1.0) == ""
+
+
+def test_the_toy_run_is_held_to_the_oracles_run_and_located_by_what_gives_it():
+    """toy_training: the notebook's toy run must be the NumPy oracle's loss history (the same seed,
+    train's defaults), not only end below 0.2. A small reg skipped (the toy's 5e-6), a default decay of
+    None read as none, and a run that stops early each pass every other check; the oracle's run with that one change
+    locates each (the regulariser, the decay, the loop), no cause named."""
+    cases = {"reg_small_skipped": ([("loss += reg * (np.sum(W1 ** 2) + np.sum(W2 ** 2))",
+                                     "loss += reg * (np.sum(W1 ** 2) + np.sum(W2 ** 2)) if reg > 1e-5 else 0.0  # BUG"),
+                                    ('grads["W2"] = hidden.T @ dscores + 2 * reg * W2',
+                                     'grads["W2"] = hidden.T @ dscores + (2 * reg * W2 if reg > 1e-5 else 0.0)'),
+                                    ('grads["W1"] = X.T @ dhidden + 2 * reg * W1',
+                                     'grads["W1"] = X.T @ dhidden + (2 * reg * W1 if reg > 1e-5 else 0.0)')],
+                                   "regulariser", "5e-6) not applied"),
+             "decay_default_none": ([("learning_rate_decay=0.95", "learning_rate_decay=None"),
+                                     ("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        if learning_rate_decay "
+                                      "is None:  # BUG: None read as no schedule\n            learning_rate_decay = 1.0\n")],
+                                    "training_decay", "never decayed"),
+             "stops_at_20": ([("for it in range(num_iters):", "for it in range(min(num_iters, 20)):  # BUG")],
+                             "training_update", "stopped after 20 of 100")}
+    for name, (edits, part, words) in cases.items():
+        result = edited(name, edits)
+        failed = [c.name for c in result.checks if not c.passed]
+        assert failed == ["toy_training"], (name, failed)
+        assert (result.summary()["part"], result.summary()["cause"]) == (part, None), name
+        assert words in by_name(result)["toy_training"].diagnosis, name

@@ -112,8 +112,7 @@ OTHER_CAUSES = (
             "training_decay"),
     Mistake("lr_scaled", "the update taking a step of a constant multiple of learning_rate{detail}",
             "params -= learning_rate * grads, with the learning_rate given (decayed per epoch)", "training_rate"),
-    Mistake("lr_fixed", "a learning rate fixed in the code ({detail} at the first step, whatever learning_rate "
-            "is given)", "step with the learning_rate argument: params -= learning_rate * grads (decayed per epoch)",
+    Mistake("lr_fixed", "a learning rate fixed in the code ({detail})", "step with the learning_rate argument: params -= learning_rate * grads (decayed per epoch)",
             "training_rate"),
     Mistake("update_ascends", "the update going up the gradient (params += lr * grad)",
             "gradient descent subtracts: params -= learning_rate * grads", "training_update"),

@@ -274,8 +274,9 @@ def diagnose(obs, checks, parts, args, truths):
         if findings:
             toy.consequence_of = findings[0].checks[0] if findings[0].checks else findings[0].part
         else:
-            findings.append(Finding("training_update", None, "not a known mistake", toy.diagnosis,
-                                    causes.look_first("training_update"), checks=["toy_training"]))
+            part = toy.part or "training_update"  # where the toy run's own probes locate it
+            findings.append(Finding(part, None, "not a known mistake", toy.diagnosis.removesuffix("; not a known "
+                                    "mistake"), causes.look_first(part), checks=["toy_training"]))
     findings = state_kept(obs, findings, by_name, init)
     for c in checks:
         if c.consequence_of and not c.diagnosis:

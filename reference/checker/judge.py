@@ -12,7 +12,7 @@ import warnings
 import numpy as np
 
 from reference import TwoLayerNet, notebook
-from reference.checker import diagnosis, edge_cases, evidence, mistakes, predictions, problems, training_checks
+from reference.checker import diagnosis, edge_cases, evidence, mistakes, predictions, problems, toy_run, training_checks
 from reference.checker.edge_cases import AFTER_TRAIN, EDGE, row_ranges, true_scores
 from reference.checker.evidence import GRAD_TOL, Observation
 from reference.checker.measures import Part, abs_error, sum_abs
@@ -243,16 +243,24 @@ def grads_format(obs):
 
 
 def toy_training(obs):
-    """The notebook's section 5: the final loss of 100 iterations on the toy problem < 0.2."""
-    what = f"final loss (notebook: {notebook.FINAL_TOY_LOSS:.6f})"
+    """The notebook's section 5: the final loss of 100 iterations on the toy problem < 0.2, and its
+    whole loss history the NumPy oracle's run's (the same seed, train's defaults): where it is not, the
+    oracle's run with one thing changed that gives it locates the mistake (``toy_run.located``)."""
+    what = f"final loss (notebook: {notebook.FINAL_TOY_LOSS:.6f}) and the loss history"
     if "toy_training" in obs.errors:
         return failed_to_run("toy_training", what, obs.errors["toy_training"])
     history = obs.get("toy_training/loss_history")
     final = float(history[-1]) if history is not None and history.size else float("nan")
-    passed = bool(final < notebook.FINAL_TOY_LOSS_BOUND)
-    text = "" if passed else (f"the loss went from {history[0]:.4g} to {final:.4g} in {history.size} iterations"
-                              if history.size else "loss_history is empty")
-    return Check("toy_training", passed, final, notebook.FINAL_TOY_LOSS_BOUND, what, text, part="training_update")
+    if not final < notebook.FINAL_TOY_LOSS_BOUND:
+        text = (f"the loss went from {history[0]:.4g} to {final:.4g} in {history.size} iterations"
+                if history.size else "loss_history is empty")
+        return Check("toy_training", False, final, notebook.FINAL_TOY_LOSS_BOUND, what, text, part="training_update")
+    seen = toy_run.differs(history)
+    if seen is None:
+        return Check("toy_training", True, final, notebook.FINAL_TOY_LOSS_BOUND, what, part="training_update")
+    part, where = toy_run.located(history)
+    return Check("toy_training", False, final, notebook.FINAL_TOY_LOSS_BOUND, what, f"{seen}{where}; not a known "
+                 "mistake", part=part)
 
 
 def predict(obs):

@@ -148,12 +148,12 @@ def update_text(fitted, reg):
                             "update_previous_gradient": "lr * (this gradient - the previous one)"}[cause]
 
 
-def judge_rates(steps, final, prob, boundaries, eps, reg_decayed=False):
+def judge_rates(steps, final, prob, boundaries, eps, reg_decayed=False, inferred=None):
     """train_learning_rate: the rate of every step and parameter against the schedule, beyond the
-    rounding of the params' dtype (``eps``, the run's)."""
+    rounding of the params' dtype (``eps``, the run's); ``inferred``: ``infer_rates``'s, if made."""
     name, tol, kw = "train_learning_rate", RATE_EXACT, prob.kwargs
     right, wrong = schedules(kw["learning_rate"], kw["learning_rate_decay"], boundaries, len(steps))
-    rates, residuals = infer_rates(steps, final)
+    rates, residuals = inferred or infer_rates(steps, final)
     rounding = rate_rounding(steps, final, eps)
     err = np.maximum(np.abs(rates - right[:, None]) / right[:, None] - rounding, 0)
     measured = float(np.nanmax(np.where(residuals > RATE_TOL, np.inf, err)))

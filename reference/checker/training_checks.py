@@ -10,7 +10,7 @@ import re
 import numpy as np
 
 from reference import TwoLayerNet
-from reference.checker import histories, problems, rates, recording, replay, training_runs
+from reference.checker import evidence, histories, problems, rates, recording, replay, training_runs
 from reference.checker.report import Check
 from reference.checker.training_record import (close, evaluations_apart, joined, named, recorded_steps, run_view,
                                                seen_detail, values_text)
@@ -267,13 +267,14 @@ def judge_run(obs, prob):
         checks = {first.name: first, **{n: Check(n, False, None, None, "training run", why, consequence_of="train_steps")
                                         for n in NAMES[1:]}}
         return training_runs.Run(prob, checks, boundaries, raised)
-    rate = rates.judge_rates(steps, final, prob, boundaries, obs.meta["trace/eps"], reg_decayed)
+    inferred = rates.infer_rates(steps, final)
+    rate = rates.judge_rates(steps, final, prob, boundaries, obs.meta["trace/eps"], reg_decayed, inferred)
     if rate.causes == ["decay_applied_to_reg"]:
         first = named(first.name, first.measured, first.tolerance, first.what, "decay_applied_to_reg",
                       first.diagnosis.split(":")[0])
     checks = {c.name: c for c in [first, judge_sampling(steps, prob), rate]
               + histories.judge_histories(obs, steps, final, prob, boundaries, evaluations)}
-    used = np.nanmedian(rates.infer_rates(steps, final)[0], axis=1)
+    used = np.nanmedian(inferred[0], axis=1)
     starts_right = abs(used[0] / kw["learning_rate"] - 1) < 1e-6
     decays = rates.decayed_after(used, kw["learning_rate_decay"]) if starts_right else None
     right = all(checks[n].passed for n in ("train_acc_history", "val_acc_history"))
@@ -291,8 +292,11 @@ def stale_steps(steps, eps):
     self.params held before it and a later step's is not: loss reads values the update does not change (a layer's own arrays, while the update puts new ones in
     self.params). ``loss_reads_first_params`` when every step's loss is the oracle's at the run's
     first params. None otherwise; ``eps``: the run's rounding."""
-    def oracle(params, s):
-        return float(TwoLayerNet.from_params(params).loss(s["X"], s["y"], reg=s["reg"])[0])
+    def oracle(params, s):  # the notebook's loss (no gradients)
+        scores = np.maximum(s["X"] @ params["W1"] + params["b1"], 0) @ params["W2"] + params["b2"]
+        shifted = scores - scores.max(axis=1, keepdims=True)
+        log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+        return float(-log_probs[np.arange(len(s["y"])), s["y"]].mean() + s["reg"] * evidence.reg_term(params))
 
     if len(steps) < 2:
         return None

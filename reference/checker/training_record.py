@@ -44,11 +44,17 @@ def run_view(obs, prefix):
 
 
 def recorded_steps(obs, calls):
-    """[{"X", "y", "reg", "loss", "params", "grads"}] of every recorded call with labels, in time order."""
-    regs = obs.meta.get("trace/regs", [])
-    return [{"X": obs.get(f"trace/{i}/X"), "y": obs.get(f"trace/{i}/y"), "reg": regs[i] if i < len(regs) else None,
-             "loss": float(obs.get(f"trace/{i}/loss")), "params": obs.params(f"trace/{i}/params"),
-             "grads": obs.params(f"trace/{i}/grads")} for i in range(calls)]
+    """[{"X", "y", "reg", "loss", "params", "grads"}] of every recorded call with labels, in time order
+    (read once per run of an observation; each call gets its own list)."""
+    base, prefix = (obs.obs, obs.prefix) if isinstance(obs, RunView) else (obs, "trace")
+    read = vars(base).setdefault("_recorded_steps", {})
+    if (prefix, calls) not in read:
+        regs = obs.meta.get("trace/regs", [])
+        read[prefix, calls] = [{"X": obs.get(f"trace/{i}/X"), "y": obs.get(f"trace/{i}/y"),
+                                "reg": regs[i] if i < len(regs) else None, "loss": float(obs.get(f"trace/{i}/loss")),
+                                "params": obs.params(f"trace/{i}/params"), "grads": obs.params(f"trace/{i}/grads")}
+                               for i in range(calls)]
+    return list(read[prefix, calls])
 
 
 def evaluations_apart(steps, batch_size, num_iters, whole, final):

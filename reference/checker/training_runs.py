@@ -212,8 +212,12 @@ def rate_across(main, extra):
     there = (f"; on {problems.describe_run(other.prob)} with learning_rate={lr_other:g}, the first step's rate "
              f"was {other.first_rate:.4g}")
     if math.isclose(other.first_rate, main.first_rate, rel_tol=RATE_TOL):
+        c, given = main.first_rate, [r.prob.kwargs["learning_rate"] for r in (main, *extra)]
+        capped = all(g > c for g in given)  # no run asked for less: a cap min(learning_rate, c) looks the same
         return named(check.name, check.measured, check.tolerance, check.what, "lr_fixed", seen + there,
-                     f"{main.first_rate:.4g}")
+                     f"{c:.4g} at the first step of every run, each given a larger learning_rate: a constant, or a "
+                     f"cap min(learning_rate, {c:.4g})" if capped else f"{c:.4g} at the first step, whatever "
+                     "learning_rate is given")
     if math.isclose(other.first_rate / lr_other, main.first_rate / lr, rel_tol=RATE_TOL):
         return named(check.name, check.measured, check.tolerance, check.what, "lr_scaled", seen + there,
                      rates.times(main.first_rate / lr))
