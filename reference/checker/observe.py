@@ -172,6 +172,9 @@ def observe_loss(rec, call, toy_params, other_call):
 def numeric_gradients(rec, call, params, X, y, reg):
     """The notebook's centred-difference gradient of the student's own loss, per param."""
     p = copy_params(params)
+    if isinstance(call, NetCall):  # perturb the net's own arrays, which each call then leaves as they are
+        recording.set_params(call.net, p)
+        p = dict(call.net.params)
     for k in problems.PARAM_NAMES:
         f = lambda _: float(call(p, X, y, reg)[0])  # noqa: E731 - p[k] is perturbed in place
         rec.put(f"numeric/{k}", eval_numerical_gradient(f, p[k], verbose=False))

@@ -85,6 +85,8 @@ def set_params(net, params):
     of the param's shape, apart from the others (a net whose params are views of one flat buffer,
     or arrays its layers hold, trains those); else a dict of copies in place of its own."""
     own = getattr(net, "params", None)
+    if isinstance(own, dict) and all(own.get(k) is v for k, v in params.items()):
+        return  # the net's own arrays already
     fit = isinstance(own, dict) and all(
         isinstance(own.get(k), np.ndarray) and own[k].dtype == np.float64 and own[k].shape == np.shape(v)
         and own[k].flags.writeable for k, v in params.items())
