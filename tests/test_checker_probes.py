@@ -11,6 +11,7 @@ import pytest
 from reference.checker import (backward, causes, diagnosis, evidence, explain, hypotheses, mistakes, regularisers, report,
                                run, structure)
 from tests.checker_impls.bugs import LOSS, buggy_source
+from tests.checker_impls.bugs_beyond import BEYOND as BEYOND_EDITS
 from tests.checker_impls.lines import ARGMAX, HIDDEN_IN, PREDICT_HIDDEN, SCORES, SHIFT, UPDATE, W1_INIT
 from tests.checker_impls.inprocess import checked
 from tests.checker_impls.unknown_bugs import unknown_source
@@ -293,16 +294,10 @@ def test_a_net_whose_layers_hold_the_arrays_it_was_built_with_is_checked_through
     update change them: a correct net whose forward pass and predict read arrays kept apart from the
     dict (the same arrays) passes; with an update that puts new arrays in self.params it fails, the
     update's, every step's loss at the first params."""
-    keep = ('        self.params["b2"] = np.zeros(output_size)\n', '        self.params["b2"] = np.zeros(output_size)\n'
-            '        self.layers = dict(self.params)  # what the forward pass reads\n')
-    read = [('W1, b1, W2, b2 = (self.params[k] for k in ("W1", "b1", "W2", "b2"))',
-             'W1, b1, W2, b2 = (self.layers[k] for k in ("W1", "b1", "W2", "b2"))'),
-            (PREDICT_HIDDEN, 'hidden = np.maximum(X @ self.layers["W1"] + self.layers["b1"], 0)'),
-            (ARGMAX, 'return np.argmax(hidden @ self.layers["W2"] + self.layers["b2"], axis=1)')]
-    layered = edited("layers_hold_arrays", [keep, *read])
+    rebinding = BEYOND_EDITS["loss_reads_first_params"]  # the layers' arrays kept in __init__, read, and the update
+    layered = edited("layers_hold_arrays", [e for e in rebinding if "BUG: new arrays" not in e[1]])
     assert layered.passed, [(c.name, c.diagnosis) for c in layered.checks if not c.passed]
-    rebound = edited("layers_hold_arrays_rebound", [keep, *read, (UPDATE, "self.params[name] = self.params[name] - "
-                                                                          "learning_rate * grads[name]")])
+    rebound = edited("layers_hold_arrays_rebound", rebinding)
     assert (rebound.summary()["part"], rebound.summary()["cause"]) == ("training_update", "loss_reads_first_params")
     assert next(c for c in rebound.checks if c.name == "predict").consequence_of == "train_steps"
 
