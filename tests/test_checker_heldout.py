@@ -1,7 +1,7 @@
 """The held-out sets of nets, now among the checker's test nets (each was measured once, before any
-tuning on it: results/checker_heldout_set{1,...,37}.json): buggy nets with mistakes outside the
+tuning on it: results/checker_heldout_set{1,...,38}.json): buggy nets with mistakes outside the
 checker's catalogue (17, 18, 29, 37, 43, 48, 47, 47, 45, 48, 50, 40, 43, 72, 66, 59, 76, 74, 61, 65, 75,
-77, 79, 79, 69, 65, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66 and 66) and 5 to 8 correct ones in unusual styles per set, written by someone who had not seen the checker,
+77, 79, 79, 69, 65, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66 and 66) and 5 to 8 correct ones in unusual styles per set, written by someone who had not seen the checker,
 with their author's manifest (tests/checker_impls/heldout_set*/).
 
 Each correct net passes; each buggy one fails with its manifest's part located (by the rule of
@@ -38,7 +38,7 @@ EXPECTED = {
     "bug_14_minibatch_once.py": "batch_not_redrawn", "bug_15_momentum_left_in.py": "momentum_in_update",
     "bug_16_lr_over_batch.py": "lr_divided_by_batch_size", "bug_17_predict_no_b1.py": "predict_forward",
 }
-# Sets 2 to 37: the cause id each buggy net's description reads as; None: located, no cause named.
+# Sets 2 to 38: the cause id each buggy net's description reads as; None: located, no cause named.
 LATER = {
     "heldout_set2": {
         "bug_01_max_prob_loss.py": "loss_max_probability", "bug_02_mean_over_classes.py": "data_loss_over_classes",
@@ -2183,6 +2183,74 @@ LATER = {
         "bug_65_column_predictions.py": "predict_labels_column",
         "bug_66_predict_forward_without_b1.py": "predict_forward",
     },
+    "heldout_set38": {
+        "bug_01_init_output_layer_first.py": "init_differs",
+        "bug_02_init_random_biases.py": "init_differs",
+        "bug_03_init_std_hardcoded.py": "init_differs",
+        "bug_04_init_transposed_draws.py": "init_differs",
+        "bug_05_init_w1_line_pasted_twice.py": "init_differs",
+        "bug_06_init_seeds_global_rng.py": "init_rng_reseeded",
+        "bug_07_scores_preactivation_used.py": "no_relu",
+        "bug_08_scores_missing_b1.py": "b1_left_out",
+        "bug_09_scores_shifted_in_forward.py": "scores_returned_shifted",
+        "bug_10_scores_bias_after_relu.py": "b1_after_relu",
+        "bug_11_scores_holds_probabilities.py": "scores_returned_as_probs",
+        "bug_12_scores_bias_inside_dot.py": "b1_in_product",
+        "bug_13_data_loss_not_averaged.py": "loss_summed",
+        "bug_14_data_loss_svm_hinge.py": "hinge_loss",
+        "bug_15_data_loss_log10.py": "data_loss_scaled_in_loss",
+        "bug_16_data_loss_colon_index.py": "loss_all_pairs_over_n",
+        "bug_17_data_loss_softmax_over_batch.py": "softmax_shifted_over_examples",
+        "bug_18_data_loss_unshifted_correct_score.py": "logsumexp_max_not_added",
+        "bug_19_reg_half_old_hint.py": "reg_half",
+        "bug_20_reg_grad_missing_factor_two.py": "reg_grad_no_factor_2",
+        "bug_21_reg_includes_biases.py": "bias_regularised",
+        "bug_22_reg_only_w1.py": "reg_one_weight",
+        "bug_23_reg_divided_by_batch.py": "reg_over_n",
+        "bug_24_reg_missing_parentheses.py": "reg_not_multiplied",
+        "bug_25_grad_w2_uses_preactivation.py": "dW2_pre_relu",
+        "bug_26_grad_b2_mean_of_averaged.py": "gradient_averaged_twice",
+        "bug_27_grad_w1_before_relu_mask.py": "dW1_no_mask",
+        "bug_28_grad_b1_unmasked.py": "db1_no_mask",
+        "bug_29_grad_w2_before_average.py": "gradient_not_averaged",
+        "bug_30_grad_w1_divided_again.py": "gradient_averaged_twice",
+        "bug_31_rate_literal_default.py": "lr_constant",
+        "bug_32_rate_uses_decay_factor.py": "lr_decay_as_rate",
+        "bug_33_rate_divided_by_batch.py": "lr_divided_by_batch_size",
+        "bug_34_rate_missing_on_biases.py": "lr_missing_for_params",
+        "bug_35_rate_applied_twice.py": "lr_applied_twice",
+        "bug_36_rate_default_changed.py": "lr_default_wrong",
+        "bug_37_decay_every_iteration.py": "lr_decayed_every_iteration",
+        "bug_38_decay_before_update.py": "lr_decayed_before_update",
+        "bug_39_decay_assigns_factor.py": "lr_set_to_decay",
+        "bug_40_decay_compounded_power.py": "lr_decay_compounded",
+        "bug_41_decay_skips_first_boundary.py": "lr_decayed_at_wrong_iterations",
+        "bug_42_decay_hardcoded_factor.py": "lr_decay_factor_wrong",
+        "bug_43_sampling_without_replacement.py": "sampling_without_replacement",
+        "bug_44_sampling_once_before_loop.py": "batch_not_redrawn",
+        "bug_45_sampling_separate_draws.py": "batch_labels_mismatch",
+        "bug_46_sampling_sequential_slices.py": "batches_in_order",
+        "bug_47_sampling_permutation_slice.py": "sampling_without_replacement",
+        "bug_48_sampling_once_per_epoch.py": "batch_not_redrawn",
+        "bug_49_hist_train_acc_full_set.py": "train_acc_on_full_train",
+        "bug_50_hist_loss_only_per_epoch.py": "loss_history_per_epoch",
+        "bug_51_hist_val_gets_train_acc.py": "val_acc_on_train",
+        "bug_52_hist_inside_verbose_block.py": "history_only_when_verbose",
+        "bug_53_hist_loss_appended_twice.py": None,
+        "bug_54_hist_acc_counts.py": "acc_count_not_fraction",
+        "bug_55_update_weights_only.py": "param_not_updated",
+        "bug_56_update_recomputes_full_batch.py": None,
+        "bug_57_update_applied_twice.py": "lr_scaled",
+        "bug_58_update_assign_typo.py": None,
+        "bug_59_update_outside_for_loop.py": "param_not_updated",
+        "bug_60_update_rebinds_locals.py": "param_not_updated",
+        "bug_61_predict_argmax_axis0.py": "predict_wrong_axis",
+        "bug_62_predict_max_not_argmax.py": "predict_max_not_argmax",
+        "bug_63_predict_forward_without_relu.py": "predict_no_relu",
+        "bug_64_predict_result_unassigned.py": None,
+        "bug_65_predict_flat_argmax.py": "predict_argmax_flat",
+        "bug_66_predict_hidden_layer_only.py": None,
+    },
 }
 # Held-out nets the checker still passes: no problem of it shows their mistake.
 MISSED = {("heldout_set16", "bug_16_data_loss_np_choose.py"):
@@ -2262,6 +2330,8 @@ PART_READ = {("heldout_set2", "bug_12_lr_schedule_floor.py"): "training_decay",
              # the rate halved whenever a minibatch's loss rises: the rate changes from step to step where no
              # schedule of the notebook's changes it, the decay's part by the checker's rule; its author: the rate
              ("heldout_set37", "bug_33_halve_on_loss_increase.py"): "training_decay",
+             # the update written twice (four lines, then a loop): as set 36's bug_12, lr_scaled says both
+             ("heldout_set38", "bug_57_update_applied_twice.py"): "training_rate",
              # the backward pass raising on a batch without the highest class (a one-hot of y.max() + 1
              # columns): the raising line says the gradient, not which ones
              ("heldout_set25", "bug_32_jax_functional.py"): "gradient",

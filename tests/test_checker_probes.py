@@ -12,7 +12,7 @@ from reference.checker import (backward, causes, diagnosis, evidence, explain, h
                                run, structure)
 from tests.checker_impls.bugs import LOSS, buggy_source
 from tests.checker_impls.bugs_beyond import BEYOND as BEYOND_EDITS
-from tests.checker_impls.lines import ARGMAX, HIDDEN_IN, PREDICT_HIDDEN, SCORES, SHIFT, UPDATE, W1_INIT
+from tests.checker_impls.lines import ARGMAX, HIDDEN_IN, PREDICT_HIDDEN, SCORES, SHIFT, UPDATE, W1_INIT, W2_INIT
 from tests.checker_impls.inprocess import checked
 from tests.checker_impls.unknown_bugs import unknown_source
 
@@ -421,3 +421,30 @@ def test_predict_wrong_past_a_block_of_rows_is_the_forward_pass_s_when_loss_is_t
     summary = result.summary()
     assert (summary["part"], summary["cause"]) == ("scores", None)
     assert "on 300 rows returned other scores on 44 of them (rows 256-299)" in summary["structure"]
+
+
+def test_predict_returning_none_is_predicts_mistake_not_the_checkers():
+    """predict returning None (no array of labels): the predict check fails and says so, the accuracy
+    histories are its consequences; the judge does not fail on it."""
+    result = edited("predict_none", [(ARGMAX, ARGMAX.replace("return np.argmax", "labels = np.argmax")
+                                      + "\n        return None  # BUG: the labels never returned")])
+    assert [c.name for c in result.checks if not c.passed and not c.consequence_of] == ["predict"]
+    assert (result.summary()["part"], result.summary()["cause"]) == ("predict", None)
+    assert "no array of labels" in result.summary()["structure"]
+
+
+def test_a_net_whose_params_property_hands_out_copies_is_given_params_by_assignment():
+    """A correct net whose params property returns copies (and whose setter stores a dict): writing into
+    what it hands out would write nowhere, so the checker gives it each problem's params by assignment."""
+    prop = ("class TwoLayerNet:\n", "class TwoLayerNet:\n    @property\n    def params(self):\n"
+            "        return {k: v.copy() for k, v in self._params.items()}\n\n    @params.setter\n"
+            "    def params(self, value):\n        self._params = dict(value)\n\n")
+    init = [("        self.params = {}\n", "        params = {}\n"), (W1_INIT, W1_INIT.replace("self.params", "params")),
+            ('self.params["b1"] = np.zeros(hidden_size)', 'params["b1"] = np.zeros(hidden_size)'),
+            (W2_INIT, W2_INIT.replace("self.params", "params")),
+            ('        self.params["b2"] = np.zeros(output_size)\n',
+             '        params["b2"] = np.zeros(output_size)\n        self.params = params\n')]
+    update = ("            for name in self.params:\n                " + UPDATE + "\n",
+              "            self.params = {k: p - learning_rate * grads[k] for k, p in self.params.items()}\n")
+    result = edited("params_property_copies", [prop, *init, update])
+    assert result.passed, [(c.name, c.diagnosis) for c in result.checks if not c.passed]

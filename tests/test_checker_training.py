@@ -159,7 +159,7 @@ def test_the_toy_run_is_held_to_the_oracles_run_and_located_by_what_gives_it():
                                       "is None:  # BUG: None read as no schedule\n            learning_rate_decay = 1.0\n")],
                                     "training_decay", "never decayed"),
              "stops_at_20": ([("for it in range(num_iters):", "for it in range(min(num_iters, 20)):  # BUG")],
-                             "training_update", "stopped after 20 of 100")}
+                             "training_update", "first 20 losses of 100")}
     for name, (edits, part, words) in cases.items():
         result = edited(name, edits)
         failed = [c.name for c in result.checks if not c.passed]

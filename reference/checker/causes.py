@@ -224,9 +224,9 @@ OTHER_CAUSES = (
             "the reg term", "training_update"),
     Mistake("iteration_count_off_by_one", "train running one iteration too few or too many",
             "for it in range(num_iters): one loss call and one update per iteration", "training_update"),
-    Mistake("loss_reads_first_params", "loss reading arrays the update no longer changes: the update puts new "
-            "arrays in self.params (params[k] = params[k] - lr * grad) while the forward pass reads the ones it "
-            "was built with (a layer's own), so every step's gradient is at the first params",
+    Mistake("loss_reads_first_params", "loss reading values the update never changes: every step's loss is the "
+            "loss at the run's first params (e.g. the update puts new arrays in self.params, params[k] = params[k] "
+            "- lr * grad, while the forward pass reads the ones it was built with, or a copy made in __init__)",
             "update in place, self.params[k] -= learning_rate * grads[k], or have the forward pass read "
             "self.params at every call", "training_update"),
     Mistake("lr_passed_as_reg", "train calling loss with the learning rate as reg (the arguments in another "

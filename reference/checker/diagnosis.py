@@ -189,9 +189,9 @@ def predict_finding(obs, check, findings):
     own_note = ("; it is not the argmax of your own scores" if own is not None and got is not None
                 and own.ndim == 2 and got.shape == own.shape[:1] and not np.array_equal(got, np.argmax(own, axis=1))
                 else "")
-    check.diagnosis += own_note + "; not a known mistake"
-    return Finding("predict", None, "not a known mistake", check.diagnosis, causes.look_first("predict"),
-                   checks=["predict"])
+    seen = check.diagnosis + own_note
+    check.diagnosis = seen + "; not a known mistake"
+    return Finding("predict", None, "not a known mistake", seen, causes.look_first("predict"), checks=["predict"])
 
 
 def judged_finding(check):
@@ -229,7 +229,7 @@ def diagnose(obs, checks, parts, args, truths):
     by_name = {c.name: c for c in checks}
     own = [c for c in checks if c.name in LOSS_CHECKS and not c.passed and c.part]  # located where judged
     init = init_finding(obs, checks, parts)
-    alias = (written.alias_finding(obs, checks) or written.reg_in_weights_finding(obs, checks, parts)
+    alias = (written.alias_finding(obs, checks) or written.reg_in_weights_finding(obs, checks)
              or edge_cases.stale_scores_finding(obs, checks))
     judged = [c for c in checks if c.name in LOSS_CHECKS and not c.passed and not c.consequence_of
               and not (alias and c.name in alias.checks) and c not in own]
@@ -266,7 +266,7 @@ def diagnose(obs, checks, parts, args, truths):
         for c in train:
             c.consequence_of = c.consequence_of or owner.checks[0]
     loss_wrong = next((c for c in checks if c.name in LOSS_CHECKS and not c.passed), None)
-    if loss_wrong is not None and steps is not None and training_checks.STALE in steps.diagnosis:
+    if loss_wrong is not None and steps is not None and training_checks.STALE in steps.diagnosis and not steps.causes:
         steps.consequence_of = steps.consequence_of or loss_wrong.name  # its steps' losses follow the loss's own
     findings += training_findings(train, "predict" in by_name and not by_name["predict"].passed)
     toy = by_name.get("toy_training")

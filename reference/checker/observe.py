@@ -276,12 +276,15 @@ def predict_after_change(net, params, other, X):
 
 
 def set_in_place(net, params):
-    """Write ``params`` into the net's own param arrays, as train's update does."""
+    """Write ``params`` into the net's own param arrays, as train's update does (by assignment where what
+    net.params hands out is not what it reads)."""
     for k, v in params.items():
         try:
             net.params[k][...] = v
         except (TypeError, ValueError):  # not a writable array of that shape: set a new one
             net.params[k] = np.array(v, copy=True)
+    if not all(np.array_equal(net.params.get(k), v) for k, v in params.items()):  # copies handed out
+        net.params = copy_params(params)
 
 
 def scores_after_change(net, X, other):
@@ -305,7 +308,7 @@ def toy_training(rec, cls):
     np.random.seed(0)
     net = cls(problems.D, problems.H, problems.C, std=1e-1)
     stats = net.train(X, y, X, y, **problems.notebook.TOY_TRAIN, verbose=False)
-    rec.put("toy_training/loss_history", np.asarray(stats["loss_history"], dtype=np.float64))
+    rec.put("toy_training/loss_history", np.asarray(stats["loss_history"], dtype=np.float64).ravel())
 
 
 def install_past_shim():

@@ -188,7 +188,7 @@ def judge_rates(steps, final, prob, boundaries, eps, reg_decayed=False, inferred
 
 
 def decayed_per_param(rates, lr0, decay, boundaries):
-    """"W1, b1, W2, b2 in turn, each after its update" (the order, and when) when every rate is the
+    """'W1, b1, W2, b2 in turn, each after its update' (the order, and when) when every rate is the
     schedule's with the decay applied once per param at an epoch's first iteration, after or before
     that param's update: the decay inside the loop over the params; else None."""
     for order in itertools.permutations(range(len(NAMES))):

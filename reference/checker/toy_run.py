@@ -55,7 +55,8 @@ def located(history):
     """(part, words) for a toy history that differs: the oracle's run stopped early, or with one of
     VARIANTS, when that gives the history; else train's loop, said as no more than that."""
     if 0 < history.size < len(oracle_history()) and same(history, oracle_history(stop=history.size)):
-        return "training_update", f": train stopped after {history.size} of {len(oracle_history())} iterations"
+        return "training_update", (f": it is the oracle's first {history.size} losses of {len(oracle_history())} "
+                                   "(train stopped early, or recorded only those?)")
     for changed, words, part in VARIANTS:
         if same(history, oracle_history(**changed)):
             return part, f": it is the oracle's run with {words}"

@@ -307,7 +307,7 @@ def stale_steps(steps, eps):
     losses, rtol = np.array([s["loss"] for s in steps], dtype=np.float64), max(1e-9, 100 * eps)
     with np.errstate(invalid="ignore", over="ignore"):  # a diverging run's inf or NaN is not judged here
         off = np.isfinite(losses) & np.isfinite(at_own) & ~np.isclose(losses, at_own, rtol=rtol, atol=0)
-    if off[0] or not off[1:].any():
+    if not (np.isfinite(losses[0]) and np.isclose(losses[0], at_own[0], rtol=rtol, atol=0)) or not off[1:].any():
         return None
     t = int(np.argmax(off))
     seen = (f"from step {t} on, train's loss calls return other values than loss at the params self.params holds "

@@ -195,7 +195,8 @@ def rate_across(main, extra):
     moved = next((r for r in extra if math.isfinite(r.first_rate) and r.first_rate > 0), None)
     if check.causes == ["param_not_updated"] and main.first_rate == 0 and moved is not None:
         runs = [r for r in (main, *extra) if math.isfinite(r.first_rate)]
-        if all(r.first_rate == math.trunc(r.prob.kwargs["learning_rate"]) for r in runs):  # 0.9 -> 0, 2.5 -> 2
+        if all(math.isclose(r.first_rate, math.trunc(r.prob.kwargs["learning_rate"]), rel_tol=RATE_TOL, abs_tol=1e-12)
+               for r in runs):  # 0.9 -> 0, 2.5 -> 2
             return named(check.name, check.measured, check.tolerance, check.what, "lr_truncated_to_integer",
                          "the first step's rate was " + ", ".join(f"{r.first_rate:g} for learning_rate="
                                                                   f"{r.prob.kwargs['learning_rate']:g}" for r in runs))
@@ -212,8 +213,8 @@ def rate_across(main, extra):
     there = (f"; on {problems.describe_run(other.prob)} with learning_rate={lr_other:g}, the first step's rate "
              f"was {other.first_rate:.4g}")
     if math.isclose(other.first_rate, main.first_rate, rel_tol=RATE_TOL):
-        c, given = main.first_rate, [r.prob.kwargs["learning_rate"] for r in (main, *extra)]
-        capped = all(g > c for g in given)  # no run asked for less: a cap min(learning_rate, c) looks the same
+        c, given = main.first_rate, [r.prob.kwargs["learning_rate"] for r in (main, other)]
+        capped = all(g >= c * (1 - RATE_TOL) for g in given)  # none asked for less: a cap min(learning_rate, c) too
         return named(check.name, check.measured, check.tolerance, check.what, "lr_fixed", seen + there,
                      f"{c:.4g} at the first step of every run, each given a larger learning_rate: a constant, or a "
                      f"cap min(learning_rate, {c:.4g})" if capped else f"{c:.4g} at the first step, whatever "

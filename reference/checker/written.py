@@ -25,9 +25,9 @@ def alias_finding(obs, checks):
     return _mutation_finding(checks, by_name["no_mutation"], "gradient_aliases_param", aliased)
 
 
-def reg_in_weights_finding(obs, checks, parts):
-    """reg_gradient_in_weights when, on every problem, loss left each weight it changed multiplied by
-    2 * reg (zero at reg = 0), and changed the same weights wherever that product is not the weight
+def reg_in_weights_finding(obs, checks):
+    """reg_gradient_in_weights when, on every problem it ran (two regs at least), loss left each weight it
+    changed multiplied by 2 * reg (zero at reg = 0), and changed the same weights wherever that is not the weight
     itself: the reg term's gradient computed in the weight's own array (grad = W; grad *= 2 * reg).
     The checks of one call whose only differences are W1's and b1's gradients computed from the
     overwritten W2 (dh1 = dscores W2^T, read after it was scaled) follow from it too."""
@@ -36,7 +36,7 @@ def reg_in_weights_finding(obs, checks, parts):
     if head is None or head.passed:
         return None
     inputs = {**evidence.inputs(obs), "other_sizes": _other_sizes_inputs()}
-    written = set()
+    written, regs = set(), set()
     for name, (params, _, _, reg) in inputs.items():
         changed = obs.meta.get(f"{name}/mutated")
         if changed is None or name in obs.errors or 2 * reg == 1:  # 2 reg W is W itself at reg = 0.5
@@ -45,8 +45,8 @@ def reg_in_weights_finding(obs, checks, parts):
             return None
         if not all(_close(obs.get(f"{name}/after/{k}"), 2 * reg * params[k]) for k in changed):
             return None
-        written = set(changed)
-    if not written:
+        written, regs = set(changed), regs | {reg}
+    if not written or len(regs) < 2:  # 2 reg W on one reg alone is W times a number, any number
         return None
     explained = {"gradients" if name == "toy" else name for name, args in inputs.items()
                  if _read_after(obs, name, *args)}  # the toy problem's gradients are the gradients check's
