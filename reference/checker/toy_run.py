@@ -9,6 +9,7 @@ import numpy as np
 
 from reference import TwoLayerNet, notebook
 from reference.checker import problems
+from reference.checker.training_record import rng_kept
 
 TOL = 1e-6  # relative, per entry: another order of the same sums moves a loss by ~1e-15 over 100 steps
 
@@ -17,14 +18,11 @@ TOL = 1e-6  # relative, per entry: another order of the same sums moves a loss b
 def oracle_history(stop=None, **changed):
     """The oracle's toy loss history, with ``changed`` train keywords (and, with ``stop``, the run
     stopped after that many iterations); NumPy's global generator is left as it was."""
-    state = np.random.get_state()
-    try:
+    with rng_kept():
         X, y = problems.toy_data()
         np.random.seed(0)
         net = TwoLayerNet(problems.D, problems.H, problems.C, std=1e-1)
         history = net.train(X, y, X, y, **{**notebook.TOY_TRAIN, **changed}, verbose=False)["loss_history"]
-    finally:
-        np.random.set_state(state)
     return tuple(history[:stop])
 
 

@@ -10,10 +10,10 @@ import re
 import numpy as np
 
 from reference import TwoLayerNet
-from reference.checker import evidence, histories, problems, rates, recording, replay, training_runs
+from reference.checker import evidence, formulas, histories, problems, rates, recording, replay, training_runs
 from reference.checker.report import Check
 from reference.checker.training_record import (close, evaluations_apart, joined, named, recorded_steps, run_view,
-                                               seen_detail, values_text)
+                                               rng_kept, seen_detail, values_text)
 
 NAMES = ["train_steps", "train_sampling", "train_learning_rate", "loss_history", "train_acc_history",
          "val_acc_history"]
@@ -170,13 +170,11 @@ def raised_part(error):
 def oracle_run(prob):
     """The NumPy oracle's run on ``prob`` after its seed: (histories, final params, its minibatches
     [(X, y)] in order)."""
-    net, calls, state = TwoLayerNet.from_params(prob.params), [], np.random.get_state()
+    net, calls = TwoLayerNet.from_params(prob.params), []
     recording.wrap_loss(net, calls)
-    try:
+    with rng_kept():
         np.random.seed(prob.seed)
         stats = net.train(prob.X.copy(), prob.y.copy(), prob.X_val.copy(), prob.y_val.copy(), **prob.kwargs)
-    finally:
-        np.random.set_state(state)
     return {k: np.asarray(v, np.float64) for k, v in stats.items()}, net.params, [(c["X"], c["y"]) for c in calls]
 
 
@@ -293,10 +291,8 @@ def stale_steps(steps, eps):
     self.params). ``loss_reads_first_params`` when every step's loss is the oracle's at the run's
     first params. None otherwise; ``eps``: the run's rounding."""
     def oracle(params, s):  # the notebook's loss (no gradients)
-        scores = np.maximum(s["X"] @ params["W1"] + params["b1"], 0) @ params["W2"] + params["b2"]
-        shifted = scores - scores.max(axis=1, keepdims=True)
-        log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-        return float(-log_probs[np.arange(len(s["y"])), s["y"]].mean() + s["reg"] * evidence.reg_term(params))
+        probs = formulas.softmax(np, formulas.notebook_forward(np, params, s["X"])[2])
+        return float(-np.log(probs[np.arange(len(s["y"])), s["y"]]).mean() + s["reg"] * evidence.reg_term(params))
 
     if len(steps) < 2:
         return None

@@ -4,6 +4,8 @@ and the reg it was called with, the params P_t before the step, the loss and the
 returned; P_T is the params after the run (``recording.py``).
 """
 
+import contextlib
+
 import numpy as np
 
 from reference import TwoLayerNet
@@ -36,6 +38,16 @@ class RunView:
     def params(self, prefix):
         """The params under ``prefix`` of this run ("trace/..."), or the observation's."""
         return self.obs.params(self._key(prefix))
+
+
+@contextlib.contextmanager
+def rng_kept():
+    """NumPy's global generator left as it was by the block (the oracle's runs seed it)."""
+    state = np.random.get_state()
+    try:
+        yield
+    finally:
+        np.random.set_state(state)
 
 
 def run_view(obs, prefix):
