@@ -119,6 +119,8 @@ DELETION_EQUIVALENT = {
         "int() of a NumPy integer: the same row in the message",
     "jaxnet/checks.py::check_labels::argument::i = int(np.argmax(bad))":
         "int() of a NumPy integer: the same index and message",
+    "reference/checker/toy_run.py::differs::argument::t = int(np.argmax(~np.isclose(history, want, rtol=TOL, atol=0)))":
+        "int() of a NumPy integer: the same iteration indexed and printed",
     "jaxnet/training.py::check_diverged::argument::it = int(np.argmax(bad))":
         "int() of a NumPy integer: the same index and message",
     # block_until_ready only moves where a failed allocation raises and what the clock reads (as

@@ -94,9 +94,10 @@ def prepare(path, tests, work=None):
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     skip = shutil.ignore_patterns("__pycache__", "*.egg-info")
-    for name in ("jaxnet", "reference", "tests"):
+    for name in ("jaxnet", "reference", "tests", "docs"):  # docs: tests hold the docs' tables to the code
         shutil.copytree(ROOT / name, work / name, ignore=skip)
-    shutil.copy2(ROOT / "conftest.py", work / "conftest.py")
+    for name in ("conftest.py", "README.md"):
+        shutil.copy2(ROOT / name, work / name)
     tool = pyproject()["tool"]
     mutmut = {**tool["mutmut"], "only_mutate": [path], "pytest_add_cli_args_test_selection": tests}
     (work / "pyproject.toml").write_text("[tool.pytest.ini_options]\n" + _toml(tool["pytest"]["ini_options"])

@@ -18,7 +18,8 @@ NAMES = problems.PARAM_NAMES
 
 def alias_finding(obs, checks):
     """gradient_aliases_param when loss returned a param's own array as its gradient and changed it."""
-    aliased = sorted({k for key, v in obs.meta.items() if key.endswith("/aliased") for k in v})
+    seen = [v for key, v in obs.meta.items() if key.endswith("/aliased")]
+    aliased = [k for k in NAMES if any(k in v for v in seen)]  # in the params' order
     by_name = {c.name: c for c in checks}
     if not aliased or by_name["no_mutation"].passed:
         return None
