@@ -11,8 +11,8 @@ when predict is wrong, the toy training run when anything else is wrong.
 
 import numpy as np
 
-from reference.checker import (causes, edge_cases, explain, formulas, locate, mistakes, predictions, problems, structure,
-                               training_checks, written)
+from reference.checker import (causes, edge_cases, explain, formulas, locate, mistakes, predictions, problems,
+                               structure, training_checks, written)
 from reference.checker.edge_cases import raised_in
 from reference.checker.report import Finding
 from reference.checker.training_record import joined, named_title, seen_detail
@@ -252,8 +252,9 @@ def diagnose(obs, checks, parts, args, truths):
         f.checks.sort(key=lambda name: not shows_part(f.part, check_parts(name, parts)))
     findings += [init] if init else []
     steps = by_name.get("train_steps")
-    if "predict" in by_name and steps is not None and training_checks.STALE in steps.diagnosis and \
-            edge_cases.AFTER_TRAIN in by_name["predict"].diagnosis:  # predict reads the same stale values
+    stale = steps is not None and training_checks.STALE in steps.diagnosis  # a step's loss not at self.params
+    if "predict" in by_name and stale and edge_cases.AFTER_TRAIN in by_name["predict"].diagnosis:
+        # predict reads the same stale values
         by_name["predict"].consequence_of = steps.name
     elif "predict" in by_name:
         found = predict_finding(obs, by_name["predict"], findings)
@@ -266,7 +267,7 @@ def diagnose(obs, checks, parts, args, truths):
         for c in train:
             c.consequence_of = c.consequence_of or owner.checks[0]
     loss_wrong = next((c for c in checks if c.name in LOSS_CHECKS and not c.passed), None)
-    if loss_wrong is not None and steps is not None and training_checks.STALE in steps.diagnosis and not steps.causes:
+    if loss_wrong is not None and stale and not steps.causes:
         steps.consequence_of = steps.consequence_of or loss_wrong.name  # its steps' losses follow the loss's own
     findings += training_findings(train, "predict" in by_name and not by_name["predict"].passed)
     toy = by_name.get("toy_training")

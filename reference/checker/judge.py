@@ -190,9 +190,10 @@ def init_differences(got, want):
 def loss_problem(obs, prob, parts):
     """Loss, gradients and scores on one extra problem, against the truth (float64)."""
     what = f"{prob.what}: max error (loss, grads, scores)"
-    refused = prob.name == "integer_inputs" and re.match(r"\w*(TypeError|AssertionError)", obs.errors.get(prob.name, ""))
+    error = obs.errors.get(prob.name, "")
+    refused = prob.name == "integer_inputs" and re.match(r"\w*(TypeError|AssertionError)", error)
     if refused:  # the notebook gives floats: refusing integers (a type error, an assert) is no
-        return Check(prob.name, True, None, None, what, f"your code raised {obs.errors[prob.name]} on integer "
+        return Check(prob.name, True, None, None, what, f"your code raised {error} on integer "
                      "inputs; the notebook's inputs are floats, so it does not count (wrong values there would)")
     if prob.name in obs.errors:
         return failed_to_run(prob.name, what, obs.errors[prob.name])

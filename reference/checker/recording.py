@@ -93,10 +93,15 @@ def set_params(net, params):
     if fit and not any(np.shares_memory(own[a], own[b]) for a in params for b in params if a < b):
         for k, v in params.items():
             own[k][...] = v
-        again = getattr(net, "params", None)  # a property may hand out copies: then written nowhere
-        if isinstance(again, dict) and all(np.array_equal(again.get(k), v) for k, v in params.items()):
+        if holds(net, params):  # a property may hand out copies: then written nowhere
             return
     net.params = {k: np.array(v, copy=True) for k, v in params.items()}
+
+
+def holds(net, params):
+    """Whether what ``net.params`` hands out now holds ``params``' values."""
+    own = getattr(net, "params", None)
+    return isinstance(own, dict) and all(np.array_equal(own.get(k), v) for k, v in params.items())
 
 
 @functools.lru_cache(maxsize=64)  # asked for at every run of one class: its source is read once

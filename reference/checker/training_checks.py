@@ -71,11 +71,9 @@ def judge_sampling(steps, prob):
 def choice_batches(prob):
     """The minibatches np.random.choice(num_train, batch_size) draws after the run's seed, one per
     iteration (NumPy's global generator left as it was)."""
-    rng_state = np.random.get_state()
-    np.random.seed(prob.seed)
-    draws = [np.random.choice(len(prob.X), prob.kwargs["batch_size"]) for _ in range(prob.kwargs["num_iters"])]
-    np.random.set_state(rng_state)
-    return draws
+    with rng_kept():
+        np.random.seed(prob.seed)
+        return [np.random.choice(len(prob.X), prob.kwargs["batch_size"]) for _ in range(prob.kwargs["num_iters"])]
 
 
 def in_order(idx, num_train):
@@ -287,9 +285,10 @@ STALE = "loss reads values the update does not change"  # said by train_steps wh
 
 def stale_steps(steps, eps):
     """(cause or None, what was seen) when the first step's loss is the NumPy oracle's at the params
-    self.params held before it and a later step's is not: loss reads values the update does not change (a layer's own arrays, while the update puts new ones in
-    self.params). ``loss_reads_first_params`` when every step's loss is the oracle's at the run's
-    first params. None otherwise; ``eps``: the run's rounding."""
+    self.params held before it and a later step's is not: loss reads values the update does not change
+    (a layer's own arrays, while the update puts new ones in self.params). ``loss_reads_first_params``
+    when every step's loss is the oracle's at the run's first params. None otherwise; ``eps``: the
+    run's rounding."""
     def oracle(params, s):  # the notebook's loss (no gradients)
         probs = formulas.softmax(np, formulas.notebook_forward(np, params, s["X"])[2])
         return float(-np.log(probs[np.arange(len(s["y"])), s["y"]]).mean() + s["reg"] * evidence.reg_term(params))
