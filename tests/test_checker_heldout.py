@@ -2059,7 +2059,7 @@ LATER = {
         "bug_09_layer_dicts.py": "param_not_updated",
         "bug_10_layer_functions.py": "predict_wrong_axis",
         "bug_11_config_trainer.py": "acc_histories_swapped",
-        "bug_12_layer_dicts.py": "lr_scaled",
+        "bug_12_layer_dicts.py": "update_repeated",
         "bug_13_layer_objects.py": "lr_never_decayed",
         "bug_14_layer_dicts.py": "relu_on_scores",
         "bug_15_mixin_cache.py": "lr_default_wrong",
@@ -2240,7 +2240,7 @@ LATER = {
         "bug_54_hist_acc_counts.py": "acc_count_not_fraction",
         "bug_55_update_weights_only.py": "param_not_updated",
         "bug_56_update_recomputes_full_batch.py": None,
-        "bug_57_update_applied_twice.py": "lr_scaled",
+        "bug_57_update_applied_twice.py": "update_repeated",
         "bug_58_update_assign_typo.py": None,
         "bug_59_update_outside_for_loop.py": "param_not_updated",
         "bug_60_update_rebinds_locals.py": "param_not_updated",
@@ -2379,7 +2379,7 @@ LATER = {
         "bug_57_update_on_dict_copy.py": "param_not_updated",
         "bug_58_update_dedented.py": "param_not_updated",
         "bug_59_update_frozen_first_layer.py": "param_not_updated",
-        "bug_60_update_applied_twice.py": "lr_scaled",
+        "bug_60_update_applied_twice.py": "update_repeated",
         "bug_61_predict_rounded_proba.py": None,
         "bug_62_predict_max_not_argmax.py": "predict_max_not_argmax",
         "bug_63_predict_decision_no_relu.py": "predict_no_relu",
@@ -2460,15 +2460,9 @@ PART_READ = {("heldout_set2", "bug_12_lr_schedule_floor.py"): "training_decay",
              # b2's rate looked up in a table without it (0.0): b2 never moves, which a rate of 0 and an update
              # never applied show alike in every run; its author: training_rate
              ("heldout_set32", "bug_59_rate_table_missing_b2.py"): "training_update",
-             # every param stepped twice per iteration with one gradient: a step of 2 x the rate in every run,
-             # as a rate twice too large gives (lr_scaled says both); its author: training_update
-             ("heldout_set36", "bug_12_layer_dicts.py"): "training_rate",
              # the rate halved whenever a minibatch's loss rises: the rate changes from step to step where no
              # schedule of the notebook's changes it, the decay's part by the checker's rule; its author: the rate
              ("heldout_set37", "bug_33_halve_on_loss_increase.py"): "training_decay",
-             # the update written twice (four lines, then a loop): as set 36's bug_12, lr_scaled says both
-             ("heldout_set38", "bug_57_update_applied_twice.py"): "training_rate",
-             ("heldout_set40", "bug_60_update_applied_twice.py"): "training_rate",
              # the backward pass raising on a batch without the highest class (a one-hot of y.max() + 1
              # columns): the raising line says the gradient, not which ones
              ("heldout_set25", "bug_32_jax_functional.py"): "gradient",

@@ -130,16 +130,17 @@ def test_a_train_whose_steps_cannot_be_seen_is_rebuilt_from_its_outcome():
     assert before.summary()["part"] == "training_histories", before.summary()
 
 
-def test_a_step_a_whole_multiple_of_the_rate_also_says_each_param_updated_that_many_times():
-    """lr_scaled: a step of k times the rate for a whole k >= 2 is also each param updated k times per
-    iteration with one gradient (no run tells them apart), and its title says both; other factors not."""
-    twice = edited("update_applied_twice", [("                self.params[name] -= learning_rate * grads[name]\n",
-                                             "                self.params[name] -= learning_rate * grads[name]\n"
-                                             "                self.params[name] -= learning_rate * grads[name]  # BUG\n")])
-    assert twice.summary()["cause"] == "lr_scaled"
-    assert "or each param updated 2 times per iteration" in twice.findings[0].text
-    assert rates.times(3.0) == " (3 x: or each param updated 3 times per iteration)"
-    assert rates.times(0.5) == rates.times(2.5) == rates.times(1.0) == ""
+def test_a_step_a_whole_multiple_of_the_rate_is_read_as_the_update_repeated():
+    """A step of k times the rate for a whole k >= 2 is each param updated k times per iteration with one
+    gradient, or a rate k times too large (no run tells them apart): named update_repeated, under the
+    update, its title saying both; any other factor is lr_scaled, under the rate."""
+    update = "                self.params[name] -= learning_rate * grads[name]\n"
+    twice = edited("update_applied_twice", [(update, update + update.replace("\n", "  # BUG\n"))])
+    assert (twice.summary()["part"], twice.summary()["cause"]) == ("training_update", "update_repeated")
+    assert "each param updated 2 times per iteration" in twice.findings[0].text
+    assert "or a step of 2 x learning_rate" in twice.findings[0].text
+    assert rates.scaled(3.0) == ("update_repeated", "3")
+    assert rates.scaled(0.5) == rates.scaled(2.5) == rates.scaled(1.0) == ("lr_scaled", "")
 
 
 def test_the_toy_run_is_held_to_the_oracles_run_and_located_by_what_gives_it():

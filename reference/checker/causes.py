@@ -110,8 +110,11 @@ OTHER_CAUSES = (
     Mistake("decay_applied_to_reg", "the decay applied to reg instead of to the learning rate",
             "leave reg as given; multiply learning_rate by learning_rate_decay at every epoch boundary",
             "training_decay"),
-    Mistake("lr_scaled", "the update taking a step of a constant multiple of learning_rate{detail}",
+    Mistake("lr_scaled", "the update taking a step of a constant multiple of learning_rate",
             "params -= learning_rate * grads, with the learning_rate given (decayed per epoch)", "training_rate"),
+    Mistake("update_repeated", "each param updated {detail} times per iteration with one gradient (or a step of "
+            "{detail} x learning_rate: no run tells them apart)",
+            "one update per param per iteration: params -= learning_rate * grads", "training_update"),
     Mistake("lr_fixed", "a learning rate fixed in the code ({detail})",
             "step with the learning_rate argument: params -= learning_rate * grads (decayed per epoch)",
             "training_rate"),

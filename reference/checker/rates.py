@@ -314,8 +314,8 @@ def judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured)
             return named(name, measured, tol, WHAT, "lr_decayed_before_loop", f"{seen}: learning_rate_decay ** "
                          f"{round(k)} = {c:.4g} x the schedule at every step", "once" if round(k) == 1 else
                          f"{round(k)} times")
-        mid = "lr_divided_by_batch_size" if abs(c * kw["batch_size"] - 1) <= RATE_TOL else "lr_scaled"
-        return named(name, measured, tol, WHAT, mid, f"{seen}: {c:.4g} x the schedule at every step", times(c))
+        mid, fill = ("lr_divided_by_batch_size", "") if abs(c * kw["batch_size"] - 1) <= RATE_TOL else scaled(c)
+        return named(name, measured, tol, WHAT, mid, f"{seen}: {c:.4g} x the schedule at every step", fill)
     constant = float(np.nanmedian(used))
     if constant > 0 and close(rates, constant):  # one rate throughout, not the given one: not what train decays
         return named(name, measured, tol, WHAT, "lr_constant", f"{seen}: {constant:.4g} at every step",
@@ -339,10 +339,12 @@ def judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured)
                  part=schedule_part(rates, right))
 
 
-def times(c):
-    """lr_scaled's detail: a whole multiple k >= 2 is also the update applied k times with one gradient."""
+def scaled(c):
+    """The cause of every step being c times the schedule's, and its title's detail: a whole multiple
+    k >= 2 is read as the update applied k times with one gradient (``update_repeated``, whose title says
+    both: every held-out author who wrote one put it in the update), any other factor as ``lr_scaled``."""
     k = round(c)
-    return f" ({k} x: or each param updated {k} times per iteration)" if k >= 2 and abs(c - k) <= RATE_TOL * k else ""
+    return ("update_repeated", str(k)) if k >= 2 and abs(c - k) <= RATE_TOL * k else ("lr_scaled", "")
 
 
 def decay_factor(rates, lr0, decay, boundaries):

@@ -185,9 +185,10 @@ def second_call_rate(main, run, check):
 
 
 def rate_across(main, extra):
-    """The main run's learning-rate check, with a constant multiple of the schedule (``lr_scaled``) told
-    apart by a run at another learning rate: the same first rate there is a rate fixed in the code
-    (``lr_fixed``), the same multiple keeps ``lr_scaled``, anything else is no known mistake. No
+    """The main run's learning-rate check, with a constant multiple of the schedule (``lr_scaled``, or
+    ``update_repeated`` for a whole multiple) told apart by a run at another learning rate: the same first
+    rate there is a rate fixed in the code (``lr_fixed``), the same multiple keeps its cause, anything
+    else is no known mistake. No
     param moving (``param_not_updated``) where they move in another run is a rate of 0 at the main
     run's settings: the rate's mistake, not the update's; ``lr_truncated_to_integer`` when every run's
     first rate is its learning_rate truncated to an integer."""
@@ -206,7 +207,7 @@ def rate_across(main, extra):
                      "update is applied, at a rate of 0 here; not a known mistake", part="training_rate")
     other = next((r for r in extra if r.prob.kwargs["learning_rate"] != main.prob.kwargs["learning_rate"]
                   and math.isfinite(r.first_rate)), None)
-    if check.causes != ["lr_scaled"] or other is None:
+    if check.causes not in (["lr_scaled"], ["update_repeated"]) or other is None:
         return check
     seen = seen_detail(check)
     lr, lr_other = main.prob.kwargs["learning_rate"], other.prob.kwargs["learning_rate"]
@@ -220,8 +221,8 @@ def rate_across(main, extra):
                      f"cap min(learning_rate, {c:.4g})" if capped else f"{c:.4g} at the first step, whatever "
                      "learning_rate is given")
     if math.isclose(other.first_rate / lr_other, main.first_rate / lr, rel_tol=RATE_TOL):
-        return named(check.name, check.measured, check.tolerance, check.what, "lr_scaled", seen + there,
-                     rates.times(main.first_rate / lr))
+        cause, fill = rates.scaled(main.first_rate / lr)
+        return named(check.name, check.measured, check.tolerance, check.what, cause, seen + there, fill)
     per_row = [r.first_rate / r.prob.kwargs["learning_rate"] / r.prob.kwargs["batch_size"] for r in (main, other)]
     if main.prob.kwargs["batch_size"] != other.prob.kwargs["batch_size"] and per_row[0] > 0 and math.isclose(
             *per_row, rel_tol=RATE_TOL):

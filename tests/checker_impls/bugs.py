@@ -95,9 +95,9 @@ BUGS = {
     "loss_and_grads_summed": [(LOSS, LOSS.replace("-np.mean(", "-np.sum(") + "  # BUG"), missing("dscores /= N")],
     # reg decays instead of the learning rate
     "decay_applied_to_reg": [(f"\n                {LR_DECAY}", "\n                reg *= learning_rate_decay  # BUG")],
-    # the step is twice the learning rate
+    # the step is half the learning rate
     "lr_scaled": [("self.params[name] -= learning_rate * grads[name]",
-                   "self.params[name] -= 2 * learning_rate * grads[name]  # BUG")],
+                   "self.params[name] -= 0.5 * learning_rate * grads[name]  # BUG")],
     # one minibatch for the whole run
     "batch_not_redrawn": [("        for it in range(num_iters):\n            indices = np.random.choice(num_train, batch_size, replace=True)",
                            "        indices = np.random.choice(num_train, batch_size, replace=True)  # BUG\n"

@@ -173,6 +173,10 @@ BEYOND = {
     "lr_constant": [(UPDATE, "self.params[name] -= 1e-3 * grads[name]  # BUG: a constant rate")],
     "lr_set_to_decay": [(LR_DECAY, "learning_rate = learning_rate_decay  # BUG")],
     "lr_decayed_by_complement": [(LR_DECAY, "learning_rate *= 1 - learning_rate_decay  # BUG")],
+    "update_repeated": [("            if verbose and it % 100 == 0:",
+                         "            for name in grads:  # BUG: the update written again\n"
+                         "                self.params[name] -= learning_rate * grads[name]\n"
+                         "            if verbose and it % 100 == 0:")],
     "update_previous_gradient": [("            loss_history.append(loss)\n",
                                   "            loss_history.append(loss)\n            previous, grads = grads, "
                                   "previous if it > 0 else grads  # BUG: the last step's gradient\n")],
