@@ -25,12 +25,12 @@ def named_finding(named, located):
     """The finding of a cause that explains everything (``causes.Named``)."""
     m = mistakes.BY_ID[named.cause]
     grad = next((x for x in located if x.params), None)  # the located gradients (backward or reg term)
-    params = tuple(named.params) or (grad.params if grad and m.part == grad.part else ())
+    params = tuple(named.params) or (grad.params if grad and causes.part_of(m, grad.params) == grad.part else ())
     fill = {"params": joined(params) if params else "", "detail": named.detail}
     factor = f" ({named.factor:.4g} x)" if named.factor is not None else ""
     title = m.title.format(**fill) + factor + causes.MODES[named.mode]
     structure = located[0].structure if located else ""
-    return Finding(m.part, m.id, title, structure, m.fix.format(**fill), params,
+    return Finding(causes.part_of(m, params), m.id, title, structure, m.fix.format(**fill), params,
                    grad.backward_agrees if grad else None)
 
 

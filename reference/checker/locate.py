@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from reference.checker import evidence, structure
+from reference.checker import causes, evidence, structure
 from reference.checker.evidence import NAMES, NUMERIC_TOL
 from reference.checker.measures import scaled_error_small
 
@@ -140,7 +140,7 @@ def gradient_part(obs, parts_by_problem, args, forward):
     if forward is None and reg_term_only(parts_by_problem, bad, reg_of):
         text = (f"your loss is right; the reg term's gradient differs for {', '.join(bad)} ({where}): "
                 + "; ".join(shapes))
-        return Located("regulariser", tuple(bad), False, text)
+        return Located(causes.reg_term_gradient_part(bad), tuple(bad), False, text)
     lead = ("your forward is right; your backward differs for " if forward is None else "your backward differs for ")
     text = f"{lead}{', '.join(bad)} ({where}): " + "; ".join(shapes)
     if agrees:
@@ -151,7 +151,7 @@ def gradient_part(obs, parts_by_problem, args, forward):
 def reg_term_only(parts_by_problem, bad, reg_of):
     """Whether the gradients differ only where reg > 0 and, on the same params and examples, are
     right at reg = 0 and wrong at reg = 1 (``reg_zero`` against ``reg_large``): the data loss's
-    backward is right, the reg term's gradient is not (the regulariser's)."""
+    backward is right, the reg term's gradient is not (``causes.reg_term_gradient_part``)."""
     def grads_failed(problem):
         grads = [p for p in parts_by_problem.get(problem, []) if p.key.startswith("grads/")]
         return any(p.failed for p in grads) if grads else None

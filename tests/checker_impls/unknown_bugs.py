@@ -26,7 +26,7 @@ UNKNOWN = {
                                        ('grads["W2"] = hidden.T @ dscores + 2 * reg * W2', 'grads["W2"] = hidden.T @ dscores + reg * np.sign(W2)  # BUG'),
                                        (DW1, 'grads["W1"] = X.T @ dhidden + reg * np.sign(W1)  # BUG')]),
     # W1's gradient with the mask of the examples' first hidden unit only
-    "dW1_squared_reg": ("regulariser", None, [(DW1, 'grads["W1"] = X.T @ dhidden + 2 * reg * W1 ** 2  # BUG')]),
+    "dW1_squared_reg": ("gradient", None, [(DW1, 'grads["W1"] = X.T @ dhidden + 2 * reg * W1 ** 2  # BUG')]),
     # momentum in the update
     "momentum_update": ("training_update", "momentum_in_update", [
         ("        loss_history, train_acc_history", "        velocity = {k: 0 for k in self.params}\n        loss_history, train_acc_history"),
@@ -211,7 +211,7 @@ STYLED = {
         ("loss = -logp[rows, y].sum() / len(y) + reg * l2(P[\"W1\"], P[\"W2\"])",
          "loss = -logp[rows, y].sum() / (len(y) * 3) + reg * l2(P[\"W1\"], P[\"W2\"])  # BUG"),
         ("d = d / len(y)", "d = d / (len(y) * 3)")]),
-    "functional_W1_reg_gradient_4": ("regulariser", "reg_gradient_scaled", FUNCTIONAL, [
+    "functional_W1_reg_gradient_4": ("gradient", "reg_gradient_scaled", FUNCTIONAL, [
         ('+ 2.0 * reg * P["W1"], "b1"', '+ 4.0 * reg * P["W1"], "b1"'), ('d = d / len(y)', 'd = d / len(y)  # BUG below')]),
 }
 
