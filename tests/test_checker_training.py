@@ -101,7 +101,8 @@ def test_a_train_stepping_through_its_own_function_is_traced_step_by_step():
 def test_a_train_whose_steps_cannot_be_seen_is_rebuilt_from_its_outcome():
     """train's gradients from a function that returns a dict, not (loss, grads): no step is seen.
     Right, it passes. With the rate halved, its steps are rebuilt from the recorded losses and the final
-    params (replay.py) and the rate is named; with the biases' rate doubled no run of one rate per step
+    params (replay.py) and the rate is named; with a warm-up too (a rate changing every step, where the
+    likeliest root at a step, one the next step keeps, is not the one taken: the others are tried); with the biases' rate doubled no run of one rate per step
     rebuilds it, so it is judged by its outcome and located no further than the loop; with the
     minibatches drawn from the first rows only, its first loss shows it; with the accuracies recorded
     before the update, its final params are the oracle's, so what it records is wrong."""
@@ -115,6 +116,9 @@ def test_a_train_whose_steps_cannot_be_seen_is_rebuilt_from_its_outcome():
     halved = edited("train_unobserved_halved", unseen + [("learning_rate * grads[name]",
                                                           "0.5 * learning_rate * grads[name]  # BUG")])
     assert (halved.summary()["part"], halved.summary()["cause"]) == ("training_rate", "lr_scaled"), halved.summary()
+    warm = edited("train_unobserved_warmup", unseen + [("learning_rate * grads[name]",
+                                                        "learning_rate * min(1.0, (it + 1) / 5) * grads[name]  # BUG")])
+    assert (warm.summary()["part"], warm.summary()["cause"]) == ("training_rate", "lr_warmup"), warm.summary()
     biases = edited("train_unobserved_biases", unseen + [("learning_rate * grads[name]", "learning_rate * "
                                                           "(2 if name[0] == 'b' else 1) * grads[name]  # BUG")])
     failed = [c.name for c in biases.checks if not c.passed and not c.consequence_of]

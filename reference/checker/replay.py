@@ -17,6 +17,7 @@ from reference.checker.training_record import RATE_TOL
 
 NAMES = problems.PARAM_NAMES
 LOSS_TOL = 1e-10  # relative: a recorded loss is the rebuilt step's
+MAX_TRIED = 64  # rates followed in all, the likeliest first: a wrong one soon meets a loss it cannot give
 
 
 def loss_and_grads(params, X, y, reg):
@@ -59,47 +60,60 @@ def line_roots(params, grads, X, y, reg, target, scale):
     return roots
 
 
-def solve_rate(t, params, grads, batches, losses, reg, previous):
-    """Step t's rate: the root (``line_roots``) that the next step can keep (a schedule holds the
-    rate over an epoch), else the one nearest the step before's rate; None if there is none."""
+def candidate_rates(t, params, grads, batches, losses, reg, previous):
+    """Step t's possible rates, the likeliest first: the roots (``line_roots``) that the next step can
+    keep (a schedule holds the rate over an epoch), then the others, each group nearest the step
+    before's rate first."""
     roots = line_roots(params, grads, *batches[t + 1], reg, losses[t + 1], previous)
+    kept = []
     if len(roots) > 1 and t + 2 < len(batches):
-        def kept(r):
+        for r in roots:
             after = stepped(params, grads, r)
             ahead = line_roots(after, loss_and_grads(after, *batches[t + 1], reg)[1], *batches[t + 2], reg,
                                losses[t + 2], r)
-            return any(abs(a - r) <= RATE_TOL * abs(r) for a in ahead)
-        roots = [r for r in roots if kept(r)] or roots
-    return min(roots, key=lambda r: abs(r - previous)) if roots else None
+            if any(abs(a - r) <= RATE_TOL * abs(r) for a in ahead):
+                kept.append(r)
+    near = lambda r: abs(r - previous)  # noqa: E731
+    return sorted(kept, key=near) + sorted((r for r in roots if r not in kept), key=near)
 
 
 def replayed_steps(obs, prob, batches):
-    """[{"X", "y", "reg", "loss", "params", "grads"}] of the main run rebuilt from its outcome (as
-    ``training_record.recorded_steps``) on the oracle's minibatches [(X, y)], or None when no such run
-    of plain steps explains it."""
+    """[{"X", "y", "reg", "loss", "params", "grads", "rate"}] of the main run rebuilt from its outcome
+    (as ``training_record.recorded_steps``) on the oracle's minibatches [(X, y)], or None when no such
+    run of plain steps explains it. Where a step's loss allows more than one rate, the likeliest is
+    followed first and the others are tried when it leads nowhere (at most MAX_TRIED rates in all)."""
     kw, reg = prob.kwargs, prob.kwargs["reg"]
     losses, final = obs.get("trace/loss_history"), obs.params("trace/final")
     if losses is None or len(losses) != len(batches) or len(final) < 4 or not np.isfinite(losses).all():
         return None
     boundaries = problems.epoch_boundaries(len(prob.X), kw["batch_size"], kw["num_iters"])
     right = rates.schedules(kw["learning_rate"], kw["learning_rate_decay"], boundaries, len(batches))[0]
-    params, steps = {k: np.array(prob.params[k], dtype=np.float64) for k in NAMES}, []
-    for t, (X, y) in enumerate(batches):
+    tried = 0
+
+    def steps_from(t, params, previous):
+        nonlocal tried
+        X, y = batches[t]
         loss, grads = loss_and_grads(params, X, y, reg)
         if abs(loss - losses[t]) > LOSS_TOL * max(1.0, abs(loss)):
             return None
-        steps.append({"X": X, "y": y, "reg": reg, "loss": float(loss), "params": params, "grads": grads})
-        if t + 1 < len(batches):
-            rate = solve_rate(t, params, grads, batches, losses, reg, steps[-2]["rate"] if t else right[0])
-        else:
+        step = {"X": X, "y": y, "reg": reg, "loss": float(loss), "params": params, "grads": grads}
+        if t + 1 == len(batches):  # the last rate from the final params
             g = np.concatenate([grads[k].ravel() for k in NAMES])
             rate = -np.dot(np.concatenate([(final[k] - params[k]).ravel() for k in NAMES]), g) / np.dot(g, g)
-        if rate is None:
-            return None
-        if abs(rate - right[t]) <= RATE_TOL * abs(right[t]):
-            rate = right[t]  # the schedule's, up to the solver's precision (the end below confirms it)
-        steps[-1]["rate"] = rate
-        params = stepped(params, grads, rate)
-    ends = all(final[k].shape == params[k].shape and np.allclose(final[k], params[k], rtol=1e-7, atol=1e-10)
-               for k in NAMES)
-    return steps if ends else None
+            rate = right[t] if abs(rate - right[t]) <= RATE_TOL * abs(right[t]) else rate
+            after = stepped(params, grads, rate)
+            ends = all(final[k].shape == after[k].shape and np.allclose(final[k], after[k], rtol=1e-7, atol=1e-10)
+                       for k in NAMES)
+            return [{**step, "rate": rate}] if ends else None
+        for rate in candidate_rates(t, params, grads, batches, losses, reg, previous):
+            if tried == MAX_TRIED:
+                return None
+            tried += 1
+            if abs(rate - right[t]) <= RATE_TOL * abs(right[t]):
+                rate = right[t]  # the schedule's, up to the solver's precision (the end confirms it)
+            rest = steps_from(t + 1, stepped(params, grads, rate), rate)
+            if rest is not None:
+                return [{**step, "rate": rate}, *rest]
+        return None
+
+    return steps_from(0, {k: np.array(prob.params[k], dtype=np.float64) for k in NAMES}, right[0])
