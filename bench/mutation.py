@@ -94,7 +94,8 @@ def prepare(path, tests, work=None):
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     skip = shutil.ignore_patterns("__pycache__", "*.egg-info")
-    for name in ("jaxnet", "reference", "tests", "docs"):  # docs: tests hold the docs' tables to the code
+    # docs and bench: the tests hold the docs' tables to the code and score held-out nets by bench's rule
+    for name in ("jaxnet", "reference", "tests", "docs", "bench"):
         shutil.copytree(ROOT / name, work / name, ignore=skip)
     for name in ("conftest.py", "README.md"):
         shutil.copy2(ROOT / name, work / name)

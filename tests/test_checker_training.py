@@ -99,13 +99,14 @@ def test_a_train_stepping_through_its_own_function_is_traced_step_by_step():
 
 
 def test_a_train_whose_steps_cannot_be_seen_is_rebuilt_from_its_outcome():
-    """train's gradients from a function that returns a dict, not (loss, grads): no step is seen.
-    Right, it passes. With the rate halved, its steps are rebuilt from the recorded losses and the final
-    params (replay.py) and the rate is named; with a warm-up too (a rate changing every step, where the
-    likeliest root at a step, one the next step keeps, is not the one taken: the others are tried); with the biases' rate doubled no run of one rate per step
-    rebuilds it, so it is judged by its outcome and located no further than the loop; with the
-    minibatches drawn from the first rows only, its first loss shows it; with the accuracies recorded
-    before the update, its final params are the oracle's, so what it records is wrong."""
+    """train's gradients from a function that returns a dict, not (loss, grads): no step is seen. Right, it passes.
+    With the rate halved, its steps are rebuilt from the recorded losses and the final params (replay.py) and
+    the rate is named; with a warm-up too (a rate changing every step, where the root nearest the step before's
+    rate is not the one taken: the others are tried); with the recorded losses those of plain steps but the
+    final params moved after the loop, no step is rebuilt; with the biases' rate doubled no run of one rate per
+    step rebuilds it, so it is judged by its outcome and located no further than the loop; with the minibatches
+    drawn from the first rows only, its first loss shows it; with the accuracies recorded before the update,
+    its final params are the oracle's, so what it records is wrong."""
     call = "loss, grads = self.loss(X_batch, y=y_batch, reg=reg)"
     step = ("class TwoLayerNet", "def sgd_step(net, X_batch, y_batch, reg):\n"
                                  "    return dict(zip(('loss', 'grads'), TwoLayerNet.loss(net, X_batch, y_batch, reg)))"
@@ -124,6 +125,11 @@ def test_a_train_whose_steps_cannot_be_seen_is_rebuilt_from_its_outcome():
     failed = [c.name for c in biases.checks if not c.passed and not c.consequence_of]
     assert failed == ["train_steps"] and "never called self.loss" in by_name(biases)["train_steps"].diagnosis
     assert biases.summary()["part"] == "training_update"
+    moved_after = edited("train_unobserved_moved_after", unseen + [(
+        "        return {\"loss_history\": loss_history,",
+        "        self.params['b2'] += 0.01  # BUG: a change after the loop\n        return {\"loss_history\": loss_history,")])
+    failed = [c.name for c in moved_after.checks if not c.passed and not c.consequence_of]
+    assert failed == ["train_steps"], failed  # every loss is a plain step's, the final params are not: none rebuilt
     first_rows = edited("train_unobserved_first_rows", unseen + [(DRAW, DRAW.replace("num_train,", "batch_size,"))])
     assert first_rows.summary()["part"] == "training_sampling", first_rows.summary()
     before = edited("train_unobserved_acc_before", unseen + [

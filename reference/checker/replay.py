@@ -17,7 +17,7 @@ from reference.checker.training_record import RATE_TOL
 
 NAMES = problems.PARAM_NAMES
 LOSS_TOL = 1e-10  # relative: a recorded loss is the rebuilt step's
-MAX_TRIED = 64  # rates followed in all, the likeliest first: a wrong one soon meets a loss it cannot give
+MAX_TRIED = 64  # rates followed in all, the nearest first: a wrong one soon meets a loss it cannot give
 
 
 def loss_and_grads(params, X, y, reg):
@@ -61,27 +61,18 @@ def line_roots(params, grads, X, y, reg, target, scale):
 
 
 def candidate_rates(t, params, grads, batches, losses, reg, previous):
-    """Step t's possible rates, the likeliest first: the roots (``line_roots``) that the next step can
-    keep (a schedule holds the rate over an epoch), then the others, each group nearest the step
-    before's rate first."""
+    """Step t's possible rates (``line_roots``), the nearest the step before's first (a schedule
+    holds the rate over an epoch)."""
     roots = line_roots(params, grads, *batches[t + 1], reg, losses[t + 1], previous)
-    kept = []
-    if len(roots) > 1 and t + 2 < len(batches):
-        for r in roots:
-            after = stepped(params, grads, r)
-            ahead = line_roots(after, loss_and_grads(after, *batches[t + 1], reg)[1], *batches[t + 2], reg,
-                               losses[t + 2], r)
-            if any(abs(a - r) <= RATE_TOL * abs(r) for a in ahead):
-                kept.append(r)
-    near = lambda r: abs(r - previous)  # noqa: E731
-    return sorted(kept, key=near) + sorted((r for r in roots if r not in kept), key=near)
+    return sorted(roots, key=lambda r: abs(r - previous))
 
 
 def replayed_steps(obs, prob, batches):
     """[{"X", "y", "reg", "loss", "params", "grads", "rate"}] of the main run rebuilt from its outcome
     (as ``training_record.recorded_steps``) on the oracle's minibatches [(X, y)], or None when no such
-    run of plain steps explains it. Where a step's loss allows more than one rate, the likeliest is
-    followed first and the others are tried when it leads nowhere (at most MAX_TRIED rates in all)."""
+    run of plain steps explains it. Where a step's loss allows more than one rate, the nearest the step
+    before's is followed first and the others are tried when it leads nowhere (at most MAX_TRIED rates in
+    all)."""
     kw, reg = prob.kwargs, prob.kwargs["reg"]
     losses, final = obs.get("trace/loss_history"), obs.params("trace/final")
     if losses is None or len(losses) != len(batches) or len(final) < 4 or not np.isfinite(losses).all():
