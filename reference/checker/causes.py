@@ -54,6 +54,7 @@ def part_of(mistake, params):
     """The part a named ``mistake`` is located to, given the params it concerns."""
     return reg_term_gradient_part(params) if mistake.id in REG_TERM_GRADIENT else mistake.part
 
+
 @dataclass(frozen=True)
 class Named:
     """A cause that explains every problem: its id, the gradients or weights concerned, its fitted

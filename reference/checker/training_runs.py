@@ -186,12 +186,12 @@ def second_call_rate(main, run, check):
 
 def rate_across(main, extra):
     """The main run's learning-rate check, with a constant multiple of the schedule (``lr_scaled``, or
-    ``update_repeated`` for a whole multiple) told apart by a run at another learning rate: the same first
-    rate there is a rate fixed in the code (``lr_fixed``), the same multiple keeps its cause, anything
-    else is no known mistake. No
-    param moving (``param_not_updated``) where they move in another run is a rate of 0 at the main
-    run's settings: the rate's mistake, not the update's; ``lr_truncated_to_integer`` when every run's
-    first rate is its learning_rate truncated to an integer."""
+    ``update_repeated`` for a whole multiple) told apart by a run at another learning rate: the same
+    first rate there is a rate fixed in the code (``lr_fixed``), the same multiple keeps its cause,
+    anything else is no known mistake. No param moving (``param_not_updated``) where they move in
+    another run is a rate of 0 at the main run's settings: the rate's mistake, not the update's;
+    ``lr_truncated_to_integer`` when every run's first rate is its learning_rate truncated to an
+    integer."""
     check = main.checks["train_learning_rate"]
     moved = next((r for r in extra if math.isfinite(r.first_rate) and r.first_rate > 0), None)
     if check.causes == ["param_not_updated"] and main.first_rate == 0 and moved is not None:
