@@ -47,14 +47,29 @@ def test_correct_implementations_pass_every_check(name):
     assert result.summary()["part"] is None and result.summary()["cause"] is None
 
 
+# The reg term's gradient alone made wrong (causes.REG_TERM_GRADIENT): the gradient's part for one
+# param, the regulariser's for several; each net's edit and the params it touches.
+REG_TERM_GRADIENT_NETS = {
+    "bias_reg_gradient": ("gradient", ["b2"]), "reg_grad_no_factor_2": ("regulariser", ["W1", "W2"]),
+    "reg_gradient_from_gradient": ("gradient", ["W1"]), "reg_gradient_missing": ("gradient", ["W2"]),
+    "reg_gradient_over_n": ("gradient", ["W1"]), "reg_gradient_scaled": ("gradient", ["W2"]),
+    "reg_gradient_sign": ("gradient", ["W2"]), "reg_gradient_times_n": ("gradient", ["W2"]),
+}
+
+
+def test_the_reg_term_gradient_nets_are_the_reg_term_gradient_causes():
+    assert set(REG_TERM_GRADIENT_NETS) == causes.REG_TERM_GRADIENT
+
+
 @pytest.mark.parametrize("cause", sorted(BUGS))
 def test_each_buggy_implementation_fails_with_its_cause_named(cause):
     result = bug(cause)
     assert result.error is None and result.status == 1
     summary = result.summary()
     assert summary["cause"] == cause, (summary, [(c.name, c.diagnosis) for c in result.checks if not c.passed])
-    one_reg_term_gradient = cause in causes.REG_TERM_GRADIENT and len(summary["params"]) == 1
-    assert summary["part"] == ("gradient" if one_reg_term_gradient else mistakes.BY_ID[cause].part), summary
+    assert summary["part"] == REG_TERM_GRADIENT_NETS.get(cause, (mistakes.BY_ID[cause].part,))[0], summary
+    if cause in REG_TERM_GRADIENT_NETS:
+        assert summary["params"] == REG_TERM_GRADIENT_NETS[cause][1], summary
     named = [c for c in result.checks if not c.passed and cause in c.causes]
     assert named and all(f"[cause: {cause}]" in c.diagnosis for c in named)
     assert all(c.passed or c.diagnosis for c in result.checks)  # every failure says something

@@ -2,10 +2,13 @@
 drawn afresh, reg values reported in time order, the decay applied to reg, the learning-rate
 check still judged when reg is wrong, blame on loss (not train) for what loss does to its inputs."""
 
+import unittest.mock
+
 import numpy as np
 
-from reference.checker import rates, training_record
+from reference.checker import rates, replay, training_record
 from tests.checker_impls.bugs import LR_DECAY, buggy_source
+from tests.checker_impls.lines import UPDATE
 from tests.checker_impls.inprocess import checked
 
 DRAW = "            indices = np.random.choice(num_train, batch_size, replace=True)\n"
@@ -120,6 +123,10 @@ def test_a_train_whose_steps_cannot_be_seen_is_rebuilt_from_its_outcome():
     warm = edited("train_unobserved_warmup", unseen + [("learning_rate * grads[name]",
                                                         "learning_rate * min(1.0, (it + 1) / 5) * grads[name]  # BUG")])
     assert (warm.summary()["part"], warm.summary()["cause"]) == ("training_rate", "lr_warmup"), warm.summary()
+    with unittest.mock.patch.object(replay, "MAX_TRIED", 0):  # the nearest rate at every step only: no warm-up
+        cold = edited("train_unobserved_warmup_no_retries", unseen + [(
+            "learning_rate * grads[name]", "learning_rate * min(1.0, (it + 1) / 5) * grads[name]  # BUG")])
+    assert cold.summary()["cause"] is None and "never called self.loss" in cold.summary()["structure"], cold.summary()
     biases = edited("train_unobserved_biases", unseen + [("learning_rate * grads[name]", "learning_rate * "
                                                           "(2 if name[0] == 'b' else 1) * grads[name]  # BUG")])
     failed = [c.name for c in biases.checks if not c.passed and not c.consequence_of]
@@ -143,14 +150,24 @@ def test_a_train_whose_steps_cannot_be_seen_is_rebuilt_from_its_outcome():
 def test_a_step_a_whole_multiple_of_the_rate_is_read_as_the_update_repeated():
     """A step of k times the rate for a whole k >= 2 is each param updated k times per iteration with one
     gradient, or a rate k times too large (no run tells them apart): named update_repeated, under the
-    update, its title saying both; any other factor is lr_scaled, under the rate."""
+    update, its title saying both (for k of 2 or 3); any other factor is lr_scaled, under the rate; a
+    negative one goes up the gradient, the update's; shown only in a run of other batches, the main
+    run's right rates contradict it."""
     update = "                self.params[name] -= learning_rate * grads[name]\n"
     twice = edited("update_applied_twice", [(update, update + update.replace("\n", "  # BUG\n"))])
     assert (twice.summary()["part"], twice.summary()["cause"]) == ("training_update", "update_repeated")
     assert "each param updated 2 times per iteration" in twice.findings[0].text
     assert "or a step of 2 x learning_rate" in twice.findings[0].text
-    assert rates.scaled(3.0) == ("update_repeated", "3")
-    assert rates.scaled(0.5) == rates.scaled(2.5) == rates.scaled(1.0) == ("lr_scaled", "")
+    assert rates.scaled_cause(3.0) == ("update_repeated", "3")
+    assert rates.scaled_cause(0.5) == rates.scaled_cause(2.5) == rates.scaled_cause(1.0) == ("lr_scaled", "")
+    assert rates.scaled_cause(10.0) == ("lr_scaled", "")  # ten updates a step: a factor in the rate, more likely
+    # only in a run of other batches: the main run's right rates contradict it, so it is not named
+    extra = edited("update_twice_other_batches", [(UPDATE, "self.params[name] -= (2 if batch_size != 8 else 1) * "
+                                                           "learning_rate * grads[name]  # BUG")])
+    rate = by_name(extra)["train_learning_rate"]
+    assert not rate.passed and rate.causes == [] and "not a known mistake" in rate.diagnosis, rate.diagnosis
+    ascends = edited("update_ascends_twice", [(UPDATE, "self.params[name] += 2 * learning_rate * grads[name]  # BUG")])
+    assert ascends.summary()["part"] == "training_update" and ascends.summary()["cause"] is None, ascends.summary()
 
 
 def test_the_toy_run_is_held_to_the_oracles_run_and_located_by_what_gives_it():

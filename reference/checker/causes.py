@@ -32,7 +32,7 @@ class Mistake:
     id: str
     title: str  # what the student's code does, e.g. "b1's gradient without the ReLU mask"
     fix: str  # what to do instead
-    part: str  # one of PARTS
+    part: str  # one of PARTS (for REG_TERM_GRADIENT, part_of gives it by the params concerned)
     fn: object = None  # (params, X, y, w, reg) -> outputs (mistakes.py), a formula (formulas.py), or None
 
 
@@ -40,9 +40,9 @@ class Mistake:
 # except that one param's is located to the gradient, as a reader says it: "dW1 is wrong" (the
 # held-out sets' authors put 35 of 41 such nets with one param under the gradient, and 21 of 25 with
 # two or more under the regulariser).
-REG_TERM_GRADIENT = frozenset({"reg_grad_no_factor_2", "reg_gradient_scaled", "reg_gradient_missing",
-                               "reg_gradient_over_n", "reg_gradient_sign", "reg_gradient_times_n",
-                               "bias_reg_gradient", "reg_gradient_from_gradient"})
+REG_TERM_GRADIENT = frozenset({"bias_reg_gradient", "reg_grad_no_factor_2", "reg_gradient_from_gradient",  # sorted
+                               "reg_gradient_missing", "reg_gradient_over_n", "reg_gradient_scaled",
+                               "reg_gradient_sign", "reg_gradient_times_n"})
 
 
 def reg_term_gradient_part(params):
@@ -133,7 +133,8 @@ OTHER_CAUSES = (
             "params -= learning_rate * grads, with the learning_rate given (decayed per epoch)", "training_rate"),
     Mistake("update_repeated", "each param updated {detail} times per iteration with one gradient (or a step of "
             "{detail} x learning_rate: no run tells them apart)",
-            "one update per param per iteration: params -= learning_rate * grads", "training_update"),
+            "one update per param per iteration, at the learning_rate given: params -= learning_rate * grads (no "
+            "extra factor)", "training_update"),
     Mistake("lr_fixed", "a learning rate fixed in the code ({detail})",
             "step with the learning_rate argument: params -= learning_rate * grads (decayed per epoch)",
             "training_rate"),

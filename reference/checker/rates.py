@@ -314,7 +314,11 @@ def judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured)
             return named(name, measured, tol, WHAT, "lr_decayed_before_loop", f"{seen}: learning_rate_decay ** "
                          f"{round(k)} = {c:.4g} x the schedule at every step", "once" if round(k) == 1 else
                          f"{round(k)} times")
-        mid, fill = ("lr_divided_by_batch_size", "") if abs(c * kw["batch_size"] - 1) <= RATE_TOL else scaled(c)
+        if c < 0:  # -1 is update_ascends, above
+            return Check(name, False, measured, tol, WHAT, f"{seen}: {c:.4g} x the schedule at every step, up the "
+                         "gradient; not a known mistake", part="training_update")
+        mid, fill = (("lr_divided_by_batch_size", "") if abs(c * kw["batch_size"] - 1) <= RATE_TOL
+                     else scaled_cause(c))
         return named(name, measured, tol, WHAT, mid, f"{seen}: {c:.4g} x the schedule at every step", fill)
     constant = float(np.nanmedian(used))
     if constant > 0 and close(rates, constant):  # one rate throughout, not the given one: not what train decays
@@ -339,12 +343,13 @@ def judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured)
                  part=schedule_part(rates, right))
 
 
-def scaled(c):
-    """The cause of every step being c times the schedule's, and its title's detail: a whole multiple
-    k >= 2 is read as the update applied k times with one gradient (``update_repeated``, whose title says
-    both: every held-out author who wrote one put it in the update), any other factor as ``lr_scaled``."""
+def scaled_cause(c):
+    """The cause of every step being c > 0 times the schedule's, and its title's detail: a whole
+    multiple k of 2 or 3 is read as the update applied k times with one gradient (``update_repeated``,
+    whose title says both: every held-out author who wrote one, all with k = 2, put it in the update),
+    any other factor as ``lr_scaled``."""
     k = round(c)
-    return ("update_repeated", str(k)) if k >= 2 and abs(c - k) <= RATE_TOL * k else ("lr_scaled", "")
+    return ("update_repeated", str(k)) if 2 <= k <= 3 and abs(c - k) <= RATE_TOL * k else ("lr_scaled", "")
 
 
 def decay_factor(rates, lr0, decay, boundaries):

@@ -4,8 +4,8 @@ A train that computes its steps inline (no call of ``self.loss``, no function of
 (loss, grads)) leaves only its histories and final params. If its minibatches are np.random.choice's
 after the seed and its update is ``params -= lr_t * grads`` with one rate per step, each rate is the
 one whose next step's loss is the recorded one: the step is rebuilt with the true loss and gradients
-on the oracle's minibatch, its rate solved from the next recorded loss, and the last one from the
-final params. The rebuilt steps count only when they meet every recorded loss and end at the run's
+on the oracle's minibatch, its rate solved from the next recorded loss (the root nearest the step
+before's rate first, the others when that one leads nowhere), and the last one from the final params. The rebuilt steps count only when they meet every recorded loss and end at the run's
 final params; they are then judged as seen ones are.
 """
 
@@ -17,7 +17,7 @@ from reference.checker.training_record import RATE_TOL
 
 NAMES = problems.PARAM_NAMES
 LOSS_TOL = 1e-10  # relative: a recorded loss is the rebuilt step's
-MAX_TRIED = 64  # rates followed in all, the nearest first: a wrong one soon meets a loss it cannot give
+MAX_TRIED = 64  # other rates than a step's nearest followed in all: a wrong one soon meets a loss it cannot give
 
 
 def loss_and_grads(params, X, y, reg):
@@ -71,8 +71,8 @@ def replayed_steps(obs, prob, batches):
     """[{"X", "y", "reg", "loss", "params", "grads", "rate"}] of the main run rebuilt from its outcome
     (as ``training_record.recorded_steps``) on the oracle's minibatches [(X, y)], or None when no such
     run of plain steps explains it. Where a step's loss allows more than one rate, the nearest the step
-    before's is followed first and the others are tried when it leads nowhere (at most MAX_TRIED rates in
-    all)."""
+    before's is followed first and the others are tried when it leads nowhere (at most MAX_TRIED others
+    in all)."""
     kw, reg = prob.kwargs, prob.kwargs["reg"]
     losses, final = obs.get("trace/loss_history"), obs.params("trace/final")
     if losses is None or len(losses) != len(batches) or len(final) < 4 or not np.isfinite(losses).all():
@@ -85,7 +85,7 @@ def replayed_steps(obs, prob, batches):
         nonlocal tried
         X, y = batches[t]
         loss, grads = loss_and_grads(params, X, y, reg)
-        if abs(loss - losses[t]) > LOSS_TOL * max(1.0, abs(loss)):
+        if not abs(loss - losses[t]) <= LOSS_TOL * max(1.0, abs(loss)):  # NaN too
             return None
         step = {"X": X, "y": y, "reg": reg, "loss": float(loss), "params": params, "grads": grads}
         if t + 1 == len(batches):  # the last rate from the final params
@@ -96,10 +96,10 @@ def replayed_steps(obs, prob, batches):
             ends = all(final[k].shape == after[k].shape and np.allclose(final[k], after[k], rtol=1e-7, atol=1e-10)
                        for k in NAMES)
             return [{**step, "rate": rate}] if ends else None
-        for rate in candidate_rates(t, params, grads, batches, losses, reg, previous):
-            if tried == MAX_TRIED:
+        for i, rate in enumerate(candidate_rates(t, params, grads, batches, losses, reg, previous)):
+            if i and tried == MAX_TRIED:
                 return None
-            tried += 1
+            tried += bool(i)
             if abs(rate - right[t]) <= RATE_TOL * abs(right[t]):
                 rate = right[t]  # the schedule's, up to the solver's precision (the end confirms it)
             rest = steps_from(t + 1, stepped(params, grads, rate), rate)

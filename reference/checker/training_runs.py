@@ -138,9 +138,11 @@ def merge(runs):
 
 
 # The rate's causes an extra run may show while the main run's rates are right: a second call's (the
-# main run makes the first). The rate's others change every run's rates; the schedules an epoch's
-# length changes are judged below, and the update's (clipping) by the gradients a run has.
+# main run makes the first). The rate's others change every run's rates, as an update repeated every
+# iteration does; the schedules an epoch's length changes are judged below, and the update's others
+# (clipping) by the gradients a run has.
 SECOND_CALL = ("lr_kept_between_calls", "decay_kept_between_calls")
+EVERY_STEP_UPDATE = ("update_repeated",)
 
 
 def unless_contradicted(check, runs):
@@ -155,7 +157,8 @@ def unless_contradicted(check, runs):
         right, wrong = rates.schedules(kw["learning_rate"], kw["learning_rate_decay"], run.boundaries,
                                        kw["num_iters"])
         forms = [v for k, v in wrong.items() if k.split(":")[0] == cause]
-        every_step = cause not in SECOND_CALL and mistakes.BY_ID[cause].part == "training_rate"
+        every_step = cause not in SECOND_CALL and (mistakes.BY_ID[cause].part == "training_rate"
+                                                   or cause in EVERY_STEP_UPDATE)
         if every_step or (forms and not any(np.allclose(v, right, rtol=RATE_TOL, atol=0) for v in forms)):
             return Check(check.name, False, check.measured, check.tolerance, check.what,
                          f"{seen_detail(check)}; on {problems.describe_run(run.prob)} the rates are the schedule's, "
@@ -221,7 +224,7 @@ def rate_across(main, extra):
                      f"cap min(learning_rate, {c:.4g})" if capped else f"{c:.4g} at the first step, whatever "
                      "learning_rate is given")
     if math.isclose(other.first_rate / lr_other, main.first_rate / lr, rel_tol=RATE_TOL):
-        cause, fill = rates.scaled(main.first_rate / lr)
+        cause, fill = rates.scaled_cause(main.first_rate / lr)
         return named(check.name, check.measured, check.tolerance, check.what, cause, seen + there, fill)
     per_row = [r.first_rate / r.prob.kwargs["learning_rate"] / r.prob.kwargs["batch_size"] for r in (main, other)]
     if main.prob.kwargs["batch_size"] != other.prob.kwargs["batch_size"] and per_row[0] > 0 and math.isclose(

@@ -25,8 +25,12 @@ UNKNOWN = {
     "l1_regulariser": ("regulariser", "reg_l1", [(REG_LOSS, "loss += reg * (np.sum(np.abs(W1)) + np.sum(np.abs(W2)))  # BUG"),
                                        ('grads["W2"] = hidden.T @ dscores + 2 * reg * W2', 'grads["W2"] = hidden.T @ dscores + reg * np.sign(W2)  # BUG'),
                                        (DW1, 'grads["W1"] = X.T @ dhidden + reg * np.sign(W1)  # BUG')]),
-    # W1's gradient with the mask of the examples' first hidden unit only
+    # W1's reg gradient with the weights squared: one param's reg term, the gradient's part
     "dW1_squared_reg": ("gradient", None, [(DW1, 'grads["W1"] = X.T @ dhidden + 2 * reg * W1 ** 2  # BUG')]),
+    # both weights' reg gradients with the weights squared: the reg term's as a whole, the regulariser's
+    "dW_squared_reg": ("regulariser", None, [(DW1, 'grads["W1"] = X.T @ dhidden + 2 * reg * W1 ** 2  # BUG'),
+                                             ('grads["W2"] = hidden.T @ dscores + 2 * reg * W2',
+                                              'grads["W2"] = hidden.T @ dscores + 2 * reg * W2 ** 2  # BUG')]),
     # momentum in the update
     "momentum_update": ("training_update", "momentum_in_update", [
         ("        loss_history, train_acc_history", "        velocity = {k: 0 for k in self.params}\n        loss_history, train_acc_history"),
