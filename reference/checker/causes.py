@@ -256,6 +256,9 @@ OTHER_CAUSES = (
     Mistake("lr_passed_as_reg", "train calling loss with the learning rate as reg (the arguments in another "
             "order: loss(X_batch, y_batch, learning_rate))", "pass reg by name: self.loss(X_batch, y=y_batch, "
             "reg=reg)", "training_update"),
+    Mistake("lr_and_reg_swapped", "train stepping at reg and calling loss with the learning rate as reg (the two "
+            "swapped in a call)", "pass both by name: self.loss(X_batch, y=y_batch, reg=reg), then params -= "
+            "learning_rate * grads", "training_rate"),
     Mistake("reg_not_passed", "train calling loss without reg (loss's default, 0)",
             "self.loss(X_batch, y=y_batch, reg=reg)", "training_update"),
     Mistake("batch_of_num_train", "minibatches of num_train draws from the first batch_size rows "

@@ -268,6 +268,10 @@ def judge_run(obs, prob):
     if rate.causes == ["decay_applied_to_reg"]:
         first = named(first.name, first.measured, first.tolerance, first.what, "decay_applied_to_reg",
                       first.diagnosis.split(":")[0])
+    if first.causes == ["lr_passed_as_reg"] and rate.causes == ["lr_constant"] and close(
+            np.nanmedian(inferred[0], axis=1), kw["reg"]):  # the rate is reg: one mistake, a swap, the rate's
+        first, rate = (named(c.name, c.measured, c.tolerance, c.what, "lr_and_reg_swapped", seen_detail(c))
+                       for c in (first, rate))
     checks = {c.name: c for c in [first, judge_sampling(steps, prob), rate]
               + histories.judge_histories(obs, steps, final, prob, boundaries, evaluations)}
     used = np.nanmedian(inferred[0], axis=1)

@@ -173,6 +173,10 @@ BEYOND = {
     "lr_constant": [(UPDATE, "self.params[name] -= 1e-3 * grads[name]  # BUG: a constant rate")],
     "lr_set_to_decay": [(LR_DECAY, "learning_rate = learning_rate_decay  # BUG")],
     "lr_decayed_by_complement": [(LR_DECAY, "learning_rate *= 1 - learning_rate_decay  # BUG")],
+    # learning_rate and reg swapped where train passes them on: loss gets the rate as reg, the step reg as rate
+    "lr_and_reg_swapped": [("self.loss(X_batch, y=y_batch, reg=reg)", "self.loss(X_batch, y=y_batch, "
+                                                                     "reg=learning_rate)  # BUG"),
+                           (UPDATE, "self.params[name] -= reg * grads[name]  # BUG: swapped")],
     "update_repeated": [("            if verbose and it % 100 == 0:",
                          "            for name in grads:  # BUG: the update written again\n"
                          "                self.params[name] -= learning_rate * grads[name]\n"
