@@ -147,6 +147,15 @@ def test_a_train_whose_steps_cannot_be_seen_is_rebuilt_from_its_outcome():
     assert before.summary()["part"] == "training_histories", before.summary()
 
 
+def test_a_rate_started_at_the_decay_factor_says_so_beside_a_fixed_one():
+    """learning_rate_decay taken as the starting rate (then decayed): every run's first rate is the same,
+    as a rate fixed in the code gives, and every run has the same decay, so lr_fixed's words say both."""
+    result = edited("rate_from_decay", [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n"
+                                         "        learning_rate = learning_rate_decay  # BUG: the decay's slot\n")])
+    assert result.summary()["cause"] == "lr_fixed", result.summary()
+    assert "or learning_rate_decay (0.6 in every run) taken as the learning rate" in result.findings[0].text
+
+
 def test_a_step_a_whole_multiple_of_the_rate_is_read_as_the_update_repeated():
     """A step of k times the rate for a whole k >= 2 is each param updated k times per iteration with one
     gradient, or a rate k times too large (no run tells them apart): named update_repeated, under the

@@ -219,10 +219,13 @@ def rate_across(main, extra):
     if math.isclose(other.first_rate, main.first_rate, rel_tol=RATE_TOL):
         c, given = main.first_rate, [r.prob.kwargs["learning_rate"] for r in (main, other)]
         capped = all(g >= c * (1 - RATE_TOL) for g in given)  # none asked for less: a cap min(learning_rate, c) too
+        decays = {r.prob.kwargs["learning_rate_decay"] for r in (main, other)}  # one decay: the rate may be it
+        decay = f", or learning_rate_decay ({c:.4g} in every run) taken as the learning rate" if len(decays) == 1 and \
+            math.isclose(c, decays.pop(), rel_tol=RATE_TOL) else ""
         return named(check.name, check.measured, check.tolerance, check.what, "lr_fixed", seen + there,
                      f"{c:.4g} at the first step of every run, each given a larger learning_rate: a constant, or a "
-                     f"cap min(learning_rate, {c:.4g})" if capped else f"{c:.4g} at the first step, whatever "
-                     "learning_rate is given")
+                     f"cap min(learning_rate, {c:.4g}){decay}" if capped else f"{c:.4g} at the first step, whatever "
+                     f"learning_rate is given{decay}")
     if math.isclose(other.first_rate / lr_other, main.first_rate / lr, rel_tol=RATE_TOL):
         cause, fill = rates.scaled_cause(main.first_rate / lr)
         return named(check.name, check.measured, check.tolerance, check.what, cause, seen + there, fill)
