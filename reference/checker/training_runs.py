@@ -187,6 +187,19 @@ def second_call_rate(main, run, check):
     return named(check.name, check.measured, check.tolerance, check.what, cause, text)
 
 
+def fixed_rate_words(c, runs):
+    """lr_fixed's detail for a first rate c in every run (``runs``: their train keywords), with what else
+    gives the same: a cap min(learning_rate, c) when none asked for less, learning_rate_decay taken as
+    the rate when every run's decay is c."""
+    decays = {kw["learning_rate_decay"] for kw in runs}
+    decay = (f", or learning_rate_decay ({c:.4g} in every run) taken as the learning rate"
+             if len(decays) == 1 and math.isclose(c, decays.pop(), rel_tol=RATE_TOL) else "")
+    if all(kw["learning_rate"] >= c * (1 - RATE_TOL) for kw in runs):
+        return (f"{c:.4g} at the first step of every run, each given a larger learning_rate: a constant, or a cap "
+                f"min(learning_rate, {c:.4g}){decay}")
+    return f"{c:.4g} at the first step, whatever learning_rate is given{decay}"
+
+
 def rate_across(main, extra):
     """The main run's learning-rate check, with a constant multiple of the schedule (``lr_scaled``, or
     ``update_repeated`` for a whole multiple) told apart by a run at another learning rate: the same
@@ -217,15 +230,8 @@ def rate_across(main, extra):
     there = (f"; on {problems.describe_run(other.prob)} with learning_rate={lr_other:g}, the first step's rate "
              f"was {other.first_rate:.4g}")
     if math.isclose(other.first_rate, main.first_rate, rel_tol=RATE_TOL):
-        c, given = main.first_rate, [r.prob.kwargs["learning_rate"] for r in (main, other)]
-        capped = all(g >= c * (1 - RATE_TOL) for g in given)  # none asked for less: a cap min(learning_rate, c) too
-        decays = {r.prob.kwargs["learning_rate_decay"] for r in (main, other)}  # one decay: the rate may be it
-        decay = f", or learning_rate_decay ({c:.4g} in every run) taken as the learning rate" if len(decays) == 1 and \
-            math.isclose(c, decays.pop(), rel_tol=RATE_TOL) else ""
         return named(check.name, check.measured, check.tolerance, check.what, "lr_fixed", seen + there,
-                     f"{c:.4g} at the first step of every run, each given a larger learning_rate: a constant, or a "
-                     f"cap min(learning_rate, {c:.4g}){decay}" if capped else f"{c:.4g} at the first step, whatever "
-                     f"learning_rate is given{decay}")
+                     fixed_rate_words(main.first_rate, [r.prob.kwargs for r in (main, other)]))
     if math.isclose(other.first_rate / lr_other, main.first_rate / lr, rel_tol=RATE_TOL):
         cause, fill = rates.scaled_cause(main.first_rate / lr)
         return named(check.name, check.measured, check.tolerance, check.what, cause, seen + there, fill)
