@@ -60,11 +60,18 @@ def line_roots(params, grads, X, y, reg, target, scale):
     return roots
 
 
-def candidate_rates(t, params, grads, batches, losses, reg, previous):
-    """Step t's possible rates (``line_roots``), the nearest the step before's first (a schedule
-    holds the rate over an epoch)."""
-    roots = line_roots(params, grads, *batches[t + 1], reg, losses[t + 1], previous)
-    return sorted(roots, key=lambda r: abs(r - previous))
+def candidate_rates(t, params, grads, batches, losses, reg, previous, scheduled):
+    """Step t's possible rates: the schedule's and the step before's first where the next loss
+    allows them (most steps), then ``line_roots`` nearest the step before's (a schedule holds the
+    rate over an epoch), computed only when those lead nowhere."""
+    X, y = batches[t + 1]
+    quick = list(dict.fromkeys((scheduled, previous)))
+    gap = np.abs(line_losses(params, grads, X, y, reg, quick) - losses[t + 1])
+    given = [r for r, g in zip(quick, gap) if g <= LOSS_TOL * max(1.0, abs(losses[t + 1]))]
+    yield from given
+    for root in sorted(line_roots(params, grads, X, y, reg, losses[t + 1], previous), key=lambda r: abs(r - previous)):
+        if all(abs(root - r) > RATE_TOL * abs(r) for r in given):
+            yield root
 
 
 def replayed_steps(obs, prob, batches):
@@ -96,7 +103,7 @@ def replayed_steps(obs, prob, batches):
             ends = all(final[k].shape == after[k].shape and np.allclose(final[k], after[k], rtol=1e-7, atol=1e-10)
                        for k in NAMES)
             return [{**step, "rate": rate}] if ends else None
-        for i, rate in enumerate(candidate_rates(t, params, grads, batches, losses, reg, previous)):
+        for i, rate in enumerate(candidate_rates(t, params, grads, batches, losses, reg, previous, right[t])):
             if i and tried == MAX_TRIED:
                 return None
             tried += bool(i)
