@@ -156,6 +156,30 @@ def test_a_rate_started_at_the_decay_factor_says_so_beside_a_fixed_one():
     assert "or learning_rate_decay (0.6 in every run) taken as the learning rate" in result.findings[0].text
 
 
+def test_a_decay_with_an_epoch_test_of_its_own_is_the_decays_mistake():
+    """The decay under its own epoch test, it % (num_train / batch_size) == 0 (a float), the accuracies
+    under the right one: the decay is located and named with the formula that gives every run's decays;
+    the accuracies, right, are not blamed."""
+    result = edited("decay_float_epoch", [(f"\n                {LR_DECAY}", "\n            if it % (num_train / batch_size)"
+                                           f" == 0:  # BUG: a float\n                {LR_DECAY}")])
+    assert (result.summary()["part"], result.summary()["cause"]) == ("training_decay", "lr_decayed_at_wrong_iterations")
+    rate = by_name(result)["train_learning_rate"]
+    assert "the decay's iterations_per_epoch = num_train / batch_size (true division" in rate.diagnosis, rate.diagnosis
+    assert "on 40 rows in batches of 15, the rate decayed after iteration 0 instead of" in rate.diagnosis
+    assert by_name(result)["train_acc_history"].passed and by_name(result)["val_acc_history"].passed
+
+
+def test_a_constant_rate_equal_to_reg_says_so():
+    """Every step at reg (reg passed where the rate goes): one constant rate, lr_constant, whose words say
+    it is reg's value too (every run has the same reg, so nothing tells it from a rate written in the
+    code); a constant rate other than reg does not say so."""
+    at_reg = edited("step_at_reg", [(UPDATE, "self.params[name] -= reg * grads[name]  # BUG: reg as the rate")])
+    assert at_reg.summary()["cause"] == "lr_constant", at_reg.summary()
+    assert "0.001, reg's value too (reg passed as the rate?)" in at_reg.findings[0].text
+    fixed = edited("step_at_constant", [(UPDATE, "self.params[name] -= 0.002 * grads[name]  # BUG")])
+    assert fixed.summary()["cause"] == "lr_constant" and "reg's value" not in fixed.findings[0].text
+
+
 def test_a_step_a_whole_multiple_of_the_rate_is_read_as_the_update_repeated():
     """A step of k times the rate for a whole k >= 2 is each param updated k times per iteration with one
     gradient, or a rate k times too large (no run tells them apart): named update_repeated, under the

@@ -307,6 +307,25 @@ OTHER_CAUSES = (
             "instance", "regulariser"),
     Mistake("reg_default_wrong", "loss's default reg={detail}, not the skeleton's 0.0",
             "def loss(self, X, y=None, reg=0.0)", "regulariser"),
+    Mistake("lr_annealed_by_iteration", "the rate also divided by (it + 1) at every iteration (a 1/t annealing on "
+            "top of the per-epoch decay)", "params -= learning_rate * grads, the rate changed only by the decay at "
+            "each epoch", "training_rate"),
+    Mistake("lr_inverted", "the gradient divided by the learning rate instead of multiplied by it (a step of "
+            "grads / learning_rate)", "params -= learning_rate * grads", "training_rate"),
+    Mistake("lr_times_batches_per_epoch", "the step's rate multiplied by num_train / batch_size (a minibatch mean "
+            "scaled up as if it were a sum over the training set)", "params -= learning_rate * grads: the gradient is "
+            "already a mean over the batch", "training_rate"),
+    Mistake("update_at_epochs_only", "the params updated only at the epochs' first iterations (the update inside the "
+            "once-per-epoch block)", "update the params at every iteration, outside the epoch test",
+            "training_update"),
+    Mistake("update_wrong_param", "one param's update applied to another: {detail}", "update each param with its own "
+            "gradient: self.params[k] -= learning_rate * grads[k] for W1, b1, W2 and b2", "training_update"),
+    Mistake("loss_history_negated", "the loss recorded with its sign flipped (the log-likelihood, not the loss)",
+            "append the loss that loss() returned", "training_histories"),
+    Mistake("loss_history_running_mean", "the running mean of the losses so far recorded instead of each "
+            "iteration's loss", "append each iteration's minibatch loss", "training_histories"),
+    Mistake("acc_error_rate", "the error rate (1 - accuracy: the wrong predictions counted) recorded as the accuracy",
+            "append (predictions == labels).mean()", "training_histories"),
     Mistake("lr_warmup", "the learning rate warmed up: the schedule's times min(1, (it + 1) / {detail}) over the "
             "first iterations", "step with the schedule's rate from the first iteration: the notebook has no "
             "warm-up", "training_rate"),

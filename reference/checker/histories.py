@@ -107,7 +107,8 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                           [("loss_history_per_epoch", [losses[t] for t in boundaries]),
                            ("loss_history_without_reg", data_losses), ("loss_history_on_training_set", on_train),
                            ("loss_history_after_update", [s["loss"] for s in evaluations if s.get("again")]),
-                           ("history_truncated", np.trunc(losses))],
+                           ("history_truncated", np.trunc(losses)), ("loss_history_negated", -np.asarray(losses)),
+                           ("loss_history_running_mean", np.cumsum(losses) / np.arange(1, len(losses) + 1))],
                           "max rel. error")] + (swapped or [
             judge_history("train_acc_history", train, at("train", boundaries),
                           [("train_acc_on_full_train", lambda: at("full", boundaries)),
@@ -117,7 +118,8 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                            ("acc_over_other_set", [acc["train"][t] * len(steps[t]["X"]) / n_val for t in boundaries]),
                            ("acc_over_other_set", [acc["train"][t] * len(steps[t]["X"]) / n_train for t in boundaries]),
                            ("acc_recorded_at_end", at("train", ended)),
-                           ("history_truncated", np.floor(at("train", boundaries)))],
+                           ("history_truncated", np.floor(at("train", boundaries))),
+                           ("acc_error_rate", [1 - a for a in at("train", boundaries)])],
                           "max error (minibatch accuracy per epoch)"),
             judge_history("val_acc_history", val, at("val", boundaries),
                           [("val_acc_on_train", at("train", boundaries)),
@@ -126,7 +128,8 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                            ("acc_count_not_fraction", [a * n_val for a in at("val", boundaries)]),
                            ("acc_over_other_set", [a * n_val / n_train for a in at("val", boundaries)]),
                            ("acc_recorded_at_end", at("val", ended)),
-                           ("history_truncated", np.floor(at("val", boundaries)))],
+                           ("history_truncated", np.floor(at("val", boundaries))),
+                           ("acc_error_rate", [1 - a for a in at("val", boundaries)])],
                           "max error (validation accuracy per epoch)")])
 
 

@@ -46,7 +46,10 @@ def schedules(lr0, decay, boundaries, num_iters):
                    "lr_decayed_by_complement": schedule(lr0, 1 - decay, lambda it: it in boundaries, num_iters),
                    "lr_applied_twice": right ** 2,
                    "lr_decay_compounded:epoch": compounded(lr0, decay, boundaries, num_iters),
-                   "lr_decay_compounded:(epoch + 1)": compounded(lr0, decay, boundaries, num_iters, first=1)}
+                   "lr_decay_compounded:(epoch + 1)": compounded(lr0, decay, boundaries, num_iters, first=1),
+                   "lr_annealed_by_iteration": right / np.arange(1, num_iters + 1),
+                   "lr_inverted": 1 / right,
+                   "update_at_epochs_only": np.where(np.isin(np.arange(num_iters), boundaries), right, 0.0)}
 
 
 def compounded(lr0, decay, boundaries, num_iters, first=0):
@@ -162,12 +165,15 @@ def judge_rates(steps, final, prob, boundaries, eps, reg_decayed=False, inferred
     if measured <= RATE_TOL:  # the schedule's values, rounded
         return rounded_rates(rates, rounding, right, kw, measured)
     stuck = [k for j, k in enumerate(NAMES) if np.allclose(rates[:, j], 0, atol=1e-12 * right[0])]
-    if stuck:  # and what the others did, when it is not the schedule (one param's update applied to another?)
-        off = [f"{k} stepped at {np.nanmedian(rates[:, j] / right):.3g} x the schedule's rate"
-               for j, k in enumerate(NAMES) if k not in stuck and np.isfinite(rates[:, j]).any()
+    if stuck:  # and what the others did, when it is not the schedule
+        off = [k for j, k in enumerate(NAMES) if k not in stuck and np.isfinite(rates[:, j]).any()
                and not close(rates[:, j], right)]
-        return named(name, measured, tol, WHAT, "param_not_updated",
-                     f"{' and '.join(stuck)} never changed during training" + "".join(f"; {o}" for o in off))
+        seen = f"{' and '.join(stuck)} never changed during training" + "".join(
+            f"; {k} stepped at {np.nanmedian(rates[:, NAMES.index(k)] / right):.3g} x the schedule's rate" for k in off)
+        if len(stuck) == len(off) == 1 and close(rates[:, NAMES.index(off[0])], 2 * right):
+            return named(name, measured, tol, WHAT, "update_wrong_param", seen, f"{off[0]} stepped twice per "
+                         f"iteration and {stuck[0]} never ({stuck[0]}'s update line updating {off[0]}?)")
+        return named(name, measured, tol, WHAT, "param_not_updated", seen)
     bad = np.argwhere(residuals > RATE_TOL)
     if len(bad):
         t, j = bad[0]
@@ -323,7 +329,8 @@ def judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured)
     constant = float(np.nanmedian(used))
     if constant > 0 and close(rates, constant):  # one rate throughout, not the given one: not what train decays
         return named(name, measured, tol, WHAT, "lr_constant", f"{seen}: {constant:.4g} at every step",
-                     f"{constant:.4g}")
+                     f"{constant:.4g}" + (", reg's value too (reg passed as the rate?)" if close(
+                         constant, kw["reg"]) else ""))
     lr0, decay, T = kw["learning_rate"], kw["learning_rate_decay"], len(used)
     warm = warmup_length(rates, right)
     if warm:

@@ -73,43 +73,57 @@ def follows(run, its):
     return rest_right and run.decays == shown and tuple(its) in run.records
 
 
-def epoch_length(runs):
+def decays_follow(run, its):
+    """Whether a run's rate decays after iterations ``its`` (an epoch test of its own for the decay)
+    with the rest of the loop right, its accuracies recorded at the right iterations included."""
+    if its is None or run.raised:
+        return False
+    rest_right = all(run.checks[n].passed for n in ("train_steps", "train_sampling", "loss_history",
+                                                    "train_acc_history", "val_acc_history"))
+    return rest_right and run.decays == [t for t in its if t < run.prob.kwargs["num_iters"] - 1]
+
+
+def epoch_length(runs, agrees=follows):
     """(formula in words, {prefix: its}) of the one formula of EPOCH_LENGTHS whose epoch test
-    reproduces every run, when some run is wrong; else None."""
+    reproduces every run (``agrees``: the whole once-per-epoch block, or ``decays_follow``: the decay
+    alone), when some run is wrong; else None."""
     if all(r.passed for r in runs.values()):
         return None
     found = []
     for words, formula in EPOCH_LENGTHS:
         its = {p: epoch_iterations(formula(len(r.prob.X), r.prob.kwargs["batch_size"]), r.prob.kwargs["num_iters"])
                for p, r in runs.items()}
-        if all(follows(r, its[p]) for p, r in runs.items()):
+        if all(agrees(r, its[p]) for p, r in runs.items()):
             found.append((words, its))
     return found[0] if len(found) == 1 else None
 
 
-def epoch_text(words, its, runs):
+def epoch_text(words, its, runs, block="the accuracies were recorded and the rate decayed"):
     """'iterations_per_epoch = ...: on 40 rows in batches of 15, after iteration 0 instead of ...'."""
     seen = []
     for p, run in runs.items():
         if its[p] is None:
             seen.append(f"on {problems.describe_run(run.prob)}, it % iterations_per_epoch raised {run.raised}")
         elif list(its[p]) != list(run.boundaries):
-            seen.append(f"on {problems.describe_run(run.prob)}, the accuracies were recorded and the rate decayed "
-                        f"after {iterations_text(its[p])} instead of {iterations_text(run.boundaries)}")
+            seen.append(f"on {problems.describe_run(run.prob)}, {block} after {iterations_text(its[p])} instead of "
+                        f"{iterations_text(run.boundaries)}")
     return f"iterations_per_epoch = {words}: " + "; ".join(seen)
 
 
-def epoch_length_checks(runs, words, its):
+def epoch_length_checks(runs, words, its, cause="epoch_length_wrong", block=None):
     """The merged checks when a wrong epoch length explains every run: each failing check, from the
-    first run where it fails, named ``epoch_length_wrong``; the checks not judged stay consequences."""
-    text = epoch_text(words, its, runs)
+    first run where it fails, named ``cause`` (``block``: what the length times, when not the whole
+    once-per-epoch block); the checks not judged stay consequences."""
+    text = epoch_text(words, its, runs, *([block] if block else []))
+    if block:
+        text = "the decay's " + text + ", the accuracies recorded at the right ones"
     merged = {}
     for name, check in next(iter(runs.values())).checks.items():
         failing = next((r.checks[name] for r in runs.values() if not r.checks[name].passed), check)
         if failing.passed or failing.consequence_of:
             merged[name] = failing
         else:
-            merged[name] = named(name, failing.measured, failing.tolerance, failing.what, "epoch_length_wrong", text)
+            merged[name] = named(name, failing.measured, failing.tolerance, failing.what, cause, text)
     return merged
 
 
@@ -126,6 +140,10 @@ def merge(runs):
     found = epoch_length(runs)
     if found:
         return epoch_length_checks(runs, *found)
+    found = epoch_length(runs, decays_follow)
+    if found and any(sum(t < r.prob.kwargs["num_iters"] - 1 for t in found[1][p]) > 1 for p, r in runs.items()):
+        # (a decay after iteration 0 alone in every run is lr_decayed_once's, whatever the test)
+        return epoch_length_checks(runs, *found, "lr_decayed_at_wrong_iterations", "the rate decayed")
     main, *extra = runs.values()
     if not main.passed:
         return dict(main.checks, train_learning_rate=rate_across(main, extra))
@@ -235,6 +253,10 @@ def rate_across(main, extra):
     if math.isclose(other.first_rate / lr_other, main.first_rate / lr, rel_tol=RATE_TOL):
         cause, fill = rates.scaled_cause(main.first_rate / lr)
         return named(check.name, check.measured, check.tolerance, check.what, cause, seen + there, fill)
+    if all(math.isclose(r.first_rate / r.prob.kwargs["learning_rate"] * r.prob.kwargs["batch_size"] / len(r.prob.X), 1,
+                        rel_tol=RATE_TOL) for r in (main, other)):
+        return named(check.name, check.measured, check.tolerance, check.what, "lr_times_batches_per_epoch",
+                     f"{seen}{there}: learning_rate * num_train / batch_size on both")
     per_row = [r.first_rate / r.prob.kwargs["learning_rate"] / r.prob.kwargs["batch_size"] for r in (main, other)]
     if main.prob.kwargs["batch_size"] != other.prob.kwargs["batch_size"] and per_row[0] > 0 and math.isclose(
             *per_row, rel_tol=RATE_TOL):

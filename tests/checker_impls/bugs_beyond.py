@@ -300,6 +300,19 @@ BEYOND = {
                                  ("            loss_history.append(loss)\n", ""),
                                  ("            if it % iterations_per_epoch == 0:",
                                   "            loss_history.append(loss)\n            if it % iterations_per_epoch == 0:")],
+    "lr_annealed_by_iteration": [(UPDATE, "self.params[name] -= learning_rate / (it + 1) * grads[name]  # BUG")],
+    "lr_inverted": [(UPDATE, "self.params[name] -= grads[name] / learning_rate  # BUG")],
+    "lr_times_batches_per_epoch": [(UPDATE, "self.params[name] -= learning_rate * num_train / batch_size * grads[name]"
+                                            "  # BUG")],
+    "update_at_epochs_only": [(f"            for name in self.params:\n                {UPDATE}\n", ""),
+                              (EPOCH_TEST, f"{EPOCH_TEST}\n                for name in self.params:  # BUG: only here\n"
+                                           f"                    {UPDATE}")],
+    "update_wrong_param": [("for name in self.params:", 'for name in ("W1", "b1", "W2", "b1"):  # BUG: b1, not b2')],
+    "loss_history_negated": [("loss_history.append(loss)", "loss_history.append(-loss)  # BUG: the log-likelihood")],
+    "loss_history_running_mean": [("loss_history.append(loss)", "total = (total if it else 0.0) + loss\n"
+                                                                "            loss_history.append(total / (it + 1))  # BUG")],
+    "acc_error_rate": [(TRAIN_ACC, TRAIN_ACC.replace("==", "!=") + "  # BUG: the error rate"),
+                       (VAL_ACC, VAL_ACC.replace("==", "!="))],
     "lr_warmup": [(UPDATE, "self.params[name] -= learning_rate * min(1.0, (it + 1) / 4) * grads[name]  # BUG")],
     "batch_rng_reseeded": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        np.random.seed(0)  # BUG\n")],
     "train_parameters_reordered": [("learning_rate=1e-3, learning_rate_decay=0.95,",
