@@ -110,13 +110,16 @@ def epoch_text(words, its, runs, block="the accuracies were recorded and the rat
     return f"iterations_per_epoch = {words}: " + "; ".join(seen)
 
 
-def epoch_length_checks(runs, words, its, cause="epoch_length_wrong", block=None):
+def epoch_length_checks(runs, words, its, decay_only=False):
     """The merged checks when a wrong epoch length explains every run: each failing check, from the
-    first run where it fails, named ``cause`` (``block``: what the length times, when not the whole
-    once-per-epoch block); the checks not judged stay consequences."""
-    text = epoch_text(words, its, runs, *([block] if block else []))
-    if block:
-        text = "the decay's " + text + ", the accuracies recorded at the right ones"
+    first run where it fails, named ``epoch_length_wrong`` (``decay_only``: the length of the decay's
+    own epoch test, the accuracies' right: ``lr_decayed_at_wrong_iterations``); the checks not judged
+    stay consequences."""
+    if decay_only:
+        cause = "lr_decayed_at_wrong_iterations"
+        text = f"the decay's {epoch_text(words, its, runs, 'the rate decayed')}, the accuracies recorded at the right ones"
+    else:
+        cause, text = "epoch_length_wrong", epoch_text(words, its, runs)
     merged = {}
     for name, check in next(iter(runs.values())).checks.items():
         failing = next((r.checks[name] for r in runs.values() if not r.checks[name].passed), check)
@@ -143,7 +146,7 @@ def merge(runs):
     found = epoch_length(runs, decays_follow)
     if found and any(sum(t < r.prob.kwargs["num_iters"] - 1 for t in found[1][p]) > 1 for p, r in runs.items()):
         # (a decay after iteration 0 alone in every run is lr_decayed_once's, whatever the test)
-        return epoch_length_checks(runs, *found, "lr_decayed_at_wrong_iterations", "the rate decayed")
+        return epoch_length_checks(runs, *found, decay_only=True)
     main, *extra = runs.values()
     if not main.passed:
         return dict(main.checks, train_learning_rate=rate_across(main, extra))
@@ -222,7 +225,8 @@ def rate_across(main, extra):
     """The main run's learning-rate check, with a constant multiple of the schedule (``lr_scaled``, or
     ``update_repeated`` for a whole multiple) told apart by a run at another learning rate: the same
     first rate there is a rate fixed in the code (``lr_fixed``), the same multiple keeps its cause,
-    anything else is no known mistake. No param moving (``param_not_updated``) where they move in
+    learning_rate * num_train / batch_size in both is ``lr_times_batches_per_epoch``, anything else is
+    no known mistake. No param moving (``param_not_updated``) where they move in
     another run is a rate of 0 at the main run's settings: the rate's mistake, not the update's;
     ``lr_truncated_to_integer`` when every run's first rate is its learning_rate truncated to an
     integer."""
