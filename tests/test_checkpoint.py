@@ -171,3 +171,43 @@ def test_the_record_survives_the_file(tmp_path):
     assert sorted(loaded) == ["W1", "W2", "b1", "b2"]
     np.testing.assert_array_equal(back.pop("mean_image"), record.pop("mean_image"))
     assert back == record
+
+
+def tiny_checkpoint(folder, record, prep=None, prep_params=None):
+    """params.npz with ``record``, and a preprocess.npz holding ``prep`` bound to ``prep_params``
+    (default: these params) when given; the params."""
+    params = {"W1": np.ones((4, 3)), "b1": np.zeros(3), "W2": np.ones((3, 2)), "b2": np.zeros(2)}
+    artifacts.save_params(folder / "params.npz", params, record)
+    if prep is not None:
+        bound = artifacts.params_fingerprint(prep_params or params)
+        artifacts.save_arrays(folder / "preprocess.npz", {**prep, "params_sha256": bound})
+    return params
+
+
+CHANNEL = {"mean": np.arange(3.0), "std": np.ones(3)}
+
+
+def test_a_record_of_another_format_is_refused(tmp_path):
+    tiny_checkpoint(tmp_path, {"format": checkpoint.FORMAT + 1, "preprocess": "mean", "preprocess_sha256": None})
+    with pytest.raises(ValueError, match=f"a scoring record of format {checkpoint.FORMAT + 1}; this jaxnet reads"):
+        checkpoint.load(tmp_path / "params.npz")
+
+
+def test_another_runs_preprocessing_beside_the_params_is_refused(tmp_path):
+    other = {"W1": np.zeros((4, 3)), "b1": np.zeros(3), "W2": np.zeros((3, 2)), "b2": np.zeros(2)}
+    tiny_checkpoint(tmp_path, {"format": checkpoint.FORMAT, "preprocess": "channel",
+                               "preprocess_sha256": artifacts.arrays_fingerprint(CHANNEL)}, CHANNEL, other)
+    with pytest.raises(ValueError, match="does not belong to .* written by another run"):
+        checkpoint.load(tmp_path / "params.npz")
+
+
+def test_preprocessing_other_than_the_recorded_one_is_refused(tmp_path):
+    """preprocess.npz bound to these params but not the arrays the record's fingerprint names; the
+    recorded ones load."""
+    record = {"format": checkpoint.FORMAT, "preprocess": "channel",
+              "preprocess_sha256": artifacts.arrays_fingerprint(CHANNEL)}
+    tiny_checkpoint(tmp_path, record, {**CHANNEL, "std": 2 * np.ones(3)})
+    with pytest.raises(ValueError, match="is not the preprocessing .* was trained with"):
+        checkpoint.load(tmp_path / "params.npz")
+    tiny_checkpoint(tmp_path, record, CHANNEL)
+    assert sorted(checkpoint.load(tmp_path / "params.npz")[1]) == ["mean", "std"]

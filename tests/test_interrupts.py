@@ -136,6 +136,19 @@ def test_a_ctrl_c_swallowed_by_a_callback_is_raised_again_quietly(capfd, sigint_
     assert "Exception ignored" not in capfd.readouterr().err
 
 
+def test_other_unraisable_exceptions_still_reach_the_hook_before_it(sigint_raises):
+    """Only a swallowed Ctrl-C is taken over: any other exception a callback could not raise goes to
+    the hook that was there (Python's report, or pytest's)."""
+    seen, hook = [], sys.unraisablehook
+    sys.unraisablehook = seen.append
+    try:
+        with interrupts.raised_in_main():
+            sys.unraisablehook(types.SimpleNamespace(exc_type=ValueError))
+    finally:
+        sys.unraisablehook = hook
+    assert [u.exc_type for u in seen] == [ValueError]
+
+
 def test_without_it_python_loses_that_ctrl_c(capfd):
     """What ``raised_in_main`` is for: Python's own handling reports and drops it."""
     main_thread_only()

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from jaxnet import artifacts
-from jaxnet.cli import sweep_cifar10, train_cifar10
+from jaxnet.cli import folder, sweep_cifar10, train_cifar10
 
 ROOT = Path(__file__).resolve().parent.parent
 SPLIT = ["--num-training", "40", "--num-validation", "10", "--num-test", "10"]
@@ -141,6 +141,20 @@ def test_the_summary_lists_only_the_files_the_run_wrote(data_dir, tmp_path, caps
     assert last == "wrote " + ", ".join(str(out / name) for name in (
         "params.npz", "curves.png", "weights.png", "metrics.json"))  # metrics.json last
     assert (out / "notes.txt").read_text() == "the user's own"
+
+
+def test_an_overwritten_folder_keeps_no_file_of_the_earlier_run(tmp_path):
+    """--overwrite: params written without preprocessing remove an earlier preprocess.npz at once (it
+    would be read as theirs), and metrics.json comes after every other file of the earlier run this
+    run did not write is gone, but for the names it keeps and the user's own files."""
+    for name in ("preprocess.npz", "sweep.json", "state.npz", "curves.png", "notes.txt"):
+        (tmp_path / name).write_text("an earlier run's")
+    run = folder.RunFolder(tmp_path, keep={"state.npz"})
+    params = {"W1": np.zeros((4, 3)), "b1": np.zeros(3), "W2": np.zeros((3, 2)), "b2": np.zeros(2)}
+    folder.write_params(run, params)
+    assert not (tmp_path / "preprocess.npz").exists()
+    run.complete({"test_acc": 0.5})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["metrics.json", "notes.txt", "params.npz", "state.npz"]
 
 
 def filling_disk(monkeypatch, out, at):
