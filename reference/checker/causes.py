@@ -326,6 +326,13 @@ OTHER_CAUSES = (
             "iteration's loss", "append each iteration's minibatch loss", "training_histories"),
     Mistake("acc_error_rate", "the error rate (1 - accuracy: the wrong predictions counted) recorded as the accuracy",
             "append (predictions == labels).mean()", "training_histories"),
+    Mistake("lr_and_decay_swapped", "learning_rate and learning_rate_decay swapped: the rate starts at the decay "
+            "factor and is multiplied by the learning rate at each epoch", "pass each where it goes: the step at "
+            "learning_rate, multiplied by learning_rate_decay once per epoch", "training_rate"),
+    Mistake("reg_decayed_too", "reg decayed at each epoch along with the learning rate (the decay applied to both)",
+            "decay the learning rate alone: reg stays as given", "training_decay"),
+    Mistake("predict_hidden_argmax", "predict taking the argmax over the hidden units (the second layer left out)",
+            "predict: the argmax over classes of the scores, h1 W2 + b2", "predict"),
     Mistake("lr_warmup", "the learning rate warmed up: the schedule's times min(1, (it + 1) / {detail}) over the "
             "first iterations", "step with the schedule's rate from the first iteration: the notebook has no "
             "warm-up", "training_rate"),

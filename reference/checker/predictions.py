@@ -11,8 +11,8 @@ from reference.checker import formulas
 
 def candidates(params, X, titles):
     """[(cause id, detail, labels)] on the predict problem; ``titles``: {forward id: its title}."""
-    scores = formulas.notebook_forward(np, params, X)[2]
-    out = [("predict_argmin", "", np.argmin(scores, axis=1)), ("predict_wrong_axis", "", np.argmax(scores, axis=0)),
+    _, hidden, scores = formulas.notebook_forward(np, params, X)
+    out = [("predict_argmin", "", np.argmin(scores, axis=1)), ("predict_hidden_argmax", "", np.argmax(hidden, axis=1)), ("predict_wrong_axis", "", np.argmax(scores, axis=0)),
            ("predict_max_not_argmax", "", np.max(scores, axis=1)), ("predict_argmax_flat", "", np.argmax(scores)),
            ("predict_labels_column", "", np.argmax(scores, axis=1, keepdims=True)),
            ("predict_labels_shifted", "+ 1", np.argmax(scores, axis=1) + 1),

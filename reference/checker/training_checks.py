@@ -265,9 +265,10 @@ def judge_run(obs, prob):
         return training_runs.Run(prob, checks, boundaries, raised)
     inferred = rates.infer_rates(steps, final)
     rate = rates.judge_rates(steps, final, prob, boundaries, obs.meta["trace/eps"], reg_decayed, inferred)
-    if rate.causes == ["decay_applied_to_reg"]:
-        first = named(first.name, first.measured, first.tolerance, first.what, "decay_applied_to_reg",
-                      first.diagnosis.split(":")[0])
+    both = reg_decayed and rate.passed  # reg decayed at the boundaries, and the rate as it should be
+    if rate.causes == ["decay_applied_to_reg"] or both:
+        first = named(first.name, first.measured, first.tolerance, first.what,
+                      "reg_decayed_too" if both else "decay_applied_to_reg", first.diagnosis.split(":")[0])
     if first.causes == ["lr_passed_as_reg"] and rate.causes == ["lr_constant"] and close(
             np.nanmedian(inferred[0], axis=1), kw["reg"]):  # the rate is reg: one mistake, a swap, the rate's
         first, rate = (named(c.name, c.measured, c.tolerance, c.what, "lr_and_reg_swapped", seen_detail(c))

@@ -313,6 +313,11 @@ BEYOND = {
                                                                 "            loss_history.append(total / (it + 1))  # BUG")],
     "acc_error_rate": [(TRAIN_ACC, TRAIN_ACC.replace("==", "!=") + "  # BUG: the error rate"),
                        (VAL_ACC, VAL_ACC.replace("==", "!="))],
+    "lr_and_decay_swapped": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        learning_rate, "
+                             "learning_rate_decay = learning_rate_decay, learning_rate  # BUG: swapped\n")],
+    "reg_decayed_too": [(f"\n                {LR_DECAY}", f"\n                {LR_DECAY}\n"
+                                                        "                reg *= learning_rate_decay  # BUG: reg too")],
+    "predict_hidden_argmax": [(ARGMAX, "return np.argmax(hidden, axis=1)  # BUG: the hidden units")],
     "lr_warmup": [(UPDATE, "self.params[name] -= learning_rate * min(1.0, (it + 1) / 4) * grads[name]  # BUG")],
     "batch_rng_reseeded": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        np.random.seed(0)  # BUG\n")],
     "train_parameters_reordered": [("learning_rate=1e-3, learning_rate_decay=0.95,",

@@ -83,10 +83,6 @@ UNKNOWN.update({
     # W2 stepped at the decay factor, the others at the schedule's rate: a rate of its own that never changes
     "w2_stepped_at_decay": ("training_rate", None, [(UPDATE, "self.params[name] -= (learning_rate_decay if name == "
                                                              "'W2' else learning_rate) * grads[name]  # BUG")]),
-    # learning_rate and learning_rate_decay swapped: wrong from the first step, before any decay
-    "rate_and_decay_swapped": ("training_rate", None, [("        num_train = X.shape[0]\n", "        num_train = X.shape[0]\n"
-                                                        "        learning_rate, learning_rate_decay = learning_rate_decay, "
-                                                        "learning_rate  # BUG\n")]),
     # the decay under the progress print's test: never without verbose (the verbose run's other steps follow)
     "decay_under_verbose": ("training_decay", "lr_never_decayed", [
         (LR_DECAY, "pass  # BUG: the decay moved under verbose"),
