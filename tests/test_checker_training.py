@@ -147,6 +147,34 @@ def test_a_train_whose_steps_cannot_be_seen_is_rebuilt_from_its_outcome():
     assert before.summary()["part"] == "training_histories", before.summary()
 
 
+def test_a_rebuilt_step_tries_only_rates_that_give_the_next_loss():
+    """The schedule's rate and the step before's are tried first only where the next recorded loss is
+    theirs: a rate whose loss is below it (nearer the line's minimum) is not a candidate, and the line
+    search finds the rate that gives it."""
+    rng = np.random.default_rng(0)
+    X, y = rng.standard_normal((8, 5)), rng.integers(0, 3, 8)
+    params = {k: rng.standard_normal(shape) * 0.5 for k, shape in
+              (("W1", (5, 6)), ("b1", (6,)), ("W2", (6, 3)), ("b2", (3,)))}
+    loss, grads = replay.loss_and_grads(params, X, y, 1e-3)
+    target = float(replay.line_losses(params, grads, X, y, 1e-3, [0.3])[0])
+    assert replay.line_losses(params, grads, X, y, 1e-3, [1.4])[0] < target  # the scheduled rate's: lower
+    first = next(replay.candidate_rates(0, params, grads, [(X, y), (X, y)], [loss, target], 1e-3, 0.25, 1.4))
+    assert abs(first - 0.3) < 1e-9, first
+
+
+def test_a_decay_formula_is_named_only_when_the_rest_of_every_run_is_right():
+    """The decay under its own float epoch test and, besides, one minibatch drawn for the whole run:
+    the formula gives every run's decays, but the sampling is wrong, so the decay's cause does not
+    explain everything and is not named for it; the sampling's own cause is."""
+    result = edited("decay_float_epoch_and_batch_once", [
+        (f"\n                {LR_DECAY}", "\n            if it % (num_train / batch_size) == 0:  # BUG: a float\n"
+                                          f"                {LR_DECAY}"),
+        (DRAW, "            if it == 0:\n                indices = np.random.choice(num_train, batch_size)  # BUG\n")])
+    sampling = by_name(result)["train_sampling"]
+    assert sampling.causes == ["batch_not_redrawn"], sampling.diagnosis
+    assert "lr_decayed_at_wrong_iterations" not in [c for check in result.checks for c in check.causes]
+
+
 def test_a_rate_started_at_the_decay_factor_says_so_beside_a_fixed_one():
     """learning_rate_decay taken as the starting rate (then decayed): every run's first rate is the same,
     as a rate fixed in the code gives, and every run has the same decay, so lr_fixed's words say both."""
