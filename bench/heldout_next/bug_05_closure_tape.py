@@ -1,0 +1,176 @@
+"""Two-layer net (affine - ReLU - affine - softmax cross-entropy, L2 on W1 and W2) in NumPy.
+
+Written as staged computation: each forward node pushes a backward closure onto a tape that is replayed in reverse.
+Training: small helper methods for the minibatch, the step and the accuracy. Predict: argmax of the forward scores.
+"""
+
+import numpy as np
+
+
+class TwoLayerNet:
+    """Input - fully connected - ReLU - fully connected - softmax; params in self.params."""
+
+    def __init__(self, input_size, hidden_size, output_size, std=1e-4):
+        """Leaf nodes: W1 (D, H) and W2 (H, C) from std * randn (W1 drawn first), zero biases."""
+        self.params = {
+            'W1': std * np.random.rand(input_size, hidden_size),
+            'b1': np.zeros(hidden_size),
+            'W2': std * np.random.rand(hidden_size, output_size),
+            'b2': np.zeros(output_size),
+        }
+
+    def loss(self, X, y=None, reg=0.0):
+        """Scores (N, C) if y is None, else (loss, grads).
+
+        Every forward node pushes a closure onto a tape; the closure reads the upstream gradient
+        of its node from g and accumulates the downstream gradients into g. The backward pass
+        runs the tape in reverse.
+        """
+        W1, b1 = self.params['W1'], self.params['b1']
+        W2, b2 = self.params['W2'], self.params['b2']
+        N = X.shape[0]
+        rows = np.arange(N)
+        tape = []
+        g = {}
+
+        def accumulate(name, value):
+            if name in g:
+                g[name] = g[name] + value
+            else:
+                g[name] = value
+
+        a1 = X.dot(W1)
+        def back():
+            accumulate('W1', X.T.dot(g['a1']))
+        tape.append(back)
+
+        z1 = a1 + b1
+        def back():
+            accumulate('a1', g['z1'])
+            accumulate('b1', g['z1'].sum(axis=0))
+        tape.append(back)
+
+        h1 = np.maximum(0, z1)
+        def back():
+            accumulate('z1', g['h1'] * (z1 > 0))
+        tape.append(back)
+
+        a2 = h1.dot(W2)
+        def back():
+            accumulate('h1', g['a2'].dot(W2.T))
+            accumulate('W2', h1.T.dot(g['a2']))
+        tape.append(back)
+
+        scores = a2 + b2
+        def back():
+            accumulate('a2', g['scores'])
+            accumulate('b2', g['scores'].sum(axis=0))
+        tape.append(back)
+
+        if y is None:
+            return scores
+
+        shifted = scores - scores.max(axis=1, keepdims=True)
+        def back():
+            accumulate('scores', g['shifted'])  # the row max is held constant
+        tape.append(back)
+
+        e = np.exp(shifted)
+        def back():
+            accumulate('shifted', g['e'] * e)
+        tape.append(back)
+
+        s = e.sum(axis=1, keepdims=True)
+        def back():
+            accumulate('e', g['s'] * np.ones_like(e))
+        tape.append(back)
+
+        lse = np.log(s)
+        def back():
+            accumulate('s', g['lse'] / s)
+        tape.append(back)
+
+        log_probs = shifted - lse
+        def back():
+            accumulate('shifted', g['log_probs'])
+            accumulate('lse', -g['log_probs'].sum(axis=1, keepdims=True))
+        tape.append(back)
+
+        picked = log_probs[rows, y]
+        def back():
+            dense = np.zeros_like(log_probs)
+            dense[rows, y] = g['picked']
+            accumulate('log_probs', dense)
+        tape.append(back)
+
+        data_loss = -picked.mean()
+        def back():
+            accumulate('picked', -g['data_loss'] * np.ones(N) / N)
+        tape.append(back)
+
+        penalty = reg * (np.sum(W1 * W1) + np.sum(W2 * W2))
+        def back():
+            accumulate('W1', 2 * reg * W1 * g['penalty'])
+            accumulate('W2', 2 * reg * W2 * g['penalty'])
+        tape.append(back)
+
+        total = data_loss + penalty
+        def back():
+            accumulate('data_loss', g['total'])
+            accumulate('penalty', g['total'])
+        tape.append(back)
+
+        g['total'] = 1.0
+        for back in reversed(tape):
+            back()
+
+        grads = {name: g[name] for name in ('W1', 'b1', 'W2', 'b2')}
+        return total, grads
+
+    def _draw_minibatch(self, X, y, num_train, batch_size):
+        """The minibatch node."""
+        idx = np.random.choice(num_train, batch_size)
+        return X[idx], y[idx]
+
+    def _sgd_step(self, grads, rate):
+        """The update node for every leaf: p <- p - rate * dp."""
+        for name in self.params:
+            self.params[name] -= rate * grads[name]
+
+    def _accuracy(self, X, y):
+        """The accuracy node: the fraction of rows whose prediction equals the label."""
+        return np.mean(self.predict(X) == y)
+
+    def train(self, X, y, X_val, y_val, learning_rate=1e-3, learning_rate_decay=0.95,
+              reg=5e-6, num_iters=100, batch_size=200, verbose=False):
+        """Minibatch SGD built from the small helper nodes above."""
+        num_train = X.shape[0]
+        iterations_per_epoch = max(num_train // batch_size, 1)
+        history = {'loss_history': [], 'train_acc_history': [], 'val_acc_history': []}
+        rate = learning_rate
+
+        for it in range(num_iters):
+            X_batch, y_batch = self._draw_minibatch(X, y, num_train, batch_size)
+            loss, grads = self.loss(X_batch, y=y_batch, reg=reg)
+            history['loss_history'].append(loss)
+            self._sgd_step(grads, rate)
+
+            if verbose and it % 100 == 0:
+                print('iteration %d / %d: loss %f' % (it, num_iters, loss))
+
+            end_of_epoch = it % iterations_per_epoch == 0
+            # epoch node, part 1: record the accuracies
+            if end_of_epoch:
+                history['train_acc_history'].append(self._accuracy(X_batch, y_batch))
+                history['val_acc_history'].append(self._accuracy(X_val, y_val))
+            # epoch node, part 2: decay the rate
+            if end_of_epoch:
+                rate = rate * learning_rate_decay
+
+        return history
+
+    def predict(self, X):
+        """Labels (N,): the forward graph up to the scores, then the index of each row's best score."""
+        scores = self.loss(X)
+        y_pred = np.argmax(scores, axis=1)
+        return y_pred

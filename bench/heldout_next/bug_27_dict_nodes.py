@@ -1,0 +1,134 @@
+"""Two-layer net (affine - ReLU - affine - softmax cross-entropy, L2 on W1 and W2) in NumPy.
+
+Written as staged computation: forward values in a dict f and gradients in a dict d, one entry per named node.
+Training: a for loop in four commented stages. Predict: argmax of the softmax probabilities.
+"""
+
+import numpy as np
+
+
+class TwoLayerNet:
+    """Input - fully connected - ReLU - fully connected - softmax; params in self.params."""
+
+    def __init__(self, input_size, hidden_size, output_size, std=1e-4):
+        """Creates the four leaf nodes of the graph, one statement per leaf."""
+        # leaf nodes: the two weight matrices, then the two bias vectors
+        W1 = std * np.random.randn(input_size, hidden_size)
+        W2 = std * np.random.randn(hidden_size, output_size)
+        b1 = np.zeros(hidden_size)
+        b2 = np.zeros(output_size)
+        self.params = {}
+        self.params['W1'] = W1
+        self.params['b1'] = b1
+        self.params['W2'] = W2
+        self.params['b2'] = b2
+
+    def loss(self, X, y=None, reg=0.0):
+        """Scores (N, C) if y is None, else (loss, grads).
+
+        Forward values live in the dict f, one entry per node; the backward pass fills the dict d
+        with d total / d node, walking the same nodes in reverse.
+        """
+        W1, b1, W2, b2 = (self.params[k] for k in ('W1', 'b1', 'W2', 'b2'))
+        N = X.shape[0]
+        rows = np.arange(N)
+
+        f = {}
+        f['x_w1'] = X.dot(W1)
+        f['z1'] = f['x_w1'] + b1
+        f['h1'] = np.maximum(0.0, f['z1'])
+        f['h1_w2'] = f['h1'].dot(W2)
+        f['scores'] = f['h1_w2'] + b2
+        if y is None:
+            return f['scores']
+
+        f['row_max'] = f['scores'].max(axis=1, keepdims=True)
+        f['shifted'] = f['scores'] - f['row_max']
+        f['exp'] = np.exp(f['shifted'])
+        f['sum_exp'] = f['exp'].sum(axis=1, keepdims=True)
+        f['probs'] = f['exp'] / f['sum_exp']
+        f['p_y'] = f['probs'][rows, y]
+        f['log_p_y'] = np.log(f['p_y'])
+        f['data_loss'] = -np.mean(f['log_p_y'])
+        f['sq_W1'] = np.sum(W1 * W1)
+        f['sq_W2'] = np.sum(W2 * W2)
+        f['penalty'] = reg * (f['sq_W1'] + f['sq_W2'])
+        f['total'] = f['data_loss'] + f['penalty']
+
+        d = {}
+        d['total'] = 1.0
+        d['data_loss'] = d['total'] * 1.0
+        d['penalty'] = d['total'] * 1.0
+        d['sq_W1'] = d['penalty'] * reg
+        d['sq_W2'] = d['penalty'] * reg
+        d['log_p_y'] = d['data_loss'] * (-1.0 / N) * np.ones(N)
+        d['p_y'] = d['log_p_y'] / f['p_y']
+        d['probs'] = np.zeros_like(f['probs'])
+        d['probs'][rows, y] = d['p_y']
+        d['exp'] = d['probs'] / f['sum_exp']
+        d['sum_exp'] = np.sum(d['probs'] * (-f['exp'] / f['sum_exp'] ** 2), axis=1, keepdims=True)
+        d['exp'] = d['exp'] + d['sum_exp'] * np.ones_like(f['exp'])
+        d['shifted'] = d['exp'] * f['exp']
+        d['scores'] = d['shifted'] * 1.0  # the row max is held constant
+        d['h1_w2'] = d['scores'] * 1.0
+        d['b2'] = d['scores'].sum(axis=0)
+        d['h1'] = d['h1_w2'].dot(W2.T)
+        d['W2'] = f['h1'].T.dot(d['h1_w2']) + 2.0 * W2 * d['sq_W2']
+        d['z1'] = d['h1'] * (f['z1'] > 0)
+        d['x_w1'] = d['z1'] * 1.0
+        d['b1'] = d['h1'].sum(axis=0)
+        d['W1'] = X.T.dot(d['x_w1']) + 2.0 * W1 * d['sq_W1']
+
+        grads = {k: d[k] for k in ('W1', 'b1', 'W2', 'b2')}
+        return f['total'], grads
+
+    def train(self, X, y, X_val, y_val, learning_rate=1e-3, learning_rate_decay=0.95,
+              reg=5e-6, num_iters=100, batch_size=200, verbose=False):
+        """Minibatch SGD, written as four stages per iteration; the rate decays once per epoch."""
+        num_train = X.shape[0]
+        iterations_per_epoch = max(num_train // batch_size, 1)
+
+        loss_history = []
+        train_acc_history = []
+        val_acc_history = []
+
+        for it in range(num_iters):
+            # stage 1: the minibatch
+            batch_indices = np.random.choice(num_train, batch_size)
+            X_batch = X[batch_indices]
+            y_batch = y[batch_indices]
+
+            # stage 2: forward and backward through the graph
+            loss, grads = self.loss(X_batch, y=y_batch, reg=reg)
+            loss_history.append(loss)
+
+            # stage 3: one SGD step per leaf
+            for name in ('W1', 'b1', 'W2', 'b2'):
+                step = learning_rate * grads[name]
+                self.params[name] -= step
+
+            if verbose and it % 100 == 0:
+                print('iteration %d / %d: loss %f' % (it, num_iters, loss))
+
+            # stage 4: epoch bookkeeping
+            if it % iterations_per_epoch == 0:
+                train_acc = (self.predict(X_batch) == y_batch).mean()
+                val_acc = (self.predict(X_val) == y_val).mean()
+                train_acc_history.append(train_acc)
+                val_acc_history.append(val_acc)
+                learning_rate *= learning_rate_decay
+
+        return {
+            'loss_history': loss_history,
+            'train_acc_history': train_acc_history,
+            'val_acc_history': val_acc_history,
+        }
+
+    def predict(self, X):
+        """Labels (N,): scores -> shifted -> exp -> normalised probabilities -> argmax per row."""
+        scores = self.loss(X)
+        shifted = scores - scores.max(axis=1, keepdims=True)
+        exps = np.exp(shifted)
+        probs = exps / exps.sum(axis=1, keepdims=True)
+        y_pred = np.argmax(probs, axis=1)
+        return y_pred

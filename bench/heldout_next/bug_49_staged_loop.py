@@ -1,0 +1,169 @@
+"""Two-layer net (affine - ReLU - affine - softmax cross-entropy, L2 on W1 and W2) in NumPy.
+
+Written as staged computation: Node objects recorded by a Graph in creation order, walked backwards with local rules.
+Training: a for loop in four commented stages. Predict: argmax of the softmax probabilities.
+"""
+
+import numpy as np
+
+
+class Node:
+    """One value of the graph, its parents, and the rule mapping its gradient onto theirs."""
+
+    def __init__(self, value, parents=(), local_backward=None):
+        self.value = value
+        self.parents = parents
+        self.local_backward = local_backward
+        self.grad = None
+
+
+class Graph:
+    """Records nodes in creation order (a topological order) and walks that order backwards."""
+
+    def __init__(self):
+        self.nodes = []
+
+    def leaf(self, value):
+        node = Node(value)
+        self.nodes.append(node)
+        return node
+
+    def node(self, value, parents, local_backward):
+        node = Node(value, parents, local_backward)
+        self.nodes.append(node)
+        return node
+
+    def backward(self, root):
+        root.grad = 1.0
+        for node in reversed(self.nodes):
+            if node.grad is None or node.local_backward is None:
+                continue
+            for parent, grad in zip(node.parents, node.local_backward(node.grad)):
+                if parent.grad is None:
+                    parent.grad = grad
+                else:
+                    parent.grad = parent.grad + grad
+
+
+def scatter(values, rows, cols, shape):
+    """A zero array of the given shape with values placed at (rows, cols)."""
+    out = np.zeros(shape)
+    out[rows, cols] = values
+    return out
+
+
+class TwoLayerNet:
+    """Input - fully connected - ReLU - fully connected - softmax; params in self.params."""
+
+    def __init__(self, input_size, hidden_size, output_size, std=1e-4):
+        """Builds the leaves from a small table of (name, maker, shape), in table order."""
+        D, H, C = input_size, hidden_size, output_size
+
+        def gaussian(*shape):
+            return std * np.random.randn(*shape)
+
+        def zeros(*shape):
+            return np.zeros(shape)
+
+        leaves = [
+            ('W1', gaussian, (D, H)),
+            ('b1', zeros, (H,)),
+            ('W2', gaussian, (H, C)),
+            ('b2', zeros, (C,)),
+        ]
+        self.params = {}
+        for name, make, shape in leaves:
+            self.params[name] = make(*shape)
+
+    def loss(self, X, y=None, reg=0.0):
+        """Scores (N, C) if y is None, else (loss, grads); the graph is built as it is computed."""
+        g = Graph()
+        W1 = g.leaf(self.params['W1'])
+        b1 = g.leaf(self.params['b1'])
+        W2 = g.leaf(self.params['W2'])
+        b2 = g.leaf(self.params['b2'])
+        N = X.shape[0]
+        rows = np.arange(N)
+
+        a1 = g.node(X.dot(W1.value), (W1,), lambda up: (X.T.dot(up),))
+        z1 = g.node(a1.value + b1.value, (a1, b1), lambda up: (up, up.sum(axis=0)))
+        h1 = g.node(np.maximum(0, z1.value), (z1,), lambda up: (up * (z1.value > 0),))
+        a2 = g.node(h1.value.dot(W2.value), (h1, W2),
+                    lambda up: (up.dot(W2.value.T), h1.value.T.dot(up)))
+        scores = g.node(a2.value + b2.value, (a2, b2), lambda up: (up, up.sum(axis=0)))
+        if y is None:
+            return scores.value
+
+        shifted = g.node(scores.value - scores.value.max(axis=1, keepdims=True), (scores,),
+                         lambda up: (up,))
+        exps = g.node(np.exp(shifted.value), (shifted,), lambda up: (up * exps.value,))
+        sums = g.node(exps.value.sum(axis=1, keepdims=True), (exps,),
+                      lambda up: (up * np.ones_like(exps.value),))
+        probs = g.node(exps.value / sums.value, (exps, sums),
+                       lambda up: (up / sums.value,
+                                   -np.sum(up * exps.value, axis=1, keepdims=True) / sums.value ** 2))
+        p_correct = g.node(probs.value[rows, y], (probs,),
+                           lambda up: (scatter(up, rows, y, probs.value.shape),))
+        log_p = g.node(np.log(p_correct.value), (p_correct,), lambda up: (up / p_correct.value,))
+        data_loss = g.node(-log_p.value.mean(), (log_p,), lambda up: (-up * np.ones(N) / N,))
+        sq1 = g.node(np.sum(W1.value ** 2), (W1,), lambda up: (2.0 * W1.value * up,))
+        sq2 = g.node(np.sum(W2.value ** 2), (W2,), lambda up: (2.0 * W2.value * up,))
+        penalty = g.node(reg * (sq1.value + sq2.value), (sq1, sq2), lambda up: (reg * up, reg * up))
+        total = g.node(data_loss.value + penalty.value, (data_loss, penalty), lambda up: (up, up))
+
+        g.backward(total)
+        grads = {}
+        for name, leaf in (('W1', W1), ('b1', b1), ('W2', W2), ('b2', b2)):
+            grads[name] = leaf.grad if leaf.grad is not None else np.zeros_like(leaf.value)
+        return total.value, grads
+
+    def train(self, X, y, X_val, y_val, learning_rate=1e-3, learning_rate_decay=0.95,
+              reg=5e-6, num_iters=100, batch_size=200, verbose=False):
+        """Minibatch SGD, written as four stages per iteration; the rate decays once per epoch."""
+        num_train = X.shape[0]
+        iterations_per_epoch = max(num_train // batch_size, 1)
+
+        loss_history = []
+        train_acc_history = []
+        val_acc_history = []
+
+        for it in range(num_iters):
+            # stage 1: the minibatch
+            batch_indices = np.random.choice(num_train, batch_size)
+            X_batch = X[batch_indices]
+            y_batch = y[batch_indices]
+
+            # stage 2: forward and backward through the graph
+            loss, grads = self.loss(X_batch, y=y_batch, reg=reg)
+            loss_history.append(loss)
+
+            # stage 3: one SGD step per leaf
+            for name in ('W1', 'b1', 'W2', 'b2'):
+                step = learning_rate * grads[name]
+                self.params[name] -= step
+
+            if verbose and it % 100 == 0:
+                print('iteration %d / %d: loss %f' % (it, num_iters, loss))
+
+            # stage 4: epoch bookkeeping
+            if it % iterations_per_epoch == 0:
+                train_acc = (self.predict(X) == y).mean()
+                val_acc = (self.predict(X_val) == y_val).mean()
+                train_acc_history.append(train_acc)
+                val_acc_history.append(val_acc)
+                learning_rate *= learning_rate_decay
+
+        return {
+            'loss_history': loss_history,
+            'train_acc_history': train_acc_history,
+            'val_acc_history': val_acc_history,
+        }
+
+    def predict(self, X):
+        """Labels (N,): scores -> shifted -> exp -> normalised probabilities -> argmax per row."""
+        scores = self.loss(X)
+        shifted = scores - scores.max(axis=1, keepdims=True)
+        exps = np.exp(shifted)
+        probs = exps / exps.sum(axis=1, keepdims=True)
+        y_pred = np.argmax(probs, axis=1)
+        return y_pred
