@@ -399,14 +399,15 @@ def test_a_line_that_raised_is_the_backward_pass_s_only_when_it_names_a_gradient
 
 
 def test_a_param_moved_up_its_gradient_is_the_update_s_mistake():
-    """One param's rate negative (b2 += lr * grad): the update, not the schedule."""
+    """One param's rate negative (b2 += lr * grad): the update, not the schedule; at the schedule's rate,
+    the others down their gradients, it is named (update_ascends, that param's line)."""
     result = edited("b2_ascends", [("            for name in self.params:\n                " + UPDATE,
                                     "            for name in self.params:\n                sign = -1 if name == 'b2' "
                                     "else 1  # BUG: b2 up its gradient\n                self.params[name] -= sign * "
                                     "learning_rate * grads[name]")])
     summary = result.summary()
-    assert (summary["part"], summary["cause"]) == ("training_update", None)
-    assert "b2 moved up the gradient" in summary["structure"]
+    assert (summary["part"], summary["cause"]) == ("training_update", "update_ascends")
+    assert "b2 moved up the gradient at the schedule's rate, the others down it" in summary["structure"]
 
 
 def test_predict_wrong_past_a_block_of_rows_is_the_forward_pass_s_when_loss_is_too():

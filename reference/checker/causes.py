@@ -333,6 +333,10 @@ OTHER_CAUSES = (
             "decay the learning rate alone: reg stays as given", "training_decay"),
     Mistake("predict_hidden_argmax", "predict taking the argmax over the hidden units (the second layer left out)",
             "predict: the argmax over classes of the scores, h1 W2 + b2", "predict"),
+    Mistake("update_assigned", "each param replaced by the step instead of moved by it (params = -learning_rate * "
+            "grads: '=-' typed for '-=')", "params -= learning_rate * grads", "training_update"),
+    Mistake("lr_over_epoch_length", "the step's rate divided by iterations_per_epoch (the learning rate spread "
+            "over an epoch's steps)", "params -= learning_rate * grads: the rate is per step", "training_rate"),
     Mistake("lr_warmup", "the learning rate warmed up: the schedule's times min(1, (it + 1) / {detail}) over the "
             "first iterations", "step with the schedule's rate from the first iteration: the notebook has no "
             "warm-up", "training_rate"),

@@ -130,6 +130,13 @@ def fitted_update(steps, final, right):
     return None
 
 
+def assigned_step(steps, final, right):
+    """Whether every step left params = -lr_t g_t: the step assigned instead of subtracted."""
+    deltas, grads, params = flat_steps(steps, final)
+    return all(np.linalg.norm(d + p + lr * g) <= RATE_TOL * max(np.linalg.norm(d + p), 1e-300)
+               for d, g, p, lr in zip(deltas, grads, params, right))
+
+
 def value_clip(steps, final, right):
     """c when every step is -lr_t clip(g_t, -c, c) for one c, read off the largest entry of any step,
     and some gradient has an entry past c; else None."""
@@ -180,6 +187,8 @@ def judge_rates(steps, final, prob, boundaries, eps, reg_decayed=False, inferred
         t, j = bad[0]
         seen = (f"at step {t}, {NAMES[j]}'s update is not a multiple of its gradient (residual "
                 f"{residuals[t, j]:.2g} of the update)")
+        if assigned_step(steps, final, right):
+            return named(name, measured, tol, WHAT, "update_assigned", f"{seen}; every step left params = -lr * grads")
         fitted = fitted_update(steps, final, right)
         if fitted:
             return named(name, measured, tol, WHAT, fitted[0], f"{seen}; every step is the notebook's plus "
@@ -271,6 +280,10 @@ def uneven_rates(steps, rates, right, measured, kw, boundaries):
             f"{np.nanmedian(rates[:, NAMES.index(k)]):.4g}" for k in fixed) + " at every step, a rate that never "
             "changed, the others with the schedule's; not a known mistake", part="training_rate")
     ascends = [k for j, k in enumerate(NAMES) if np.any(ratio[:, j] < 0)]
+    if ascends and all(close(ratio[np.isfinite(ratio[:, j]), j], -1.0 if k in ascends else 1.0)
+                       for j, k in enumerate(NAMES)):
+        return named(name, measured, RATE_EXACT, WHAT, "update_ascends", f"{seen}: {joined(ascends)} moved up the "
+                     "gradient at the schedule's rate, the others down it")
     if ascends:  # a step up the gradient is the update's, whatever the rate
         return Check(name, False, measured, RATE_EXACT, WHAT, f"{seen}: {joined(ascends)} moved up the gradient "
                      "(a negative rate); not a known mistake", part="training_update")

@@ -225,8 +225,8 @@ def rate_across(main, extra):
     """The main run's learning-rate check, with a constant multiple of the schedule (``lr_scaled``, or
     ``update_repeated`` for a whole multiple) told apart by a run at another learning rate: the same
     first rate there is a rate fixed in the code (``lr_fixed``), the same multiple keeps its cause,
-    learning_rate * num_train / batch_size in both is ``lr_times_batches_per_epoch``, anything else is
-    no known mistake. No param moving (``param_not_updated``) where they move in
+    learning_rate * num_train / batch_size in both is ``lr_times_batches_per_epoch``, learning_rate /
+    iterations_per_epoch ``lr_over_epoch_length``, anything else is no known mistake. No param moving (``param_not_updated``) where they move in
     another run is a rate of 0 at the main run's settings: the rate's mistake, not the update's;
     ``lr_truncated_to_integer`` when every run's first rate is its learning_rate truncated to an
     integer."""
@@ -261,6 +261,10 @@ def rate_across(main, extra):
                         rel_tol=RATE_TOL) for r in (main, other)):
         return named(check.name, check.measured, check.tolerance, check.what, "lr_times_batches_per_epoch",
                      f"{seen}{there}: learning_rate * num_train / batch_size on both")
+    if all(math.isclose(r.first_rate / r.prob.kwargs["learning_rate"] * max(len(r.prob.X) // r.prob.kwargs["batch_size"],
+                                                                            1), 1, rel_tol=RATE_TOL) for r in (main, other)):
+        return named(check.name, check.measured, check.tolerance, check.what, "lr_over_epoch_length",
+                     f"{seen}{there}: learning_rate / iterations_per_epoch on both")
     per_row = [r.first_rate / r.prob.kwargs["learning_rate"] / r.prob.kwargs["batch_size"] for r in (main, other)]
     if main.prob.kwargs["batch_size"] != other.prob.kwargs["batch_size"] and per_row[0] > 0 and math.isclose(
             *per_row, rel_tol=RATE_TOL):
