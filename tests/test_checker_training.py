@@ -173,6 +173,26 @@ def test_a_decay_formula_is_named_only_when_the_rest_of_every_run_is_right():
     sampling = by_name(result)["train_sampling"]
     assert sampling.causes == ["batch_not_redrawn"], sampling.diagnosis
     assert "lr_decayed_at_wrong_iterations" not in [c for check in result.checks for c in check.causes]
+    # with b2 stepped up its gradient instead: the rates' median follows the formula, b2's does not
+    b2_up = edited("decay_float_epoch_and_b2_up", [
+        (f"\n                {LR_DECAY}", "\n            if it % (num_train / batch_size) == 0:  # BUG: a float\n"
+                                          f"                {LR_DECAY}"),
+        (UPDATE, "self.params[name] -= (-1 if name == 'b2' else 1) * learning_rate * grads[name]  # BUG")])
+    assert "lr_decayed_at_wrong_iterations" not in [c for check in b2_up.checks for c in check.causes]
+    assert "b2 moved up the gradient" in by_name(b2_up)["train_learning_rate"].diagnosis
+
+
+def test_a_rate_scaled_by_the_runs_sizes_is_named_only_when_every_run_agrees():
+    """learning_rate / iterations_per_epoch and learning_rate * num_train / batch_size are named from the
+    first rate of every run; the same in the main run and the run of 15-row batches, but raising
+    (num_train // batch_size: 0 in the runs of larger batches) or another factor in the run of 250-row
+    batches, they are not."""
+    def cause(name, update):
+        return edited(name, [(UPDATE, f"self.params[name] -= {update} * grads[name]  # BUG")]).summary()["cause"]
+    assert cause("rate_over_epoch", "learning_rate / iterations_per_epoch") == "lr_over_epoch_length"
+    assert cause("rate_over_floor_division", "learning_rate / (num_train // batch_size)") != "lr_over_epoch_length"
+    assert cause("rate_times_batches", "learning_rate * num_train / batch_size") == "lr_times_batches_per_epoch"
+    assert cause("rate_times_batches_capped", "learning_rate * num_train / min(batch_size, 20)") is None
 
 
 def test_a_rate_started_at_the_decay_factor_says_so_beside_a_fixed_one():
@@ -192,7 +212,8 @@ def test_a_decay_with_an_epoch_test_of_its_own_is_the_decays_mistake():
                                            f" == 0:  # BUG: a float\n                {LR_DECAY}")])
     assert (result.summary()["part"], result.summary()["cause"]) == ("training_decay", "lr_decayed_at_wrong_iterations")
     rate = by_name(result)["train_learning_rate"]
-    assert "the decay's iterations_per_epoch = num_train / batch_size (true division" in rate.diagnosis, rate.diagnosis
+    assert ("the decay's own epoch test (the accuracies' is right), iterations_per_epoch = num_train / batch_size "
+            "(true division" in rate.diagnosis), rate.diagnosis
     assert "on 40 rows in batches of 15, the rate decayed after iteration 0 instead of" in rate.diagnosis
     assert by_name(result)["train_acc_history"].passed and by_name(result)["val_acc_history"].passed
 

@@ -143,6 +143,7 @@ def test_other_unraisable_exceptions_still_reach_the_hook_before_it(sigint_raise
     sys.unraisablehook = seen.append
     try:
         with interrupts.raised_in_main():
+            assert sys.unraisablehook is not seen.append  # its own hook, in front of the one before
             sys.unraisablehook(types.SimpleNamespace(exc_type=ValueError))
     finally:
         sys.unraisablehook = hook

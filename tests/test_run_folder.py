@@ -145,8 +145,8 @@ def test_the_summary_lists_only_the_files_the_run_wrote(data_dir, tmp_path, caps
 
 def test_an_overwritten_folder_keeps_no_file_of_the_earlier_run(tmp_path):
     """--overwrite: params written without preprocessing remove an earlier preprocess.npz at once (it
-    would be read as theirs), and metrics.json comes after every other file of the earlier run this
-    run did not write is gone, but for the names it keeps and the user's own files."""
+    would be read as theirs); once metrics.json is written, the earlier run's other files that this
+    run did not write are gone, but for the names it keeps and the user's own files."""
     for name in ("preprocess.npz", "sweep.json", "state.npz", "curves.png", "notes.txt"):
         (tmp_path / name).write_text("an earlier run's")
     run = folder.RunFolder(tmp_path, keep={"state.npz"})

@@ -1,6 +1,6 @@
 """What predict may have computed instead of the argmax over classes of the notebook's scores
-(NumPy): the argmax of another forward pass's scores (``formulas.py``), the argmin, or the argmax
-over the examples. Each is a cause, named when it is the only one that gives predict's labels.
+(NumPy): the argmax of another forward pass's scores (``formulas.py``), the argmin, the argmax
+over the examples, or over the hidden units. Each is a cause, named when it is the only one that gives predict's labels.
 Or labels for the first rows only: the others dropped, or left at 0.
 """
 
@@ -12,7 +12,8 @@ from reference.checker import formulas
 def candidates(params, X, titles):
     """[(cause id, detail, labels)] on the predict problem; ``titles``: {forward id: its title}."""
     _, hidden, scores = formulas.notebook_forward(np, params, X)
-    out = [("predict_argmin", "", np.argmin(scores, axis=1)), ("predict_hidden_argmax", "", np.argmax(hidden, axis=1)), ("predict_wrong_axis", "", np.argmax(scores, axis=0)),
+    out = [("predict_argmin", "", np.argmin(scores, axis=1)), ("predict_wrong_axis", "", np.argmax(scores, axis=0)),
+           ("predict_hidden_argmax", "", np.argmax(hidden, axis=1)),
            ("predict_max_not_argmax", "", np.max(scores, axis=1)), ("predict_argmax_flat", "", np.argmax(scores)),
            ("predict_labels_column", "", np.argmax(scores, axis=1, keepdims=True)),
            ("predict_labels_shifted", "+ 1", np.argmax(scores, axis=1) + 1),

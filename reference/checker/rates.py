@@ -48,7 +48,7 @@ def schedules(lr0, decay, boundaries, num_iters):
                    "lr_decay_compounded:epoch": compounded(lr0, decay, boundaries, num_iters),
                    "lr_decay_compounded:(epoch + 1)": compounded(lr0, decay, boundaries, num_iters, first=1),
                    "lr_annealed_by_iteration": right / np.arange(1, num_iters + 1),
-                   "lr_inverted": 1 / right,
+                   "lr_inverted": np.divide(1, right, out=np.full_like(right, np.inf), where=right != 0),
                    "lr_and_decay_swapped": schedule(decay, lr0, lambda it: it in boundaries, num_iters),
                    "update_at_epochs_only": np.where(np.isin(np.arange(num_iters), boundaries), right, 0.0)}
 

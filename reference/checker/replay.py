@@ -4,9 +4,10 @@ A train that computes its steps inline (no call of ``self.loss``, no function of
 (loss, grads)) leaves only its histories and final params. If its minibatches are np.random.choice's
 after the seed and its update is ``params -= lr_t * grads`` with one rate per step, each rate is the
 one whose next step's loss is the recorded one: the step is rebuilt with the true loss and gradients
-on the oracle's minibatch, its rate solved from the next recorded loss (the root nearest the step
-before's rate first, the others when that one leads nowhere), and the last one from the final params. The rebuilt steps count only when they meet every recorded loss and end at the run's
-final params; they are then judged as seen ones are.
+on the oracle's minibatch, its rate the schedule's or the step before's where the next recorded loss
+is theirs, else solved from it (the root nearest the step before's rate first, the others when that
+one leads nowhere), and the last one from the final params. The rebuilt steps count only when they
+meet every recorded loss and end at the run's final params; they are then judged as seen ones are.
 """
 
 import numpy as np
@@ -77,9 +78,9 @@ def candidate_rates(t, params, grads, batches, losses, reg, previous, scheduled)
 def replayed_steps(obs, prob, batches):
     """[{"X", "y", "reg", "loss", "params", "grads", "rate"}] of the main run rebuilt from its outcome
     (as ``training_record.recorded_steps``) on the oracle's minibatches [(X, y)], or None when no such
-    run of plain steps explains it. Where a step's loss allows more than one rate, the nearest the step
-    before's is followed first and the others are tried when it leads nowhere (at most MAX_TRIED others
-    in all)."""
+    run of plain steps explains it. Where a step's loss allows more than one rate, the first that
+    ``candidate_rates`` gives is followed and the others are tried when it leads nowhere (at most
+    MAX_TRIED others in all)."""
     kw, reg = prob.kwargs, prob.kwargs["reg"]
     losses, final = obs.get("trace/loss_history"), obs.params("trace/final")
     if losses is None or len(losses) != len(batches) or len(final) < 4 or not np.isfinite(losses).all():

@@ -282,7 +282,8 @@ def judge_run(obs, prob):
     records = [tuple(boundaries)] if right else histories.recorded_sets(obs, steps, final, prob)
     histories.epoch_mistake(checks, decays, obs, steps, final, prob, boundaries)
     changed_inputs(obs, checks)
-    return training_runs.Run(prob, checks, boundaries, raised, decays, records, float(used[0]))
+    return training_runs.Run(prob, checks, boundaries, raised, decays, records, float(used[0]),
+                             close(inferred[0], used[:, None]))
 
 
 STALE = "loss reads values the update does not change"  # said by train_steps when it is so

@@ -38,7 +38,8 @@ class Run:
     """One run's checks ({name: Check}), the iterations the notebook's loop decays and records after,
     the error train raised (or None), the iterations after which the rate was multiplied by the decay
     factor (None: it changed otherwise, or was not judged), the sets of iterations after which
-    both accuracy histories could have been recorded, and the rate of the first step (NaN: not judged)."""
+    both accuracy histories could have been recorded, the rate of the first step (NaN: not judged), and
+    whether every param took the same rate at each step."""
     prob: object
     checks: dict
     boundaries: list
@@ -46,6 +47,7 @@ class Run:
     decays: list = None
     records: list = field(default_factory=list)
     first_rate: float = math.nan
+    one_rate: bool = True
 
     @property
     def passed(self):
@@ -74,10 +76,13 @@ def follows(run, its):
 
 
 def decays_follow(run, its):
-    """Whether a run's rate decays after iterations ``its`` (an epoch test of its own for the decay)
-    with the rest of the loop right, its accuracies recorded at the right iterations included."""
-    if its is None or run.raised:
+    """Whether a run's rate decays after iterations ``its`` (an epoch test of its own for the decay),
+    one rate for every param at each step, with the rest of the loop right, its accuracies recorded at
+    the right iterations included (a run whose epochs those are: every check passed)."""
+    if its is None or run.raised or not run.one_rate:
         return False
+    if list(its) == list(run.boundaries):
+        return run.passed
     rest_right = all(run.checks[n].passed for n in ("train_steps", "train_sampling", "loss_history",
                                                     "train_acc_history", "val_acc_history"))
     return rest_right and run.decays == [t for t in its if t < run.prob.kwargs["num_iters"] - 1]
@@ -117,7 +122,7 @@ def epoch_length_checks(runs, words, its, decay_only=False):
     stay consequences."""
     if decay_only:
         cause = "lr_decayed_at_wrong_iterations"
-        text = f"the decay's {epoch_text(words, its, runs, 'the rate decayed')}, the accuracies recorded at the right ones"
+        text = f"the decay's own epoch test (the accuracies' is right), {epoch_text(words, its, runs, 'the rate decayed')}"
     else:
         cause, text = "epoch_length_wrong", epoch_text(words, its, runs)
     merged = {}
@@ -224,10 +229,11 @@ def fixed_rate_words(c, runs):
 def rate_across(main, extra):
     """The main run's learning-rate check, with a constant multiple of the schedule (``lr_scaled``, or
     ``update_repeated`` for a whole multiple) told apart by a run at another learning rate: the same
-    first rate there is a rate fixed in the code (``lr_fixed``), the same multiple keeps its cause,
-    learning_rate * num_train / batch_size in both is ``lr_times_batches_per_epoch``, learning_rate /
-    iterations_per_epoch ``lr_over_epoch_length``, anything else is no known mistake. No param moving (``param_not_updated``) where they move in
-    another run is a rate of 0 at the main run's settings: the rate's mistake, not the update's;
+    first rate there is a rate fixed in the code (``lr_fixed``); the same multiple keeps its cause;
+    learning_rate * num_train / batch_size, or learning_rate / iterations_per_epoch, as the first rate
+    of every run (none raising) is ``lr_times_batches_per_epoch`` or ``lr_over_epoch_length``; anything
+    else is no known mistake. No param moving (``param_not_updated``) where they move in another run is
+    a rate of 0 at the main run's settings: the rate's mistake, not the update's;
     ``lr_truncated_to_integer`` when every run's first rate is its learning_rate truncated to an
     integer."""
     check = main.checks["train_learning_rate"]
@@ -257,14 +263,12 @@ def rate_across(main, extra):
     if math.isclose(other.first_rate / lr_other, main.first_rate / lr, rel_tol=RATE_TOL):
         cause, fill = rates.scaled_cause(main.first_rate / lr)
         return named(check.name, check.measured, check.tolerance, check.what, cause, seen + there, fill)
-    if all(math.isclose(r.first_rate / r.prob.kwargs["learning_rate"] * r.prob.kwargs["batch_size"] / len(r.prob.X), 1,
-                        rel_tol=RATE_TOL) for r in (main, other)):
-        return named(check.name, check.measured, check.tolerance, check.what, "lr_times_batches_per_epoch",
-                     f"{seen}{there}: learning_rate * num_train / batch_size on both")
-    if all(math.isclose(r.first_rate / r.prob.kwargs["learning_rate"] * max(len(r.prob.X) // r.prob.kwargs["batch_size"],
-                                                                            1), 1, rel_tol=RATE_TOL) for r in (main, other)):
-        return named(check.name, check.measured, check.tolerance, check.what, "lr_over_epoch_length",
-                     f"{seen}{there}: learning_rate / iterations_per_epoch on both")
+    for cause, factor, words in ((("lr_times_batches_per_epoch", lambda n, b: n / b, "num_train / batch_size"),
+                                  ("lr_over_epoch_length", lambda n, b: 1 / max(n // b, 1), "1 / iterations_per_epoch"))):
+        if all(not r.raised and math.isclose(r.first_rate, r.prob.kwargs["learning_rate"] * factor(
+                len(r.prob.X), r.prob.kwargs["batch_size"]), rel_tol=RATE_TOL) for r in (main, *extra)):
+            return named(check.name, check.measured, check.tolerance, check.what, cause,
+                         f"{seen}{there}: learning_rate * {words} in every run")
     per_row = [r.first_rate / r.prob.kwargs["learning_rate"] / r.prob.kwargs["batch_size"] for r in (main, other)]
     if main.prob.kwargs["batch_size"] != other.prob.kwargs["batch_size"] and per_row[0] > 0 and math.isclose(
             *per_row, rel_tol=RATE_TOL):

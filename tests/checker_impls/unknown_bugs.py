@@ -88,13 +88,6 @@ UNKNOWN.update({
         (LR_DECAY, "pass  # BUG: the decay moved under verbose"),
         ('print("iteration %d / %d: loss %f" % (it, num_iters, loss))',
          'print("iteration %d / %d: loss %f" % (it, num_iters, loss))\n                learning_rate *= learning_rate_decay')]),
-    # the decay's epoch test with true division (the accuracies' right): a float epoch on 40 rows in
-    # batches of 15 decays once; the main run's whole epochs are right, so no schedule of that run is
-    # named, but the one formula that gives every run's decays is
-    "decay_float_epoch": ("training_decay", "lr_decayed_at_wrong_iterations", [
-        (LR_DECAY, "pass  # BUG: the decay tested apart"),
-        ("            if it % iterations_per_epoch == 0:\n", "            if it % (num_train / batch_size) == 0:\n"
-         "                learning_rate *= learning_rate_decay\n            if it % iterations_per_epoch == 0:\n")]),
     # the rate scaled by batch_size // 200 (an integer ratio): 0 in batches under 200, so no param moves
     # there; in batches of 250 they move: the rate's mistake, not an update never applied
     "rate_integer_ratio": ("training_rate", None, [(UPDATE, "self.params[name] -= learning_rate * (batch_size // 200) "
