@@ -337,6 +337,9 @@ OTHER_CAUSES = (
             "grads: '=-' typed for '-=')", "params -= learning_rate * grads", "training_update"),
     Mistake("lr_over_epoch_length", "the step's rate divided by iterations_per_epoch (the learning rate spread "
             "over an epoch's steps)", "params -= learning_rate * grads: the rate is per step", "training_rate"),
+    Mistake("acc_histories_one_list", "both accuracy histories one list (train_acc_history and val_acc_history "
+            "bound to the same object): each holds both accuracies of every epoch in turn", "two lists: "
+            "train_acc_history, val_acc_history = [], []", "training_histories"),
     Mistake("lr_warmup", "the learning rate warmed up: the schedule's times min(1, (it + 1) / {detail}) over the "
             "first iterations", "step with the schedule's rate from the first iteration: the notebook has no "
             "warm-up", "training_rate"),

@@ -119,7 +119,8 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                            ("acc_over_other_set", [acc["train"][t] * len(steps[t]["X"]) / n_train for t in boundaries]),
                            ("acc_recorded_at_end", at("train", ended)),
                            ("history_truncated", np.floor(at("train", boundaries))),
-                           ("acc_error_rate", [1 - a for a in at("train", boundaries)])],
+                           ("acc_error_rate", [1 - a for a in at("train", boundaries)]),
+                           ("acc_histories_one_list", interleaved(at("train", boundaries), at("val", boundaries)))],
                           "max error (minibatch accuracy per epoch)"),
             judge_history("val_acc_history", val, at("val", boundaries),
                           [("val_acc_on_train", at("train", boundaries)),
@@ -129,8 +130,14 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                            ("acc_over_other_set", [a * n_val / n_train for a in at("val", boundaries)]),
                            ("acc_recorded_at_end", at("val", ended)),
                            ("history_truncated", np.floor(at("val", boundaries))),
-                           ("acc_error_rate", [1 - a for a in at("val", boundaries)])],
+                           ("acc_error_rate", [1 - a for a in at("val", boundaries)]),
+                           ("acc_histories_one_list", interleaved(at("train", boundaries), at("val", boundaries)))],
                           "max error (validation accuracy per epoch)")])
+
+
+def interleaved(train, val):
+    """Both accuracies of each epoch in turn, as one list appended to by both histories holds them."""
+    return [a for pair in zip(train, val) for a in pair]
 
 
 def recorded_sets(obs, steps, final, prob):

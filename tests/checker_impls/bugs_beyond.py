@@ -320,6 +320,8 @@ BEYOND = {
     "predict_hidden_argmax": [(ARGMAX, "return np.argmax(hidden, axis=1)  # BUG: the hidden units")],
     "update_assigned": [(UPDATE, "self.params[name] =- learning_rate * grads[name]  # BUG: =- for -=")],
     "lr_over_epoch_length": [(UPDATE, "self.params[name] -= learning_rate / iterations_per_epoch * grads[name]  # BUG")],
+    "acc_histories_one_list": [("loss_history, train_acc_history, val_acc_history = [], [], []",
+                                "loss_history = []\n        train_acc_history = val_acc_history = []  # BUG: one list")],
     "lr_warmup": [(UPDATE, "self.params[name] -= learning_rate * min(1.0, (it + 1) / 4) * grads[name]  # BUG")],
     "batch_rng_reseeded": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        np.random.seed(0)  # BUG\n")],
     "train_parameters_reordered": [("learning_rate=1e-3, learning_rate_decay=0.95,",
