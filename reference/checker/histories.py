@@ -102,6 +102,7 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
     else:
         swapped = None
     ended = list(boundaries) + [t for t in range(len(steps))[-1:] if t not in boundaries]  # and after the last
+    one_list = interleaved(at("train", boundaries), at("val", boundaries))  # both histories one list
     n_train, n_val = len(prob.X), len(prob.X_val)
     return [judge_history("loss_history", obs.get("trace/loss_history"), losses,
                           [("loss_history_per_epoch", [losses[t] for t in boundaries]),
@@ -120,7 +121,7 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                            ("acc_recorded_at_end", at("train", ended)),
                            ("history_truncated", np.floor(at("train", boundaries))),
                            ("acc_error_rate", [1 - a for a in at("train", boundaries)]),
-                           ("acc_histories_one_list", interleaved(at("train", boundaries), at("val", boundaries)))],
+                           ("acc_histories_one_list", one_list)],
                           "max error (minibatch accuracy per epoch)"),
             judge_history("val_acc_history", val, at("val", boundaries),
                           [("val_acc_on_train", at("train", boundaries)),
@@ -131,7 +132,7 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                            ("acc_recorded_at_end", at("val", ended)),
                            ("history_truncated", np.floor(at("val", boundaries))),
                            ("acc_error_rate", [1 - a for a in at("val", boundaries)]),
-                           ("acc_histories_one_list", interleaved(at("train", boundaries), at("val", boundaries)))],
+                           ("acc_histories_one_list", one_list)],
                           "max error (validation accuracy per epoch)")])
 
 

@@ -1,7 +1,7 @@
 """What predict may have computed instead of the argmax over classes of the notebook's scores
 (NumPy): the argmax of another forward pass's scores (``formulas.py``), the argmin, the argmax
-over the examples, or over the hidden units. Each is a cause, named when it is the only one that gives predict's labels.
-Or labels for the first rows only: the others dropped, or left at 0.
+over the examples, or over the hidden units. Each is a cause, named when it is the only one that
+gives predict's labels. Or labels for the first rows only: the others dropped, or left at 0.
 """
 
 import numpy as np

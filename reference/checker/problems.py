@@ -233,7 +233,12 @@ def describe_run(prob):
     return f"{len(prob.X)} rows in batches of {prob.kwargs['batch_size']}"
 
 
+def iterations_per_epoch(num_train, batch_size):
+    """The notebook's epoch length, in iterations."""
+    return max(num_train // batch_size, 1)
+
+
 def epoch_boundaries(num_train, batch_size, num_iters):
     """The iterations after which the notebook's loop records accuracies and decays the rate."""
-    per_epoch = max(num_train // batch_size, 1)
+    per_epoch = iterations_per_epoch(num_train, batch_size)
     return [it for it in range(num_iters) if it % per_epoch == 0]

@@ -61,6 +61,11 @@ def epoch_iterations(length, num_iters):
     return tuple(it for it in range(num_iters) if it % length == 0)
 
 
+def shown(run, its):
+    """The iterations of ``its`` after which a decay shows in a run (one after its last step does not)."""
+    return [t for t in its if t < run.prob.kwargs["num_iters"] - 1]
+
+
 def follows(run, its):
     """Whether a run is what the once-per-epoch block at iterations ``its`` does (None: ``it % 0``
     raised), with the rest of the loop right."""
@@ -71,8 +76,7 @@ def follows(run, its):
     if list(its) == list(run.boundaries):
         return run.passed
     rest_right = all(run.checks[n].passed for n in ("train_steps", "train_sampling", "loss_history"))
-    shown = [t for t in its if t < run.prob.kwargs["num_iters"] - 1]  # a decay after the last step does not show
-    return rest_right and run.decays == shown and tuple(its) in run.records
+    return rest_right and run.decays == shown(run, its) and tuple(its) in run.records
 
 
 def decays_follow(run, its):
@@ -85,7 +89,7 @@ def decays_follow(run, its):
         return run.passed
     rest_right = all(run.checks[n].passed for n in ("train_steps", "train_sampling", "loss_history",
                                                     "train_acc_history", "val_acc_history"))
-    return rest_right and run.decays == [t for t in its if t < run.prob.kwargs["num_iters"] - 1]
+    return rest_right and run.decays == shown(run, its)
 
 
 def epoch_length(runs, agrees=follows):
@@ -149,7 +153,7 @@ def merge(runs):
     if found:
         return epoch_length_checks(runs, *found)
     found = epoch_length(runs, decays_follow)
-    if found and any(sum(t < r.prob.kwargs["num_iters"] - 1 for t in found[1][p]) > 1 for p, r in runs.items()):
+    if found and any(len(shown(r, found[1][p])) > 1 for p, r in runs.items()):
         # (a decay after iteration 0 alone in every run is lr_decayed_once's, whatever the test)
         return epoch_length_checks(runs, *found, decay_only=True)
     main, *extra = runs.values()
@@ -263,8 +267,9 @@ def rate_across(main, extra):
     if math.isclose(other.first_rate / lr_other, main.first_rate / lr, rel_tol=RATE_TOL):
         cause, fill = rates.scaled_cause(main.first_rate / lr)
         return named(check.name, check.measured, check.tolerance, check.what, cause, seen + there, fill)
-    for cause, factor, words in ((("lr_times_batches_per_epoch", lambda n, b: n / b, "num_train / batch_size"),
-                                  ("lr_over_epoch_length", lambda n, b: 1 / max(n // b, 1), "1 / iterations_per_epoch"))):
+    for cause, factor, words in (("lr_times_batches_per_epoch", lambda n, b: n / b, "num_train / batch_size"),
+                                 ("lr_over_epoch_length", lambda n, b: 1 / problems.iterations_per_epoch(n, b),
+                                  "1 / iterations_per_epoch")):
         if all(not r.raised and math.isclose(r.first_rate, r.prob.kwargs["learning_rate"] * factor(
                 len(r.prob.X), r.prob.kwargs["batch_size"]), rel_tol=RATE_TOL) for r in (main, *extra)):
             return named(check.name, check.measured, check.tolerance, check.what, cause,
