@@ -276,3 +276,19 @@ def test_the_toy_run_is_held_to_the_oracles_run_and_located_by_what_gives_it():
         assert failed == ["toy_training"], (name, failed)
         assert (result.summary()["part"], result.summary()["cause"]) == (part, None), name
         assert words in by_name(result)["toy_training"].diagnosis, name
+
+
+def test_an_iteration_count_one_off_is_named_only_when_the_main_run_is_one_off_too():
+    """One iteration more only where the batch is larger than the rows (the run of 16-row batches): a
+    loop's bound off by one would be off in the main run too, whose count is right, so no cause is
+    named; the same loop run for whole epochs only (the run of 15-row batches, 10 of 11) is named."""
+    extra = edited("one_more_iteration_on_big_batches", [
+        ("for it in range(num_iters):", "for it in range(num_iters + (batch_size > num_train)):  # BUG")])
+    steps = by_name(extra)["train_steps"]
+    assert not steps.passed and steps.causes == [], steps.diagnosis
+    assert "8 times for 7 iterations" in steps.diagnosis and "count is right" in steps.diagnosis
+    whole = edited("whole_epochs_rounded_up", [
+        ("for it in range(num_iters):", "for it in range(-(-num_iters // iterations_per_epoch) * "
+                                        "iterations_per_epoch):  # BUG")])
+    steps = by_name(whole)["train_steps"]
+    assert steps.causes == ["iterations_in_whole_epochs"] and "rounded up" in steps.diagnosis, steps.diagnosis

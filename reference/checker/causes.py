@@ -340,6 +340,18 @@ OTHER_CAUSES = (
     Mistake("acc_histories_one_list", "both accuracy histories one list (train_acc_history and val_acc_history "
             "bound to the same object): each holds both accuracies of every epoch in turn", "two lists: "
             "train_acc_history, val_acc_history = [], []", "training_histories"),
+    Mistake("acc_best_so_far", "the best accuracy so far recorded at each epoch (a running maximum, as a "
+            "best-model tracker keeps) instead of the epoch's own", "append the epoch's accuracy; keep the best "
+            "apart if it is wanted", "training_histories"),
+    Mistake("update_twice_undecayed", "two updates each iteration: one at the schedule's rate and one more at the "
+            "undecayed learning_rate (a second update line left beside the first)", "one update per iteration: "
+            "params -= learning_rate * grads, at the decayed rate", "training_update"),
+    Mistake("iterations_in_whole_epochs", "train running whole epochs only: num_iters rounded {detail} to a "
+            "multiple of iterations_per_epoch (num_iters turned into epochs and back)", "for it in range(num_iters): "
+            "num_iters iterations, whatever the epochs", "training_update"),
+    Mistake("predict_softmax_over_examples", "predict taking the argmax of a softmax over the examples (axis 0) "
+            "instead of the scores' own argmax", "predict: np.argmax(scores, axis=1); a softmax, taken over the "
+            "classes, would not change it", "predict"),
     Mistake("lr_warmup", "the learning rate warmed up: the schedule's times min(1, (it + 1) / {detail}) over the "
             "first iterations", "step with the schedule's rate from the first iteration: the notebook has no "
             "warm-up", "training_rate"),
@@ -384,7 +396,7 @@ OTHER_CAUSES = (
     Mistake("verbose_changes_training", "train with verbose=True: it {detail} than with verbose=False (the progress "
             "print overwriting a variable train records?)", "let verbose only print: keep what the progress line "
             "computes in a variable of its own", "training_histories"),
-    Mistake("lr_applied_twice", "the step learning_rate ** 2 * grads (learning_rate applied twice)",
+    Mistake("lr_applied_twice", "the step {detail} * grads (learning_rate applied twice)",
             "params -= learning_rate * grads: one factor of the rate", "training_rate"),
     Mistake("lr_missing_for_params", "{detail} stepped without the learning rate (params -= grads)",
             "params -= learning_rate * grads for every param, the biases too", "training_rate"),

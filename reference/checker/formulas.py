@@ -310,6 +310,9 @@ RETURNED = (
     Mistake("scores_returned_shifted", "the scores returned after subtracting each row's max",
             "return the scores h1 W2 + b2 when y is None, before any shift", "scores",
             returning(lambda xp, s: s - s.max(axis=1, keepdims=True))),
+    Mistake("scores_returned_transposed", "the scores returned transposed, (C, N) (a class-by-example layout "
+            "kept to the end)", "return the scores as (N, C): one row per example", "scores",
+            returning(lambda xp, s: s.T)),
 )
 
 DATA_LOSSES = (

@@ -121,7 +121,8 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                            ("acc_recorded_at_end", at("train", ended)),
                            ("history_truncated", np.floor(at("train", boundaries))),
                            ("acc_error_rate", [1 - a for a in at("train", boundaries)]),
-                           ("acc_histories_one_list", one_list)],
+                           ("acc_histories_one_list", one_list),
+                           ("acc_best_so_far", best_so_far(at("train", boundaries)))],
                           "max error (minibatch accuracy per epoch)"),
             judge_history("val_acc_history", val, at("val", boundaries),
                           [("val_acc_on_train", at("train", boundaries)),
@@ -132,8 +133,16 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                            ("acc_recorded_at_end", at("val", ended)),
                            ("history_truncated", np.floor(at("val", boundaries))),
                            ("acc_error_rate", [1 - a for a in at("val", boundaries)]),
-                           ("acc_histories_one_list", one_list)],
+                           ("acc_histories_one_list", one_list),
+                           ("acc_best_so_far", best_so_far(at("val", boundaries)))],
                           "max error (validation accuracy per epoch)")])
+
+
+def best_so_far(accuracies):
+    """The running maximum of an epoch's accuracies, or [] where it is one value throughout: then it is
+    also every entry the last epoch's (or the first's), which another mistake records."""
+    best = np.maximum.accumulate(accuracies) if len(accuracies) else np.array([])
+    return best if len(np.unique(best)) > 1 else []
 
 
 def interleaved(train, val):

@@ -1,6 +1,6 @@
 """What predict may have computed instead of the argmax over classes of the notebook's scores
 (NumPy): the argmax of another forward pass's scores (``formulas.py``), the argmin, the argmax
-over the examples, or over the hidden units. Each is a cause, named when it is the only one that
+over the examples, or over the hidden units, or of a softmax taken over the examples. Each is a cause, named when it is the only one that
 gives predict's labels. Or labels for the first rows only: the others dropped, or left at 0.
 """
 
@@ -17,7 +17,8 @@ def candidates(params, X, titles):
            ("predict_max_not_argmax", "", np.max(scores, axis=1)), ("predict_argmax_flat", "", np.argmax(scores)),
            ("predict_labels_column", "", np.argmax(scores, axis=1, keepdims=True)),
            ("predict_labels_shifted", "+ 1", np.argmax(scores, axis=1) + 1),
-           ("predict_labels_shifted", "- 1", np.argmax(scores, axis=1) - 1)]
+           ("predict_labels_shifted", "- 1", np.argmax(scores, axis=1) - 1),
+           ("predict_softmax_over_examples", "", np.argmax(column_softmax(scores), axis=1))]
     hidden_part = scores - params["b2"]  # h1 W2: halving it gives the labels of b2 added twice
     out += [("predict_forward", f"h1 W2 scaled by {c:g} before b2 is added (dropout's inference scaling?)",
              np.argmax(c * hidden_part + params["b2"], axis=1)) for c in (0.5, 2.0)]
@@ -25,6 +26,12 @@ def candidates(params, X, titles):
         cause = "predict_no_relu" if k == "no_relu" else "predict_forward"
         out.append((cause, "" if k == "no_relu" else titles[k], np.argmax(forward(np, params, X)[2], axis=1)))
     return out
+
+
+def column_softmax(scores):
+    """The softmax of each class's column over the examples (axis 0), shifted by the column's max."""
+    e = np.exp(scores - scores.max(axis=0, keepdims=True))
+    return e / e.sum(axis=0, keepdims=True)
 
 
 def explained(probes, titles):

@@ -200,7 +200,8 @@ def extra_train_problems():
     number of batches, so that the length of an epoch shows however it is computed. "trace_uneven":
     the 40 rows in batches of 15 (40 / 15 = 2.67 batches: 2 iterations per epoch), at another
     learning rate, so that a rate fixed in the code differs from a scaled one, on the main run's
-    instance again (a second train call must start from the learning_rate given); "trace_big_batch":
+    instance again (a second train call must start from the learning_rate given), seeded so that its
+    validation accuracy falls twice (a best-so-far record, or a stop when it falls, shows); "trace_big_batch":
     6 of them, scaled by 5, in batches of 16 (more than the rows, as in the notebook's toy run: 1
     iteration per epoch, and batches of 16 drawn with replacement; the larger inputs give gradient
     entries above 1, so that an update that clips them shows); "trace_large_rate": the 40 rows in
@@ -211,7 +212,7 @@ def extra_train_problems():
     uneven = dict(main.kwargs, batch_size=15, num_iters=11, learning_rate=0.5)  # another rate: a fixed one shows
     big = dict(main.kwargs, batch_size=16, num_iters=7)
     large = dict(main.kwargs, batch_size=250, num_iters=3, learning_rate=2.5)
-    return {"trace_uneven": TrainProblem(main.params, main.X, main.y, main.X_val, main.y_val, 5, uneven,
+    return {"trace_uneven": TrainProblem(main.params, main.X, main.y, main.X_val, main.y_val, 9, uneven,
                                          after="trace"),
             "trace_big_batch": TrainProblem(main.params, 10 * main.X[:6], main.y[:6], main.X_val, main.y_val, 11,
                                             big),

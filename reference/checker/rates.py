@@ -44,7 +44,8 @@ def schedules(lr0, decay, boundaries, num_iters):
                    "lr_decay_as_rate": np.full(num_iters, float(decay)),
                    "lr_set_to_decay": np.where(np.arange(num_iters) > boundaries[0], decay, lr0),
                    "lr_decayed_by_complement": schedule(lr0, 1 - decay, lambda it: it in boundaries, num_iters),
-                   "lr_applied_twice": right ** 2,
+                   "lr_applied_twice:learning_rate ** 2": right ** 2,
+                   "update_twice_undecayed": right + lr0,
                    "lr_decay_compounded:epoch": compounded(lr0, decay, boundaries, num_iters),
                    "lr_decay_compounded:(epoch + 1)": compounded(lr0, decay, boundaries, num_iters, first=1),
                    "lr_annealed_by_iteration": right / np.arange(1, num_iters + 1),
@@ -337,6 +338,9 @@ def judge_schedule(rates, right, wrong, prob, boundaries, reg_decayed, measured)
         if c < 0:  # -1 is update_ascends, above
             return Check(name, False, measured, tol, WHAT, f"{seen}: {c:.4g} x the schedule at every step, up the "
                          "gradient; not a known mistake", part="training_update")
+        if abs(c - kw["learning_rate"]) <= RATE_TOL * kw["learning_rate"]:  # the given rate again, not decayed
+            return named(name, measured, tol, WHAT, "lr_applied_twice", f"{seen}: learning_rate x the schedule at "
+                         "every step", "learning_rate * (the decayed rate)")
         mid, fill = (("lr_divided_by_batch_size", "") if abs(c * kw["batch_size"] - 1) <= RATE_TOL
                      else scaled_cause(c))
         return named(name, measured, tol, WHAT, mid, f"{seen}: {c:.4g} x the schedule at every step", fill)

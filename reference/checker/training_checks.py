@@ -102,6 +102,14 @@ def whole_set_steps(rows, num_train, batch_size):
     return None
 
 
+def whole_epochs(num_iters, per_epoch):
+    """{count: 'down' or 'up'}: the iteration counts of num_iters rounded to whole epochs of
+    ``per_epoch`` (at least one epoch), when num_iters is not a whole number of them."""
+    if num_iters % per_epoch == 0:
+        return {}
+    return {max(num_iters // per_epoch, 1) * per_epoch: "down", -(-num_iters // per_epoch) * per_epoch: "up"}
+
+
 def judge_steps(calls, sizes, regs, kw, boundaries, num_train, rows=()):
     """train_steps: one loss call with labels per iteration, minibatches of batch_size, reg as
     given at every call (in time order; ``rows``: each step's rows located in X). Returns (check, the
@@ -116,9 +124,13 @@ def judge_steps(calls, sizes, regs, kw, boundaries, num_train, rows=()):
             seen.append(f"train called loss with labels {calls} times for {kw['num_iters']} iterations")
         if not set(sizes) <= {kw["batch_size"]}:
             seen.append(f"minibatches of {values_text(sizes)} examples in time order, expected {kw['batch_size']}")
+        per_epoch = max(num_train // kw["batch_size"], 1)
+        whole = whole_epochs(kw["num_iters"], per_epoch)
+        if calls in whole and set(sizes) <= {kw["batch_size"]}:
+            return named(name, calls, kw["num_iters"], what, "iterations_in_whole_epochs", f"{seen[0]}: "
+                         f"{calls // per_epoch} whole epochs of {per_epoch}", whole[calls]), False, False
         if abs(calls - kw["num_iters"]) == 1 and set(sizes) <= {kw["batch_size"]}:
             return named(name, calls, kw["num_iters"], what, "iteration_count_off_by_one", seen[0]), False, False
-        per_epoch = max(num_train // kw["batch_size"], 1)
         if per_epoch > 1 and calls == kw["num_iters"] * per_epoch and set(sizes) <= {kw["batch_size"]}:
             return named(name, calls, kw["num_iters"], what, "num_iters_as_epochs", f"{seen[0]}: num_iters x "
                          f"{per_epoch} iterations per epoch"), False, False

@@ -163,7 +163,8 @@ def merge(runs):
         if not run.passed:
             merged = {n: main.checks[n] if c.passed else on_run(c, run.prob) for n, c in run.checks.items()}
             rate = second_call_rate(main, run, merged["train_learning_rate"])
-            return dict(merged, train_learning_rate=unless_contradicted(rate, [main, *extra]))
+            return dict(merged, train_learning_rate=unless_contradicted(rate, [main, *extra]),
+                        train_steps=count_unless_contradicted(merged["train_steps"], main))
     return main.checks
 
 
@@ -173,6 +174,16 @@ def merge(runs):
 # (clipping) by the gradients a run has.
 SECOND_CALL = ("lr_kept_between_calls", "decay_kept_between_calls")
 EVERY_STEP_UPDATE = ("update_repeated",)
+
+
+def count_unless_contradicted(check, main):
+    """The steps check of an extra run as it is, or without ``iteration_count_off_by_one`` when the main
+    run made every iteration: a loop's bound off by one would be off there too."""
+    if check.causes[:1] != ["iteration_count_off_by_one"] or not main.checks["train_steps"].passed:
+        return check
+    return Check(check.name, False, check.measured, check.tolerance, check.what, f"{seen_detail(check)}; on "
+                 f"{problems.describe_run(main.prob)} the count is right, which that would change; not a known "
+                 "mistake", part=check.part)
 
 
 def unless_contradicted(check, runs):

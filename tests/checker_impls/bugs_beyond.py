@@ -322,6 +322,16 @@ BEYOND = {
     "lr_over_epoch_length": [(UPDATE, "self.params[name] -= learning_rate / iterations_per_epoch * grads[name]  # BUG")],
     "acc_histories_one_list": [("loss_history, train_acc_history, val_acc_history = [], [], []",
                                 "loss_history = []\n        train_acc_history = val_acc_history = []  # BUG: one list")],
+    "acc_best_so_far": [(VAL_ACC, "val_acc_history.append(max([(self.predict(X_val) == y_val).mean(), "
+                                  "*val_acc_history]))  # BUG: the best so far")],
+    "update_twice_undecayed": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        initial = learning_rate\n"),
+                               (UPDATE, f"{UPDATE}\n                self.params[name] -= initial * grads[name]  # BUG")],
+    "iterations_in_whole_epochs": [("for it in range(num_iters):", "num_epochs = max(num_iters // iterations_per_epoch, 1)"
+                                   "\n        for it in range(num_epochs * iterations_per_epoch):  # BUG")],
+    "scores_returned_transposed": [(RETURN_SCORES, RETURN_SCORES + ".T  # BUG: (C, N)")],
+    "predict_softmax_over_examples": [(ARGMAX, 'scores = hidden @ self.params["W2"] + self.params["b2"]\n'
+                                              "        e = np.exp(scores - scores.max(axis=0))\n"
+                                              "        return np.argmax(e / e.sum(axis=0), axis=1)  # BUG: axis 0")],
     "lr_warmup": [(UPDATE, "self.params[name] -= learning_rate * min(1.0, (it + 1) / 4) * grads[name]  # BUG")],
     "batch_rng_reseeded": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        np.random.seed(0)  # BUG\n")],
     "train_parameters_reordered": [("learning_rate=1e-3, learning_rate_decay=0.95,",

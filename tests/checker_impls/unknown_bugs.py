@@ -158,7 +158,7 @@ UNKNOWN.update({
                                                      '        hidden_size, output_size = output_size, hidden_size'
                                                      '  # BUG\n')]),
     # the loop stops at the last whole epoch: 10 of 11 iterations on 40 rows in batches of 15
-    "loop_whole_epochs": ("training_update", "iteration_count_off_by_one", [
+    "loop_whole_epochs": ("training_update", "iterations_in_whole_epochs", [
         ("for it in range(num_iters):", "for it in range(num_iters - num_iters % iterations_per_epoch):  # BUG")]),
     # layers that keep the arrays they were built with while the update puts new ones in self.params, the
     # reg term read from self.params: from step 1 on the loss is neither at self.params nor at the
