@@ -352,6 +352,21 @@ OTHER_CAUSES = (
     Mistake("predict_softmax_over_examples", "predict taking the argmax of a softmax over the examples (axis 0) "
             "instead of the scores' own argmax", "predict: np.argmax(scores, axis=1); a softmax, taken over the "
             "classes, would not change it", "predict"),
+    Mistake("lr_decay_time_based", "the rate decayed by time: learning_rate / (1 + learning_rate_decay * epoch) "
+            "(a framework's 'decay' argument) instead of multiplied by learning_rate_decay at each epoch",
+            "learning_rate *= learning_rate_decay once per epoch", "training_decay"),
+    Mistake("update_one_iteration_late", "each update applied at the next iteration with the gradients of the one "
+            "before (the step placed before the loss call): the first step moves nothing, the last gradients are "
+            "never applied", "compute the loss and gradients, then update with them in the same iteration",
+            "training_update"),
+    Mistake("gradients_accumulated", "every step taken with the sum of every gradient so far (a gradient buffer "
+            "added to and never zeroed)", "step with this iteration's gradients alone: zero the buffer, or assign "
+            "it, at each iteration", "training_update"),
+    Mistake("loss_history_epoch_mean", "one loss per epoch recorded, the mean of the epoch's losses, instead of "
+            "every iteration's", "append the minibatch loss at every iteration", "training_histories"),
+    Mistake("histories_one_list", "the three histories one list (dict.fromkeys(keys, []), or a = b = c = []): "
+            "each holds every loss and both accuracies of every epoch in turn", "three lists: "
+            "loss_history, train_acc_history, val_acc_history = [], [], []", "training_histories"),
     Mistake("lr_warmup", "the learning rate warmed up: the schedule's times min(1, (it + 1) / {detail}) over the "
             "first iterations", "step with the schedule's rate from the first iteration: the notebook has no "
             "warm-up", "training_rate"),

@@ -109,7 +109,10 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                            ("loss_history_without_reg", data_losses), ("loss_history_on_training_set", on_train),
                            ("loss_history_after_update", [s["loss"] for s in evaluations if s.get("again")]),
                            ("history_truncated", np.trunc(losses)), ("loss_history_negated", -np.asarray(losses)),
-                           ("loss_history_running_mean", np.cumsum(losses) / np.arange(1, len(losses) + 1))],
+                           ("loss_history_running_mean", np.cumsum(losses) / np.arange(1, len(losses) + 1)),
+                           ("loss_history_epoch_mean", epoch_means(losses, boundaries)),
+                           ("histories_one_list", lambda: all_in_one(losses, at("train", boundaries),
+                                                                     at("val", boundaries), boundaries))],
                           "max rel. error")] + (swapped or [
             judge_history("train_acc_history", train, at("train", boundaries),
                           [("train_acc_on_full_train", lambda: at("full", boundaries)),
@@ -122,7 +125,9 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                            ("history_truncated", np.floor(at("train", boundaries))),
                            ("acc_error_rate", [1 - a for a in at("train", boundaries)]),
                            ("acc_histories_one_list", one_list),
-                           ("acc_best_so_far", best_so_far(at("train", boundaries)))],
+                           ("acc_best_so_far", best_so_far(at("train", boundaries))),
+                           ("histories_one_list", lambda: all_in_one(losses, at("train", boundaries),
+                                                                     at("val", boundaries), boundaries))],
                           "max error (minibatch accuracy per epoch)"),
             judge_history("val_acc_history", val, at("val", boundaries),
                           [("val_acc_on_train", at("train", boundaries)),
@@ -134,7 +139,9 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                            ("history_truncated", np.floor(at("val", boundaries))),
                            ("acc_error_rate", [1 - a for a in at("val", boundaries)]),
                            ("acc_histories_one_list", one_list),
-                           ("acc_best_so_far", best_so_far(at("val", boundaries)))],
+                           ("acc_best_so_far", best_so_far(at("val", boundaries))),
+                           ("histories_one_list", lambda: all_in_one(losses, at("train", boundaries),
+                                                                     at("val", boundaries), boundaries))],
                           "max error (validation accuracy per epoch)")])
 
 
@@ -143,6 +150,19 @@ def best_so_far(accuracies):
     also every entry the last epoch's (or the first's), which another mistake records."""
     best = np.maximum.accumulate(accuracies) if len(accuracies) else np.array([])
     return best if len(np.unique(best)) > 1 else []
+
+
+def epoch_means(losses, boundaries):
+    """The mean loss of each epoch's iterations (an epoch from one boundary to the next)."""
+    ends = list(boundaries[1:]) + [len(losses)]
+    return [float(np.mean(losses[a:b])) for a, b in zip(boundaries, ends) if b > a]
+
+
+def all_in_one(losses, train, val, boundaries):
+    """What one list appended to by all three histories holds: each iteration's loss, then at an
+    epoch's first iteration both accuracies."""
+    accs = iter(zip(train, val))
+    return [v for t, loss in enumerate(losses) for v in ([loss, *next(accs)] if t in boundaries else [loss])]
 
 
 def interleaved(train, val):

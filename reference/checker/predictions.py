@@ -18,7 +18,8 @@ def candidates(params, X, titles):
            ("predict_labels_column", "", np.argmax(scores, axis=1, keepdims=True)),
            ("predict_labels_shifted", "+ 1", np.argmax(scores, axis=1) + 1),
            ("predict_labels_shifted", "- 1", np.argmax(scores, axis=1) - 1),
-           ("predict_softmax_over_examples", "", np.argmax(column_softmax(scores), axis=1))]
+           ("predict_softmax_over_examples", "", np.argmax(column_softmax(scores), axis=1)),
+           ("predict_softmax_over_examples", "", np.argmax(column_softmax(scores, rows_shifted=True), axis=1))]
     hidden_part = scores - params["b2"]  # h1 W2: halving it gives the labels of b2 added twice
     out += [("predict_forward", f"h1 W2 scaled by {c:g} before b2 is added (dropout's inference scaling?)",
              np.argmax(c * hidden_part + params["b2"], axis=1)) for c in (0.5, 2.0)]
@@ -28,9 +29,10 @@ def candidates(params, X, titles):
     return out
 
 
-def column_softmax(scores):
-    """The softmax of each class's column over the examples (axis 0), shifted by the column's max."""
-    e = np.exp(scores - scores.max(axis=0, keepdims=True))
+def column_softmax(scores, rows_shifted=False):
+    """The softmax of each class's column over the examples (axis 0), shifted by the column's max, or
+    by each row's (as a softmax over the classes is, then normalised over the wrong axis)."""
+    e = np.exp(scores - scores.max(axis=1 if rows_shifted else 0, keepdims=True))
     return e / e.sum(axis=0, keepdims=True)
 
 

@@ -51,7 +51,9 @@ def schedules(lr0, decay, boundaries, num_iters):
                    "lr_annealed_by_iteration": right / np.arange(1, num_iters + 1),
                    "lr_inverted": np.divide(1, right, out=np.full_like(right, np.inf), where=right != 0),
                    "lr_and_decay_swapped": schedule(decay, lr0, lambda it: it in boundaries, num_iters),
-                   "update_at_epochs_only": np.where(np.isin(np.arange(num_iters), boundaries), right, 0.0)}
+                   "update_at_epochs_only": np.where(np.isin(np.arange(num_iters), boundaries), right, 0.0),
+                   "lr_decay_time_based": lr0 / (1 + decay * np.searchsorted(boundaries, np.arange(num_iters))),
+                   "update_one_iteration_late": np.append(right[1:], 0.0)}
 
 
 def compounded(lr0, decay, boundaries, num_iters, first=0):
@@ -138,6 +140,14 @@ def assigned_step(steps, final, right):
                for d, g, p, lr in zip(deltas, grads, params, right))
 
 
+def accumulated_step(steps, final, right):
+    """Whether every step was -lr_t (g_0 + ... + g_t): gradients summed into a buffer never zeroed."""
+    deltas, grads, _ = flat_steps(steps, final)
+    total = np.cumsum(grads, axis=0)
+    return len(steps) > 1 and all(np.linalg.norm(d + lr * g) <= RATE_TOL * max(np.linalg.norm(d), 1e-300)
+                                  for d, g, lr in zip(deltas, total, right))
+
+
 def value_clip(steps, final, right):
     """c when every step is -lr_t clip(g_t, -c, c) for one c, read off the largest entry of any step,
     and some gradient has an entry past c; else None."""
@@ -190,6 +200,9 @@ def judge_rates(steps, final, prob, boundaries, eps, reg_decayed=False, inferred
                 f"{residuals[t, j]:.2g} of the update)")
         if assigned_step(steps, final, right):
             return named(name, measured, tol, WHAT, "update_assigned", f"{seen}; every step left params = -lr * grads")
+        if accumulated_step(steps, final, right):
+            return named(name, measured, tol, WHAT, "gradients_accumulated", f"{seen}; every step is -lr * (the sum "
+                         "of every gradient so far)")
         fitted = fitted_update(steps, final, right)
         if fitted:
             return named(name, measured, tol, WHAT, fitted[0], f"{seen}; every step is the notebook's plus "

@@ -293,6 +293,10 @@ def judge_run(obs, prob):
     right = all(checks[n].passed for n in ("train_acc_history", "val_acc_history"))
     records = [tuple(boundaries)] if right else histories.recorded_sets(obs, steps, final, prob)
     histories.epoch_mistake(checks, decays, obs, steps, final, prob, boundaries)
+    if rate.causes == ["update_one_iteration_late"]:  # an epoch's accuracies, taken before its late update
+        for n in ("train_acc_history", "val_acc_history"):
+            if checks[n].causes == ["acc_before_update"]:
+                checks[n].consequence_of = rate.name
     changed_inputs(obs, checks)
     return training_runs.Run(prob, checks, boundaries, raised, decays, records, float(used[0]),
                              close(inferred[0], used[:, None]))

@@ -332,6 +332,26 @@ BEYOND = {
     "predict_softmax_over_examples": [(ARGMAX, 'scores = hidden @ self.params["W2"] + self.params["b2"]\n'
                                               "        e = np.exp(scores - scores.max(axis=0))\n"
                                               "        return np.argmax(e / e.sum(axis=0), axis=1)  # BUG: axis 0")],
+    "lr_decay_time_based": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        lr0, epoch = learning_rate, 0\n"),
+                            (LR_DECAY, "epoch += 1\n                learning_rate = lr0 / (1 + learning_rate_decay * epoch)"
+                                       "  # BUG: Keras-style")],
+    "update_one_iteration_late": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        grads = None\n"),
+                                  ("            loss, grads = self.loss(X_batch, y=y_batch, reg=reg)\n"
+                                   "            loss_history.append(loss)\n"
+                                   f"            for name in self.params:\n                {UPDATE}\n",
+                                   "            for name in self.params:  # BUG: before the loss call\n"
+                                   f"                if grads is not None:\n                    {UPDATE}\n"
+                                   "            loss, grads = self.loss(X_batch, y=y_batch, reg=reg)\n"
+                                   "            loss_history.append(loss)\n")],
+    "gradients_accumulated": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        total = {}\n"),
+                              (UPDATE, "total[name] = total.get(name, 0) + grads[name]  # BUG: never zeroed\n"
+                                       "                self.params[name] -= learning_rate * total[name]")],
+    "loss_history_epoch_mean": [("            loss_history.append(loss)\n", "            epoch_losses = (epoch_losses if "
+                                 "it % iterations_per_epoch else []) + [loss]\n"),
+                                ("        return {", "            if (it + 1) % iterations_per_epoch == 0 or it == num_iters - 1:\n"
+                                 "                loss_history.append(np.mean(epoch_losses))  # BUG: per epoch\n        return {")],
+    "histories_one_list": [("loss_history, train_acc_history, val_acc_history = [], [], []",
+                            "loss_history = train_acc_history = val_acc_history = []  # BUG: one list")],
     "lr_warmup": [(UPDATE, "self.params[name] -= learning_rate * min(1.0, (it + 1) / 4) * grads[name]  # BUG")],
     "batch_rng_reseeded": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        np.random.seed(0)  # BUG\n")],
     "train_parameters_reordered": [("learning_rate=1e-3, learning_rate_decay=0.95,",
