@@ -367,6 +367,19 @@ OTHER_CAUSES = (
     Mistake("histories_one_list", "the three histories one list (dict.fromkeys(keys, []), or a = b = c = []): "
             "each holds every loss and both accuracies of every epoch in turn", "three lists: "
             "loss_history, train_acc_history, val_acc_history = [], [], []", "training_histories"),
+    Mistake("lr_multiplier_per_param", "a learning-rate multiplier of some params' own: {detail} the schedule's "
+            "rate at every step, the others 1 x (a per-param lr_mult, as Caffe's for biases, or a param group with "
+            "a rate of its own)", "one rate for every param: params -= learning_rate * grads, no per-param "
+            "multiplier", "training_rate"),
+    Mistake("update_repeated_for_param", "{detail}'s update applied twice or more per iteration (an update line "
+            "left for it beside the loop over every param), the others once", "one update per param per "
+            "iteration: params -= learning_rate * grads", "training_update"),
+    Mistake("loss_history_smoothed", "an exponential moving average of the losses recorded (b = {detail}) instead "
+            "of each iteration's loss", "append each iteration's minibatch loss; smooth a copy for the plot",
+            "training_histories"),
+    Mistake("predict_inputs_centred", "predict centring its inputs on their own batch's mean first "
+            "(X - X.mean(axis=0)): each row's label depends on the other rows",
+            "predict: the argmax of the scores of X as given", "predict"),
     Mistake("lr_warmup", "the learning rate warmed up: the schedule's times min(1, (it + 1) / {detail}) over the "
             "first iterations", "step with the schedule's rate from the first iteration: the notebook has no "
             "warm-up", "training_rate"),

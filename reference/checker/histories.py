@@ -29,10 +29,11 @@ def judge_history(name, history, expected, variants, what):
     else:
         measured = f"{history.size} entries ({expected.size} expected)"
     seen = f"{name} holds {values_text(history)}, expected {values_text(expected)}"
-    for mid, values in variants:
+    for key, values in variants:  # "cause" or "cause:its title's detail"
         values = values() if callable(values) else values  # computed only when the history is wrong
         if len(values) and matches(history, values):  # an empty history matches no known one
-            return named(name, measured, tol, what, mid, seen)
+            mid, _, fill = key.partition(":")
+            return named(name, measured, tol, what, mid, seen, fill)
     every = sparse_every(name, history, expected)
     if every:
         alone = every == expected.size  # a k as long as the run: only iteration 0's shows, so "k or more"
@@ -92,6 +93,7 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
     losses = [s["loss"] for s in steps]
     data_losses = [s["loss"] - s["reg"] * evidence.reg_term(s["params"]) for s in steps]
     on_train = [s["loss"] for s in evaluations if len(s["X"]) == len(prob.X)]
+    ema = smoothing(obs.get("trace/loss_history"), losses)
     train, val = (obs.get(f"trace/{k}_acc_history") for k in ("train", "val"))
     if matches(train, at("val", boundaries)) and matches(val, at("train", boundaries)) and not matches(
             train, at("train", boundaries)):  # each holds the other's accuracies
@@ -111,6 +113,7 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                            ("history_truncated", np.trunc(losses)), ("loss_history_negated", -np.asarray(losses)),
                            ("loss_history_running_mean", np.cumsum(losses) / np.arange(1, len(losses) + 1)),
                            ("loss_history_epoch_mean", epoch_means(losses, boundaries)),
+                           (f"loss_history_smoothed:{ema:.4g}", lambda: smoothed(ema, losses)),
                            ("histories_one_list", lambda: all_in_one(losses, at("train", boundaries),
                                                                      at("val", boundaries), boundaries))],
                           "max rel. error")] + (swapped or [
@@ -150,6 +153,25 @@ def best_so_far(accuracies):
     also every entry the last epoch's (or the first's), which another mistake records."""
     best = np.maximum.accumulate(accuracies) if len(accuracies) else np.array([])
     return best if len(np.unique(best)) > 1 else []
+
+
+def smoothing(history, losses):
+    """The b of an exponential moving average h_t = b h_(t-1) + (1 - b) loss_t read off a recorded
+    history's second entry, or NaN where none can be (0 < b < 1)."""
+    if history is None or len(history) < 2 or len(losses) < 2 or losses[1] == history[0]:
+        return float("nan")
+    b = float((history[1] - losses[1]) / (history[0] - losses[1]))
+    return b if 0 < b < 1 else float("nan")
+
+
+def smoothed(b, losses):
+    """That moving average of ``losses`` from h_0 = loss_0 ([] for a NaN b)."""
+    if not 0 < b < 1:
+        return []
+    out = [losses[0]]
+    for loss in losses[1:]:
+        out.append(b * out[-1] + (1 - b) * loss)
+    return out
 
 
 def epoch_means(losses, boundaries):

@@ -1,6 +1,7 @@
 """What predict may have computed instead of the argmax over classes of the notebook's scores
 (NumPy): the argmax of another forward pass's scores (``formulas.py``), the argmin, the argmax
-over the examples, or over the hidden units, or of a softmax taken over the examples. Each is a cause, named when it is the only one that
+over the examples, or over the hidden units, or of a softmax taken over the examples, or of the
+scores of the inputs centred on their batch's mean. Each is a cause, named when it is the only one that
 gives predict's labels. Or labels for the first rows only: the others dropped, or left at 0.
 """
 
@@ -19,7 +20,9 @@ def candidates(params, X, titles):
            ("predict_labels_shifted", "+ 1", np.argmax(scores, axis=1) + 1),
            ("predict_labels_shifted", "- 1", np.argmax(scores, axis=1) - 1),
            ("predict_softmax_over_examples", "", np.argmax(column_softmax(scores), axis=1)),
-           ("predict_softmax_over_examples", "", np.argmax(column_softmax(scores, rows_shifted=True), axis=1))]
+           ("predict_softmax_over_examples", "", np.argmax(column_softmax(scores, rows_shifted=True), axis=1)),
+           ("predict_inputs_centred", "", np.argmax(formulas.notebook_forward(np, params, X - X.mean(axis=0))[2],
+                                                    axis=1))]
     hidden_part = scores - params["b2"]  # h1 W2: halving it gives the labels of b2 added twice
     out += [("predict_forward", f"h1 W2 scaled by {c:g} before b2 is added (dropout's inference scaling?)",
              np.argmax(c * hidden_part + params["b2"], axis=1)) for c in (0.5, 2.0)]

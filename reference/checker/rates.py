@@ -301,6 +301,15 @@ def uneven_rates(steps, rates, right, measured, kw, boundaries):
     if ascends:  # a step up the gradient is the update's, whatever the rate
         return Check(name, False, measured, RATE_EXACT, WHAT, f"{seen}: {joined(ascends)} moved up the gradient "
                      "(a negative rate); not a known mistake", part="training_update")
+    group = multiplied_group(ratio)
+    if group:
+        params, k = group
+        if len(params) == 1 and round(k) in (2, 3) and abs(k - round(k)) <= RATE_TOL * k:
+            return named(name, measured, RATE_EXACT, WHAT, "update_repeated_for_param", f"{seen}: {params[0]} "
+                         f"stepped at {round(k)} x the schedule's rate, the others at 1 x", params[0])
+        return named(name, measured, RATE_EXACT, WHAT, "lr_multiplier_per_param", f"{seen}: {joined(params)} at "
+                     f"{k:.4g} x the schedule's rate at every step, the others at 1 x",
+                     f"{joined(params)} at {k:.4g} x")
     if scaled_per_param(rates, right):  # each param its own constant multiple: the rate some params get
         return Check(name, False, measured, RATE_EXACT, WHAT, f"{seen}: " + ", ".join(
             f"{k} {np.nanmedian(ratio[:, j]):.4g} x" for j, k in enumerate(NAMES)) + " the schedule's at every step; "
@@ -312,6 +321,20 @@ def uneven_rates(steps, rates, right, measured, kw, boundaries):
         return Check(name, False, measured, RATE_EXACT, WHAT, f"{seen}; each param's rate changes only where the "
                      "schedule's does, by a factor of its own; not a known mistake", part="training_decay")
     return Check(name, False, measured, RATE_EXACT, WHAT, f"{seen}; not a known mistake", part="training_update")
+
+
+def multiplied_group(ratio):
+    """(params, k) when some params step at one constant multiple k > 0 (not 1) of the schedule's rate
+    at every step and the others at the schedule's own: a learning-rate multiplier (or a param group)
+    of theirs, or one param's update line repeated; else None."""
+    finite = [np.isfinite(ratio[:, j]) for j in range(len(NAMES))]
+    off = [j for j in range(len(NAMES)) if finite[j].any() and not close(ratio[finite[j], j], 1.0)]
+    if not off or len(off) == len(NAMES) or any(not finite[j].any() for j in range(len(NAMES))):
+        return None
+    k = float(np.nanmedian(ratio[:, off]))
+    if k <= 0 or not all(close(ratio[finite[j], j], k) for j in off):
+        return None
+    return [NAMES[j] for j in off], k
 
 
 def rounded_rates(rates, rounding, right, kw, measured):

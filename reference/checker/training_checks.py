@@ -299,7 +299,7 @@ def judge_run(obs, prob):
                 checks[n].consequence_of = rate.name
     changed_inputs(obs, checks)
     return training_runs.Run(prob, checks, boundaries, raised, decays, records, float(used[0]),
-                             close(inferred[0], used[:, None]))
+                             close(inferred[0], used[:, None]), tuple(float(r) for r in inferred[0][0]))
 
 
 STALE = "loss reads values the update does not change"  # said by train_steps when it is so

@@ -38,8 +38,8 @@ class Run:
     """One run's checks ({name: Check}), the iterations the notebook's loop decays and records after,
     the error train raised (or None), the iterations after which the rate was multiplied by the decay
     factor (None: it changed otherwise, or was not judged), the sets of iterations after which
-    both accuracy histories could have been recorded, the rate of the first step (NaN: not judged), and
-    whether every param took the same rate at each step."""
+    both accuracy histories could have been recorded, the rate of the first step (NaN: not judged),
+    whether every param took the same rate at each step, and each param's rate at the first step."""
     prob: object
     checks: dict
     boundaries: list
@@ -48,6 +48,7 @@ class Run:
     records: list = field(default_factory=list)
     first_rate: float = math.nan
     one_rate: bool = True
+    first_rates: tuple = ()
 
     @property
     def passed(self):
@@ -241,6 +242,20 @@ def fixed_rate_words(c, runs):
     return f"{c:.4g} at the first step, whatever learning_rate is given{decay}"
 
 
+def per_param_across(check, main, other):
+    """A multiplier of some params' own (or one param's update repeated) as the main run shows it,
+    kept when the run at another learning rate shows each param's first rate at the same multiple of
+    its learning_rate; else no known mistake (a rate of their own fixed in the code, say)."""
+    lr, lr_other = main.prob.kwargs["learning_rate"], other.prob.kwargs["learning_rate"]
+    if len(main.first_rates) == len(other.first_rates) > 0 and all(
+            math.isclose(a / lr, b / lr_other, rel_tol=RATE_TOL) for a, b in zip(main.first_rates, other.first_rates)):
+        return check
+    rates_there = ", ".join(f"{k} {r:.4g}" for k, r in zip(problems.PARAM_NAMES, other.first_rates))
+    return Check(check.name, False, check.measured, check.tolerance, check.what, f"{seen_detail(check)}; on "
+                 f"{problems.describe_run(other.prob)} with learning_rate={lr_other:g} the first step's rates were "
+                 f"{rates_there}, not the same multiples; not a known mistake", part="training_rate")
+
+
 def rate_across(main, extra):
     """The main run's learning-rate check, with a constant multiple of the schedule (``lr_scaled``, or
     ``update_repeated`` for a whole multiple) told apart by a run at another learning rate: the same
@@ -266,6 +281,8 @@ def rate_across(main, extra):
                      "update is applied, at a rate of 0 here; not a known mistake", part="training_rate")
     other = next((r for r in extra if r.prob.kwargs["learning_rate"] != main.prob.kwargs["learning_rate"]
                   and math.isfinite(r.first_rate)), None)
+    if check.causes in (["lr_multiplier_per_param"], ["update_repeated_for_param"]) and other is not None:
+        return per_param_across(check, main, other)
     if check.causes not in (["lr_scaled"], ["update_repeated"]) or other is None:
         return check
     seen = seen_detail(check)

@@ -352,6 +352,17 @@ BEYOND = {
                                  "                loss_history.append(np.mean(epoch_losses))  # BUG: per epoch\n        return {")],
     "histories_one_list": [("loss_history, train_acc_history, val_acc_history = [], [], []",
                             "loss_history = train_acc_history = val_acc_history = []  # BUG: one list")],
+    "lr_multiplier_per_param": [(UPDATE, "self.params[name] -= learning_rate * (2.0 if name.startswith('b') else 1.0)"
+                                         " * grads[name]  # BUG: a bias lr_mult")],
+    "update_repeated_for_param": [(f"            for name in self.params:\n                {UPDATE}\n",
+                                   f"            for name in self.params:\n                {UPDATE}\n"
+                                   '            self.params["W1"] -= learning_rate * grads["W1"]  # BUG: left over\n')],
+    "relu_doubled": [(HIDDEN, "hidden = hidden_in + np.abs(hidden_in)  # BUG: no / 2")],
+    "loss_history_smoothed": [("            loss_history.append(loss)\n",
+                               "            loss_history.append(loss if it == 0 else 0.8 * loss_history[-1] + 0.2 * loss)"
+                               "  # BUG\n")],
+    "predict_inputs_centred": [(PREDICT_HIDDEN, "X = X - X.mean(axis=0)  # BUG: pasted preprocessing\n        "
+                                                + PREDICT_HIDDEN)],
     "lr_warmup": [(UPDATE, "self.params[name] -= learning_rate * min(1.0, (it + 1) / 4) * grads[name]  # BUG")],
     "batch_rng_reseeded": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        np.random.seed(0)  # BUG\n")],
     "train_parameters_reordered": [("learning_rate=1e-3, learning_rate_decay=0.95,",
