@@ -1,7 +1,7 @@
 """The checker on its causes: correct nets in several styles pass, each buggy net fails with its
 cause named and its part located, and nets with mistakes beyond the catalogue are located and named
-only where a known cause explains them. Checked in this process (tests/checker_impls/inprocess.py),
-so in the everyday tier.
+only where a known cause explains them. Checked in this process (tests/checker_impls/inprocess.py):
+the catalogue's nets in the everyday tier, the nets of the causes beyond it in the slow one.
 
 The buggy nets are written from tests/checker_impls/bugs.py (one per cause the checker can name)
 and tests/checker_impls/unknown_bugs.py (mistakes outside the catalogue, some of them named).
@@ -14,6 +14,7 @@ import pytest
 
 from reference.checker import causes, mistakes, report
 from tests.checker_impls.bugs import BUGS, buggy_source
+from tests.checker_impls.bugs_beyond import BEYOND
 from tests.checker_impls.inprocess import check_here, checked, report_shape
 from tests.checker_impls.unknown_bugs import STYLED, UNKNOWN, styled_source, unknown_source
 
@@ -61,7 +62,11 @@ def test_the_reg_term_gradient_nets_are_the_reg_term_gradient_causes():
     assert set(REG_TERM_GRADIENT_NETS) == causes.REG_TERM_GRADIENT
 
 
-@pytest.mark.parametrize("cause", sorted(BUGS))
+# The catalogue's nets in the everyday tier; those of the causes beyond it in the slow one.
+BUG_CASES = [pytest.param(c, marks=[pytest.mark.slow] if c in BEYOND else []) for c in sorted(BUGS)]
+
+
+@pytest.mark.parametrize("cause", BUG_CASES)
 def test_each_buggy_implementation_fails_with_its_cause_named(cause):
     result = bug(cause)
     assert result.error is None and result.status == 1
@@ -132,7 +137,6 @@ def test_docs_list_every_cause_with_its_part():
 
 def test_the_readme_counts_the_causes_as_they_are():
     """The README's "the N causes (C in the catalogue, B beyond it)" against the checker's own."""
-    from tests.checker_impls.bugs_beyond import BEYOND
     text = (IMPLS.parents[1] / "README.md").read_text()
     total, catalogue, beyond = map(int, re.search(r"the (\d+) causes \((\d+) in the catalogue, (\d+) beyond",
                                                   text).groups())
