@@ -318,7 +318,7 @@ OTHER_CAUSES = (
     Mistake("update_at_epochs_only", "the params updated only at the epochs' first iterations (the update inside the "
             "once-per-epoch block)", "update the params at every iteration, outside the epoch test",
             "training_update"),
-    Mistake("update_wrong_param", "one param's update applied to another: {detail}", "update each param with its own "
+    Mistake("update_wrong_param", "updates applied to the wrong param: {detail}", "update each param with its own "
             "gradient: self.params[k] -= learning_rate * grads[k] for W1, b1, W2 and b2", "training_update"),
     Mistake("loss_history_negated", "the loss recorded with its sign flipped (the log-likelihood, not the loss)",
             "append the loss that loss() returned", "training_histories"),
@@ -377,9 +377,12 @@ OTHER_CAUSES = (
     Mistake("loss_history_smoothed", "an exponential moving average of the losses recorded (b = {detail}) instead "
             "of each iteration's loss", "append each iteration's minibatch loss; smooth a copy for the plot",
             "training_histories"),
-    Mistake("predict_inputs_centred", "predict centring its inputs on their own batch's mean first "
+    Mistake("predict_inputs_centred", "predict centring its inputs on their own batch's mean{detail} first "
             "(X - X.mean(axis=0)): each row's label depends on the other rows",
             "predict: the argmax of the scores of X as given", "predict"),
+    Mistake("batch_deduplicated", "each minibatch np.random.choice's draw with its repeated examples dropped "
+            "(np.unique: sorted, and smaller than batch_size)", "X[indices], y[indices] with the draw as it is: "
+            "repeats belong to sampling with replacement", "training_sampling"),
     Mistake("lr_warmup", "the learning rate warmed up: the schedule's times min(1, (it + 1) / {detail}) over the "
             "first iterations", "step with the schedule's rate from the first iteration: the notebook has no "
             "warm-up", "training_rate"),

@@ -82,6 +82,12 @@ def b1_after_relu(xp, p, X):
     return z1, h1, h1 @ p["W2"] + p["b2"]
 
 
+def relu_before_affine(xp, p, X):
+    """h1 = max(0, X) W1 + b1: the ReLU on the inputs, the hidden layer linear."""
+    z1 = relu(xp, X) @ p["W1"] + p["b1"]
+    return z1, z1, z1 @ p["W2"] + p["b2"]
+
+
 def no_relu(xp, p, X):
     """h1 = z1: no ReLU, a linear net."""
     z1 = X @ p["W1"] + p["b1"]
@@ -280,6 +286,9 @@ FORWARDS = (
             "add b1 before the ReLU: h1 = max(0, X W1 + b1)", "scores", b1_after_relu),
     Mistake("leaky_relu", "a leaky ReLU max(0.01 z1, z1) as the hidden activation",
             "the notebook's ReLU: h1 = max(0, z1)", "scores", with_hidden(lambda xp, z: xp.where(z > 0, z, 0.01 * z))),
+    Mistake("relu_before_affine", "the ReLU applied to the inputs before the first layer instead of after it "
+            "(h1 = max(0, X) W1 + b1: the hidden layer linear)", "the ReLU after the first affine layer: "
+            "h1 = max(0, X W1 + b1)", "scores", relu_before_affine),
     Mistake("relu_doubled", "the ReLU written z1 + abs(z1) without its / 2 (twice max(0, z1))", "the notebook's "
             "ReLU: h1 = max(0, z1) (or (z1 + abs(z1)) / 2)", "scores",
             with_hidden(lambda xp, z: xp.where(z > 0, 2 * z, 0.0))),

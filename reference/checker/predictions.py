@@ -22,7 +22,9 @@ def candidates(params, X, titles):
            ("predict_softmax_over_examples", "", np.argmax(column_softmax(scores), axis=1)),
            ("predict_softmax_over_examples", "", np.argmax(column_softmax(scores, rows_shifted=True), axis=1)),
            ("predict_inputs_centred", "", np.argmax(formulas.notebook_forward(np, params, X - X.mean(axis=0))[2],
-                                                    axis=1))]
+                                                    axis=1)),
+           ("predict_inputs_centred", " and scaled by their std", np.argmax(formulas.notebook_forward(
+               np, params, (X - X.mean(axis=0)) / (X.std(axis=0) + 1e-8))[2], axis=1))]
     hidden_part = scores - params["b2"]  # h1 W2: halving it gives the labels of b2 added twice
     out += [("predict_forward", f"h1 W2 scaled by {c:g} before b2 is added (dropout's inference scaling?)",
              np.argmax(c * hidden_part + params["b2"], axis=1)) for c in (0.5, 2.0)]

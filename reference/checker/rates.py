@@ -189,9 +189,12 @@ def judge_rates(steps, final, prob, boundaries, eps, reg_decayed=False, inferred
                and not close(rates[:, j], right)]
         seen = f"{' and '.join(stuck)} never changed during training" + "".join(
             f"; {k} stepped at {np.nanmedian(rates[:, NAMES.index(k)] / right):.3g} x the schedule's rate" for k in off)
-        if len(stuck) == len(off) == 1 and close(rates[:, NAMES.index(off[0])], 2 * right):
-            return named(name, measured, tol, WHAT, "update_wrong_param", seen, f"{off[0]} stepped twice per "
-                         f"iteration and {stuck[0]} never ({stuck[0]}'s update line updating {off[0]}?)")
+        times = len(stuck) + 1  # each update line that misses its own param steps the one moved instead
+        if len(off) == 1 and close(rates[:, NAMES.index(off[0])], times * right):
+            lines = f"{stuck[0]}'s update line" if len(stuck) == 1 else f"the update lines of {joined(stuck)}"
+            return named(name, measured, tol, WHAT, "update_wrong_param", seen, f"{off[0]} stepped "
+                         f"{'twice' if times == 2 else f'{times} times'} per iteration and {joined(stuck)} never "
+                         f"({lines} updating {off[0]}?)")
         return named(name, measured, tol, WHAT, "param_not_updated", seen)
     bad = np.argwhere(residuals > RATE_TOL)
     if len(bad):

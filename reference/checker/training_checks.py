@@ -110,10 +110,10 @@ def whole_epochs(num_iters, per_epoch):
     return {max(num_iters // per_epoch, 1) * per_epoch: "down", -(-num_iters // per_epoch) * per_epoch: "up"}
 
 
-def judge_steps(calls, sizes, regs, kw, boundaries, num_train, rows=()):
+def judge_steps(calls, sizes, regs, kw, boundaries, num_train, rows=(), draws=()):
     """train_steps: one loss call with labels per iteration, minibatches of batch_size, reg as
-    given at every call (in time order; ``rows``: each step's rows located in X). Returns (check, the
-    steps can be aligned, reg decayed)."""
+    given at every call (in time order; ``rows``: each step's rows located in X; ``draws``: the rows
+    np.random.choice draws for each). Returns (check, the steps can be aligned, reg decayed)."""
     what, name = "loss calls with labels (one per step)", "train_steps"
     aligned = calls == kw["num_iters"] and set(sizes) <= {kw["batch_size"]}
     decayed = rates.schedule(kw["reg"], kw["learning_rate_decay"], lambda it: it in boundaries, len(regs))
@@ -141,6 +141,10 @@ def judge_steps(calls, sizes, regs, kw, boundaries, num_train, rows=()):
             found = whole_set_steps(rows, num_train, kw["batch_size"])
             if found:
                 return named(name, calls, kw["num_iters"], what, found[0], f"{seen[0]}: {found[1]}"), False, False
+        if calls == kw["num_iters"] == len(rows) == len(draws) and all(
+                np.array_equal(r, np.unique(d)) for r, d in zip(rows, draws)):
+            return named(name, calls, kw["num_iters"], what, "batch_deduplicated", f"{seen[-1]}: each the draw "
+                         "np.random.choice made, its repeats dropped and sorted"), False, False
         if calls == kw["num_iters"] and set(sizes) == {SKELETON_DEFAULTS["batch_size"]}:
             return named(name, calls, kw["num_iters"], what, "batch_size_fixed", f"{seen[0]}: train's default, "
                          "whatever batch_size is given", f"{SKELETON_DEFAULTS['batch_size']:g}"), False, False
@@ -260,7 +264,8 @@ def judge_run(obs, prob):
     steps, evaluations = evaluations_apart(steps, kw["batch_size"], kw["num_iters"], (len(prob.X), len(prob.X_val)),
                                            final)
     first, aligned, reg_decayed = judge_steps(len(steps), [len(s["X"]) for s in steps], [s["reg"] for s in steps],
-                                              kw, boundaries, len(prob.X), locate_rows(steps, prob.X))
+                                              kw, boundaries, len(prob.X), locate_rows(steps, prob.X),
+                                              choice_batches(prob))
     stale = first.passed and stale_steps(steps, obs.meta["trace/eps"])
     if stale:
         first = (named(first.name, first.measured, first.tolerance, first.what, *stale) if stale[0] else Check(

@@ -363,6 +363,10 @@ BEYOND = {
                                "  # BUG\n")],
     "predict_inputs_centred": [(PREDICT_HIDDEN, "X = X - X.mean(axis=0)  # BUG: pasted preprocessing\n        "
                                                 + PREDICT_HIDDEN)],
+    "batch_deduplicated": [(BATCH, "indices = np.unique(indices)  # BUG: repeats dropped\n            " + BATCH)],
+    "relu_before_affine": [(HIDDEN_IN, "hidden_in = np.maximum(X, 0) @ W1 + b1  # BUG: the ReLU first"),
+                           (HIDDEN, "hidden = hidden_in"), (RELU_MASK, "pass"),
+                           ('grads["W1"] = X.T @ dhidden', 'grads["W1"] = np.maximum(X, 0).T @ dhidden')],
     "lr_warmup": [(UPDATE, "self.params[name] -= learning_rate * min(1.0, (it + 1) / 4) * grads[name]  # BUG")],
     "batch_rng_reseeded": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        np.random.seed(0)  # BUG\n")],
     "train_parameters_reordered": [("learning_rate=1e-3, learning_rate_decay=0.95,",
