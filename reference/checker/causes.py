@@ -383,6 +383,12 @@ OTHER_CAUSES = (
     Mistake("batch_deduplicated", "each minibatch np.random.choice's draw with its repeated examples dropped "
             "(np.unique: sorted, and smaller than batch_size)", "X[indices], y[indices] with the draw as it is: "
             "repeats belong to sampling with replacement", "training_sampling"),
+    Mistake("update_grad_normalised", "each param's gradient normalised to unit length before the step "
+            "(normalised gradient descent: params -= lr * g / ||g||)", "params -= learning_rate * grads: the step "
+            "scales with the gradient", "training_update"),
+    Mistake("lr_undecayed_for_params", "{detail} stepped at the undecayed learning_rate throughout while the "
+            "others follow the schedule (the decay applied to some params' rate only)", "one decayed rate for "
+            "every param: params -= learning_rate * grads, learning_rate decayed once per epoch", "training_rate"),
     Mistake("lr_warmup", "the learning rate warmed up: the schedule's times min(1, (it + 1) / {detail}) over the "
             "first iterations", "step with the schedule's rate from the first iteration: the notebook has no "
             "warm-up", "training_rate"),

@@ -271,6 +271,18 @@ def hinge(xp, scores, y):
     return (margins.sum() - n) / n, softmax(xp, scores)
 
 
+def predictive_entropy(xp, scores, y):
+    """The mean entropy of the predicted distribution, -sum q log q, in place of the cross-entropy."""
+    probs = softmax(xp, scores)
+    return -xp.mean(xp.sum(probs * log_softmax(xp, scores), axis=1)), probs
+
+
+def smoothed_labels(xp, scores, y, eps=0.1):
+    """The cross-entropy against label-smoothed targets (1 - eps) one_hot(y) + eps / C."""
+    targets = (1 - eps) * xp.where(xp.arange(scores.shape[1]) == y[:, None], 1.0, 0.0) + eps / scores.shape[1]
+    return -xp.mean(xp.sum(targets * log_softmax(xp, scores), axis=1)), softmax(xp, scores)
+
+
 LOOK = "the forward pass: z1 = X W1 + b1, h1 = max(0, z1), scores = h1 W2 + b2"
 CE = "the mean over the batch of -log softmax(scores)[i, y[i]]"
 
@@ -289,6 +301,8 @@ FORWARDS = (
     Mistake("relu_before_affine", "the ReLU applied to the inputs before the first layer instead of after it "
             "(h1 = max(0, X) W1 + b1: the hidden layer linear)", "the ReLU after the first affine layer: "
             "h1 = max(0, X W1 + b1)", "scores", relu_before_affine),
+    Mistake("softplus_hidden", "softplus log(1 + exp(z1)) as the hidden activation", "the notebook's ReLU: "
+            "h1 = max(0, z1)", "scores", with_hidden(lambda xp, z: xp.logaddexp(0.0, z))),
     Mistake("relu_doubled", "the ReLU written z1 + abs(z1) without its / 2 (twice max(0, z1))", "the notebook's "
             "ReLU: h1 = max(0, z1) (or (z1 + abs(z1)) / 2)", "scores",
             with_hidden(lambda xp, z: xp.where(z > 0, 2 * z, 0.0))),
@@ -322,6 +336,9 @@ RETURNED = (
     Mistake("scores_returned_shifted", "the scores returned after subtracting each row's max",
             "return the scores h1 W2 + b2 when y is None, before any shift", "scores",
             returning(lambda xp, s: s - s.max(axis=1, keepdims=True))),
+    Mistake("scores_returned_minus_first", "the scores returned minus each row's first class score (log-odds "
+            "against class 0)", "return the scores h1 W2 + b2 when y is None, as they are", "scores",
+            returning(lambda xp, s: s - s[:, :1])),
     Mistake("scores_returned_transposed", "the scores returned transposed, (C, N) (a class-by-example layout "
             "kept to the end)", "return the scores as (N, C): one row per example", "scores",
             returning(lambda xp, s: s.T)),
@@ -378,4 +395,10 @@ DATA_LOSSES = (
             "pick the correct class's probability: softmax[np.arange(N), y]", "data_loss", max_probability),
     Mistake("hinge_loss", "the multiclass SVM (hinge) loss instead of the softmax cross-entropy",
             f"loss = {CE}", "data_loss", hinge),
+    Mistake("loss_predictive_entropy", "the entropy of the predicted distribution, -sum q log q, instead of the "
+            "cross-entropy with the labels", f"loss = {CE}: the labels pick the term", "data_loss",
+            predictive_entropy),
+    Mistake("loss_label_smoothing", "the cross-entropy against label-smoothed targets (0.9 on the label plus 0.1 / C "
+            "on every class) instead of one-hot ones", f"loss = {CE}: plain one-hot targets", "data_loss",
+            smoothed_labels),
 )

@@ -281,6 +281,15 @@ def uneven_rates(steps, rates, right, measured, kw, boundaries):
             and close(ratio[np.isfinite(ratio) & ~slow], 1.0)):
         return named(name, measured, RATE_EXACT, WHAT, "update_grad_norm_clipped",
                      f"{seen}: each slower step is lr * {c:.4g} / ||gradient||", f"{c:.4g}")
+    if close(ratio[np.isfinite(ratio)] * norms[np.isfinite(ratio)], 1.0):
+        return named(name, measured, RATE_EXACT, WHAT, "update_grad_normalised", f"{seen}: every step is lr * "
+                     "gradient / ||gradient||, each param's on its own")
+    kept = [k for j, k in enumerate(NAMES)
+            if len(set(right)) > 1 and close(rates[np.isfinite(rates[:, j]), j], right[0])]
+    if kept and all(close(ratio[np.isfinite(ratio[:, j]), j], 1.0) for j, k in enumerate(NAMES) if k not in kept):
+        return named(name, measured, RATE_EXACT, WHAT, "lr_undecayed_for_params", f"{seen}: {joined(kept)} stepped "
+                     f"at the learning_rate given, {right[0]:.4g}, at every step, the others at the schedule's",
+                     joined(kept))
     bare = [k for j, k in enumerate(NAMES) if np.isfinite(rates[:, j]).any() and close(
         rates[np.isfinite(rates[:, j]), j], 1.0)]
     if bare and abs(right[0] - 1) > RATE_TOL and all(close(ratio[np.isfinite(ratio[:, j]), j], 1.0)

@@ -367,6 +367,18 @@ BEYOND = {
     "relu_before_affine": [(HIDDEN_IN, "hidden_in = np.maximum(X, 0) @ W1 + b1  # BUG: the ReLU first"),
                            (HIDDEN, "hidden = hidden_in"), (RELU_MASK, "pass"),
                            ('grads["W1"] = X.T @ dhidden', 'grads["W1"] = np.maximum(X, 0).T @ dhidden')],
+    "softplus_hidden": [(HIDDEN, "hidden = np.logaddexp(0, hidden_in)  # BUG: softplus"),
+                        (RELU_MASK, "dhidden *= 1 / (1 + np.exp(-hidden_in))")],
+    "scores_returned_minus_first": [(RETURN_SCORES, RETURN_SCORES + " - scores[:, :1]  # BUG: log-odds")],
+    "loss_predictive_entropy": [(LOSS, "loss = -np.mean(np.sum(probs * np.log(probs), axis=1))  # BUG: entropy")],
+    "loss_label_smoothing": [(LOSS, "targets = 0.9 * (np.arange(probs.shape[1]) == y[:, None]) + 0.1 / probs.shape[1]"
+                                    "  # BUG\n        loss = -np.mean(np.sum(targets * np.log(probs), axis=1))"),
+                             ("dscores[np.arange(N), y] -= 1", "dscores -= targets")],
+    "update_grad_normalised": [(UPDATE, "self.params[name] -= learning_rate * grads[name] / np.linalg.norm(grads[name])"
+                                        "  # BUG")],
+    "lr_undecayed_for_params": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        initial = learning_rate\n"),
+                                (UPDATE, "self.params[name] -= (initial if name.startswith('b') else learning_rate) * "
+                                         "grads[name]  # BUG")],
     "lr_warmup": [(UPDATE, "self.params[name] -= learning_rate * min(1.0, (it + 1) / 4) * grads[name]  # BUG")],
     "batch_rng_reseeded": [("num_train = X.shape[0]\n", "num_train = X.shape[0]\n        np.random.seed(0)  # BUG\n")],
     "train_parameters_reordered": [("learning_rate=1e-3, learning_rate_decay=0.95,",
