@@ -8,8 +8,8 @@ synthetic evidence: the catalogue's own outputs, with one part put right.
 import numpy as np
 import pytest
 
-from reference.checker import (backward, causes, diagnosis, evidence, explain, hypotheses, mistakes, regularisers, report,
-                               run, structure)
+from reference.checker import (backward, causes, diagnosis, evidence, explain, histories, hypotheses, mistakes,
+                               predictions, rates, regularisers, report, run, structure, training_checks)
 from tests.checker_impls.bugs import LOSS, buggy_source
 from tests.checker_impls.bugs_beyond import BEYOND as BEYOND_EDITS
 from tests.checker_impls.lines import ARGMAX, HIDDEN_IN, PREDICT_HIDDEN, SCORES, SHIFT, UPDATE, W1_INIT, W2_INIT
@@ -449,3 +449,23 @@ def test_a_net_whose_params_property_hands_out_copies_is_given_params_by_assignm
               "            self.params = {k: p - learning_rate * grads[k] for k, p in self.params.items()}\n")
     result = edited("params_property_copies", [prop, *init, update])
     assert result.passed, [(c.name, c.diagnosis) for c in result.checks if not c.passed]
+
+
+def test_the_history_and_rate_readings_on_values_worked_by_hand():
+    """The readings behind the causes of whole epochs, per-epoch means, one list for three histories,
+    a moving average, the best so far, a group's multiplier and predict's softmax over the examples,
+    each on values small enough to work out by hand."""
+    assert training_checks.whole_epochs(11, 2) == {10: "down", 12: "up"}
+    assert training_checks.whole_epochs(15, 5) == {} and training_checks.whole_epochs(3, 5) == {5: "up"}
+    assert histories.epoch_means([1.0, 2.0, 3.0, 4.0, 5.0], [0, 2, 4]) == [1.5, 3.5, 5.0]
+    assert histories.all_in_one([1.0, 2.0, 3.0], [0.5, 0.7], [0.6, 0.8], [0, 2]) == [1.0, 0.5, 0.6, 2.0, 3.0, 0.7, 0.8]
+    b = histories.ema_factor(np.array([1.0, 0.9 * 1.0 + 0.1 * 2.0]), [1.0, 2.0])
+    assert b == pytest.approx(0.9) and histories.smoothed(b, [1.0, 2.0, 3.0]) == pytest.approx([1.0, 1.1, 1.29])
+    assert np.isnan(histories.ema_factor(np.array([1.0, 3.0]), [1.0, 2.0])) and histories.smoothed(np.nan, [1.0]) == []
+    assert list(histories.best_so_far([0.5, 0.4, 0.6])) == [0.5, 0.5, 0.6] and histories.best_so_far([0.5, 0.4]) == []
+    ratio = np.array([[1.0, 2.0, 1.0, 2.0], [1.0, 2.0, 1.0, 2.0]])  # W1, b1, W2, b2
+    assert rates.multiplied_group(ratio) == (["b1", "b2"], 2.0)
+    assert rates.multiplied_group(np.ones((2, 4))) is None and rates.multiplied_group(2 * np.ones((2, 4))) is None
+    e = np.e
+    assert predictions.column_softmax(np.array([[0.0, 1.0], [1.0, 0.0]])) == pytest.approx(
+        np.array([[1 / (1 + e), e / (1 + e)], [e / (1 + e), 1 / (1 + e)]]))

@@ -378,7 +378,7 @@ OTHER_CAUSES = (
             "of each iteration's loss", "append each iteration's minibatch loss; smooth a copy for the plot",
             "training_histories"),
     Mistake("predict_inputs_centred", "predict centring its inputs on their own batch's mean{detail} first "
-            "(X - X.mean(axis=0)): each row's label depends on the other rows",
+            "(X - X.mean(axis=0), or its standard score): each row's label depends on the other rows",
             "predict: the argmax of the scores of X as given", "predict"),
     Mistake("batch_deduplicated", "each minibatch np.random.choice's draw with its repeated examples dropped "
             "(np.unique: sorted, and smaller than batch_size)", "X[indices], y[indices] with the draw as it is: "

@@ -143,7 +143,7 @@ def loss_factors(b, parts_by_problem):
     weight regularised."""
     losses = got(parts_by_problem, "loss")
     c = fit([(losses[n] - b.split[n][0], b.args[n][3] * evidence.reg_term(b.args[n][0])) for n in losses])
-    c = 0.0 if c is not None and abs(c) < 1e-9 else c  # a term left out fits as a rounding error's multiple
+    c = 0.0 if c is not None and abs(c) < ZERO else c  # a term left out fits as a rounding error's multiple
     if c is not None and abs(c - 1) > 1e-6:
         b.add(Named("reg_scaled", (), c), lambda o, n: scale_reg(o, n, b, c, True))
         b.add(Named("reg_scaled_in_loss", (), c), lambda o, n: scale_reg(o, n, b, c, False))

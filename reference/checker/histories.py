@@ -93,7 +93,8 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
     losses = [s["loss"] for s in steps]
     data_losses = [s["loss"] - s["reg"] * evidence.reg_term(s["params"]) for s in steps]
     on_train = [s["loss"] for s in evaluations if len(s["X"]) == len(prob.X)]
-    ema = smoothing(obs.get("trace/loss_history"), losses)
+    ema = ema_factor(obs.get("trace/loss_history"), losses)
+    all_three = lambda: all_in_one(losses, at("train", boundaries), at("val", boundaries), boundaries)  # noqa: E731
     train, val = (obs.get(f"trace/{k}_acc_history") for k in ("train", "val"))
     if matches(train, at("val", boundaries)) and matches(val, at("train", boundaries)) and not matches(
             train, at("train", boundaries)):  # each holds the other's accuracies
@@ -114,8 +115,7 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                            ("loss_history_running_mean", np.cumsum(losses) / np.arange(1, len(losses) + 1)),
                            ("loss_history_epoch_mean", epoch_means(losses, boundaries)),
                            (f"loss_history_smoothed:{ema:.4g}", lambda: smoothed(ema, losses)),
-                           ("histories_one_list", lambda: all_in_one(losses, at("train", boundaries),
-                                                                     at("val", boundaries), boundaries))],
+                           ("histories_one_list", all_three)],
                           "max rel. error")] + (swapped or [
             judge_history("train_acc_history", train, at("train", boundaries),
                           [("train_acc_on_full_train", lambda: at("full", boundaries)),
@@ -129,8 +129,7 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                            ("acc_error_rate", [1 - a for a in at("train", boundaries)]),
                            ("acc_histories_one_list", one_list),
                            ("acc_best_so_far", best_so_far(at("train", boundaries))),
-                           ("histories_one_list", lambda: all_in_one(losses, at("train", boundaries),
-                                                                     at("val", boundaries), boundaries))],
+                           ("histories_one_list", all_three)],
                           "max error (minibatch accuracy per epoch)"),
             judge_history("val_acc_history", val, at("val", boundaries),
                           [("val_acc_on_train", at("train", boundaries)),
@@ -143,19 +142,18 @@ def judge_histories(obs, steps, final, prob, boundaries, evaluations=()):
                            ("acc_error_rate", [1 - a for a in at("val", boundaries)]),
                            ("acc_histories_one_list", one_list),
                            ("acc_best_so_far", best_so_far(at("val", boundaries))),
-                           ("histories_one_list", lambda: all_in_one(losses, at("train", boundaries),
-                                                                     at("val", boundaries), boundaries))],
+                           ("histories_one_list", all_three)],
                           "max error (validation accuracy per epoch)")])
 
 
 def best_so_far(accuracies):
-    """The running maximum of an epoch's accuracies, or [] where it is one value throughout: then it is
-    also every entry the last epoch's (or the first's), which another mistake records."""
+    """The running maximum of the epochs' accuracies, or [] where it is one value throughout: then it
+    is also every entry the first epoch's, which another mistake records."""
     best = np.maximum.accumulate(accuracies) if len(accuracies) else np.array([])
     return best if len(np.unique(best)) > 1 else []
 
 
-def smoothing(history, losses):
+def ema_factor(history, losses):
     """The b of an exponential moving average h_t = b h_(t-1) + (1 - b) loss_t read off a recorded
     history's second entry, or NaN where none can be (0 < b < 1)."""
     if history is None or len(history) < 2 or len(losses) < 2 or losses[1] == history[0]:

@@ -196,13 +196,13 @@ def train_problem():
 
 
 def extra_train_problems():
-    """{record prefix: TrainProblem}: two short runs beside the main one, whose epochs are not a whole
+    """{record prefix: TrainProblem}: three short runs beside the main one, whose epochs are not a whole
     number of batches, so that the length of an epoch shows however it is computed. "trace_uneven":
     the 40 rows in batches of 15 (40 / 15 = 2.67 batches: 2 iterations per epoch), at another
     learning rate, so that a rate fixed in the code differs from a scaled one, on the main run's
     instance again (a second train call must start from the learning_rate given), seeded so that its
     validation accuracy falls twice (a best-so-far record, or a stop when it falls, shows); "trace_big_batch":
-    6 of them, scaled by 5, in batches of 16 (more than the rows, as in the notebook's toy run: 1
+    6 of them, scaled by 10, in batches of 16 (more than the rows, as in the notebook's toy run: 1
     iteration per epoch, and batches of 16 drawn with replacement; the larger inputs give gradient
     entries above 1, so that an update that clips them shows); "trace_large_rate": the 40 rows in
     batches of 250 at learning_rate 2.5, where a rate that rounds to 0 at the other runs' settings

@@ -259,9 +259,11 @@ def global_clip(steps, rates, right, measured):
 def uneven_rates(steps, rates, right, measured, kw, boundaries):
     """The failed check when the params took steps of different rates at one step: a schedule gives
     every param the same rate, so the update treats them apart (or decays between them:
-    ``lr_decayed_per_param``). ``update_grad_norm_clipped`` when
-    each slower one is lr * c / ||g|| for one c and every other gradient's norm is at most c; None
-    when every step has one rate."""
+    ``lr_decayed_per_param``). ``update_grad_norm_clipped`` when each slower one is lr * c / ||g|| for
+    one c and every other gradient's norm is at most c; ``update_grad_normalised`` when every one is
+    lr / ||g||; ``lr_undecayed_for_params`` when some keep the first rate while the others decay;
+    ``lr_missing_for_params`` when some step at 1; a step up the gradient (``update_ascends``); some
+    params at one multiple of their own (``multiplied_group``); None when every step has one rate."""
     name = "train_learning_rate"
     ratio = rates / right[:, None]
     spread = [t for t, r in enumerate(ratio) if np.isfinite(r).any() and np.nanmax(r) - np.nanmin(r) > RATE_TOL]
@@ -284,12 +286,14 @@ def uneven_rates(steps, rates, right, measured, kw, boundaries):
     if close(ratio[np.isfinite(ratio)] * norms[np.isfinite(ratio)], 1.0):
         return named(name, measured, RATE_EXACT, WHAT, "update_grad_normalised", f"{seen}: every step is lr * "
                      "gradient / ||gradient||, each param's on its own")
-    kept = [k for j, k in enumerate(NAMES)
-            if len(set(right)) > 1 and close(rates[np.isfinite(rates[:, j]), j], right[0])]
-    if kept and all(close(ratio[np.isfinite(ratio[:, j]), j], 1.0) for j, k in enumerate(NAMES) if k not in kept):
-        return named(name, measured, RATE_EXACT, WHAT, "lr_undecayed_for_params", f"{seen}: {joined(kept)} stepped "
-                     f"at the learning_rate given, {right[0]:.4g}, at every step, the others at the schedule's",
-                     joined(kept))
+    decays = len(set(right)) > 1
+    undecayed = [k for j, k in enumerate(NAMES) if decays and np.isfinite(rates[:, j]).any()
+                 and close(rates[np.isfinite(rates[:, j]), j], right[0])]
+    if undecayed and all(close(ratio[np.isfinite(ratio[:, j]), j], 1.0) for j, k in enumerate(NAMES)
+                         if k not in undecayed):
+        return named(name, measured, RATE_EXACT, WHAT, "lr_undecayed_for_params", f"{seen}: {joined(undecayed)} "
+                     f"stepped at the learning_rate given, {right[0]:.4g}, at every step, the others at the "
+                     "schedule's", joined(undecayed))
     bare = [k for j, k in enumerate(NAMES) if np.isfinite(rates[:, j]).any() and close(
         rates[np.isfinite(rates[:, j]), j], 1.0)]
     if bare and abs(right[0] - 1) > RATE_TOL and all(close(ratio[np.isfinite(ratio[:, j]), j], 1.0)

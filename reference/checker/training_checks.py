@@ -25,10 +25,10 @@ def locate_rows(steps, X):
     return [np.array([where.get(r.tobytes(), -1) for r in s["X"]]) for s in steps]
 
 
-def judge_sampling(steps, prob):
-    """train_sampling: the minibatches are rows of X, with their labels, fresh with-replacement draws."""
+def judge_sampling(steps, prob, draws):
+    """train_sampling: the minibatches are rows of X, with their labels, fresh with-replacement draws
+    (``draws``: the rows np.random.choice draws for each after the run's seed)."""
     what, tol, name = "minibatches with a repeated example", ">= 1", "train_sampling"
-    draws = choice_batches(prob)
     expected_repeats = sum(len(set(d)) < len(d) for d in draws)
     what = f"{what} (np.random.choice's draws: {expected_repeats} of {len(draws)})"
     idx = locate_rows(steps, prob.X)
@@ -124,7 +124,7 @@ def judge_steps(calls, sizes, regs, kw, boundaries, num_train, rows=(), draws=()
             seen.append(f"train called loss with labels {calls} times for {kw['num_iters']} iterations")
         if not set(sizes) <= {kw["batch_size"]}:
             seen.append(f"minibatches of {values_text(sizes)} examples in time order, expected {kw['batch_size']}")
-        per_epoch = max(num_train // kw["batch_size"], 1)
+        per_epoch = problems.iterations_per_epoch(num_train, kw["batch_size"])
         whole = whole_epochs(kw["num_iters"], per_epoch)
         if calls in whole and set(sizes) <= {kw["batch_size"]}:
             return named(name, calls, kw["num_iters"], what, "iterations_in_whole_epochs", f"{seen[0]}: "
@@ -263,9 +263,9 @@ def judge_run(obs, prob):
     final = obs.params("trace/final")
     steps, evaluations = evaluations_apart(steps, kw["batch_size"], kw["num_iters"], (len(prob.X), len(prob.X_val)),
                                            final)
+    draws = choice_batches(prob)
     first, aligned, reg_decayed = judge_steps(len(steps), [len(s["X"]) for s in steps], [s["reg"] for s in steps],
-                                              kw, boundaries, len(prob.X), locate_rows(steps, prob.X),
-                                              choice_batches(prob))
+                                              kw, boundaries, len(prob.X), locate_rows(steps, prob.X), draws)
     stale = first.passed and stale_steps(steps, obs.meta["trace/eps"])
     if stale:
         first = (named(first.name, first.measured, first.tolerance, first.what, *stale) if stale[0] else Check(
@@ -290,7 +290,7 @@ def judge_run(obs, prob):
             np.nanmedian(inferred[0], axis=1), kw["reg"]):  # the rate is reg: one mistake, a swap, the rate's
         first, rate = (named(c.name, c.measured, c.tolerance, c.what, "lr_and_reg_swapped", seen_detail(c))
                        for c in (first, rate))
-    checks = {c.name: c for c in [first, judge_sampling(steps, prob), rate]
+    checks = {c.name: c for c in [first, judge_sampling(steps, prob, draws), rate]
               + histories.judge_histories(obs, steps, final, prob, boundaries, evaluations)}
     used = np.nanmedian(inferred[0], axis=1)
     starts_right = abs(used[0] / kw["learning_rate"] - 1) < 1e-6

@@ -174,7 +174,8 @@ def merge(runs):
 # iteration does; the schedules an epoch's length changes are judged below, and the update's others
 # (clipping) by the gradients a run has.
 SECOND_CALL = ("lr_kept_between_calls", "decay_kept_between_calls")
-EVERY_STEP_UPDATE = ("update_repeated",)
+EVERY_STEP_UPDATE = ("update_repeated", "update_repeated_for_param", "update_grad_normalised", "gradients_accumulated",
+                     "update_wrong_param")
 
 
 def count_unless_contradicted(check, main):
@@ -242,13 +243,18 @@ def fixed_rate_words(c, runs):
     return f"{c:.4g} at the first step, whatever learning_rate is given{decay}"
 
 
+# The rate's causes of some params apart from the others, each a multiple of learning_rate per param.
+PER_PARAM = (["lr_multiplier_per_param"], ["update_repeated_for_param"], ["lr_undecayed_for_params"])
+
+
 def per_param_across(check, main, other):
-    """A multiplier of some params' own (or one param's update repeated) as the main run shows it,
-    kept when the run at another learning rate shows each param's first rate at the same multiple of
-    its learning_rate; else no known mistake (a rate of their own fixed in the code, say)."""
+    """A rate of some params' own as the main run shows it (a multiplier, one param's update repeated,
+    the undecayed rate), kept when the run at another learning rate shows each param's first rate at
+    the same multiple of its learning_rate, or shows no param's rate; else no known mistake (a rate of
+    their own fixed in the code, say)."""
     lr, lr_other = main.prob.kwargs["learning_rate"], other.prob.kwargs["learning_rate"]
-    if len(main.first_rates) == len(other.first_rates) > 0 and all(
-            math.isclose(a / lr, b / lr_other, rel_tol=RATE_TOL) for a, b in zip(main.first_rates, other.first_rates)):
+    pairs = [(a, b) for a, b in zip(main.first_rates, other.first_rates) if math.isfinite(a) and math.isfinite(b)]
+    if not pairs or all(math.isclose(a / lr, b / lr_other, rel_tol=RATE_TOL) for a, b in pairs):
         return check
     rates_there = ", ".join(f"{k} {r:.4g}" for k, r in zip(problems.PARAM_NAMES, other.first_rates))
     return Check(check.name, False, check.measured, check.tolerance, check.what, f"{seen_detail(check)}; on "
@@ -258,8 +264,10 @@ def per_param_across(check, main, other):
 
 def rate_across(main, extra):
     """The main run's learning-rate check, with a constant multiple of the schedule (``lr_scaled``, or
-    ``update_repeated`` for a whole multiple) told apart by a run at another learning rate: the same
-    first rate there is a rate fixed in the code (``lr_fixed``); the same multiple keeps its cause;
+    ``update_repeated`` for a whole multiple, or ``lr_applied_twice`` for learning_rate itself, kept
+    where the other run's first rate is its learning_rate squared) told apart by a run at another
+    learning rate: the same first rate there is a rate fixed in the code (``lr_fixed``); the same
+    multiple keeps its cause (``per_param_across`` for the rates of some params apart);
     learning_rate * num_train / batch_size, or learning_rate / iterations_per_epoch, as the first rate
     of every run (none raising) is ``lr_times_batches_per_epoch`` or ``lr_over_epoch_length``; anything
     else is no known mistake. No param moving (``param_not_updated``) where they move in another run is
@@ -281,9 +289,12 @@ def rate_across(main, extra):
                      "update is applied, at a rate of 0 here; not a known mistake", part="training_rate")
     other = next((r for r in extra if r.prob.kwargs["learning_rate"] != main.prob.kwargs["learning_rate"]
                   and math.isfinite(r.first_rate)), None)
-    if check.causes in (["lr_multiplier_per_param"], ["update_repeated_for_param"]) and other is not None:
+    if other is not None and check.causes in PER_PARAM:
         return per_param_across(check, main, other)
-    if check.causes not in (["lr_scaled"], ["update_repeated"]) or other is None:
+    twice = other is not None and check.causes == ["lr_applied_twice"]
+    if twice and math.isclose(other.first_rate, other.prob.kwargs["learning_rate"] ** 2, rel_tol=RATE_TOL):
+        return check  # learning_rate squared at the other rate too
+    if not twice and (check.causes not in (["lr_scaled"], ["update_repeated"]) or other is None):
         return check
     seen = seen_detail(check)
     lr, lr_other = main.prob.kwargs["learning_rate"], other.prob.kwargs["learning_rate"]

@@ -157,6 +157,14 @@ UNKNOWN.update({
     "init_sizes_swapped": ("init", "init_differs", [('        self.params = {}\n', '        self.params = {}\n'
                                                      '        hidden_size, output_size = output_size, hidden_size'
                                                      '  # BUG\n')]),
+    # the biases stepped at a rate fixed in the code, 0.9, the main run's learning_rate: the run at 0.5
+    # steps them at 0.9 too, so neither the undecayed rate nor a multiplier of theirs explains it
+    "bias_rate_fixed_in_code": ("training_rate", None, [
+        (UPDATE, "self.params[name] -= (0.9 if name.startswith('b') else learning_rate) * grads[name]  # BUG")]),
+    # every step at 0.9 x the schedule's rate: learning_rate squared in the main run (0.9 x 0.9), but
+    # 0.9 x 0.5 in the run at 0.5: a constant multiple, not the rate applied twice
+    "rate_times_constant": ("training_rate", "lr_scaled", [
+        (UPDATE, "self.params[name] -= 0.9 * learning_rate * grads[name]  # BUG")]),
     # the loop stops at the last whole epoch: 10 of 11 iterations on 40 rows in batches of 15
     "loop_whole_epochs": ("training_update", "iterations_in_whole_epochs", [
         ("for it in range(num_iters):", "for it in range(num_iters - num_iters % iterations_per_epoch):  # BUG")]),
