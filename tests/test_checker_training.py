@@ -292,3 +292,15 @@ def test_an_iteration_count_one_off_is_named_only_when_the_main_run_is_one_off_t
                                         "iterations_per_epoch):  # BUG")])
     steps = by_name(whole)["train_steps"]
     assert steps.causes == ["iterations_in_whole_epochs"] and "rounded up" in steps.diagnosis, steps.diagnosis
+
+
+def test_a_rate_of_some_params_fixed_in_the_code_is_neither_undecayed_nor_a_multiplier():
+    """The biases stepped at 0.9 in every run: in the main run (learning_rate=0.9) the undecayed rate
+    would explain them, but the run at learning_rate=0.5 steps them at 0.9 too, so no cause is named
+    and the detail gives that run's first rates."""
+    result = edited("bias_rate_fixed_at_0_9", [
+        (UPDATE, "self.params[name] -= (0.9 if name.startswith('b') else learning_rate) * grads[name]  # BUG")])
+    rate = by_name(result)["train_learning_rate"]
+    assert rate.causes == [] and rate.part == "training_rate", rate.diagnosis
+    assert "with learning_rate=0.5 the first step's rates were W1 0.5, b1 0.9, W2 0.5, b2 0.9, not the same " \
+           "multiples" in rate.diagnosis

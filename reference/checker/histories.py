@@ -158,8 +158,8 @@ def ema_factor(history, losses):
     history's second entry, or NaN where none can be (0 < b < 1)."""
     if history is None or len(history) < 2 or len(losses) < 2 or losses[1] == history[0]:
         return float("nan")
-    b = float((history[1] - losses[1]) / (history[0] - losses[1]))
-    return b if 0 < b < 1 else float("nan")
+    b = (history[1] - losses[1]) / (history[0] - losses[1])
+    return float(b) if 0 < b < 1 else float("nan")
 
 
 def smoothed(b, losses):
@@ -181,7 +181,7 @@ def epoch_means(losses, boundaries):
 def all_in_one(losses, train, val, boundaries):
     """What one list appended to by all three histories holds: each iteration's loss, then at an
     epoch's first iteration both accuracies."""
-    accs = iter(zip(train, val))
+    accs = zip(train, val)
     return [v for t, loss in enumerate(losses) for v in ([loss, *next(accs)] if t in boundaries else [loss])]
 
 

@@ -347,10 +347,10 @@ def multiplied_group(ratio):
     off = [j for j in range(len(NAMES)) if finite[j].any() and not close(ratio[finite[j], j], 1.0)]
     if not off or len(off) == len(NAMES) or any(not finite[j].any() for j in range(len(NAMES))):
         return None
-    k = float(np.nanmedian(ratio[:, off]))
+    k = np.nanmedian(ratio[:, off])
     if k <= 0 or not all(close(ratio[finite[j], j], k) for j in off):
         return None
-    return [NAMES[j] for j in off], k
+    return [NAMES[j] for j in off], float(k)
 
 
 def rounded_rates(rates, rounding, right, kw, measured):
