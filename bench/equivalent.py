@@ -4,6 +4,12 @@ them out of a module's score (docs/verification.md, "Equivalent mutants")."""
 
 # bench.mutation's (mutmut's operators), named as mutmut names them.
 EQUIVALENT = {
+    # artifacts: reading the whole file instead of its first bytes makes the same decisions on them;
+    # open() sets strerror on every OSError it raises; np.load's default allow_pickle is False
+    "jaxnet.artifacts.x__read_npz__mutmut_8": "the whole file starts with the same bytes",
+    "jaxnet.artifacts.x__read_npz__mutmut_14": "open()'s OSError always has a strerror",
+    "jaxnet.artifacts.x__read_npz__mutmut_32": "allow_pickle=None is falsy: no pickles",
+    "jaxnet.artifacts.x__read_npz__mutmut_34": "np.load's default allow_pickle is False",
     # preprocess: rows are independent, so the chunk length changes no number; NumPy's reshape takes
     # any negative length as the unknown one; k is never 0 (components or D); the matrix is float64
     # already, and a float32 scale times float64 weights is the same float64 product

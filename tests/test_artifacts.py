@@ -1,6 +1,7 @@
 """jaxnet.artifacts: files written through a temporary beside them, params checkpoints with
 their record, and the arrays' fingerprint."""
 
+import json
 import os
 import stat
 from pathlib import Path
@@ -51,6 +52,8 @@ def test_params_that_are_not_a_params_dict_are_refused_and_nothing_is_written(tm
 
 
 @pytest.mark.parametrize("arrays, words", [
+    ({k: v for k, v in params().items() if k != "b2"}, "checkpoint (params must have exactly the keys ('W1', "
+     "'b1', 'W2', 'b2'): missing ['b2']"),
     ({**params(), "W2": np.full((3, 2), np.nan)}, "W2 holds non-finite values"),
     ({**params(), "record": np.array("{not json")}, "its record is unreadable"),
     ({**params(), "record": np.array("[1, 2]")}, "its record is unreadable: not a JSON object"),
@@ -74,3 +77,39 @@ def test_the_fingerprint_is_of_each_arrays_name_dtype_shape_and_bytes():
                   {**arrays, "x": np.arange(6.0).view(np.int64)},  # the dtype, the same bytes
                   {"z": arrays["x"], "y": arrays["y"]}):          # the name
         assert artifacts.arrays_fingerprint(other) != first
+
+
+@pytest.mark.parametrize("write, reason", [
+    (None, "file not found"),
+    (lambda p: p.mkdir(), "Is a directory"),
+    (lambda p: np.save(open(p, "wb"), np.arange(3)), "a single .npy array, not an .npz archive"),
+    (lambda p: p.write_bytes(b"nonsense"), "not a zip archive"),
+    (lambda p: p.write_bytes(b""), "not a zip archive: the file is empty"),
+    (lambda p: p.write_bytes(b"PK\x03\x04" + b"\0" * 40), "BadZipFile: "),
+], ids=["missing", "a folder", "one npy", "not a zip", "empty", "a broken zip"])
+def test_each_unreadable_file_is_refused_with_its_own_reason(tmp_path, write, reason):
+    path = tmp_path / "params.npz"
+    if write:
+        write(path)
+    with pytest.raises(ValueError) as refused:
+        artifacts.load_arrays(path)
+    message = str(refused.value)
+    assert message.startswith(f"{path}: not a readable .npz file ({reason}") and "\n" not in message, message
+    if reason.startswith("not a zip archive"):
+        assert message == f"{path}: not a readable .npz file ({reason})"
+    with pytest.raises(ValueError) as refused:
+        artifacts.load_checkpoint(path)
+    assert str(refused.value).startswith(f"{path}: not a params .npz checkpoint (not a readable .npz file: {reason}"), \
+        str(refused.value)
+
+
+def test_json_is_written_indented_by_two_with_numpy_integers_as_ints(tmp_path):
+    artifacts.save_json(tmp_path / "m.json", {"n": np.int64(3), "xs": [1, 2]})
+    text = (tmp_path / "m.json").read_text()
+    assert text == json.dumps({"n": 3, "xs": [1, 2]}, indent=2) + "\n"
+
+
+def test_the_params_fingerprint_takes_the_params_in_their_order():
+    p = params()
+    assert artifacts.params_fingerprint(p) == artifacts.arrays_fingerprint(p, ["W1", "b1", "W2", "b2"])
+    assert artifacts.params_fingerprint(p) != artifacts.arrays_fingerprint(p)  # sorted: W1, W2, b1, b2
