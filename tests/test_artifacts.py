@@ -1,6 +1,7 @@
 """jaxnet.artifacts: files written through a temporary beside them, params checkpoints with
 their record, and the arrays' fingerprint."""
 
+import io
 import json
 import os
 import stat
@@ -79,10 +80,17 @@ def test_the_fingerprint_is_of_each_arrays_name_dtype_shape_and_bytes():
         assert artifacts.arrays_fingerprint(other) != first
 
 
+def npy_bytes(array):
+    """The bytes np.save writes for ``array`` (a .npy file)."""
+    buffer = io.BytesIO()
+    np.save(buffer, array)
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize("write, reason", [
     (None, "file not found"),
     (lambda p: p.mkdir(), "Is a directory"),
-    (lambda p: np.save(open(p, "wb"), np.arange(3)), "a single .npy array, not an .npz archive"),
+    (lambda p: p.write_bytes(npy_bytes(np.arange(3))), "a single .npy array, not an .npz archive"),
     (lambda p: p.write_bytes(b"nonsense"), "not a zip archive"),
     (lambda p: p.write_bytes(b""), "not a zip archive: the file is empty"),
     (lambda p: p.write_bytes(b"PK\x03\x04" + b"\0" * 40), "BadZipFile: "),
