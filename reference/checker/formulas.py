@@ -305,7 +305,7 @@ FORWARDS = (
             "h1 = max(0, z1)", "scores", with_hidden(lambda xp, z: xp.logaddexp(0.0, z))),
     Mistake("relu_doubled", "the ReLU written z1 + abs(z1) without its / 2 (twice max(0, z1))", "the notebook's "
             "ReLU: h1 = max(0, z1) (or (z1 + abs(z1)) / 2)", "scores",
-            with_hidden(lambda xp, z: xp.where(z > 0, 2 * z, 0.0))),
+            with_hidden(lambda xp, z: 2 * relu(xp, z))),
     Mistake("sigmoid_hidden", "a sigmoid as the hidden activation", "the notebook's ReLU: h1 = max(0, z1)",
             "scores", with_hidden(lambda xp, z: 1.0 / (1.0 + xp.exp(-z)))),
     Mistake("relu6_hidden", "a ReLU6 min(max(0, z1), 6) as the hidden activation", "the notebook's ReLU: "

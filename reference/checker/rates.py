@@ -261,8 +261,8 @@ def uneven_rates(steps, rates, right, measured, kw, boundaries):
     every param the same rate, so the update treats them apart (or decays between them:
     ``lr_decayed_per_param``). ``update_grad_norm_clipped`` when each slower one is lr * c / ||g|| for
     one c and every other gradient's norm is at most c; ``update_grad_normalised`` when every one is
-    lr / ||g||; ``lr_undecayed_for_params`` when some keep the first rate while the others decay;
-    ``lr_missing_for_params`` when some step at 1; a step up the gradient (``update_ascends``); some
+    lr / ||g||; ``lr_missing_for_params`` when some step at 1; ``lr_undecayed_for_params`` when some
+    keep the first rate while the others decay; a step up the gradient (``update_ascends``); some
     params at one multiple of their own (``multiplied_group``); None when every step has one rate."""
     name = "train_learning_rate"
     ratio = rates / right[:, None]
@@ -286,26 +286,22 @@ def uneven_rates(steps, rates, right, measured, kw, boundaries):
     if close(ratio[np.isfinite(ratio)] * norms[np.isfinite(ratio)], 1.0):
         return named(name, measured, RATE_EXACT, WHAT, "update_grad_normalised", f"{seen}: every step is lr * "
                      "gradient / ||gradient||, each param's on its own")
-    decays = len(set(right)) > 1
-    undecayed = [k for j, k in enumerate(NAMES) if decays and np.isfinite(rates[:, j]).any()
-                 and close(rates[np.isfinite(rates[:, j]), j], right[0])]
-    if undecayed and all(close(ratio[np.isfinite(ratio[:, j]), j], 1.0) for j, k in enumerate(NAMES)
-                         if k not in undecayed):
-        return named(name, measured, RATE_EXACT, WHAT, "lr_undecayed_for_params", f"{seen}: {joined(undecayed)} "
-                     f"stepped at the learning_rate given, {right[0]:.4g}, at every step, the others at the "
-                     "schedule's", joined(undecayed))
     bare = [k for j, k in enumerate(NAMES) if np.isfinite(rates[:, j]).any() and close(
         rates[np.isfinite(rates[:, j]), j], 1.0)]
     if bare and abs(right[0] - 1) > RATE_TOL and all(close(ratio[np.isfinite(ratio[:, j]), j], 1.0)
                                                      for j, k in enumerate(NAMES) if k not in bare):
         return named(name, measured, RATE_EXACT, WHAT, "lr_missing_for_params", f"{seen}: {joined(bare)} stepped "
                      "with rate 1 at every step, the others with the schedule's", joined(bare))
-    # a param stepped at one rate of its own at every step, the others at the schedule's (its first
-    # rate kept undecayed too): which params get which rate, the rate's mistake
+    # a param stepped at one rate of its own at every step, the others at the schedule's: which params
+    # get which rate, the rate's mistake; named when that rate is the first one, kept undecayed
     fixed = [k for j, k in enumerate(NAMES) if np.isfinite(rates[:, j]).any() and not close(ratio[np.isfinite(
         ratio[:, j]), j], 1.0) and close(rates[np.isfinite(rates[:, j]), j], np.nanmedian(rates[:, j]))]
     if fixed and len(set(right)) > 1 and all(close(ratio[np.isfinite(ratio[:, j]), j], 1.0)
                                              for j, k in enumerate(NAMES) if k not in fixed):
+        if all(close(rates[np.isfinite(rates[:, NAMES.index(k)]), NAMES.index(k)], right[0]) for k in fixed):
+            return named(name, measured, RATE_EXACT, WHAT, "lr_undecayed_for_params", f"{seen}: {joined(fixed)} "
+                         f"stepped at the learning_rate given, {right[0]:.4g}, at every step, the others at the "
+                         "schedule's", joined(fixed))
         return Check(name, False, measured, RATE_EXACT, WHAT, f"{seen}: {joined(fixed)} stepped at " + ", ".join(
             f"{np.nanmedian(rates[:, NAMES.index(k)]):.4g}" for k in fixed) + " at every step, a rate that never "
             "changed, the others with the schedule's; not a known mistake", part="training_rate")

@@ -179,9 +179,9 @@ EVERY_STEP_UPDATE = ("update_repeated", "update_repeated_for_param", "update_gra
 
 
 def count_unless_contradicted(check, main):
-    """The steps check of an extra run as it is, or without ``iteration_count_off_by_one`` when the main
-    run made every iteration: a loop's bound off by one would be off there too."""
-    if check.causes[:1] != ["iteration_count_off_by_one"] or not main.checks["train_steps"].passed:
+    """The steps check of an extra run (the main run passed, so it made every iteration) as it is, or
+    without ``iteration_count_off_by_one``: a loop's bound off by one would be off there too."""
+    if check.causes[:1] != ["iteration_count_off_by_one"]:
         return check
     return Check(check.name, False, check.measured, check.tolerance, check.what, f"{seen_detail(check)}; on "
                  f"{problems.describe_run(main.prob)} the count is right, which that would change; not a known "
