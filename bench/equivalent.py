@@ -114,6 +114,30 @@ EQUIVALENT = {
        for n in (16, 18)},
     "jaxnet.training.x_prepare__mutmut_107": "_minibatches never reads its plan argument",
     "jaxnet.training.x_piece_bounds__mutmut_1": "piece_bounds' one caller passes per_epoch",
+    # jaxnet/sweeps.py: rungs() adds no rung after which fewer than two configs would run on
+    # (n > eta**(rungs - 1)), so ceil(running / eta) is >= 2 at every halving and max(1, .) never
+    # decides; a group's loss history is (configs, iterations); every config trains to the first
+    # rung, which sets its iterations; an optimizer's first state (zeros like the params, a count)
+    # reads no traced option; tqdm's default unit is "it"; a show function cuts the pieces at
+    # epoch boundaries (a run in pieces is the same bits) and a disabled bar draws nothing; an X
+    # that is not 2-D is refused before D is compared; None is False; in a sweep (updates not
+    # skipped) a non-finite loss leaves non-finite params, so every later loss is non-finite too
+    # and `diverged = ...` per rung stays True as `|=` does.
+    "jaxnet.sweeps.x__halve__mutmut_7": "ceil(running / eta) >= 2 at every halving rungs() makes",
+    "jaxnet.sweeps.x__total__mutmut_15": "ceil(running / eta) >= 2 at every halving rungs() makes",
+    "jaxnet.sweeps.x__show_group__mutmut_5": "a group's history is (configs, iterations): shape[1] is shape[-1]",
+    "jaxnet.sweeps.x_search__mutmut_128": "the first rung, which every config trains to, sets iterations",
+    "jaxnet.sweeps.x_search__mutmut_142": "the optimizer's first state reads no traced option",
+    "jaxnet.sweeps.x_search__mutmut_186": "tqdm's default unit is 'it'",
+    "jaxnet.sweeps.x_search__mutmut_230": "pieces cut at epochs give the same bits; a disabled bar draws nothing",
+    **{f"jaxnet.sweeps.x_search__mutmut_{n}": "an X that is not 2-D is refused whatever D is"
+       for n in (35, 36)},
+    "jaxnet.sweeps.x_search__mutmut_55": "stop_on_divergence=None is False",
+    "jaxnet.sweeps.x_search__mutmut_268": "a non-finite loss in a sweep leaves every later loss non-finite",
+    # jaxnet/recipe.py: the sampling left out of iterations_per_epoch changes an epoch's length
+    # only for a batch larger than the data, which "epoch" sampling refuses (as in loop.py).
+    **{f"jaxnet.recipe.xǁRecipeǁconfig__mutmut_{n}": "differs only for a batch larger than the data, "
+       "which 'epoch' sampling refuses" for n in (6, 9)},
 }
 
 

@@ -53,9 +53,10 @@ def rungs(num_configs, num_iters, eta=3, min_iters=1):
     if eta < 2:
         raise ValueError(f"eta must be >= 2, got {eta}")
     count = 1
-    while num_configs > eta ** count and num_iters // eta ** count >= min_iters:
+    while num_configs > eta ** count and int(num_iters / eta ** count) >= min_iters:
         count += 1
-    return [int(num_iters // eta ** (count - 1 - k)) for k in range(count)]
+    # num_iters / eta**j rounded down, as by hand: 21 / 2.1 is 10 (21 // 2.1 is 9.0)
+    return [int(num_iters / eta ** (count - 1 - k)) for k in range(count)]
 
 
 def _normalise(config, shared):

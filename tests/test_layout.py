@@ -98,6 +98,24 @@ def test_shared_rows_give_one_two_dimensional_product(arrays):
     assert dot_operand_shapes(layout.weight_gradient, dzs, X) == [[(K * H, B), (B, D)]]
 
 
+def test_the_transposed_layout_goes_there_and_back_to_the_params_keys():
+    """to_layout renames W1 (D, H) to W1t (H, D) in every params-shaped dict (an optimizer's
+    moments too); from_layout gives back exactly the params' keys and arrays."""
+    rng = np.random.default_rng(1)
+    params = {"W1": rng.standard_normal((D, H)), "b1": rng.standard_normal(H),
+              "W2": rng.standard_normal((H, 3)), "b2": rng.standard_normal(3)}
+    tree = {"params": params, "moments": [dict(params)], "step": np.int32(2)}
+    there = layout.to_layout(tree, "transposed")
+    assert sorted(there["params"]) == sorted(there["moments"][0]) == ["W1t", "W2", "b1", "b2"]
+    np.testing.assert_array_equal(there["params"]["W1t"], params["W1"].T)
+    back = layout.from_layout(there)
+    for node in (back["params"], back["moments"][0]):
+        assert sorted(node) == ["W1", "W2", "b1", "b2"]
+        for k in params:
+            np.testing.assert_array_equal(node[k], params[k])
+    assert layout.to_layout(tree, "plain") is tree
+
+
 # ---------------------------------------------------------------------------- per backend
 
 

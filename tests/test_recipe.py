@@ -178,6 +178,39 @@ def test_a_recipe_refuses_what_does_not_fit_its_data_before_anything_runs(monkey
         of(num_iters=10_000, batch_size=4).check(24, (4, 4, 3))
 
 
+
+def test_a_recipes_refusals_say_exactly_what_and_its_edges_fit(monkeypatch):
+    """Recipe's and Recipe.check's messages, word for word (the image's height before its width); what
+    fits at the edges: as many PCA components as inputs, a shift one short of the shorter side (the
+    channels are not a side), a fraction of an epoch as one update; PCA leaves no image shape; and
+    check without ``num_eval`` holds the training rows alone on the host."""
+    from jaxnet import checks
+
+    of = jaxnet.Recipe.of
+    for make, words in [(lambda: of(preprocess="pca", flip=True, tta_flip=True),
+                         "flip, tta_flip need images; preprocess 'pca' leaves components, not pixels"),
+                        (lambda: of(tta_shift=4).check(24, (4, 6, 3)), "tta_shift 4 does not fit 4x6 images"),
+                        (lambda: of(num_iters=0).check(24, (4, 4, 3)),
+                         "num_iters: a run needs at least one iteration (got 0)")]:
+        with pytest.raises(ValueError) as refused:
+            make()
+        assert str(refused.value) == words
+    assert of(preprocess="pca", pca_components=48).check(24, (4, 4, 3)).num_iters == 100
+    assert of(tta_shift=3).check(24, (4, 4, 3)).num_iters == 100
+    assert of(epochs=0.01, batch_size=4).config(24).num_iters == 1  # 0.06 updates
+    assert of(preprocess="pca").image_shape((4, 4, 3)) is None and of().image_shape((4, 4, 3)) == (4, 4, 3)
+
+    class Checked(Exception):
+        pass
+
+    def fake_check_fits(need, host, *args):
+        raise Checked(host)
+
+    monkeypatch.setattr(checks, "check_fits", fake_check_fits)
+    with pytest.raises(Checked) as checked:
+        of(num_iters=6, batch_size=4).check(24, (4, 4, 3))
+    assert checked.value.args[0] == 24 * 48 * 4  # float32 rows: the 24 training rows only
+
 def test_a_recipes_options_are_known_ones_and_its_training_a_config():
     with pytest.raises(TypeError, match=r"unknown option\(s\) \['aaa', 'zzz'\]; the options are \['hidden_size'"):
         jaxnet.Recipe.of(zzz=1, aaa=2)

@@ -26,6 +26,9 @@ def test_rungs():
     assert sweeps.rungs(3, 5000, eta=3) == [5000]
     assert sweeps.rungs(4, 5000, eta=3) == [1666, 5000]
     assert sweeps.rungs(100, 27, eta=3, min_iters=3) == [3, 9, 27]
+    assert sweeps.rungs(9, 3) == [1, 3]  # eta 3 and rungs of at least one update by default
+    assert sweeps.rungs(3, 21, eta=2.1) == [10, 21]  # 21 / 2.1 = 10 updates, not the float floor's 9
+    assert sweeps.rungs(9, 5, eta=3, min_iters=1.5) == [5]  # a rung of 5 / 3 -> 1 update is too short
     found = sweeps.rungs(64, 5000, eta=4.0)  # as the command line parses it
     assert found == [312, 1250, 5000] and all(type(n) is int for n in found)
     with pytest.raises(ValueError, match="eta"):
@@ -106,8 +109,28 @@ def test_a_searchs_bar_counts_every_config_iteration_and_spread_is_a_sweeps(prob
     found = jaxnet.search(*problem, grid, eta=2, num_classes=3, std=0.1, progress=True, **COMMON)
     trained = sum(r["iterations"] for r in found)
     assert seen[0] == ("total", trained) and sum(n for what, n in seen[1:] if what == "update") == trained
-    with pytest.raises(ValueError, match="spread splits a sweep's configs across devices; a search does not"):
+    with pytest.raises(ValueError) as refused:
         jaxnet.search(*problem, grid, eta=2, num_classes=3, spread=True, **COMMON)
+    assert str(refused.value) == "spread splits a sweep's configs across devices; a search does not"
+
+
+@pytest.mark.slow
+def test_a_search_left_to_its_defaults_keeps_a_third_from_rungs_of_one_update(problem, capsys):
+    """eta 3 and min_iters 1 when left out: nine configs over three updates compare after one and
+    three stop; ten classes and std 1e-4 (the first loss is log 10 within 1e-3); its bar says "search"
+    and counts 9 + 3 x 2 config-iterations; without progress, none."""
+    grid = [dict(hidden_size=5, learning_rate=lr) for lr in np.linspace(0.01, 0.5, 9)]
+    options = dict(num_iters=3, batch_size=10)
+    found = jaxnet.search(*problem, grid, progress=True, **options)
+    assert sorted(r["iterations"] for r in found) == [1] * 6 + [3] * 3
+    for r in found:
+        assert abs(r["history"]["loss_history"][0] - np.log(10)) < 1e-3
+        assert r["iterations"] == 1 or r["params"]["W2"].shape == (5, 10)
+    assert sorted(r["stopped_at_rung"] for r in found if r["iterations"] == 1) == [0] * 6
+    err = capsys.readouterr().err
+    assert "search: 100%" in err and "| 15.0/15.0 [" in err and "it/s]" in err
+    jaxnet.search(*problem, grid, **options)
+    assert capsys.readouterr().err == ""
 
 
 # ---------------------------------------------------------------------------- the program

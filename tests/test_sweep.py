@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import jaxnet
-from jaxnet import loop
+from jaxnet import checks, loop, parallel, sweeps
 from tests.helpers import count_compiles, make_plan, traced
 
 
@@ -93,15 +93,30 @@ def test_diverging_config_is_flagged_not_raised(problem):
     results = jaxnet.sweep(X * 100, y, X_val, y_val, grid, num_classes=3, std=1.0,
                            dtype=jnp.float64, **COMMON)
     assert [r["diverged"] for r in results] == [False, True]
+    # a sweep stops no run: the diverged config's record goes on at each epoch's end (4 of 20 updates
+    # of 6 an epoch), those of its non-finite params, as the others' do; its flag says what they are worth
+    assert not np.isfinite(results[1]["params"]["W1"]).all()
+    for r in results:
+        assert r["history"]["val_acc_history"].shape == (4,) and np.isfinite(r["history"]["val_acc_history"]).all()
 
 
 def test_bad_sweep_configs(problem):
-    with pytest.raises(ValueError, match="unknown config keys"):
-        jaxnet.sweep(*problem, [dict(hidden_size=5, lr=0.1)], num_classes=3, **COMMON)
-    with pytest.raises(ValueError, match="needs a hidden_size"):
-        jaxnet.sweep(*problem, [dict(learning_rate=0.1)], num_classes=3, **COMMON)
-    with pytest.raises(ValueError, match="at least one config"):
-        jaxnet.sweep(*problem, [], num_classes=3, **COMMON)
+    """Each refusal word for word: a static option among the configs gets the hint, other keys not."""
+    X, y, X_val, y_val = problem
+    refusals = [([dict(hidden_size=5, lr=0.1)], {},
+                 f"unknown config keys ['lr']; allowed: {sweeps.CONFIG_KEYS}"),
+                ([dict(hidden_size=5, batch_size=4)], {},
+                 f"unknown config keys ['batch_size']; allowed: {sweeps.CONFIG_KEYS}; ['batch_size'] shape "
+                 f"the program and are shared by all configs: pass them as keywords"),
+                ([dict(learning_rate=0.1)], {}, "every config needs a hidden_size, got {'learning_rate': 0.1}"),
+                ([dict(hidden_size=0)], {}, "hidden_size must be > 0, got 0"),
+                ([dict(hidden_size=5, seed=-1)], {}, "seed must be >= 0, got -1"),
+                ([], {}, "a sweep or search needs at least one config"),
+                ([dict(hidden_size=5)], dict(X=X[:, 0]), "X must be 2-D (N, D), got shape (60,)")]
+    for configs, data, words in refusals:
+        with pytest.raises(ValueError) as refused:
+            jaxnet.sweep(data.get("X", X), y, X_val, y_val, configs, num_classes=3, **COMMON)
+        assert str(refused.value) == words
     with pytest.raises(ValueError, match=r"y must be in \[0, 2\)"):
         jaxnet.sweep(*problem, [dict(hidden_size=5)], num_classes=2, **COMMON)
 
@@ -113,6 +128,9 @@ def test_seeds_outside_the_keys_32_bits_are_refused():
         with pytest.raises(ValueError, match=r"seed must be in \[0, 4294967295\]"):
             jaxnet.seed_keys(bad)
     last = jaxnet.seed_keys(2**32 - 1)[0]
+    key = jax.random.key(7)  # a key is split as it is
+    for mine, split in zip(jaxnet.seed_keys(key), jax.random.split(key)):
+        np.testing.assert_array_equal(jax.random.key_data(mine), jax.random.key_data(split))
     assert not np.array_equal(jax.random.key_data(last), jax.random.key_data(jaxnet.seed_keys(0)[0]))
 
 
@@ -125,3 +143,68 @@ def test_a_group_that_cannot_fit_is_refused_before_anything_is_compiled(problem,
     monkeypatch.setattr(loop, "group_piece", forbidden)
     with pytest.raises(ValueError, match=r"training 1,000,000,000 hidden units .* more than"):
         jaxnet.sweep(*problem, [dict(hidden_size=10**9)], num_classes=3, **COMMON)
+
+
+@pytest.mark.slow
+def test_a_sweep_left_to_its_defaults_trains_train_s_float32_nets_of_ten_classes(monkeypatch):
+    """Left out, a sweep's options are train's and init_params': ten classes, std 1e-4 (so the first loss
+    is log 10 within 1e-3), float32, seed 0; image_shape reaches the program (flip needs it); the memory
+    check sees the group's dtype, evaluation rows, runs and classes; each result has exactly its keys."""
+    rng = np.random.default_rng(5)
+    X, y = rng.standard_normal((40, 8)), rng.integers(0, 10, 40)
+    seen = []
+    real = checks.check_run_fits
+    monkeypatch.setattr(checks, "check_run_fits", lambda *a, **k: seen.append((a[1:], k)) or real(*a, **k))
+    grid = [dict(hidden_size=5, learning_rate=0.1), dict(hidden_size=5, learning_rate=0.2)]
+    found = jaxnet.sweep(X, y, X[:12], y[:12], grid, num_iters=4, batch_size=8, flip=True, image_shape=(2, 2, 2))
+    for r in found:
+        assert sorted(r) == sorted(["config", "iterations", "rung_val_acc", "stopped_at_rung", "diverged",
+                                    "history", "params", "val_acc"])
+        assert r["config"]["seed"] == 0 and r["iterations"] == 4
+        assert r["params"]["W2"].shape == (5, 10) and {v.dtype for v in r["params"].values()} == {np.dtype(np.float32)}
+        assert abs(r["history"]["loss_history"][0] - np.log(10)) < 1e-3
+    (D, hidden, dtype, N), kwargs = seen[0]
+    assert (D, hidden, np.dtype(dtype), N) == (8, 5, np.float32, 40)
+    assert kwargs == dict(num_eval=12, runs=2, num_classes=10)
+
+
+@pytest.mark.slow
+def test_a_spread_sweep_pads_its_configs_to_the_device_count_and_splits_them(problem, monkeypatch):
+    """spread=True, here on one device that says there are four (tests/test_parallel.py runs four real
+    ones in a child process): the data is put once on the configs' mesh, and each group's traced options
+    and states are padded to a multiple of the device count, the last config repeated, and split; the
+    configs' results are the unspread sweep's. Without spread, or with one device, nothing is split."""
+    calls = []
+    split, replicate = parallel.split_configs, parallel.replicate
+    monkeypatch.setattr(parallel, "split_configs", lambda tree: calls.append(("split", tree)) or split(tree))
+    monkeypatch.setattr(parallel, "replicate",
+                        lambda tree, axis: calls.append(("replicate", tree, axis)) or replicate(tree, axis))
+    grid = [dict(hidden_size=5, learning_rate=lr) for lr in (0.05, 0.1, 0.2)]
+    options = dict(num_classes=3, std=0.1, dtype=jnp.float64, **COMMON)
+    alone = jaxnet.sweep(*problem, grid, spread=True, **options)  # one device
+    monkeypatch.setattr(jax, "device_count", lambda *args: 4)
+    assert jaxnet.sweep(*problem, grid, **options)[0]["iterations"] == 20 and calls == []
+    spread = jaxnet.sweep(*problem, grid, spread=True, **options)
+    (_, data, axis), *splits = calls
+    assert axis == parallel.CONFIG_AXIS and np.array_equal(data.X, problem[0])
+    assert {leaf.shape[0] for _, tree in splits for leaf in jax.tree.leaves(tree)} == {4}
+    rates = [np.asarray(tree["learning_rate"]) for _, tree in splits if "learning_rate" in tree]
+    assert rates and all(np.array_equal(r, [0.05, 0.1, 0.2, 0.2]) for r in rates)
+    assert any("params" in tree for _, tree in splits)  # the states
+    assert len(spread) == 3
+    for a, b in zip(spread, alone):
+        for k in a["params"]:
+            np.testing.assert_allclose(a["params"][k], b["params"][k], rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.slow
+def test_a_sweeps_bar_says_sweep_and_counts_config_iterations_only_when_asked(problem, capsys):
+    """progress=False (the default) draws nothing; progress=True a bar "sweep" over every config's
+    iterations, in iterations per second (tests/test_search.py: a search's)."""
+    grid = [dict(hidden_size=5), dict(hidden_size=5, learning_rate=0.2)]
+    options = dict(num_classes=3, std=0.1, dtype=jnp.float64, **COMMON)
+    jaxnet.sweep(*problem, grid, **options)
+    assert capsys.readouterr().err == ""
+    jaxnet.sweep(*problem, grid, progress=True, **options)
+    err = capsys.readouterr().err
+    assert "sweep: 100%" in err and "| 40.0/40.0 [" in err and "it/s]" in err
