@@ -10,6 +10,16 @@ import pytest
 import jaxnet
 
 
+
+class Checked(Exception):
+    """Raised by ``raise_host_bytes`` with the host bytes the memory check was given."""
+
+
+def raise_host_bytes(need, host, *args):
+    """A stand-in for ``checks.check_fits`` that stops the run with its host bytes."""
+    raise Checked(host)
+
+
 @pytest.mark.slow
 def test_full_recipe_is_reproducible_and_sweepable():
     rng = np.random.default_rng(0)
@@ -144,13 +154,7 @@ def test_fit_counts_its_largest_evaluation_in_the_memory_check(monkeypatch):
     check's host bytes, beside the training rows, before anything compiles."""
     from jaxnet import checks
 
-    class Checked(Exception):
-        pass
-
-    def fake_check_fits(need, host, *args):
-        raise Checked(host)
-
-    monkeypatch.setattr(checks, "check_fits", fake_check_fits)
+    monkeypatch.setattr(checks, "check_fits", raise_host_bytes)
     rng = np.random.default_rng(5)
     splits = dict(tiny_splits(), X_test=rng.standard_normal((20, 48)).astype(np.float32),
                   y_test=rng.integers(0, 3, 20))
@@ -178,7 +182,6 @@ def test_a_recipe_refuses_what_does_not_fit_its_data_before_anything_runs(monkey
         of(num_iters=10_000, batch_size=4).check(24, (4, 4, 3))
 
 
-
 def test_a_recipes_refusals_say_exactly_what_and_its_edges_fit(monkeypatch):
     """Recipe's and Recipe.check's messages, word for word (the image's height before its width); what
     fits at the edges: as many PCA components as inputs, a shift one short of the shorter side (the
@@ -200,13 +203,7 @@ def test_a_recipes_refusals_say_exactly_what_and_its_edges_fit(monkeypatch):
     assert of(epochs=0.01, batch_size=4).config(24).num_iters == 1  # 0.06 updates
     assert of(preprocess="pca").image_shape((4, 4, 3)) is None and of().image_shape((4, 4, 3)) == (4, 4, 3)
 
-    class Checked(Exception):
-        pass
-
-    def fake_check_fits(need, host, *args):
-        raise Checked(host)
-
-    monkeypatch.setattr(checks, "check_fits", fake_check_fits)
+    monkeypatch.setattr(checks, "check_fits", raise_host_bytes)
     with pytest.raises(Checked) as checked:
         of(num_iters=6, batch_size=4).check(24, (4, 4, 3))
     assert checked.value.args[0] == 24 * 48 * 4  # float32 rows: the 24 training rows only
