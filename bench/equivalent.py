@@ -20,6 +20,18 @@ EQUIVALENT = {
     "jaxnet.preprocess.x_pixel_weights__mutmut_12": "the fitted matrix is float64 already",
     "jaxnet.preprocess.x_pixel_weights__mutmut_20": "float32 times float64 is the float64 product",
     "jaxnet.preprocess.x_pixel_weights__mutmut_22": "float32 times float64 is the float64 product",
+    # _thread.interrupt_main's signal is SIGINT unless told otherwise
+    "jaxnet.cli.interrupts.x__interrupt_again__mutmut_4": "interrupt_main() sends SIGINT by default",
+    "jaxnet.cli.interrupts.x__interrupt_again__mutmut_7": "interrupt_main() sends SIGINT by default",
+    # cli/checkpoint: the mean image the programs record is data.get_cifar10_data's, float64 already;
+    # a preprocess.npz without its params' fingerprint is refused whatever string stands in for it;
+    # metrics.json without "config": None.get raises the AttributeError that is suppressed into None
+    "jaxnet.cli.checkpoint.x_scoring_record__mutmut_18": "the mean image is float64 already",
+    "jaxnet.cli.checkpoint.x_scoring_record__mutmut_20": "the mean image is float64 already",
+    "jaxnet.cli.checkpoint.x__own_preprocessing__mutmut_10": "no fingerprint string matches: refused",
+    "jaxnet.cli.checkpoint.x__own_preprocessing__mutmut_15": "no fingerprint string matches: refused",
+    "jaxnet.cli.checkpoint.x__recorded_preprocessing__mutmut_9": "None.get is suppressed into None",
+    "jaxnet.cli.checkpoint.x__recorded_preprocessing__mutmut_11": "None.get is suppressed into None",
     # a trailing None in a PartitionSpec is the same unsplit axis
     "jaxnet.parallel.x_batch_sharding__mutmut_11": "P(axis, None) is P(axis)",
     # np.nditer(x, flags=["multi_index"], op_flags=["readwrite"]): the iterator only yields

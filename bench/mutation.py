@@ -95,7 +95,7 @@ def prepare(path, tests, work=None):
     work.mkdir(parents=True)
     skip = shutil.ignore_patterns("__pycache__", "*.egg-info")
     # docs and bench: the tests hold the docs' tables to the code and score held-out nets by bench's rule
-    for name in ("jaxnet", "reference", "tests", "docs", "bench"):
+    for name in ("jaxnet", "jaxnet_start", "reference", "tests", "docs", "bench"):
         shutil.copytree(ROOT / name, work / name, ignore=skip)
     for name in ("conftest.py", "README.md"):
         shutil.copy2(ROOT / name, work / name)

@@ -99,7 +99,9 @@ def test_a_truncated_metrics_json_changes_nothing(run, data_dir, tmp_path, capsy
     (["--tta-flip"], "--tta-flip False; this command asks for --tta-flip True"),
     (["--dtype", "float64"], "--dtype float32; this command asks for --dtype float64"),
     (["--preset", "best"], "--tta-flip False; this command asks for --tta-flip True"),
-    (["--num-training", "70"], "--num-training 80; this command asks for --num-training 70")])
+    (["--num-training", "70"], "--num-training 80; this command asks for --num-training 70"),
+    (["--tta-shift", "0", "--dtype", "float64"],
+     "--dtype float32, --tta-shift 2; this command asks for --dtype float64, --tta-shift 0")])
 def test_flags_asking_for_other_scoring_are_refused_naming_them(run, data_dir, capsys, flags,
                                                                 differs):
     err = refusal(capsys, data_dir, run[0] / "params.npz", *flags)
@@ -207,7 +209,37 @@ def test_preprocessing_other_than_the_recorded_one_is_refused(tmp_path):
     record = {"format": checkpoint.FORMAT, "preprocess": "channel",
               "preprocess_sha256": artifacts.arrays_fingerprint(CHANNEL)}
     tiny_checkpoint(tmp_path, record, {**CHANNEL, "std": 2 * np.ones(3)})
-    with pytest.raises(ValueError, match="is not the preprocessing .* was trained with"):
+    with pytest.raises(ValueError) as refused:
         checkpoint.load(tmp_path / "params.npz")
+    assert str(refused.value) == (f"{tmp_path / 'preprocess.npz'} is not the preprocessing "
+                                  f"{tmp_path / 'params.npz'} was trained with")
     tiny_checkpoint(tmp_path, record, CHANNEL)
     assert sorted(checkpoint.load(tmp_path / "params.npz")[1]) == ["mean", "std"]
+
+
+def test_preprocessing_that_names_no_params_is_refused_as_another_runs(tmp_path):
+    params = tiny_checkpoint(tmp_path, {"format": checkpoint.FORMAT, "preprocess": "channel",
+                                        "preprocess_sha256": artifacts.arrays_fingerprint(CHANNEL)})
+    artifacts.save_arrays(tmp_path / "preprocess.npz", CHANNEL)  # no params_sha256 in it
+    with pytest.raises(ValueError, match="does not belong to .* written by another run"):
+        checkpoint.load(tmp_path / "params.npz")
+    assert sorted(params) == ["W1", "W2", "b1", "b2"]
+
+
+@pytest.mark.parametrize("metrics", ['{"config": {"preprocess": "mean"}}', '{"config": {"prepro', "[1, 2]",
+                                     '{"config": null}', "{}"])
+def test_an_old_checkpoint_needs_no_preprocessing_file_unless_its_metrics_name_one(tmp_path, metrics):
+    """Its metrics.json names the mean image only, or cannot be read: scored with the mean image."""
+    tiny_checkpoint(tmp_path, None)
+    (tmp_path / "metrics.json").write_text(metrics)
+    params, prep, record = checkpoint.load(tmp_path / "params.npz", legacy=True)
+    assert prep is None and record is None and sorted(params) == ["W1", "W2", "b1", "b2"]
+
+
+def test_flags_choose_the_split_they_give_and_the_record_the_rest():
+    record = {"dtype": "float32", "tta_flip": False, "tta_shift": 2, "num_training": 80,
+              "num_validation": 20, "num_test": 20}
+    split = {"num_training": 80, "num_validation": 5, "num_test": 10}
+    options, chosen = checkpoint.scoring(record, jaxnet.Recipe.of(), set(), split, {"num_test"})
+    assert options == {"dtype": "float32", "tta_flip": False, "tta_shift": 2}
+    assert chosen == {"num_training": 80, "num_validation": 20, "num_test": 10}

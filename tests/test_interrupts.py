@@ -150,6 +150,19 @@ def test_other_unraisable_exceptions_still_reach_the_hook_before_it(sigint_raise
     assert [u.exc_type for u in seen] == [ValueError]
 
 
+def test_the_timer_that_raises_it_again_never_keeps_a_program_alive(monkeypatch):
+    """A daemon thread: a program that ends before the timer fires is not held up by it."""
+    started = []
+
+    class Recorded(threading.Timer):
+        def start(self):
+            started.append(self)
+
+    monkeypatch.setattr(interrupts.threading, "Timer", Recorded)
+    interrupts._interrupt_again()
+    assert [(timer.daemon, timer.interval) for timer in started] == [(True, interrupts.AGAIN_AFTER_S)]
+
+
 def test_without_it_python_loses_that_ctrl_c(capfd):
     """What ``raised_in_main`` is for: Python's own handling reports and drops it."""
     main_thread_only()
@@ -188,3 +201,14 @@ def test_the_launcher_exits_at_once_until_the_program_takes_over(monkeypatch, si
             assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+@pytest.mark.parametrize("command, prog, module", [
+    (jaxnet_start.train_cifar10, "train-cifar10", "jaxnet.cli.train_cifar10"),
+    (jaxnet_start.sweep_cifar10, "sweep-cifar10", "jaxnet.cli.sweep_cifar10")])
+def test_each_console_command_launches_its_program_and_exits_with_its_status(monkeypatch, command, prog, module):
+    started = []
+    monkeypatch.setattr(jaxnet_start, "start", lambda *args: started.append(args) or 3)
+    with pytest.raises(SystemExit) as exit_info:
+        command()
+    assert exit_info.value.code == 3 and started == [(prog, module)]

@@ -38,3 +38,12 @@ def test_the_persistent_cache_counts_a_miss_then_a_hit():
         jax.block_until_ready(f(x))
     assert (first.cache_misses, first.cache_hits) == (1, 0)
     assert (second.cache_misses, second.cache_hits) == (0, 1)
+
+
+def test_run_time_so_far_is_the_time_since_the_start_less_the_tracing_and_compiling_since(monkeypatch):
+    """Worked by hand: started at 10 s, now 20 s; 0.5 s of tracing and 1 s of compiling since."""
+    then = dict(timing._totals, trace_s=1.0, compile_s=2.0)
+    for name, value in {"trace_s": 1.5, "compile_s": 3.0}.items():
+        monkeypatch.setitem(timing._totals, name, value)
+    monkeypatch.setattr(timing.time, "perf_counter", lambda: 20.0)
+    assert timing.Timing(started=10.0, totals_then=then).run_s_so_far() == 8.5
