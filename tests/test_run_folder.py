@@ -206,3 +206,74 @@ def test_a_sweep_writes_its_metrics_json_last(data_dir, tmp_path, capsys, monkey
     assert sweep_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *TINY,
                                "--learning-rates", "1e-3", "1e-2"]) == 0
     assert placed == ["params.npz", "sweep.json", "curves.png", "weights.png", "metrics.json"]
+
+
+def test_another_runs_files_are_refused_by_default_each_named(tmp_path):
+    for name in ("metrics.json", "params.npz"):
+        (tmp_path / name).write_text("an earlier run's")
+    with pytest.raises(ValueError) as refused:
+        folder.check_out(tmp_path)
+    assert str(refused.value) == (f"--out {tmp_path} holds another run's files (params.npz, metrics.json); "
+                                  f"choose another folder, or pass --overwrite to replace them")
+
+
+def test_a_new_or_empty_folder_is_accepted(tmp_path):
+    folder.check_out(tmp_path / "new" / "run")  # made when the files are written
+    folder.check_out(tmp_path)
+
+
+@pytest.mark.parametrize("lacking", ["W_OK", "X_OK"])
+def test_a_folder_lacking_write_or_search_permission_is_refused(tmp_path, monkeypatch, lacking):
+    # root may write anywhere: the folder's permissions as a user's
+    monkeypatch.setattr(folder.os, "access", lambda path, mode: not mode & getattr(os, lacking))
+    with pytest.raises(ValueError) as refused:
+        folder.check_out(tmp_path / "run")
+    assert str(refused.value) == f"--out {tmp_path / 'run'}: cannot write into {tmp_path}"
+
+
+def test_a_file_in_the_way_is_refused_even_where_it_could_be_written(tmp_path, monkeypatch):
+    (tmp_path / "afile").write_text("mine")
+    monkeypatch.setattr(folder.os, "access", lambda path, mode: True)
+    with pytest.raises(ValueError, match="cannot write into"):
+        folder.check_out(tmp_path / "afile" / "run")
+
+
+def test_an_earlier_metrics_json_is_gone_before_the_first_file_is_written(tmp_path):
+    (tmp_path / "metrics.json").write_text("an earlier run's")
+    seen = []
+    run = folder.RunFolder(tmp_path)
+    run.write("params.npz", lambda path: seen.append((tmp_path / "metrics.json").exists()))
+    assert seen == [False]
+
+
+@pytest.mark.parametrize("error, why", [
+    (OSError(errno.ENOSPC, "No space left on device"), "No space left on device"),
+    (OSError("the disk went away"), "the disk went away"), (OSError(), "OSError"),
+    (PermissionError(), "PermissionError")])
+def test_a_failed_write_says_why_in_the_errors_own_words_or_its_type(tmp_path, error, why):
+    def fail(path):
+        raise error
+
+    run = folder.RunFolder(tmp_path)
+    with pytest.raises(folder.WriteError) as failed:
+        run.write("params.npz", fail)
+    assert str(failed.value) == (f"could not write {tmp_path / 'params.npz'} ({why}); nothing of this "
+                                 f"run was written")
+
+
+@pytest.mark.parametrize("prep", [None, {"kind": np.array("channel"), "mean": np.zeros(3072),
+                                          "scale": np.linspace(0.5, 2.0, 3072)}])
+def test_a_run_shows_the_weights_as_they_act_on_pixels_and_records_its_history(tmp_path, monkeypatch, prep):
+    pytest.importorskip("matplotlib")
+    shown = []
+    monkeypatch.setattr(folder.plots, "save_weights",
+                        lambda path, W1, image_shape=None: shown.append((W1, image_shape)))
+    W1 = np.random.default_rng(0).standard_normal((3072, 2))
+    params = {"W1": W1, "b1": np.zeros(2), "W2": np.zeros((2, 10)), "b2": np.zeros(10)}
+    history = {"loss_history": [2.3, 2.2], "train_acc_history": [0.1], "val_acc_history": [0.2]}
+    folder.write_run(folder.RunFolder(tmp_path), params, history, {"test_acc": 0.5}, prep)
+    [(weights, image_shape)] = shown
+    expected = W1 if prep is None else prep["scale"][:, None] * W1  # per-channel scale: V = scale * W1
+    assert np.array_equal(weights, expected) and image_shape == (32, 32, 3)
+    metrics = json.loads((tmp_path / "metrics.json").read_text())
+    assert metrics["history"] == history and metrics["test_acc"] == 0.5
