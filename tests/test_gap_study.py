@@ -95,3 +95,80 @@ def test_the_gap_study_program_writes_its_json_figure_and_answer(splits, tmp_pat
                                          result["factors"]["hidden units"]["points"]] == [3, 4]
     assert capsys.readouterr().out.splitlines() == result["answer"]
     assert (out / "gap_study.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_by_default_each_factor_varies_alone_from_the_base_over_three_seeds(splits, monkeypatch):
+    """Every point of the documented study, as jaxnet.sweep is asked for it (runs stood in for by
+    zero params: their gaps are not what this test is about)."""
+    calls = []
+
+    def recorded(X, y, X_val, y_val, configs, **kwargs):
+        calls.append((len(y), configs, kwargs))
+        zeros = {"W1": np.zeros((12, 2), np.float32), "b1": np.zeros(2, np.float32),
+                 "W2": np.zeros((2, 10), np.float32), "b2": np.zeros(10, np.float32)}
+        return [{"params": zeros, "val_acc": 0.1} for _ in configs]
+
+    monkeypatch.setattr(jaxnet, "sweep", recorded)
+    result = gap_study.study(splits)
+    base = dict(hidden_size=100, learning_rate=1e-3, learning_rate_decay=0.95, reg=0.25)
+    expected = ([(min(n, 60), base) for n in (5000, 10000, 20000, 49000)]
+                + [(60, dict(base, hidden_size=h)) for h in (25, 50, 100, 200, 400, 800)]
+                + [(60, dict(base, reg=r)) for r in (0.0, 0.01, 0.1, 0.25, 0.5, 1.0)])
+    assert [(rows, configs) for rows, configs, _ in calls] == [
+        (rows, [dict(config, seed=s) for s in (0, 1, 2)]) for rows, config in expected]
+    assert all(kwargs == {"num_classes": 10, "num_iters": 3000, "batch_size": 200, "progress": False}
+               for _, _, kwargs in calls)
+    assert {k: result[k] for k in ("base", "num_iters", "batch_size", "seeds")} == {
+        "base": base, "num_iters": 3000, "batch_size": 200, "seeds": [0, 1, 2]}
+    assert [(label, f["option"], [p["value"] for p in f["points"]]) for label, f in result["factors"].items()] == [
+        ("training rows", "num_train", [5000, 10000, 20000, 49000]),
+        ("hidden units", "hidden_size", [25, 50, 100, 200, 400, 800]),
+        ("L2 strength (reg)", "reg", [0.0, 0.01, 0.1, 0.25, 0.5, 1.0])]
+    assert len(result["answer"]) == 3
+
+
+def study_result(factors):
+    """A study's result with made-up gaps: ``factors`` label -> (values, gaps (points, seeds))."""
+    return {"num_iters": 40, "batch_size": 20, "factors": {
+        label: {"option": "x", "points": [{"value": v, "gap": list(g)} for v, g in zip(values, gaps)]}
+        for label, (values, gaps) in factors.items()}}
+
+
+@pytest.mark.parametrize("labels", [["hidden units"], ["hidden units", "L2 strength (reg)"]])
+def test_the_figure_shows_each_seeds_gap_and_their_mean_and_spread(tmp_path, monkeypatch, labels):
+    pytest.importorskip("matplotlib")
+    import matplotlib.pyplot
+
+    kept = []
+    monkeypatch.setattr(matplotlib.pyplot, "close", kept.append)
+    gaps = np.array([[0.30, 0.20, 0.25], [0.10, 0.05, 0.12], [0.02, 0.04, 0.0]])
+    values = [25, 50, 1e-3]
+    path = tmp_path / "gap_study.png"
+    try:
+        gap_study.plot(study_result({label: (values, gaps) for label in labels}), path)
+        [figure] = kept
+        assert figure._suptitle.get_text() == ("Generalisation gap after 40 iterations (batch 20); "
+                                               "base: hidden 100, reg 0.25")
+        assert len(figure.axes) == len(labels)
+        for ax, label in zip(figure.axes, labels):
+            assert ax.get_xlabel() == label
+            assert [t.get_text() for t in ax.get_xticklabels()] == ["25", "50", "0.001"]
+            seeds = [line for line in ax.lines if line.get_linestyle() == "None" and line.get_marker() == "o"]
+            assert [list(line.get_ydata()) for line in seeds] == [list(gaps[:, s]) for s in range(3)]
+            assert all(list(line.get_xdata()) == [0, 1, 2] for line in seeds)
+            [mean] = ax.containers  # the errorbar
+            np.testing.assert_allclose(mean.lines[0].get_ydata(), gaps.mean(1), rtol=1e-12)
+            [bars] = mean.lines[2]
+            half = np.array([segment[1, 1] - segment[0, 1] for segment in bars.get_segments()]) / 2
+            np.testing.assert_allclose(half, gaps.std(1), rtol=1e-9)
+            assert [list(line.get_ydata()) for line in ax.lines if list(line.get_ydata()) == [0, 0]]
+        first = figure.axes[0]
+        assert first.get_ylabel() == "train accuracy − val accuracy"
+        assert [t.get_text() for t in first.get_legend().get_texts()] == ["each seed", "mean ± std over seeds"]
+        assert all(ax.get_shared_y_axes().joined(first, ax) for ax in figure.axes[1:])
+        head = path.read_bytes()[:24]
+        assert head[:8] == b"\x89PNG\r\n\x1a\n" and head[16:24] == (1430).to_bytes(4, "big") + (418).to_bytes(4, "big")
+    finally:
+        for figure in kept:
+            matplotlib.pyplot.figure(figure.number)
+        matplotlib.pyplot.close("all")

@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 import types
+import unittest.mock
 from pathlib import Path
 
 import pytest
@@ -195,7 +196,11 @@ def test_the_launcher_exits_at_once_until_the_program_takes_over(monkeypatch, si
     previous = signal.getsignal(signal.SIGINT)
     try:
         jaxnet_start.start("a-program", "a_program")
-        assert seen["handler"].__qualname__ == "_exit_at_once.<locals>.on_sigint"
+        written, exited = [], []
+        with unittest.mock.patch.object(jaxnet_start.os, "write", lambda fd, data: written.append((fd, data))), \
+                unittest.mock.patch.object(jaxnet_start.os, "_exit", exited.append):
+            seen["handler"](signal.SIGINT, None)  # Ctrl-C before the program took over
+        assert written == [(2, b"\na-program: interrupted\n")] and exited == [130]
         with sigint_ignored():
             jaxnet_start.start("a-program", "a_program")
             assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN

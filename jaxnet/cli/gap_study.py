@@ -27,6 +27,11 @@ FACTORS = {
     "L2 strength (reg)": ("reg", [0.0, 0.01, 0.1, 0.25, 0.5, 1.0]),
 }
 SEEDS = (0, 1, 2)
+# The figure's look: no number of the study depends on it.
+SEED_STYLE = dict(linestyle="none", marker="o", color="0.6", markersize=4)
+MEAN_STYLE = dict(color="C0", marker="s", capsize=3)
+ZERO_STYLE = dict(color="0.8", linewidth=0.8)
+GRID_ALPHA, LEGEND_FONTSIZE, FIGSIZE, DPI = 0.3, 8, (13, 3.8), 110
 
 
 def gaps(splits, results, num_train):
@@ -80,27 +85,28 @@ def answer(result):
 def plot(result, path):
     """Three panels: the gap (mean and each seed) against each factor."""
     plt = plots.pyplot()
-    fig, axes = plt.subplots(1, len(result["factors"]), figsize=(13, 3.8), sharey=True)
-    for ax, (label, factor) in zip(np.atleast_1d(axes), result["factors"].items()):
+    fig, axes = plt.subplots(1, len(result["factors"]), figsize=FIGSIZE, sharey=True,
+                             squeeze=False)
+    axes = axes[0]
+    for ax, (label, factor) in zip(axes, result["factors"].items()):
         values = [p["value"] for p in factor["points"]]
         gap = np.array([p["gap"] for p in factor["points"]])  # (points, seeds)
         positions = np.arange(len(values))
         for s in range(gap.shape[1]):
-            ax.plot(positions, gap[:, s], "o", color="0.6", markersize=4,
-                    label="each seed" if s == 0 else None)
-        ax.errorbar(positions, gap.mean(1), yerr=gap.std(1), color="C0", marker="s",
-                    capsize=3, label="mean ± std over seeds")
+            ax.plot(positions, gap[:, s], label="each seed" if s == 0 else None, **SEED_STYLE)
+        ax.errorbar(positions, gap.mean(1), yerr=gap.std(1), label="mean ± std over seeds",
+                    **MEAN_STYLE)
         ax.set_xticks(positions, [f"{v:g}" for v in values])
         ax.set_xlabel(label)
-        ax.axhline(0, color="0.8", linewidth=0.8)
-        ax.grid(alpha=0.3)
+        ax.axhline(0, **ZERO_STYLE)
+        ax.grid(alpha=GRID_ALPHA)
     axes[0].set_ylabel("train accuracy − val accuracy")
-    axes[0].legend(fontsize=8)
+    axes[0].legend(fontsize=LEGEND_FONTSIZE)
     fig.suptitle(f"Generalisation gap after {result['num_iters']} iterations "
                  f"(batch {result['batch_size']}); base: hidden 100, reg 0.25")
     fig.tight_layout()
     with artifacts.atomic_path(path) as tmp:
-        fig.savefig(tmp, dpi=110)
+        fig.savefig(tmp, dpi=DPI)
     plt.close(fig)
 
 
