@@ -32,6 +32,14 @@ EQUIVALENT = {
     "jaxnet.cli.checkpoint.x__own_preprocessing__mutmut_15": "no fingerprint string matches: refused",
     "jaxnet.cli.checkpoint.x__recorded_preprocessing__mutmut_9": "None.get is suppressed into None",
     "jaxnet.cli.checkpoint.x__recorded_preprocessing__mutmut_11": "None.get is suppressed into None",
+    # plots: matplotlib reads backend names and axis("off") in any case; a flat tile's numerator is
+    # zero whatever it is divided by; subplots' ncols defaults to 1; reshape takes -2 as -1
+    "jaxnet.plots.x_pyplot__mutmut_3": "backend names are case-insensitive",
+    "jaxnet.plots.x_pyplot__mutmut_4": "backend names are case-insensitive",
+    "jaxnet.plots.x_visualize_grid__mutmut_49": "a flat tile's numerator is 0",
+    "jaxnet.plots.x_save_curves__mutmut_7": "subplots(2) is subplots(2, 1)",
+    "jaxnet.plots.x_save_weights__mutmut_12": "reshape(-2, ...) is reshape(-1, ...)",
+    "jaxnet.plots.x_save_weights__mutmut_29": "Axes.axis lowercases its argument",
     # a trailing None in a PartitionSpec is the same unsplit axis
     "jaxnet.parallel.x_batch_sharding__mutmut_11": "P(axis, None) is P(axis)",
     # np.nditer(x, flags=["multi_index"], op_flags=["readwrite"]): the iterator only yields

@@ -3,6 +3,7 @@
 
 import math
 import struct
+import sys
 
 import numpy as np
 import pytest
@@ -118,3 +119,27 @@ def test_figures_are_drawn_on_agg_whatever_backend_was_chosen_before():
         assert plots.pyplot() is matplotlib.pyplot and matplotlib.get_backend().lower() == "agg"
     finally:
         matplotlib.use(before)
+
+
+def test_at_most_400_hidden_units_are_shown_by_default(tmp_path, kept_figures):
+    W1 = np.random.default_rng(1).standard_normal((2 * 3 * 3, 401))
+    plots.save_weights(tmp_path / "weights.png", W1, image_shape=(2, 3, 3))
+    shown = np.asarray(kept_figures[0].axes[0].images[0].get_array())
+    assert shown.shape == (2 * 20 + 3 * 19, 3 * 20 + 3 * 19, 3)  # 400 tiles: 20 on a side
+
+
+def test_a_float32_nets_weights_are_drawn_from_float64_as_the_notebooks(tmp_path, kept_figures):
+    """A float32 run's W1: the picture is the notebook's, computed in float64 (float32 scaling moves
+    some pixels by one level)."""
+    W1 = (np.random.default_rng(0).standard_normal((3072, 50)) * 1e-2).astype(np.float32)
+    plots.save_weights(tmp_path / "weights.png", W1)
+    notebook_tiles = W1.astype(np.float64).reshape(32, 32, 3, -1).transpose(3, 0, 1, 2)
+    shown = np.asarray(kept_figures[0].axes[0].images[0].get_array())
+    assert np.array_equal(shown, notebook_visualize_grid(notebook_tiles, padding=3).astype("uint8"))
+
+
+def test_without_matplotlib_the_error_says_how_to_install_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib raises ImportError
+    with pytest.raises(plots.MissingMatplotlib) as missing:
+        plots.require()
+    assert str(missing.value) == "writing figures needs matplotlib: pip install -e '.[plots]'"
