@@ -40,6 +40,12 @@ EQUIVALENT = {
     "jaxnet.plots.x_save_curves__mutmut_7": "subplots(2) is subplots(2, 1)",
     "jaxnet.plots.x_save_weights__mutmut_12": "reshape(-2, ...) is reshape(-1, ...)",
     "jaxnet.plots.x_save_weights__mutmut_29": "Axes.axis lowercases its argument",
+    # cli/gap_study's figure: squeeze=None is false; a line's x defaults to 0..n-1, the positions;
+    # the legend's one "each seed" entry whichever seed carries it; axhline's y defaults to 0
+    "jaxnet.cli.gap_study.x_plot__mutmut_7": "squeeze=None is squeeze=False",
+    "jaxnet.cli.gap_study.x_plot__mutmut_42": "x defaults to arange(n), the positions",
+    "jaxnet.cli.gap_study.x_plot__mutmut_51": "the same legend whichever seed carries the label",
+    "jaxnet.cli.gap_study.x_plot__mutmut_73": "axhline's y defaults to 0",
     # a trailing None in a PartitionSpec is the same unsplit axis
     "jaxnet.parallel.x_batch_sharding__mutmut_11": "P(axis, None) is P(axis)",
     # np.nditer(x, flags=["multi_index"], op_flags=["readwrite"]): the iterator only yields

@@ -158,13 +158,17 @@ def test_the_figure_shows_each_seeds_gap_and_their_mean_and_spread(tmp_path, mon
             assert all(list(line.get_xdata()) == [0, 1, 2] for line in seeds)
             [mean] = ax.containers  # the errorbar
             np.testing.assert_allclose(mean.lines[0].get_ydata(), gaps.mean(1), rtol=1e-12)
+            assert mean.lines[0].get_marker() == gap_study.MEAN_STYLE["marker"]
+            assert ax.xaxis.get_gridlines()[0].get_alpha() == gap_study.GRID_ALPHA
             [bars] = mean.lines[2]
             half = np.array([segment[1, 1] - segment[0, 1] for segment in bars.get_segments()]) / 2
             np.testing.assert_allclose(half, gaps.std(1), rtol=1e-9)
-            assert [list(line.get_ydata()) for line in ax.lines if list(line.get_ydata()) == [0, 0]]
+            assert [line.get_color() for line in ax.lines if list(line.get_ydata()) == [0, 0]] == [
+                gap_study.ZERO_STYLE["color"]]
         first = figure.axes[0]
         assert first.get_ylabel() == "train accuracy − val accuracy"
-        assert [t.get_text() for t in first.get_legend().get_texts()] == ["each seed", "mean ± std over seeds"]
+        assert [(t.get_text(), t.get_fontsize()) for t in first.get_legend().get_texts()] == [
+            ("each seed", gap_study.LEGEND_FONTSIZE), ("mean ± std over seeds", gap_study.LEGEND_FONTSIZE)]
         assert all(ax.get_shared_y_axes().joined(first, ax) for ax in figure.axes[1:])
         head = path.read_bytes()[:24]
         assert head[:8] == b"\x89PNG\r\n\x1a\n" and head[16:24] == (1430).to_bytes(4, "big") + (418).to_bytes(4, "big")
@@ -172,3 +176,62 @@ def test_the_figure_shows_each_seeds_gap_and_their_mean_and_spread(tmp_path, mon
         for figure in kept:
             matplotlib.pyplot.figure(figure.number)
         matplotlib.pyplot.close("all")
+
+
+def verdict(first, last):
+    def factor(gaps):
+        return {"value": 1, "gap": gaps}
+    [line] = gap_study.answer({"factors": {"a": {"option": "x", "points": [factor(first), factor(last)]}}})
+    return line.rsplit(": ", 1)[1]
+
+
+@pytest.mark.parametrize("first, last, expected", [
+    ([0.1, 0.3], [0.0, 0.0], "does not change the gap much"),  # the first point's spread, 0.1, counts
+    ([0.0, 0.0], [0.1, 0.3], "does not change the gap much"),  # and the last point's
+    ([0.1, 0.1], [0.102, 0.102], "does not change the gap much"),  # no spread: a floor of 0.001
+    ([0.0, 0.5], [-0.75, -0.25], "does not change the gap much"),  # exactly 3 spreads down
+    ([0.0, 0.5], [-0.875, -0.375], "shrinks the gap"),  # 3.5 spreads down
+    ([0.0, 0.5], [0.75, 1.25], "does not change the gap much"),  # exactly 3 spreads up
+    ([0.0, 0.5], [0.875, 1.375], "widens the gap")])  # 3.5 spreads up
+def test_a_verdict_needs_a_change_beyond_three_times_the_larger_spread(first, last, expected):
+    assert verdict(first, last) == expected
+
+
+def test_the_program_is_named_and_documented_and_its_flags_default_to_the_study(monkeypatch, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        gap_study.main(["--help"])
+    assert exit_info.value.code == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    assert shown.startswith("usage: gap_study [-h] [--data-dir DATA_DIR] [--out OUT] [--num-iters NUM_ITERS] [--quiet]")
+    for text in (" ".join(gap_study.__doc__.split("\n\n")[0].split()), "--data-dir DATA_DIR the cifar-10-batches-py folder",
+                 "--out OUT output folder", "--num-iters NUM_ITERS updates per run", "--quiet no progress bar"):
+        assert text in shown
+    seen = []
+    monkeypatch.setattr(gap_study, "run", lambda args: seen.append(vars(args)) or 0)
+    assert gap_study.main([]) == 0
+    assert seen == [{"data_dir": None, "out": "runs/gap_study", "num_iters": 3000, "quiet": False}]
+
+
+@pytest.mark.parametrize("argv, line", [
+    (["--num-iters", "0"], "gap_study: error: --num-iters must be >= 1, got 0"),
+    (["--out", " "], "gap_study: error: --out is empty (an unset variable?); name the study's folder")])
+def test_bad_flags_are_one_line_naming_the_program(capsys, argv, line):
+    with pytest.raises(SystemExit) as exit_info:
+        gap_study.main(["--data-dir", "D", *argv])
+    assert exit_info.value.code == 1 and capsys.readouterr().err == line + "\n"
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_one_iteration_is_enough_and_the_bar_shows_unless_quiet(splits, tmp_path, monkeypatch, capsys, quiet):
+    pytest.importorskip("matplotlib")
+    asked = []
+    monkeypatch.setattr(gap_study.data, "get_cifar10_data", lambda data_dir, dtype: splits)
+
+    def study(s, num_iters, progress):
+        asked.append((num_iters, progress))
+        return {**study_result({"hidden units": ([3, 4], [[0.1, 0.2], [0.0, 0.1]])}), "answer": ["the answer"]}
+
+    monkeypatch.setattr(gap_study, "study", study)
+    argv = ["--data-dir", "D", "--out", str(tmp_path), "--num-iters", "1"] + (["--quiet"] if quiet else [])
+    assert gap_study.main(argv) == 0
+    assert asked == [(1, not quiet)] and capsys.readouterr().out == "the answer\n"
