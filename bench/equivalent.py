@@ -46,6 +46,7 @@ EQUIVALENT = {
     "jaxnet.cli.gap_study.x_plot__mutmut_42": "x defaults to arange(n), the positions",
     "jaxnet.cli.gap_study.x_plot__mutmut_51": "the same legend whichever seed carries the label",
     "jaxnet.cli.gap_study.x_plot__mutmut_73": "axhline's y defaults to 0",
+    "jaxnet.cli.gap_study.x_main__mutmut_14": "argparse's default is None already",
     # a trailing None in a PartitionSpec is the same unsplit axis
     "jaxnet.parallel.x_batch_sharding__mutmut_11": "P(axis, None) is P(axis)",
     # np.nditer(x, flags=["multi_index"], op_flags=["readwrite"]): the iterator only yields

@@ -206,6 +206,7 @@ def test_the_program_is_named_and_documented_and_its_flags_default_to_the_study(
     for text in (" ".join(gap_study.__doc__.split("\n\n")[0].split()), "--data-dir DATA_DIR the cifar-10-batches-py folder",
                  "--out OUT output folder", "--num-iters NUM_ITERS updates per run", "--quiet no progress bar"):
         assert text in shown
+    assert "For each factor" not in shown  # the docstring's first paragraph only
     seen = []
     monkeypatch.setattr(gap_study, "run", lambda args: seen.append(vars(args)) or 0)
     assert gap_study.main([]) == 0
