@@ -199,7 +199,10 @@ def test_the_launcher_exits_at_once_until_the_program_takes_over(monkeypatch, si
         written, exited = [], []
         with unittest.mock.patch.object(jaxnet_start.os, "write", lambda fd, data: written.append((fd, data))), \
                 unittest.mock.patch.object(jaxnet_start.os, "_exit", exited.append):
-            seen["handler"](signal.SIGINT, None)  # Ctrl-C before the program took over
+            try:
+                seen["handler"](signal.SIGINT, None)  # Ctrl-C before the program took over
+            except KeyboardInterrupt:  # a failure, not pytest stopped
+                pytest.fail("Ctrl-C raised KeyboardInterrupt: the launcher set no handler")
         assert written == [(2, b"\na-program: interrupted\n")] and exited == [130]
         with sigint_ignored():
             jaxnet_start.start("a-program", "a_program")
