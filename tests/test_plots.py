@@ -92,6 +92,9 @@ def test_the_curves_are_the_notebooks_section_8_figure(tmp_path, kept_figures):
         ("train", history["train_acc_history"]), ("val", history["val_acc_history"])]
     assert [text.get_text() for text in bottom.get_legend().get_texts()] == ["train", "val"]
     assert top.get_position().y0 > bottom.get_position().y1  # one above the other
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()  # laid out so that the top's x label clears the bottom's title
+    assert top.xaxis.label.get_window_extent(renderer).y0 > bottom.title.get_window_extent(renderer).y1
 
 
 @pytest.mark.parametrize("units, max_units, tiles", [(5, 400, 5), (5, 3, 3)])
@@ -140,6 +143,7 @@ def test_a_float32_nets_weights_are_drawn_from_float64_as_the_notebooks(tmp_path
 
 def test_without_matplotlib_the_error_says_how_to_install_it(monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib raises ImportError
-    with pytest.raises(plots.MissingMatplotlib) as missing:
-        plots.require()
-    assert str(missing.value) == "writing figures needs matplotlib: pip install -e '.[plots]'"
+    for needs_it in (plots.require, plots.pyplot):
+        with pytest.raises(plots.MissingMatplotlib) as missing:
+            needs_it()
+        assert str(missing.value) == "writing figures needs matplotlib: pip install -e '.[plots]'"
