@@ -4,6 +4,7 @@ scored on the validation split; the verdicts follow from the gaps. The accuracie
 recomputed here in NumPy from the params each run returned."""
 
 import json
+import sys
 
 import numpy as np
 import pytest
@@ -170,6 +171,9 @@ def test_the_figure_shows_each_seeds_gap_and_their_mean_and_spread(tmp_path, mon
         assert [(t.get_text(), t.get_fontsize()) for t in first.get_legend().get_texts()] == [
             ("each seed", gap_study.LEGEND_FONTSIZE), ("mean ± std over seeds", gap_study.LEGEND_FONTSIZE)]
         assert all(ax.get_shared_y_axes().joined(first, ax) for ax in figure.axes[1:])
+        figure.canvas.draw()
+        renderer = figure.canvas.get_renderer()  # laid out: no x label cut off at the bottom
+        assert all(ax.xaxis.label.get_window_extent(renderer).y0 >= 0 for ax in figure.axes)
         head = path.read_bytes()[:24]
         assert head[:8] == b"\x89PNG\r\n\x1a\n" and head[16:24] == (1430).to_bytes(4, "big") + (418).to_bytes(4, "big")
     finally:
@@ -236,3 +240,13 @@ def test_one_iteration_is_enough_and_the_bar_shows_unless_quiet(splits, tmp_path
     argv = ["--data-dir", "D", "--out", str(tmp_path), "--num-iters", "1"] + (["--quiet"] if quiet else [])
     assert gap_study.main(argv) == 0
     assert asked == [(1, not quiet)] and capsys.readouterr().out == "the answer\n"
+
+
+def test_without_matplotlib_the_study_is_refused_before_the_data_is_read(tmp_path, monkeypatch, capsys):
+    """Not after hours of training, at the figure."""
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    monkeypatch.setattr(gap_study.data, "get_cifar10_data", lambda *a, **k: pytest.fail("data read"))
+    with pytest.raises(SystemExit) as exit_info:
+        gap_study.main(["--data-dir", "D", "--out", str(tmp_path)])
+    assert exit_info.value.code == 1
+    assert capsys.readouterr().err == "gap_study: error: writing figures needs matplotlib: pip install -e '.[plots]'\n"
