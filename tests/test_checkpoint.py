@@ -243,3 +243,16 @@ def test_flags_choose_the_split_they_give_and_the_record_the_rest():
     options, chosen = checkpoint.scoring(record, jaxnet.Recipe.of(), set(), split, {"num_test"})
     assert options == {"dtype": "float32", "tta_flip": False, "tta_shift": 2}
     assert chosen == {"num_training": 80, "num_validation": 20, "num_test": 10}
+
+
+def test_eval_refuses_a_bad_split_flag_in_one_line(run, data_dir, capsys):
+    err = refusal(capsys, data_dir, run[0] / "params.npz", "--num-test", "-1")
+    assert err == "train-cifar10: error: --num-test must be >= 0, got -1"
+
+
+def test_eval_uses_the_compile_cache_it_is_given(run, data_dir, tmp_path, capsys, monkeypatch):
+    enabled = []
+    monkeypatch.setattr(machine, "enable_compile_cache", enabled.append)
+    scores(capsys, data_dir, run[0] / "params.npz", "--compile-cache", str(tmp_path / "xla"))
+    scores(capsys, data_dir, run[0] / "params.npz", "--no-compile-cache")
+    assert enabled == [str(tmp_path / "xla"), None]

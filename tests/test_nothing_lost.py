@@ -236,3 +236,44 @@ def test_running_out_of_device_memory_is_one_line(data_dir, tmp_path, capsys, mo
     err = one_line_error(capsys, train_cifar10.main,
                          ["--data-dir", str(data_dir), "--out", str(tmp_path / "o"), *TINY])
     assert "ran out of memory" in err and "80000000000 bytes" in err and "--batch-size" in err
+
+
+@pytest.mark.parametrize("flags, line", [
+    (["--checkpoint-every", "0"], "--checkpoint-every must be > 0, got 0"),
+    (["--checkpoint-every", "-0.5"], "--checkpoint-every must be > 0, got -0.5"),
+    (["--checkpoint-every", "1", "--data-parallel"],
+     "--checkpoint-every and --resume do not combine with --data-parallel")])
+def test_checkpoint_flags_that_cannot_apply_are_refused_before_the_data_is_read(tmp_path, capsys, flags, line):
+    missing_data = ["--data-dir", str(tmp_path / "no-data")]  # reading data would fail
+    err = one_line_error(capsys, train_cifar10.main, [*missing_data, "--out", str(tmp_path / "o"), *TINY, *flags])
+    assert err == "train-cifar10: error: " + line
+
+
+def test_a_state_whose_params_do_not_fit_its_options_is_refused(data_dir, tmp_path, capsys):
+    """A state.npz whose stored options say batches of 4 beside a program state of batches of 8 (a
+    file edited or mixed up): --resume names the mismatch instead of going on with either."""
+    out = tmp_path / "run"
+    assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *TINY,
+                               "--checkpoint-every", "1"]) == 0
+    state, extra = jaxnet.load_state(out / "state.npz")
+    jaxnet.save_state(out / "state.npz", state, extra={**extra, "batch_size": 4})
+    err = one_line_error(capsys, train_cifar10.main, ["--data-dir", str(data_dir), "--out", str(out), "--resume"])
+    assert err == ("train-cifar10: error: the saved run has batch_size=8, this one batch_size=4; "
+                   "resume with the run's own options")
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_the_runs_dtype_is_switched_on_before_training(data_dir, tmp_path, monkeypatch, dtype):
+    from jaxnet.cli import machine
+
+    enabled, fit = [], jaxnet.fit
+
+    def fit_after_enabling(*args, **kwargs):
+        enabled.append("fit")
+        return fit(*args, **kwargs)
+
+    monkeypatch.setattr(machine, "enable_dtype", enabled.append)
+    monkeypatch.setattr(jaxnet, "fit", fit_after_enabling)
+    assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(tmp_path / "o"), *TINY,
+                               "--dtype", dtype]) == 0
+    assert enabled == [dtype, "fit"]
