@@ -277,3 +277,52 @@ def test_the_runs_dtype_is_switched_on_before_training(data_dir, tmp_path, monke
     assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(tmp_path / "o"), *TINY,
                                "--dtype", dtype]) == 0
     assert enabled == [dtype, "fit"]
+
+
+def run_here(argv):
+    """train-cifar10's run() in this process, without main()'s handling of Ctrl-C (which ends the
+    process at once)."""
+    from jaxnet.cli import common
+    return train_cifar10.run(train_cifar10.parse_args(argv), common.flags_in(argv))
+
+
+def test_an_interrupt_during_a_state_write_writes_it_again_and_says_where(data_dir, tmp_path, monkeypatch):
+    """Ctrl-C lands while the first piece's state is being written (the atomic write leaves no
+    file): the interrupted run writes that state, then says where and how to go on."""
+    out, calls, save = tmp_path / "run", [], jaxnet.save_state
+
+    def save_interrupted_once(*args, **kwargs):
+        calls.append(args[0])
+        if len(calls) == 1:
+            raise KeyboardInterrupt
+        return save(*args, **kwargs)
+
+    monkeypatch.setattr(jaxnet, "save_state", save_interrupted_once)
+    with pytest.raises(KeyboardInterrupt) as interrupted:
+        run_here(["--data-dir", str(data_dir), "--out", str(out), *SPLIT, "--num-iters", "12",
+                  "--batch-size", "8", "--hidden-size", "3", "--checkpoint-every", "1", "--quiet"])
+    assert str(interrupted.value) == f"wrote {out / 'state.npz'} at iteration 5; continue with --resume"
+    assert jaxnet.load_state(out / "state.npz")[0].iteration == 5 and len(calls) == 2
+
+
+def test_an_interrupt_without_a_checkpoint_flag_writes_nothing_and_stays_one(data_dir, tmp_path, monkeypatch):
+    def fit_interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(jaxnet, "fit", fit_interrupted)
+    out = tmp_path / "run"
+    with pytest.raises(KeyboardInterrupt) as interrupted:
+        run_here(["--data-dir", str(data_dir), "--out", str(out), *TINY])
+    assert str(interrupted.value) == "" and not out.exists()
+
+
+@pytest.mark.parametrize("num_test, test", [("10", "test accuracy {test_acc:.4f} (first 10 test images)"),
+                                            ("0", "test not evaluated")])
+def test_a_run_prints_its_accuracies_and_times(data_dir, tmp_path, capsys, num_test, test):
+    out = tmp_path / "run"
+    argv = ["--data-dir", str(data_dir), "--out", str(out), *TINY, "--num-test", num_test]
+    assert train_cifar10.main(argv) == 0
+    metrics = json.loads((out / "metrics.json").read_text())
+    accuracies, wrote = capsys.readouterr().out.splitlines()[-2:]
+    assert accuracies.startswith(f"val accuracy {metrics['val_acc']:.4f}  " + test.format(**metrics) + "  train ")
+    assert accuracies.endswith(f" s (loading {metrics['load_time_s']:.1f} s)") and wrote.startswith("wrote ")
