@@ -249,6 +249,7 @@ def test_checkpoint_flags_that_cannot_apply_are_refused_before_the_data_is_read(
     assert err == "train-cifar10: error: " + line
 
 
+@pytest.mark.slow
 def test_a_state_whose_params_do_not_fit_its_options_is_refused(data_dir, tmp_path, capsys):
     """A state.npz whose stored options say batches of 4 beside a program state of batches of 8 (a
     file edited or mixed up): --resume names the mismatch instead of going on with either."""
@@ -262,6 +263,7 @@ def test_a_state_whose_params_do_not_fit_its_options_is_refused(data_dir, tmp_pa
                    "resume with the run's own options")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("dtype", ["float32", "float64"])
 def test_the_runs_dtype_is_switched_on_before_training(data_dir, tmp_path, monkeypatch, dtype):
     from jaxnet.cli import machine
@@ -286,6 +288,7 @@ def run_here(argv):
     return train_cifar10.run(train_cifar10.parse_args(argv), common.flags_in(argv))
 
 
+@pytest.mark.slow
 def test_an_interrupt_during_a_state_write_writes_it_again_and_says_where(data_dir, tmp_path, monkeypatch):
     """Ctrl-C lands while the first piece's state is being written (the atomic write leaves no
     file): the interrupted run writes that state, then says where and how to go on."""
@@ -316,6 +319,7 @@ def test_an_interrupt_without_a_checkpoint_flag_writes_nothing_and_stays_one(dat
     assert str(interrupted.value) == "" and not out.exists()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("num_test, test", [("10", "test accuracy {test_acc:.4f} (first 10 test images)"),
                                             ("0", "test not evaluated")])
 def test_a_run_prints_its_accuracies_and_times(data_dir, tmp_path, capsys, num_test, test):
