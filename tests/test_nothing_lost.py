@@ -63,6 +63,16 @@ def test_eval_checkpoint_refuses_flags_that_do_not_apply(data_dir, tmp_path, cap
     assert "--preprocess" in err and "does not apply to --eval-checkpoint" in err.replace("do(es)", "does")
 
 
+def test_eval_checkpoint_names_every_flag_that_does_not_apply_in_order(tmp_path, capsys):
+    """Refused before the checkpoint is read (there is none here), each flag named, sorted."""
+    err = one_line_error(capsys, train_cifar10.main, [
+        "--eval-checkpoint", str(tmp_path / "none.npz"), "--seed", "3", "--preprocess", "zca",
+        "--hidden-size", "5", "--reg", "0.1", "--learning-rate", "0.1", "--batch-size", "4"])
+    assert err == ("train-cifar10: error: --batch-size, --hidden-size, --learning-rate, --preprocess, --reg, "
+                   "--seed do(es) not "
+                   "apply to --eval-checkpoint, which scores the saved net as it was trained")
+
+
 @pytest.mark.parametrize("content", [b"PK\x03\x04 truncated", b"just some text\n"])
 def test_corrupt_checkpoint_and_state_are_one_line(data_dir, tmp_path, capsys, content):
     bad = tmp_path / "params.npz"
