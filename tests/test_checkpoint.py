@@ -4,6 +4,7 @@ refuses in one line naming what is missing or differs; never a silent other numb
 
 import json
 import shutil
+import sys
 
 import numpy as np
 import pytest
@@ -256,3 +257,56 @@ def test_eval_uses_the_compile_cache_it_is_given(run, data_dir, tmp_path, capsys
     scores(capsys, data_dir, run[0] / "params.npz", "--compile-cache", str(tmp_path / "xla"))
     scores(capsys, data_dir, run[0] / "params.npz", "--no-compile-cache")
     assert enabled == [str(tmp_path / "xla"), None]
+
+
+def numpy_accuracy(params, X, y):
+    scores = np.maximum(0, X @ params["W1"] + params["b1"]) @ params["W2"] + params["b2"]
+    return float(np.mean(np.argmax(scores, axis=1) == y))
+
+
+def test_the_recorded_mean_image_centres_the_scored_rows(data_dir, tmp_path, capsys):
+    """Scored with the mean image the run recorded, not one recomputed from the rows at hand (here
+    far from it), worked out in NumPy from the raw pixels."""
+    rng = np.random.default_rng(0)
+    params = {"W1": rng.standard_normal((3072, 8)) * 0.01, "b1": rng.standard_normal(8),
+              "W2": rng.standard_normal((8, 10)), "b2": np.zeros(10)}
+    params = {k: v.astype(np.float32) for k, v in params.items()}
+    mean_image = np.full((32, 32, 3), 200.0)
+    split = dict(num_training=80, num_validation=20, num_test=20)
+    artifacts.save_params(tmp_path / "params.npz", params,
+                          checkpoint.scoring_record(jaxnet.Recipe.of(), split, mean_image, None))
+    X_train, y_train, X_test, y_test, _ = jaxnet.data.load_cifar10(data_dir)
+    p64 = {k: v.astype(np.float64) for k, v in params.items()}
+
+    def centred(X):
+        return (X.astype(np.float64) - mean_image).reshape(len(X), -1)
+
+    expected = {"val_acc": numpy_accuracy(p64, centred(X_train[80:100]), y_train[80:100]),
+                "test_acc": numpy_accuracy(p64, centred(X_test[:20]), y_test[:20])}
+    recomputed = numpy_accuracy(p64, centred(X_train[80:100]) + 200.0 - X_train[:80].mean(0).reshape(-1),
+                                y_train[80:100])
+    assert recomputed != expected["val_acc"]  # the test can tell the two apart
+    assert scores(capsys, data_dir, tmp_path / "params.npz") == expected
+
+
+def test_a_float64_run_is_scored_on_float64_preprocessed_rows(data_dir, tmp_path, capsys, monkeypatch):
+    X_train = jaxnet.data.load_cifar10(data_dir)[0][:80].reshape(80, -1).astype(np.float64)
+    prep = preprocess.fit("channel", X_train - X_train.mean(0))
+    params = {"W1": np.zeros((3072, 2)), "b1": np.zeros(2), "W2": np.zeros((2, 10)), "b2": np.zeros(10)}
+    record = checkpoint.scoring_record(jaxnet.Recipe.of(dtype="float64", preprocess="channel"), dict(
+        num_training=80, num_validation=20, num_test=20), X_train.mean(0).reshape(32, 32, 3), prep)
+    artifacts.save_params(tmp_path / "params.npz", params, record)
+    artifacts.save_arrays(tmp_path / "preprocess.npz", {**prep, "params_sha256": artifacts.params_fingerprint(params)})
+    scored, score = [], fitting.score
+    monkeypatch.setattr(machine, "enable_dtype", lambda name: None)  # float64 is on in the tests already
+    monkeypatch.setattr(fitting, "score", lambda recipe, p, X, y: scored.append(X.dtype) or score(recipe, p, X, y))
+    scores(capsys, data_dir, tmp_path / "params.npz")
+    assert scored == [np.float64, np.float64]
+
+
+def test_the_command_reads_its_arguments_from_the_command_line(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "argv", ["train-cifar10", "--out", " "])
+    with pytest.raises(SystemExit) as exit_info:
+        train_cifar10.main()
+    assert exit_info.value.code == 1
+    assert capsys.readouterr().err == "train-cifar10: error: --out is empty (an unset variable?); name the run's folder\n"
