@@ -381,3 +381,13 @@ def test_device_check_quick(tmp_path):
     assert r["cpu_vs_device"]["val_acc_diff"] == 0.0
     assert r["grid"]["configs"] == 24 and r["grid"]["seconds"] > 0
     assert r["matmul_gflops"]["highest"] > 0 and r["best_one_epoch"]["num_iters"] > 0
+
+
+def test_metrics_record_the_iterations_a_run_in_epochs_made(data_dir, tmp_path):
+    """--epochs 2 of 80 rows in batches of 8: 20 updates, recorded as num_iters beside the epochs."""
+    out = tmp_path / "run"
+    assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *SPLIT, "--epochs", "2",
+                               "--batch-size", "8", "--hidden-size", "3", "--quiet"]) == 0
+    metrics = json.loads((out / "metrics.json").read_text())
+    assert (metrics["config"]["num_iters"], metrics["config"]["epochs"]) == (20, 2.0)
+    assert len(metrics["history"]["loss_history"]) == 20
