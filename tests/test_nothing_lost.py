@@ -340,3 +340,42 @@ def test_a_run_prints_its_accuracies_and_times(data_dir, tmp_path, capsys, num_t
     accuracies, wrote = capsys.readouterr().out.splitlines()[-2:]
     assert accuracies.startswith(f"val accuracy {metrics['val_acc']:.4f}  " + test.format(**metrics) + "  train ")
     assert accuracies.endswith(f" s (loading {metrics['load_time_s']:.1f} s)") and wrote.startswith("wrote ")
+
+
+def test_the_memory_check_counts_the_rows_to_be_scored(tmp_path, capsys, monkeypatch):
+    """40 training rows fit in 100 MB; 49,000 validation rows to score do not: refused before
+    the data is read, naming the memory."""
+    monkeypatch.setattr(checks, "available_bytes", lambda: 10**8)
+    argv = ["--data-dir", str(tmp_path / "no-data"), "--out", str(tmp_path / "o"), "--num-training", "40",
+            "--num-test", "10", "--batch-size", "8", "--hidden-size", "3", "--num-iters", "4", "--quiet"]
+    assert "CIFAR-10" in one_line_error(capsys, train_cifar10.main, [*argv, "--num-validation", "10"])
+    err = one_line_error(capsys, train_cifar10.main, [*argv, "--num-validation", "49000"])
+    assert err.startswith("train-cifar10: error: training 3 hidden units on minibatches of 8 rows needs about ")
+    assert err.endswith("more than this machine's available memory (0.1 GB); train fewer hidden units "
+                        "(hidden_size) or smaller minibatches (batch_size)")
+
+
+@pytest.mark.slow
+def test_a_checkpoint_period_under_one_update_saves_after_every_update(data_dir, tmp_path, monkeypatch):
+    """--checkpoint-every 0.1 of an epoch of 5 updates rounds to none: every update, not never."""
+    saved, save = [], jaxnet.save_state
+    monkeypatch.setattr(jaxnet, "save_state", lambda path, state, **kw: saved.append(state.iteration) or save(path, state, **kw))
+    assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(tmp_path / "o"), *TINY,
+                               "--checkpoint-every", "0.1"]) == 0
+    assert saved == [1, 2, 3, 4]
+
+
+@pytest.mark.slow
+def test_a_finished_state_without_its_metrics_json_writes_the_runs_files(data_dir, tmp_path, capsys):
+    """The process ended after training but before metrics.json: --resume writes the files,
+    rather than calling the run finished."""
+    out = tmp_path / "run"
+    argv = ["--data-dir", str(data_dir), "--out", str(out), *TINY, "--checkpoint-every", "1"]
+    assert train_cifar10.main(argv) == 0
+    metrics = json.loads((out / "metrics.json").read_text())
+    (out / "metrics.json").unlink()
+    capsys.readouterr()
+    assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), "--resume"]) == 0
+    assert "had finished" not in capsys.readouterr().out
+    again = json.loads((out / "metrics.json").read_text())
+    assert (again["val_acc"], again["history"]) == (metrics["val_acc"], metrics["history"])
