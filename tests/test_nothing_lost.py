@@ -379,3 +379,33 @@ def test_a_finished_state_without_its_metrics_json_writes_the_runs_files(data_di
     assert "had finished" not in capsys.readouterr().out
     again = json.loads((out / "metrics.json").read_text())
     assert (again["val_acc"], again["history"]) == (metrics["val_acc"], metrics["history"])
+    assert (out / "state.npz").exists()  # the run's state stays beside its files
+
+
+@pytest.mark.slow
+def test_an_earlier_runs_state_goes_when_a_run_without_checkpoints_replaces_it(data_dir, tmp_path):
+    out = tmp_path / "run"
+    assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *TINY, "--checkpoint-every", "1"]) == 0
+    assert (out / "state.npz").exists()
+    assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *TINY, "--overwrite"]) == 0
+    assert not (out / "state.npz").exists()  # it would resume the other run
+
+
+@pytest.mark.slow
+def test_a_fresh_runs_training_time_is_its_run_time(data_dir, tmp_path):
+    out = tmp_path / "run"
+    assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *TINY]) == 0
+    m = json.loads((out / "metrics.json").read_text())
+    assert m["train_time_s"] == pytest.approx(m["wall_time_s"] - m["trace_time_s"] - m["compile_time_s"], abs=1e-9)
+
+
+@pytest.mark.slow
+def test_a_state_that_does_not_record_its_training_time_resumes_with_it_unknown(interrupted, data_dir):
+    """An older jaxnet's state.npz, without train_time_s: the run goes on, and its time is unknown
+    (None), not counted from zero."""
+    out, argv = interrupted
+    state, extra = jaxnet.load_state(out / "state.npz")
+    jaxnet.save_state(out / "state.npz", state, extra={k: v for k, v in extra.items() if k != "train_time_s"})
+    assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), "--resume", "--quiet"]) == 0
+    assert json.loads((out / "metrics.json").read_text())["train_time_s"] is None
+    assert jaxnet.load_state(out / "state.npz")[1]["train_time_s"] is None
