@@ -409,3 +409,37 @@ def test_a_state_that_does_not_record_its_training_time_resumes_with_it_unknown(
     assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), "--resume", "--quiet"]) == 0
     assert json.loads((out / "metrics.json").read_text())["train_time_s"] is None
     assert jaxnet.load_state(out / "state.npz")[1]["train_time_s"] is None
+
+
+@pytest.mark.slow
+def test_resume_goes_on_from_the_saved_update_not_from_the_start(interrupted, data_dir, monkeypatch):
+    out, argv = interrupted
+    saved, save = [], jaxnet.save_state
+    monkeypatch.setattr(jaxnet, "save_state", lambda path, state, **kw: saved.append(state.iteration) or save(path, state, **kw))
+    assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), "--resume", "--quiet",
+                               "--checkpoint-every", "1.6"]) == 0
+    assert saved == [16, 24]  # the state was saved at 8; pieces of 8 updates
+
+
+@pytest.mark.slow
+def test_data_parallel_reaches_the_run(data_dir, tmp_path, monkeypatch):
+    asked, fit = [], jaxnet.fit
+    monkeypatch.setattr(jaxnet, "fit", lambda *a, **kw: asked.append(kw["data_parallel"]) or fit(*a, **kw))
+    for flags in ([], ["--data-parallel"]):
+        assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(tmp_path / str(len(flags))),
+                                   *TINY, *flags]) == 0
+    assert asked == [False, True]
+
+
+@pytest.mark.slow
+def test_an_interrupted_resume_without_checkpoints_keeps_the_state_it_resumed(interrupted, data_dir, monkeypatch):
+    out, argv = interrupted
+    before = (out / "state.npz").read_bytes()
+
+    def fit_interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(jaxnet, "fit", fit_interrupted)
+    with pytest.raises(KeyboardInterrupt) as interrupt:
+        run_here(["--data-dir", str(data_dir), "--out", str(out), "--resume", "--quiet"])
+    assert str(interrupt.value) == "" and (out / "state.npz").read_bytes() == before
