@@ -374,12 +374,29 @@ def test_a_finished_state_without_its_metrics_json_writes_the_runs_files(data_di
     assert train_cifar10.main(argv) == 0
     metrics = json.loads((out / "metrics.json").read_text())
     (out / "metrics.json").unlink()
+    trained_for = jaxnet.load_state(out / "state.npz")[1]["train_time_s"]
     capsys.readouterr()
     assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), "--resume"]) == 0
     assert "had finished" not in capsys.readouterr().out
     again = json.loads((out / "metrics.json").read_text())
     assert (again["val_acc"], again["history"]) == (metrics["val_acc"], metrics["history"])
+    assert again["train_time_s"] == trained_for  # no more training: the time its state recorded
     assert (out / "state.npz").exists()  # the run's state stays beside its files
+
+
+@pytest.mark.slow
+def test_a_preprocessed_runs_weights_are_drawn_as_they_act_on_pixels(data_dir, tmp_path, monkeypatch):
+    from jaxnet import plots, preprocess
+
+    shown = []
+    monkeypatch.setattr(plots, "save_weights", lambda path, W1, image_shape: shown.append(W1))
+    out = tmp_path / "run"
+    assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *TINY, "--preprocess", "channel"]) == 0
+    prep = artifacts.load_arrays(out / "preprocess.npz")
+    W1 = artifacts.load_params(out / "params.npz")["W1"]
+    [drawn] = shown
+    np.testing.assert_allclose(drawn, preprocess.pixel_weights(prep, W1), rtol=1e-6)
+    assert not np.allclose(drawn, W1, rtol=1e-3)  # the scale matters here
 
 
 @pytest.mark.slow
