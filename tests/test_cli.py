@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from jaxnet import artifacts
+from jaxnet import artifacts, presets
 from jaxnet.cli import sweep_cifar10, train_cifar10
 from tests.helpers import receiving_sigint, sigint_ignored
 from tests.fake_cifar import write_fake_cifar10
@@ -311,6 +311,8 @@ def test_help_states_defaults_and_the_presets(capsys):
         return " ".join(capsys.readouterr().out.split())  # argparse wraps lines
 
     assert "hidden units (default: 50)" in help_text()
+    names = ",".join(presets.names())
+    assert f"--preset {{{names}}} start from a named run; explicit flags override it" in help_text()
     assert ("decides the initial params, the minibatches and all noise; jax.random.key's "
             "32-bit seed (default: 0)") in help_text()
     tuned = help_text("--preset", "tuned")
@@ -391,3 +393,12 @@ def test_metrics_record_the_iterations_a_run_in_epochs_made(data_dir, tmp_path):
     metrics = json.loads((out / "metrics.json").read_text())
     assert (metrics["config"]["num_iters"], metrics["config"]["epochs"]) == (20, 2.0)
     assert len(metrics["history"]["loss_history"]) == 20
+
+
+def test_metrics_json_names_the_compile_cache_and_what_it_counted(data_dir, tmp_path):
+    out = tmp_path / "run"
+    assert train_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *SPLIT, "--num-iters", "4",
+                               "--batch-size", "8", "--hidden-size", "3", "--no-compile-cache", "--quiet"]) == 0
+    cache = json.loads((out / "metrics.json").read_text())["compile_cache"]
+    assert sorted(cache) == ["dir", "hits", "misses", "programs"] and cache["dir"] is None
+    assert all(isinstance(cache[k], int) and cache[k] >= 0 for k in ("hits", "misses", "programs"))

@@ -26,7 +26,7 @@ EVAL_FLAGS = ("eval_checkpoint", "legacy_checkpoint", "data_dir", "download", "n
 STATE = "state.npz"
 
 
-def build_parser(preset="notebook"):
+def build_parser(preset):
     p = common.new_parser(PROG, __doc__, "runs/train", presets.values(preset))
     p.add_argument("--preset", choices=presets.names(), default=preset,
                    help="start from a named run; explicit flags override it")
