@@ -312,7 +312,17 @@ def test_help_states_defaults_and_the_presets(capsys):
 
     assert "hidden units (default: 50)" in help_text()
     names = ",".join(presets.names())
-    assert f"--preset {{{names}}} start from a named run; explicit flags override it" in help_text()
+    shown = help_text()
+    for flag_and_help in (
+            f"--preset {{{names}}} start from a named run; explicit flags override it",
+            "--data-parallel split each minibatch across all devices",
+            "--eval-checkpoint PARAMS_NPZ score a saved params.npz on val and test instead of training, "
+            "as its run scored it",
+            "--legacy-checkpoint with --eval-checkpoint, score a params.npz that does not record how "
+            "(an older jaxnet's) the way the flags say",
+            "--checkpoint-every EPOCHS write the run's state to --out/state.npz this often (and on Ctrl-C)",
+            "--resume continue the run whose state.npz is in --out, with its options"):
+        assert flag_and_help in shown, flag_and_help
     assert ("decides the initial params, the minibatches and all noise; jax.random.key's "
             "32-bit seed (default: 0)") in help_text()
     tuned = help_text("--preset", "tuned")
