@@ -47,6 +47,18 @@ EQUIVALENT = {
     "jaxnet.cli.gap_study.x_plot__mutmut_51": "the same legend whichever seed carries the label",
     "jaxnet.cli.gap_study.x_plot__mutmut_73": "axhline's y defaults to 0",
     "jaxnet.cli.gap_study.x_main__mutmut_14": "argparse's default is None already",
+    # cli/train_cifar10: the scoring recipe's preprocessing decides only the views' image shape, and
+    # PCA, the one kind that changes it, refuses views; plotting=None and add_help=None are false;
+    # `every` is read by its truth ("" as None); a batch is never larger than the training rows, so
+    # both samplings' epochs are num_train // batch_size updates; argparse's default is None already
+    "jaxnet.cli.train_cifar10.x_evaluate_checkpoint__mutmut_66": "PCA, the one shape-changing kind, has no views",
+    "jaxnet.cli.train_cifar10.x_evaluate_checkpoint__mutmut_67": "PCA, the one shape-changing kind, has no views",
+    "jaxnet.cli.train_cifar10.x_evaluate_checkpoint__mutmut_77": "plotting=None is plotting=False",
+    "jaxnet.cli.train_cifar10.x_parse_args__mutmut_3": "add_help=None is add_help=False",
+    "jaxnet.cli.train_cifar10.x_run__mutmut_83": "every is read by its truth: '' as None",
+    "jaxnet.cli.train_cifar10.x_run__mutmut_87": "batch <= rows: both samplings' epochs are rows // batch",
+    "jaxnet.cli.train_cifar10.x_run__mutmut_90": "batch <= rows: both samplings' epochs are rows // batch",
+    "jaxnet.cli.train_cifar10.x_build_parser__mutmut_73": "argparse's default is None already",
     # a trailing None in a PartitionSpec is the same unsplit axis
     "jaxnet.parallel.x_batch_sharding__mutmut_11": "P(axis, None) is P(axis)",
     # np.nditer(x, flags=["multi_index"], op_flags=["readwrite"]): the iterator only yields
