@@ -416,6 +416,8 @@ def test_an_axis_given_twice_is_a_usage_error(capsys, argv):
     (["--random", "4", "--random-seed", "-1"], "--random-seed must be >= 0, got -1"),
     (["--search", "halving", "--spread"], "--spread applies to --search grid (it splits a "
                                           "sweep's configs across devices)"),
+    (["--eta", "4"], "--eta and --min-epochs apply to --search halving"),
+    (["--search", "grid", "--min-epochs", "2"], "--eta and --min-epochs apply to --search halving"),
 ])
 def test_sweep_flags_that_cannot_apply_are_refused(capsys, tmp_path, argv, message):
     assert refused(capsys, tmp_path, sweep_cifar10.main, *argv) == f"sweep-cifar10: error: {message}"
