@@ -98,3 +98,15 @@ def data_dir(tmp_path_factory):
     root = tmp_path_factory.mktemp("fake") / "cifar-10-batches-py"
     write_fake_cifar10(root)
     return root
+
+
+@pytest.fixture
+def kept_figures(monkeypatch):
+    """The figures a figure-writing function would close, kept open to be read; closed afterwards."""
+    pyplot = pytest.importorskip("matplotlib.pyplot")
+    kept = []
+    monkeypatch.setattr(pyplot, "close", kept.append)
+    yield kept
+    monkeypatch.undo()
+    for figure in kept:
+        pyplot.close(figure)

@@ -12,6 +12,7 @@ import pytest
 import jaxnet
 from jaxnet import artifacts, fitting, preprocess
 from jaxnet.cli import checkpoint, machine, train_cifar10
+from tests.helpers import numpy_accuracy
 
 SPLIT = ["--num-training", "80", "--num-validation", "20", "--num-test", "20"]
 
@@ -257,11 +258,6 @@ def test_eval_uses_the_compile_cache_it_is_given(run, data_dir, tmp_path, capsys
     scores(capsys, data_dir, run[0] / "params.npz", "--compile-cache", str(tmp_path / "xla"))
     scores(capsys, data_dir, run[0] / "params.npz", "--no-compile-cache")
     assert enabled == [str(tmp_path / "xla"), None]
-
-
-def numpy_accuracy(params, X, y):
-    scores = np.maximum(0, X @ params["W1"] + params["b1"]) @ params["W2"] + params["b2"]
-    return float(np.mean(np.argmax(scores, axis=1) == y))
 
 
 def test_the_recorded_mean_image_centres_the_scored_rows(data_dir, tmp_path, capsys):

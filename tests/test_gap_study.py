@@ -11,14 +11,7 @@ import pytest
 
 import jaxnet
 from jaxnet.cli import gap_study
-
-
-def numpy_accuracy(params, X, y):
-    """The fraction of rows whose top score (affine, ReLU, affine) is the label."""
-    p = {k: np.asarray(v, np.float64) for k, v in params.items()}
-    X = np.asarray(X, np.float64)
-    scores = np.maximum(0, X @ p["W1"] + p["b1"]) @ p["W2"] + p["b2"]
-    return float(np.mean(np.argmax(scores, axis=1) == y))
+from tests.helpers import numpy_accuracy, png_size
 
 
 @pytest.fixture(scope="module")
@@ -136,50 +129,39 @@ def study_result(factors):
 
 
 @pytest.mark.parametrize("labels", [["hidden units"], ["hidden units", "L2 strength (reg)"]])
-def test_the_figure_shows_each_seeds_gap_and_their_mean_and_spread(tmp_path, monkeypatch, labels):
-    pytest.importorskip("matplotlib")
-    import matplotlib.pyplot
-
-    kept = []
-    monkeypatch.setattr(matplotlib.pyplot, "close", kept.append)
+def test_the_figure_shows_each_seeds_gap_and_their_mean_and_spread(tmp_path, kept_figures, labels):
     gaps = np.array([[0.30, 0.20, 0.25], [0.10, 0.05, 0.12], [0.02, 0.04, 0.0]])
     values = [25, 50, 1e-3]
     path = tmp_path / "gap_study.png"
-    try:
-        gap_study.plot(study_result({label: (values, gaps) for label in labels}), path)
-        [figure] = kept
-        assert figure._suptitle.get_text() == ("Generalisation gap after 40 iterations (batch 20); "
-                                               "base: hidden 100, reg 0.25")
-        assert len(figure.axes) == len(labels)
-        for ax, label in zip(figure.axes, labels):
-            assert ax.get_xlabel() == label
-            assert [t.get_text() for t in ax.get_xticklabels()] == ["25", "50", "0.001"]
-            seeds = [line for line in ax.lines if line.get_linestyle() == "None" and line.get_marker() == "o"]
-            assert [list(line.get_ydata()) for line in seeds] == [list(gaps[:, s]) for s in range(3)]
-            assert all(list(line.get_xdata()) == [0, 1, 2] for line in seeds)
-            [mean] = ax.containers  # the errorbar
-            np.testing.assert_allclose(mean.lines[0].get_ydata(), gaps.mean(1), rtol=1e-12)
-            assert mean.lines[0].get_marker() == gap_study.MEAN_STYLE["marker"]
-            assert ax.xaxis.get_gridlines()[0].get_alpha() == gap_study.GRID_ALPHA
-            [bars] = mean.lines[2]
-            half = np.array([segment[1, 1] - segment[0, 1] for segment in bars.get_segments()]) / 2
-            np.testing.assert_allclose(half, gaps.std(1), rtol=1e-9)
-            assert [line.get_color() for line in ax.lines if list(line.get_ydata()) == [0, 0]] == [
-                gap_study.ZERO_STYLE["color"]]
-        first = figure.axes[0]
-        assert first.get_ylabel() == "train accuracy − val accuracy"
-        assert [(t.get_text(), t.get_fontsize()) for t in first.get_legend().get_texts()] == [
-            ("each seed", gap_study.LEGEND_FONTSIZE), ("mean ± std over seeds", gap_study.LEGEND_FONTSIZE)]
-        assert all(ax.get_shared_y_axes().joined(first, ax) for ax in figure.axes[1:])
-        figure.canvas.draw()
-        renderer = figure.canvas.get_renderer()  # laid out: no x label cut off at the bottom
-        assert all(ax.xaxis.label.get_window_extent(renderer).y0 >= 0 for ax in figure.axes)
-        head = path.read_bytes()[:24]
-        assert head[:8] == b"\x89PNG\r\n\x1a\n" and head[16:24] == (1430).to_bytes(4, "big") + (418).to_bytes(4, "big")
-    finally:
-        for figure in kept:
-            matplotlib.pyplot.figure(figure.number)
-        matplotlib.pyplot.close("all")
+    gap_study.plot(study_result({label: (values, gaps) for label in labels}), path)
+    [figure] = kept_figures
+    assert figure._suptitle.get_text() == ("Generalisation gap after 40 iterations (batch 20); "
+                                           "base: hidden 100, reg 0.25")
+    assert len(figure.axes) == len(labels)
+    for ax, label in zip(figure.axes, labels):
+        assert ax.get_xlabel() == label
+        assert [t.get_text() for t in ax.get_xticklabels()] == ["25", "50", "0.001"]
+        seeds = [line for line in ax.lines if line.get_linestyle() == "None" and line.get_marker() == "o"]
+        assert [list(line.get_ydata()) for line in seeds] == [list(gaps[:, s]) for s in range(3)]
+        assert all(list(line.get_xdata()) == [0, 1, 2] for line in seeds)
+        [mean] = ax.containers  # the errorbar
+        np.testing.assert_allclose(mean.lines[0].get_ydata(), gaps.mean(1), rtol=1e-12)
+        assert mean.lines[0].get_marker() == gap_study.MEAN_STYLE["marker"]
+        assert ax.xaxis.get_gridlines()[0].get_alpha() == gap_study.GRID_ALPHA
+        [bars] = mean.lines[2]
+        half = np.array([segment[1, 1] - segment[0, 1] for segment in bars.get_segments()]) / 2
+        np.testing.assert_allclose(half, gaps.std(1), rtol=1e-9)
+        assert [line.get_color() for line in ax.lines if list(line.get_ydata()) == [0, 0]] == [
+            gap_study.ZERO_STYLE["color"]]
+    first = figure.axes[0]
+    assert first.get_ylabel() == "train accuracy − val accuracy"
+    assert [(t.get_text(), t.get_fontsize()) for t in first.get_legend().get_texts()] == [
+        ("each seed", gap_study.LEGEND_FONTSIZE), ("mean ± std over seeds", gap_study.LEGEND_FONTSIZE)]
+    assert all(ax.get_shared_y_axes().joined(first, ax) for ax in figure.axes[1:])
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()  # laid out: no x label cut off at the bottom
+    assert all(ax.xaxis.label.get_window_extent(renderer).y0 >= 0 for ax in figure.axes)
+    assert png_size(path) == (1430, 418)  # 13 x 3.8 inches at 110 dpi
 
 
 def verdict(first, last):

@@ -2,7 +2,6 @@
 (titles, labels, the plotted numbers, the weight tiles) and from the file written."""
 
 import math
-import struct
 import sys
 
 import numpy as np
@@ -13,6 +12,7 @@ import matplotlib  # noqa: E402
 import matplotlib.pyplot  # noqa: E402
 
 from jaxnet import plots  # noqa: E402
+from tests.helpers import png_size  # noqa: E402
 
 
 def notebook_visualize_grid(Xs, ubound=255.0, padding=1):
@@ -55,24 +55,6 @@ def test_a_flat_tile_is_black_where_the_notebook_would_divide_by_zero():
     grid = plots.visualize_grid(images)
     assert np.isfinite(grid).all() and (grid[:, 3:] == 0).all()
     assert np.allclose(grid[:2, :2], notebook_visualize_grid(images[:1]))
-
-
-@pytest.fixture
-def kept_figures(monkeypatch):
-    """The figures the plots module would close, kept open to be read; closed afterwards."""
-    kept = []
-    monkeypatch.setattr(matplotlib.pyplot, "close", kept.append)
-    yield kept
-    monkeypatch.undo()
-    for figure in kept:
-        matplotlib.pyplot.close(figure)
-
-
-def png_size(path):
-    """(width, height) in pixels, from a PNG file's IHDR chunk."""
-    head = path.read_bytes()[:24]
-    assert head[:8] == b"\x89PNG\r\n\x1a\n"
-    return struct.unpack(">II", head[16:24])
 
 
 def test_the_curves_are_the_notebooks_section_8_figure(tmp_path, kept_figures):
