@@ -20,8 +20,9 @@ Each module runs in .mutation/deletion/MODULE/, a copy of the sources and tests
 (bench.mutation.prepare). A first run of the module's row of tests, under coverage with one
 context per test (tests/mutation_plugin.py; ``MUTANT_UNDER_TEST=stats`` so that every test
 traces its jitted programs afresh), records which tests execute which line and how long each
-takes; lines that run only at import select every test. Then each mutant is written over the
-module's copy and runs against the tests that execute its lines, fastest first, stopping at
+takes; lines that run only at import select every test. Modules whose rows are the same share
+that first run (it records all their lines; they run in the first one's folder). Then each
+mutant is written over the module's copy and runs against the tests that execute its lines, fastest first, stopping at
 the first failure, with a limit of 10 times those tests' time in the first run (plus the
 run's start-up) plus 10 s; all its processes share one JAX compilation cache.
 
@@ -198,24 +199,29 @@ def parse_args(argv, table):
 def run_modules(chosen, table, result, report=False, out=None):
     """Run (or with ``report``, count again from ``result``) each chosen module, adding its
     entry and the total to ``result``; written to ``out`` after every module, so that a run
-    stopped halfway keeps what it did."""
+    stopped halfway keeps what it did. Modules with the same row of tests share one first run."""
     previous, start = dict(result["modules"]), time.perf_counter()
     if not report:
         deletion_run.clear_cache()
+    groups = {}
     for path, found in chosen.items():
-        if report and path not in previous:
-            continue
+        groups.setdefault(tuple(table[path]), {})[path] = found
+    for row, group in groups.items():
         if report:
-            result["modules"][path] = rescored(previous[path])
+            done = ((path, None, None) for path in group if path in previous)
         else:
-            statuses, seconds = deletion_run.run_module(path, table[path], found)
-            result["modules"][path] = {**score(statuses), **seconds}
-            result["wall_seconds"] = round(time.perf_counter() - start, 1)
-        result["total"] = total(result["modules"])
-        counts = {k: v for k, v in result["modules"][path].items() if not isinstance(v, list)}
-        print(f"{path}: {json.dumps(counts)}", file=sys.stderr, flush=True)
-        if out:
-            Path(out).write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
+            done = deletion_run.run_modules(group, list(row))
+        for path, statuses, seconds in done:
+            if report:
+                result["modules"][path] = rescored(previous[path])
+            else:
+                result["modules"][path] = {**score(statuses), **seconds}
+                result["wall_seconds"] = round(time.perf_counter() - start, 1)
+            result["total"] = total(result["modules"])
+            counts = {k: v for k, v in result["modules"][path].items() if not isinstance(v, list)}
+            print(f"{path}: {json.dumps(counts)}", file=sys.stderr, flush=True)
+            if out:
+                Path(out).write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
     return result
 
 

@@ -1,6 +1,7 @@
-"""Running bench.deletion's mutants of one module: a first run of its tests under coverage
-(which tests execute which line, and how long each takes), then each mutant against the
-tests that execute its lines. Every process runs at nice 19, one at a time."""
+"""Running bench.deletion's mutants of the modules that share a row of tests: a first run of
+the row under coverage (which tests execute which line of each module, and how long each
+test takes), then each mutant against the tests that execute its lines. Every process runs
+at nice 19, one at a time."""
 
 import json
 import os
@@ -77,26 +78,29 @@ def time_limit(tests, durations, startup):
     return 10 * (startup + sum(durations.get(t, 0.0) for t in tests)) + 10
 
 
-def record(work, path, tests):
-    """The module's row of tests once on the unmutated copy, under coverage with one context
-    per test: ({line: test ids}, {test id: seconds}, wall seconds)."""
+def record(work, paths, tests):
+    """The modules' row of tests once on the unmutated copies, under coverage with one context
+    per test: ({path: {line: test ids}}, {test id: seconds}, wall seconds)."""
     import coverage
 
     data_file, durations_file = work / ".coverage-record", work / "durations.json"
     env = {**mutation._env(XLA_CACHE), "MUTANT_UNDER_TEST": "stats",
            "JAXNET_TEST_RECORD": str(durations_file)}
+    include = ",".join(str(work / path) for path in paths)
     cmd = [sys.executable, "-m", "coverage", "run", f"--data-file={data_file}",
-           f"--include={work / path}", *PYTEST, *tests]
+           f"--include={include}", *PYTEST, *tests]
     code, seconds = _run(cmd, work, env, work / "record.log")
     if code != 0:
-        raise SystemExit(f"{path}: its tests fail on the unmutated module (exit {code}); "
-                         f"see {work / 'record.log'}")
+        raise SystemExit(f"{', '.join(paths)}: their tests fail on the unmutated modules "
+                         f"(exit {code}); see {work / 'record.log'}")
     data = coverage.CoverageData(basename=str(data_file))
     data.read()
-    target = os.path.realpath(work / path)
-    measured = next((f for f in data.measured_files() if os.path.realpath(f) == target), None)
-    by_line = lines_to_tests(data.contexts_by_lineno(measured)) if measured else {}
-    return by_line, json.loads(durations_file.read_text()), seconds
+    measured = {os.path.realpath(f): f for f in data.measured_files()}
+    by_path = {}
+    for path in paths:
+        found = measured.get(os.path.realpath(work / path))
+        by_path[path] = lines_to_tests(data.contexts_by_lineno(found)) if found else {}
+    return by_path, json.loads(durations_file.read_text()), seconds
 
 
 def run_mutant(work, path, mutant, tests, limit, env):
@@ -120,21 +124,28 @@ def workdir(path):
     return WORK / mutation.workdir(path).name
 
 
-def run_module(path, tests, mutants):
-    """Every mutant of one module: ({key: status}, {"seconds", "record_seconds"})."""
-    start = time.perf_counter()
-    work = mutation.prepare(path, tests, workdir(path))
-    by_line, durations, wall = record(work, path, tests)
+def run_modules(chosen, tests):
+    """Every mutant of modules that share one row of tests (``chosen``: {path: mutants}): one
+    first run records the lines of all of them, then each mutant runs. Yields, as each module
+    is done, (path, {key: status}, {"seconds", "record_seconds", "tests"}); the first
+    module's seconds include the first run's."""
+    paths = list(chosen)
+    work = mutation.prepare(paths[0], tests, workdir(paths[0]))
+    by_path, durations, wall = record(work, paths, tests)
     startup = max(0.0, wall - sum(durations.values()))
     env = {**mutation._env(XLA_CACHE), "JAXNET_TEST_DURATIONS": str(work / "durations.json")}
-    statuses = {}
-    for n, mutant in enumerate(mutants, 1):
-        selection = tests_for(mutant.first, mutant.last, by_line, durations)
-        statuses[mutant.key] = (run_mutant(work, path, mutant, selection,
-                                           time_limit(selection, durations, startup), env)
-                                if selection else "no tests")
-        print(f"  {n}/{len(mutants)} {statuses[mutant.key]}: {mutant.key} ({len(selection)} tests)",
-              file=sys.stderr, flush=True)
-    (work / "statuses.json").write_text(json.dumps(statuses, indent=1, ensure_ascii=False) + "\n")
-    return statuses, {"seconds": round(time.perf_counter() - start, 1),
-                      "record_seconds": round(wall, 1), "tests": len(durations)}
+    for path, mutants in chosen.items():
+        start, statuses = time.perf_counter(), {}
+        for n, mutant in enumerate(mutants, 1):
+            selection = tests_for(mutant.first, mutant.last, by_path[path], durations)
+            statuses[mutant.key] = (run_mutant(work, path, mutant, selection,
+                                               time_limit(selection, durations, startup), env)
+                                    if selection else "no tests")
+            print(f"  {n}/{len(mutants)} {statuses[mutant.key]}: {mutant.key} ({len(selection)} tests)",
+                  file=sys.stderr, flush=True)
+        (work / f"statuses-{mutation.workdir(path).name}.json").write_text(
+            json.dumps(statuses, indent=1, ensure_ascii=False) + "\n")
+        seconds = time.perf_counter() - start + (wall if path == paths[0] else 0.0)
+        shared = {"recorded_with": paths} if len(paths) > 1 else {}
+        yield path, statuses, {"seconds": round(seconds, 1), "record_seconds": round(wall, 1),
+                               "tests": len(durations), **shared}

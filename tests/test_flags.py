@@ -433,6 +433,43 @@ def test_a_value_given_twice_trains_once_with_a_note(capsys):
         "sweep-cifar10: note: --learning-rate 0.001 given more than once; each config trains once"]
 
 
+@pytest.mark.parametrize("argv, message", [
+    (["--hidden-sizes", "5", "0"], "--hidden-size: hidden_size must be > 0, got 0"),
+    (["--learning-rates", "1e-3", "-1"], "--learning-rate: learning_rate must be in (0, inf), got -1"),
+    (["--regs", "0.1", "0.2", "-2"], "--reg: reg must be in [0, inf), got -2"),
+    (["--seeds", "0", "-1"], "--seed: seed must be >= 0, got -1"),
+])
+def test_sweep_checks_every_value_of_an_axis_before_reading_data(capsys, tmp_path, argv, message):
+    assert refused(capsys, tmp_path, sweep_cifar10.main, *argv) == f"sweep-cifar10: error: {message}"
+
+
+def test_sweep_best_line_names_the_best_configs_own_values():
+    args = sweep_cifar10.build_parser().parse_args(
+        ["--hidden-sizes", "100", "--learning-rates", "1e-4", "5e-4", "--regs", "0.25",
+         "--optimizer", "nesterov", "--momentums", "0.5", "0.9"])
+    configs, shared = sweep_cifar10.grid(args)
+    lines = [sweep_cifar10.describe_config(c, shared, ["learning_rate", "momentum"]) for c in configs]
+    assert lines == ["learning_rate 0.0001, momentum 0.5, reg 0.25",
+                     "learning_rate 0.0001, momentum 0.9, reg 0.25",
+                     "learning_rate 0.0005, momentum 0.5, reg 0.25",
+                     "learning_rate 0.0005, momentum 0.9, reg 0.25"]
+
+
+def test_sweep_memory_check_counts_each_hidden_sizes_largest_group(monkeypatch):
+    """Configs of one hidden size and seed train as one vmapped program: the check sees, for
+    each hidden size, its largest group (counted by hand below), not the configs' number."""
+    args = sweep_cifar10.build_parser().parse_args(["--hidden-sizes", "5", "--num-training", "40"])
+    _, shared = sweep_cifar10.grid(args)
+    train_config = shared.check(args.num_training, data.IMAGE_SHAPE)
+    seen = []
+    monkeypatch.setattr(sweep_cifar10.checks, "check_run_fits",
+                        lambda plan, inputs, hidden, *a: seen.append((hidden, a[-1])))
+    configs = ([{"hidden_size": 5, "seed": 0}] * 3 + [{"hidden_size": 5, "seed": 1}]
+               + [{"hidden_size": 7, "seed": 1}] + [{"hidden_size": 7, "seed": 2}] * 2)
+    sweep_cifar10.check_groups_fit(configs, shared, train_config, args)
+    assert seen == [(5, 3), (7, 2)]
+
+
 def test_random_configs_drawn_twice_train_once_with_a_note(capsys):
     args = sweep_cifar10.build_parser().parse_args(
         ["--random", "6", "--hidden-sizes", "5", "--learning-rate", "1e-3", "--reg", "0.1",

@@ -282,3 +282,40 @@ def test_a_deletion_report_moves_survivors_listed_since_to_equivalent():
     again = deletion.rescored(entry, equivalent={"b": "the same"})
     assert again["surviving"] == ["a"] and again["survived"] == 1 and again["equivalent"] == 1
     assert again["equivalent_mutants"] == ["b"] and again["score"] == round(2 / 3, 4)
+
+
+def test_modules_sharing_a_row_share_one_first_run(monkeypatch):
+    calls = []
+
+    def run_modules(group, row):
+        calls.append((list(group), row))
+        for path in group:
+            yield path, {f"{path}::k": "killed"}, {"seconds": 1.0}
+
+    monkeypatch.setattr(deletion_run, "run_modules", run_modules)
+    monkeypatch.setattr(deletion_run, "clear_cache", lambda: None)
+    table = {"a.py": ["tests/t.py"], "b.py": ["tests/u.py"], "c.py": ["tests/t.py"]}
+    chosen = {"a.py": ["m"], "b.py": ["m"], "c.py": ["m"]}
+    result = deletion.run_modules(chosen, table, {"modules": {}})
+    assert calls == [(["a.py", "c.py"], ["tests/t.py"]), (["b.py"], ["tests/u.py"])]
+    assert sorted(result["modules"]) == ["a.py", "b.py", "c.py"]
+    assert result["total"]["killed"] == 3
+
+
+def test_one_first_run_records_the_lines_of_every_module_of_a_row(tmp_path):
+    """bench.deletion's first run under coverage, on a two-module folder: each module's lines
+    map to the tests that execute them (test ids as pytest names them)."""
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "__init__.py").write_text("")
+    (tmp_path / "tests" / "mutation_plugin.py").write_text(
+        (ROOT / "tests" / "mutation_plugin.py").read_text())
+    (tmp_path / "m1.py").write_text("def one():\n    return 1\n")
+    (tmp_path / "m2.py").write_text("def two():\n    return 2\n")
+    (tmp_path / "tests" / "test_m.py").write_text(
+        "import m1\nimport m2\n\n\ndef test_one():\n    assert m1.one() == 1\n\n\n"
+        "def test_two():\n    assert m2.two() == 2\n")
+    by_path, durations, _ = deletion_run.record(tmp_path, ["m1.py", "m2.py"], ["tests/test_m.py"])
+    assert by_path["m1.py"][2] == {"tests/test_m.py::test_one"}
+    assert by_path["m2.py"][2] == {"tests/test_m.py::test_two"}
+    assert by_path["m1.py"][1] == {""}  # the def runs at import, outside every test
+    assert sorted(durations) == ["tests/test_m.py::test_one", "tests/test_m.py::test_two"]
