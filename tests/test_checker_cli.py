@@ -95,11 +95,65 @@ def test_a_course_folder_is_not_refused():
 def test_results_are_written_atomically_with_the_usual_mode(tmp_path):
     target = tmp_path / "out.json"
     target.write_text("old")
-    cli.write_atomically(target, "new")
-    mask = os.umask(0)
-    os.umask(mask)
-    assert target.read_text() == "new" and stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
+    before = os.umask(0o027)
+    try:
+        cli.write_atomically(target, "new")
+        after = os.umask(0o027)  # reading the mask sets it: set it to what it was
+    finally:
+        os.umask(before)
+    assert after == 0o027  # the writer read the mask without changing it
+    assert target.read_text() == "new" and stat.S_IMODE(target.stat().st_mode) == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary file left
+
+
+def test_a_failed_write_raises_and_leaves_no_temporary_file(tmp_path):
+    (tmp_path / "out.json").mkdir()
+    (tmp_path / "out.json" / "keep").write_text("")  # a folder with a file cannot be replaced
+    with pytest.raises(OSError):
+        cli.write_atomically(tmp_path / "out.json", "new")
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_an_output_that_cannot_be_written_after_the_checks_is_one_line_and_exit_2(tmp_path, capsys):
+    (tmp_path / "out.json").mkdir()
+    (tmp_path / "out.json" / "keep").write_text("")
+    args = cli.parse_args([IMPL])
+    args.json = str(tmp_path / "out.json")  # became a folder while the checks ran
+    assert cli.write_outputs(args, []) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"check-two-layer-net: error: --json {tmp_path / 'out.json'}: ")
+
+
+def test_checking_that_a_folder_is_writable_leaves_nothing_open_or_behind(tmp_path):
+    fds = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
+    assert cli.writable_problem(tmp_path / "out.json", "--json") is None
+    assert list(tmp_path.iterdir()) == []
+    if fds is not None:
+        assert len(os.listdir("/proc/self/fd")) == fds
+
+
+def test_a_closed_pipe_stops_the_printing_not_the_checking(monkeypatch):
+    class ClosedPipe:
+        def write(self, text):
+            raise BrokenPipeError
+
+        def flush(self):
+            raise BrokenPipeError
+
+    monkeypatch.setattr("sys.stdout", ClosedPipe())
+    cli.say("first")  # the pipe closes: standard output goes to the null device from here
+    import sys
+    try:
+        assert sys.stdout.name == os.devnull
+        cli.say("second")
+    finally:
+        sys.stdout.close()
+
+
+def test_timeout_and_jobs_are_read_as_numbers():
+    args = cli.parse_args([IMPL, "--timeout", "2.5", "--jobs", "3"])
+    assert args.timeout == 2.5 and type(args.timeout) is float
+    assert args.jobs == 3 and type(args.jobs) is int
 
 
 @pytest.mark.parametrize("flag", ["--junit", "--gradescope"])

@@ -82,3 +82,20 @@ def test_reference_and_the_observing_child_import_no_jax():
     code = ("import sys, reference, reference.checker, reference.checker.observe, reference.checker.cli; "
             "from reference import TwoLayerNet; assert 'jax' not in sys.modules, 'jax imported'")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_the_checker_runs_jax_in_float64_with_full_precision_products(monkeypatch):
+    import jax
+    from reference.checker import run
+
+    monkeypatch.setenv(run.CACHE_ENV, "off")
+    before = jax.config.jax_enable_x64, jax.config.jax_default_matmul_precision
+    jax.config.update("jax_enable_x64", False)
+    jax.config.update("jax_default_matmul_precision", None)
+    try:
+        run.setup_jax()
+        assert jax.config.jax_enable_x64 is True
+        assert jax.config.jax_default_matmul_precision == "highest"
+    finally:
+        jax.config.update("jax_enable_x64", before[0])
+        jax.config.update("jax_default_matmul_precision", before[1])
