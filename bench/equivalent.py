@@ -230,4 +230,9 @@ DELETION_EQUIVALENT = {
     # make_recipe reads its flags given with list(): a dict of them gives the same names
     "jaxnet/cli/sweep_cifar10.py::grid::argument::named = list(common.given(args))":
         "make_recipe lists the dict's keys itself: the same names",
+    # the checker compiles its truth program while the children observe: only sooner, the same
+    # program and numbers when judging needs them
+    "reference/checker/run.py::check_many::call::_warm_up()": "speed only: judging evaluates the same truth",
+    "reference/checker/run.py::_warm_up::call::mistakes.truth(prob.params, prob.X.astype(np.float64), prob.y, prob.reg)":
+        "speed only: judging evaluates the same truth",
 }

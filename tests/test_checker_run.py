@@ -3,6 +3,8 @@ crashes, endless loops and load errors contained; the command line's exit status
 the pytest helper. These start processes, so they are in the slow tier."""
 
 import json
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -84,18 +86,73 @@ def test_reference_and_the_observing_child_import_no_jax():
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
 
 
-def test_the_checker_runs_jax_in_float64_with_full_precision_products(monkeypatch):
+
+def test_the_checker_runs_jax_in_float64_with_full_precision_products_and_its_cache(monkeypatch, tmp_path):
+    import jax
+    from reference.checker import run
+
+    def settings(env, xdg=None):
+        calls = []
+        monkeypatch.setattr(jax.config, "update", lambda name, value: calls.append((name, value)))
+        monkeypatch.delenv(run.CACHE_ENV, raising=False)
+        monkeypatch.setenv("XDG_CACHE_HOME", str(xdg or tmp_path / "nowhere"))
+        if env is not None:
+            monkeypatch.setenv(run.CACHE_ENV, env)
+        run.setup_jax()
+        monkeypatch.undo()
+        return calls
+
+    numbers = [("jax_enable_x64", True), ("jax_default_matmul_precision", "highest")]
+    cache = [("jax_persistent_cache_min_compile_time_secs", 0.0),
+             ("jax_persistent_cache_min_entry_size_bytes", 0)]
+    for off in ("off", "0", " No ", "false", ""):
+        assert settings(off) == numbers
+    assert settings(str(tmp_path / "xla")) == [*numbers, ("jax_compilation_cache_dir", str(tmp_path / "xla")), *cache]
+    assert settings(None, tmp_path / "c") == [*numbers, ("jax_compilation_cache_dir", str(tmp_path / "c" / "jaxnet" / "xla")),
+                                              *cache]
+
+
+def test_check_many_sets_float64_itself(monkeypatch):
     import jax
     from reference.checker import run
 
     monkeypatch.setenv(run.CACHE_ENV, "off")
-    before = jax.config.jax_enable_x64, jax.config.jax_default_matmul_precision
+    before = jax.config.jax_enable_x64
     jax.config.update("jax_enable_x64", False)
-    jax.config.update("jax_default_matmul_precision", None)
     try:
-        run.setup_jax()
+        assert run.check_many([]) == []
         assert jax.config.jax_enable_x64 is True
-        assert jax.config.jax_default_matmul_precision == "highest"
     finally:
-        jax.config.update("jax_enable_x64", before[0])
-        jax.config.update("jax_default_matmul_precision", before[1])
+        jax.config.update("jax_enable_x64", before)
+
+
+def test_a_childs_environment_is_a_copy_with_one_blas_thread(monkeypatch):
+    from reference.checker import run
+
+    monkeypatch.setenv("PYTHONPATH", "/elsewhere")
+    before = dict(os.environ)
+    env = run.child_env()
+    assert dict(os.environ) == before  # the parent's own environment is untouched
+    assert env["PYTHONPATH"] == os.pathsep.join([str(run.PROJECT_ROOT), "/elsewhere"])
+    assert {k: env[k] for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "MPLBACKEND",
+                                "PYTHONDONTWRITEBYTECODE")} == {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+                                                                "MKL_NUM_THREADS": "1", "MPLBACKEND": "Agg",
+                                                                "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def test_an_endless_child_is_killed_and_reaped_and_its_folder_removed(monkeypatch):
+    """In this process: check_many takes any iterable of targets; the child of an endless loop is
+    killed at the time limit and waited for, and the folder it wrote in is removed."""
+    from reference.checker import run
+
+    started, folders = [], []
+    popen = subprocess.Popen
+    monkeypatch.setattr(subprocess, "Popen", lambda *a, **k: started.append(popen(*a, **k)) or started[-1])
+    observe = run.observe
+    monkeypatch.setattr(run, "observe", lambda target, function, timeout, out: folders.append(out) or
+                        observe(target, function, timeout, out))
+    results = run.check_many((str(IMPLS / name) for name in ["endless_loop.py"]), timeout=2)
+    assert [r.error for r in results] == [
+        "timed out after 2 s (an endless loop, or far too slow); the process was killed"]
+    assert started[0].returncode == -signal.SIGKILL
+    assert len(folders) == 1 and not Path(folders[0]).exists()
