@@ -68,6 +68,29 @@ def test_junit_xml_has_one_test_case_per_check(results, tmp_path):
     assert isinstance(load.result[0], Error) and "SyntaxError" in load.result[0].message
 
 
+def test_junit_xml_counts_and_properties_as_read_by_elementtree(results):
+    """The counts on each suite and on the whole document, each file's part and cause as
+    properties (empty for a passing file), indented: read back with the standard library."""
+    import xml.etree.ElementTree as ET
+
+    text = formats.junit_xml(results)
+    root = ET.fromstring(text)
+    bad, good, broken = results
+    failures = sum(not c.passed for c in bad.checks)  # the buggy net fails some checks
+    expected = [(len(bad.checks), failures, 0), (len(good.checks), 0, 0), (1, 0, 1)]
+    suites = root.findall("testsuite")
+    assert [(int(s.get("tests")), int(s.get("failures")), int(s.get("errors"))) for s in suites] == expected
+    assert [tuple(int(root.get(k)) for k in ("tests", "failures", "errors"))] == [
+        tuple(sum(column) for column in zip(*expected))]
+    assert [s.get("time") for s in suites] == [f"{r.seconds:.3f}" for r in results]
+    properties = [{p.get("name"): p.get("value") for p in s.find("properties")} for s in suites]
+    assert properties[0]["part"] == "regulariser" and properties[0]["cause"] == "reg_missing"
+    assert properties[0]["structure"] == bad.summary()["structure"]
+    assert properties[1] == {"part": "", "cause": "", "structure": ""}
+    assert properties[2] == {"part": "", "cause": "", "structure": broken.error}
+    assert "\n  <testsuite " in text and "\n    <properties>" in text  # indented for a reader
+
+
 def test_gradescope_results_follow_the_specification(results):
     data = json.loads(formats.gradescope_json(results[:1], {"gradients": 5}))
     jsonschema.validate(data, GRADESCOPE_SCHEMA)
