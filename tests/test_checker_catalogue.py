@@ -10,6 +10,7 @@ and tests/checker_impls/unknown_bugs.py (mistakes outside the catalogue, some of
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from reference.checker import causes, mistakes, report
@@ -80,6 +81,53 @@ def test_each_buggy_implementation_fails_with_its_cause_named(cause):
     assert all(c.passed or c.diagnosis for c in result.checks)  # every failure says something
     assert len(result.findings) == 1  # one mistake, one finding
     assert not report_shape(result, report.render), report.render(result)
+
+
+def buggy_net(cause, params):
+    """The buggy NumPy net of ``cause`` (tests/checker_impls/bugs.py) holding ``params``."""
+    namespace = {}
+    exec(compile(buggy_source(cause), f"bug_{cause}.py", "exec"), namespace)
+    net = namespace["TwoLayerNet"](4, 10, 3)
+    net.params = {k: v.copy() for k, v in params.items()}
+    return net
+
+
+@pytest.mark.parametrize("cause", [m.id for m in mistakes.CATALOGUE])
+def test_each_mistake_of_the_catalogue_computes_what_its_buggy_net_computes(cause):
+    """The catalogue's loss, gradients and scores of a mistake (computed on rows padded to
+    N_PAD inside) against its buggy net written apart in NumPy, on fewer rows than the padding."""
+    rng = np.random.default_rng(7)
+    params = {"W1": 0.5 * rng.standard_normal((4, 10)), "b1": 0.1 * rng.standard_normal(10),
+              "W2": 0.5 * rng.standard_normal((10, 3)), "b2": 0.1 * rng.standard_normal(3)}
+    X, y, reg = rng.standard_normal((3, 4)), np.array([2, 0, 1]), 0.05
+    assert len(y) < mistakes.N_PAD
+    want_loss, want_grads = buggy_net(cause, params).loss(X, y, reg)
+    got = mistakes.catalogue(params, X, y, reg)[cause]
+    tol = 1e-5 if cause == "float32" else 1e-9
+    assert got["loss"] == pytest.approx(float(want_loss), rel=tol)
+    for k in want_grads:
+        np.testing.assert_allclose(got["grads"][k], want_grads[k], rtol=tol, atol=tol)
+    np.testing.assert_allclose(got["scores"], buggy_net(cause, params).loss(X), rtol=tol, atol=tol)
+
+
+def test_the_catalogues_cache_key_reads_any_inputs_as_float64_and_int64():
+    """float32 rows, Fortran-ordered params and a list of labels give the key of the same
+    numbers in float64 and int64, and the key reads back as those numbers; a problem has at
+    most N_PAD rows."""
+    rng = np.random.default_rng(3)
+    params = {"W1": rng.integers(-8, 8, (4, 10)) / 8, "b1": rng.integers(-8, 8, 10) / 8,
+              "W2": rng.integers(-8, 8, (10, 3)) / 8, "b2": rng.integers(-8, 8, 3) / 8}
+    X, y = rng.integers(-8, 8, (6, 4)) / 8, [0, 1, 2, 0, 1, 2]  # exact in float32
+    key = mistakes.key(params, X, np.array(y), 0.1)
+    other = mistakes.key({k: np.asfortranarray(v.astype(np.float32)) for k, v in params.items()},
+                         X.astype(np.float32), y, np.float32(0.1).item())
+    assert other[:6] == key[:6]
+    back_params, back_X, back_y, back_reg = mistakes.unkey(key)
+    assert back_X.dtype == np.float64 and np.array_equal(back_X, X)
+    assert all(np.array_equal(back_params[k], params[k]) for k in params)
+    assert back_y.tolist() == y and back_reg == 0.1
+    with pytest.raises(ValueError, match=f"problems have at most {mistakes.N_PAD} examples, got 6"):
+        mistakes.truth(params, X, y, 0.1)  # more rows than the padding holds
 
 
 @pytest.mark.parametrize("name", sorted(UNKNOWN))
