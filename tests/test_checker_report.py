@@ -78,3 +78,63 @@ def test_a_passing_file_has_an_empty_summary():
     summary = result.summary()
     assert result.passed and summary["part"] is None and summary["cause"] is None and summary["mistakes"] == []
     assert report.render(result).split("\n")[1].strip().startswith("PASSED: 25 of 25")
+
+
+def test_a_report_of_three_mistakes_reads_as_written_here():
+    """Every line of a report, written out by hand: three mistakes (the first shown in the
+    summary, the others counted), a mistake failing two checks, a consequence, the passing
+    checks, a loss function's note; a detail repeated in --verbose; the batch's tally."""
+    C = report.Check
+    checks = [C("toy_loss", False, 0.25, 1e-12, "|loss - notebook's|", "no reg term", part="regulariser"),
+              C("gradients", False, 0.5, 1e-8, "max rel error", "dscores not averaged", part="gradient"),
+              C("large_scores", False, float("inf"), 1e-8, "|loss - truth|", "no reg term"),
+              C("dead_units", False, 2.0, 1e-8, "max rel error", "exp overflows"),
+              C("predict", True, 0.0, 0.0, "wrong labels", ""),
+              C("init", True, None, None, "shapes", ""),
+              C("toy_training", False, 0.1, 0.01, "final loss", "", consequence_of="toy_loss")]
+    F = report.Finding
+    findings = [F("regulariser", "reg_missing", "no regularisation at all", look_first="add reg",
+                  checks=["toy_loss", "large_scores"]),
+                F("gradient", None, "", structure="off by N", look_first="divide by N", params=("W1", "b1"),
+                  checks=["gradients"]),
+                F("data_loss", "softmax_no_shift", "no shift", look_first="subtract the max", checks=["dead_units"])]
+    result = report.FileResult("net.py", "function", checks, None, 1.25, findings)
+    assert report.render(result).split("\n") == [
+        "== net.py",
+        "   FAILED: 2 of 7 checks passed (1.2 s)",
+        "   wrong: the regulariser: cause: no regularisation at all [reg_missing]",
+        "   look first: add reg",
+        "   and 2 more mistakes: the backward pass (the gradients), the data loss (softmax cross-entropy) (below)",
+        "   (a loss function: the loss and gradient checks only; no scores, train or predict)",
+        "   FAIL toy_loss      |loss - notebook's|: 0.25 (tolerance 1e-12)",
+        "          -> no reg term",
+        "   FAIL               the same mistake: large_scores",
+        "   FAIL gradients     max rel error: 0.5 (tolerance 1e-08)",
+        "          -> dscores not averaged",
+        "   FAIL dead_units    max rel error: 2 (tolerance 1e-08)",
+        "          -> exp overflows",
+        "   consequences (they follow from the above): toy_training (of toy_loss)",
+        "   ok   2 checks: predict, init"]
+    two = report.FileResult("two.py", "class", checks[1:2], None, 0.5, findings[1:2])
+    assert report.render(two).split("\n") == [
+        "== two.py",
+        "   FAILED: 0 of 1 checks passed (0.5 s)",
+        "   wrong: the backward pass (the gradients), for W1, b1",
+        "   not a known mistake: off by N",
+        "   look first: divide by N",
+        "   FAIL gradients  max rel error: 0.5 (tolerance 1e-08)",
+        "          -> dscores not averaged"]
+    verbose = report.render(report.FileResult("v.py", "class", checks[:3], None, 0.5, findings[:1]), verbose=True)
+    assert verbose.split("\n")[5:] == [
+        "   FAIL toy_loss      |loss - notebook's|: 0.25 (tolerance 1e-12)",
+        "          -> no reg term",
+        "   FAIL gradients     max rel error: 0.5 (tolerance 1e-08)",
+        "          -> dscores not averaged",
+        "   FAIL large_scores  |loss - truth|: inf (tolerance 1e-08)",
+        "          -> (the same as above)"]
+    batch = [result, report.FileResult("ok.py", "class", checks[4:6], None, 0.1),
+             report.FileResult("bad.py", "class", [], "could not load it")]
+    assert report.render_all(batch) == "\n\n".join(
+        [report.render(result), "== ok.py\n   PASSED: 2 of 2 checks passed (0.1 s)\n   ok   2 checks: predict, init",
+         "== bad.py\n   COULD NOT RUN: could not load it", "1 passed, 1 failed, 1 could not run"])
+    assert report.render_all(batch[2:]) == "== bad.py\n   COULD NOT RUN: could not load it"
