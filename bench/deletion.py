@@ -6,6 +6,7 @@
     python -m bench.deletion --list jaxnet/checks.py   # its mutants, without running them
     python -m bench.deletion --count               # mutants per module, without running them
     python -m bench.deletion --report --out deletion.json   # count the last runs again
+    python -m bench.deletion --jobs 2              # two mutants at once (a copy of the folder each)
 
 Three operators, each applied to one statement at a time:
 
@@ -193,10 +194,12 @@ def parse_args(argv, table):
     p.add_argument("--report", action="store_true",
                    help="run nothing; count the last runs again (after editing the equivalents)")
     p.add_argument("--out", help="also write the JSON here (merged into it when it exists)")
+    p.add_argument("--jobs", type=int, default=1,
+                   help="mutants run at once, each in a copy of its module's folder (default: 1)")
     return p.parse_args(argv)
 
 
-def run_modules(chosen, table, result, report=False, out=None):
+def run_modules(chosen, table, result, report=False, out=None, jobs=1):
     """Run (or with ``report``, count again from ``result``) each chosen module, adding its
     entry and the total to ``result``; written to ``out`` after every module, so that a run
     stopped halfway keeps what it did. Modules with the same row of tests share one first run."""
@@ -210,7 +213,7 @@ def run_modules(chosen, table, result, report=False, out=None):
         if report:
             done = ((path, None, None) for path in group if path in previous)
         else:
-            done = deletion_run.run_modules(group, list(row))
+            done = deletion_run.run_modules(group, list(row), jobs)
         for path, statuses, seconds in done:
             if report:
                 result["modules"][path] = rescored(previous[path])
@@ -245,7 +248,9 @@ def main(argv=None):
         previous = json.loads(Path(args.out).read_text()).get("modules", {})
     result = {"tool": "bench.deletion", "cpu": machine.cpu_name(), "cpu_count": os.cpu_count(),
               "changed_since": args.changed_since, "modules": previous}
-    result = run_modules(chosen, table, result, args.report, args.out)
+    if args.jobs < 1:
+        raise SystemExit(f"--jobs must be >= 1, got {args.jobs}")
+    result = run_modules(chosen, table, result, args.report, args.out, args.jobs)
     print(json.dumps(result, indent=1, ensure_ascii=False))
     return 0
 

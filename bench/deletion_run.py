@@ -1,15 +1,17 @@
 """Running bench.deletion's mutants of the modules that share a row of tests: a first run of
 the row under coverage (which tests execute which line of each module, and how long each
 test takes), then each mutant against the tests that execute its lines. Every process runs
-at nice 19, one at a time."""
+at nice 19; mutants run one at a time, or ``jobs`` at once in copies of the module's folder."""
 
 import json
 import os
+import queue
 import signal
 import subprocess
 import sys
 import time
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 
 from bench import mutation
 
@@ -124,28 +126,52 @@ def workdir(path):
     return WORK / mutation.workdir(path).name
 
 
-def run_modules(chosen, tests):
+def copies(work, jobs):
+    """``jobs`` folders to run mutants in at once: ``work`` and copies of it beside it."""
+    folders = [work]
+    for n in range(2, jobs + 1):
+        copy = work.with_name(f"{work.name}.{n}")
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(work, copy, symlinks=True)
+        folders.append(copy)
+    return folders
+
+
+def run_modules(chosen, tests, jobs=1):
     """Every mutant of modules that share one row of tests (``chosen``: {path: mutants}): one
-    first run records the lines of all of them, then each mutant runs. Yields, as each module
-    is done, (path, {key: status}, {"seconds", "record_seconds", "tests"}); the first
-    module's seconds include the first run's."""
+    first run records the lines of all of them, then each mutant runs, ``jobs`` at once (each
+    in a copy of the folder of its own). Yields, as each module is done, (path, {key: status},
+    {"seconds", "record_seconds", "tests"}); the first module's seconds include the first run's."""
     paths = list(chosen)
     work = mutation.prepare(paths[0], tests, workdir(paths[0]))
     by_path, durations, wall = record(work, paths, tests)
     startup = max(0.0, wall - sum(durations.values()))
     env = {**mutation._env(XLA_CACHE), "JAXNET_TEST_DURATIONS": str(work / "durations.json")}
-    for path, mutants in chosen.items():
-        start, statuses = time.perf_counter(), {}
-        for n, mutant in enumerate(mutants, 1):
-            selection = tests_for(mutant.first, mutant.last, by_path[path], durations)
-            statuses[mutant.key] = (run_mutant(work, path, mutant, selection,
-                                               time_limit(selection, durations, startup), env)
-                                    if selection else "no tests")
-            print(f"  {n}/{len(mutants)} {statuses[mutant.key]}: {mutant.key} ({len(selection)} tests)",
-                  file=sys.stderr, flush=True)
-        (work / f"statuses-{mutation.workdir(path).name}.json").write_text(
-            json.dumps(statuses, indent=1, ensure_ascii=False) + "\n")
-        seconds = time.perf_counter() - start + (wall if path == paths[0] else 0.0)
-        shared = {"recorded_with": paths} if len(paths) > 1 else {}
-        yield path, statuses, {"seconds": round(seconds, 1), "record_seconds": round(wall, 1),
-                               "tests": len(durations), **shared}
+    free = queue.SimpleQueue()
+    for folder in copies(work, jobs):
+        free.put(folder)
+
+    def one(path, mutant):
+        selection = tests_for(mutant.first, mutant.last, by_path[path], durations)
+        if not selection:
+            status = "no tests"
+        else:
+            folder = free.get()
+            try:
+                status = run_mutant(folder, path, mutant, selection,
+                                    time_limit(selection, durations, startup), env)
+            finally:
+                free.put(folder)
+        print(f"  {status}: {mutant.key} ({len(selection)} tests)", file=sys.stderr, flush=True)
+        return status
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        for path, mutants in chosen.items():
+            start = time.perf_counter()
+            statuses = dict(zip((m.key for m in mutants), pool.map(lambda m: one(path, m), mutants)))
+            (work / f"statuses-{mutation.workdir(path).name}.json").write_text(
+                json.dumps(statuses, indent=1, ensure_ascii=False) + "\n")
+            seconds = time.perf_counter() - start + (wall if path == paths[0] else 0.0)
+            shared = {"recorded_with": paths} if len(paths) > 1 else {}
+            yield path, statuses, {"seconds": round(seconds, 1), "record_seconds": round(wall, 1),
+                                   "tests": len(durations), "jobs": jobs, **shared}

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import tomllib
 from pathlib import Path
 
@@ -287,8 +288,8 @@ def test_a_deletion_report_moves_survivors_listed_since_to_equivalent():
 def test_modules_sharing_a_row_share_one_first_run(monkeypatch):
     calls = []
 
-    def run_modules(group, row):
-        calls.append((list(group), row))
+    def run_modules(group, row, jobs):
+        calls.append((list(group), row, jobs))
         for path in group:
             yield path, {f"{path}::k": "killed"}, {"seconds": 1.0}
 
@@ -296,8 +297,8 @@ def test_modules_sharing_a_row_share_one_first_run(monkeypatch):
     monkeypatch.setattr(deletion_run, "clear_cache", lambda: None)
     table = {"a.py": ["tests/t.py"], "b.py": ["tests/u.py"], "c.py": ["tests/t.py"]}
     chosen = {"a.py": ["m"], "b.py": ["m"], "c.py": ["m"]}
-    result = deletion.run_modules(chosen, table, {"modules": {}})
-    assert calls == [(["a.py", "c.py"], ["tests/t.py"]), (["b.py"], ["tests/u.py"])]
+    result = deletion.run_modules(chosen, table, {"modules": {}}, jobs=2)
+    assert calls == [(["a.py", "c.py"], ["tests/t.py"], 2), (["b.py"], ["tests/u.py"], 2)]
     assert sorted(result["modules"]) == ["a.py", "b.py", "c.py"]
     assert result["total"]["killed"] == 3
 
@@ -319,3 +320,35 @@ def test_one_first_run_records_the_lines_of_every_module_of_a_row(tmp_path):
     assert by_path["m2.py"][2] == {"tests/test_m.py::test_two"}
     assert by_path["m1.py"][1] == {""}  # the def runs at import, outside every test
     assert sorted(durations) == ["tests/test_m.py::test_one", "tests/test_m.py::test_two"]
+
+
+def test_mutants_run_two_at_once_each_in_a_folder_of_its_own(tmp_path, monkeypatch):
+    """--jobs 2: the first run's folder and a copy of it; no two mutants share a folder at
+    once, and each mutant's status lands under its own key, in the module's order."""
+    import threading
+
+    work = tmp_path / "m"
+    work.mkdir()
+    (work / "m.py").write_text("x = 1\n")
+    monkeypatch.setattr(deletion_run, "workdir", lambda path: work)
+    monkeypatch.setattr(deletion_run.mutation, "prepare", lambda path, tests, folder: folder)
+    monkeypatch.setattr(deletion_run, "record", lambda w, paths, tests: ({"m.py": {1: {"t"}}}, {"t": 1.0}, 2.0))
+    busy, used, lock = set(), [], threading.Lock()
+
+    def run_mutant(folder, path, mutant, tests, limit, env):
+        with lock:
+            assert folder not in busy
+            busy.add(folder)
+            used.append(folder)
+        time.sleep(0.05)
+        with lock:
+            busy.discard(folder)
+        return "killed" if mutant.key.endswith(("0", "2")) else "survived"
+
+    monkeypatch.setattr(deletion_run, "run_mutant", run_mutant)
+    mutants = [deletion.Mutant(f"m.py::k{n}", "call", 1, 1, "") for n in range(4)]
+    ((path, statuses, seconds),) = list(deletion_run.run_modules({"m.py": mutants}, ["t"], jobs=2))
+    assert list(statuses.items()) == [("m.py::k0", "killed"), ("m.py::k1", "survived"),
+                                      ("m.py::k2", "killed"), ("m.py::k3", "survived")]
+    assert set(used) == {work, tmp_path / "m.2"} and (tmp_path / "m.2" / "m.py").read_text() == "x = 1\n"
+    assert seconds["jobs"] == 2
