@@ -235,4 +235,8 @@ DELETION_EQUIVALENT = {
     "reference/checker/run.py::check_many::call::_warm_up()": "speed only: judging evaluates the same truth",
     "reference/checker/run.py::_warm_up::call::mistakes.truth(prob.params, prob.X.astype(np.float64), prob.y, prob.reg)":
         "speed only: judging evaluates the same truth",
+    # predict's edge problem keeps rows whose best score leads by > 1e-3; unsorted, the filter keeps
+    # other rows of the same seed, which hold every property the docstring promises (tested)
+    "reference/checker/problems.py::predict_edge_problem::argument::top = np.sort(np.maximum(X @ params['W1'] + "
+    "params['b1'], 0) @ params['W2'], ax…": "other rows of the fixed seed with the same promised properties",
 }

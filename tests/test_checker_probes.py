@@ -469,3 +469,31 @@ def test_the_history_and_rate_readings_on_values_worked_by_hand():
     e = np.e
     assert predictions.column_softmax(np.array([[0.0, 1.0], [1.0, 0.0]])) == pytest.approx(
         np.array([[1 / (1 + e), e / (1 + e)], [e / (1 + e), 1 / (1 + e)]]))
+
+
+def test_the_fixed_problems_hold_what_their_docstrings_promise():
+    """The skeleton's seeded init leaves NumPy's global generator as it was; the other sizes'
+    problem holds int labels of every class; predict's edge problem has 300 rows, the first 20
+    zero and exactly tied, the rest led by their best score by more than 1e-3."""
+    from reference import TwoLayerNet
+    from reference.checker import problems
+
+    np.random.seed(123)
+    params = problems.seeded_init_params(0)
+    after = np.random.rand()
+    np.random.seed(123)
+    assert after == np.random.rand()  # the caller's generator untouched
+    np.random.seed(0)
+    skeleton = TwoLayerNet(problems.D, problems.H, problems.C, std=1e-4).params
+    assert all(np.array_equal(params[k], skeleton[k]) for k in skeleton)
+
+    other = problems.other_sizes_problem()
+    assert isinstance(other.y, np.ndarray) and other.y.dtype.kind == "i"
+    assert sorted(set(other.y.tolist())) == list(range(problems.OTHER_SIZES[2]))
+
+    params, X = problems.predict_edge_problem()
+    scores = np.maximum(X @ params["W1"] + params["b1"], 0) @ params["W2"] + params["b2"]
+    assert X.shape == (problems.EDGE_ROWS, problems.D) and not X[:problems.TIED_ROWS].any()
+    assert (scores[:problems.TIED_ROWS] == params["b2"]).all() and len(set(params["b2"])) == 1
+    best_two = np.sort(scores[problems.TIED_ROWS:], axis=1)[:, -2:]
+    assert (best_two[:, 1] - best_two[:, 0] > 1e-3).all()
