@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from jaxnet import artifacts, presets
+from jaxnet import artifacts, data, presets
 from jaxnet.cli import sweep_cifar10, train_cifar10
 from tests.helpers import receiving_sigint, sigint_ignored
 from tests.fake_cifar import write_fake_cifar10
@@ -141,6 +141,88 @@ def test_sweep_writes_results_and_best(data_dir, tmp_path, capsys):
                                str(out / "params.npz")]) == 0
     scores = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert scores == pytest.approx({"val_acc": best["val_acc"], "test_acc": best["test_acc"]})
+
+
+def test_sweep_prints_writes_and_records_every_config_as_worked_here(data_dir, tmp_path, capsys):
+    """Two configs, one diverging, scored with mirrored views: the table, the best line,
+    sweep.json and metrics.json line by line and key by key, the accuracies worked out in
+    NumPy from the raw pixels and the written params (summing each image's and its mirror's
+    scores, which here differs from the plain accuracy the training recorded)."""
+    out = tmp_path / "sweep"
+    flags = ["--data-dir", str(data_dir), "--out", str(out), *SPLIT, "--hidden-sizes", "20",
+             "--learning-rates", "1e-2", "1e6", "--regs", "0.1", "--num-iters", "10",
+             "--batch-size", "8", "--std", "1", "--tta-flip", "--quiet"]
+    assert sweep_cifar10.main(flags) == 0
+    lines = capsys.readouterr().out.rstrip("\n").split("\n")
+    s = json.loads((out / "sweep.json").read_text())
+    m = json.loads((out / "metrics.json").read_text())
+    with np.load(out / "params.npz", allow_pickle=False) as f:
+        params = {k: f[k].astype(np.float64) for k in ("W1", "b1", "W2", "b2")}
+    X_train, y_train, X_test, y_test, _ = data.load_cifar10(data_dir)
+    mean = X_train[:80].astype(np.float64).mean(0)
+
+    def scores(X):
+        return np.maximum(0, X.reshape(len(X), -1) @ params["W1"] + params["b1"]) @ params["W2"] + params["b2"]
+
+    def accuracy(X, y, mirrored=True):
+        centred = X - mean
+        total = scores(centred) + (scores(centred[:, :, ::-1]) if mirrored else 0)
+        return float(np.mean(np.argmax(total, axis=1) == y))
+
+    val_acc, test_acc = accuracy(X_train[80:100], y_train[80:100]), accuracy(X_test[:10], y_test[:10])
+    plain = accuracy(X_train[80:100], y_train[80:100], mirrored=False)
+    assert plain != val_acc  # the views change the score here: the test tells them apart
+    good, wild = s["results"]
+    assert (good["diverged"], wild["diverged"]) == (False, True)
+    assert good["val_acc"] == pytest.approx(val_acc) and good["rung_val_acc"] == [pytest.approx(plain)]
+    assert lines[:3] == ["  learning_rate  val_acc  iterations",
+                         f"           0.01  {val_acc:.4f}          10",
+                         f"          1e+06  {wild['val_acc']:.4f}          10  diverged"]
+    assert re.fullmatch(rf"best: learning_rate 0\.01, reg 0\.1: val accuracy {val_acc:.4f}  test accuracy "
+                        rf"{test_acc:.4f} \(first 10 test images\); 2 configs in .+", lines[3])
+    config = {"hidden_size": 20, "seed": 0, "learning_rate": 0.01, "learning_rate_decay": 0.95, "reg": 0.1,
+              "momentum": 0.9, "weight_decay": 0.0, "dropout": 0.0, "label_smoothing": 0.0, "mixup": 0.0}
+    assert {k: v for k, v in good.items() if k in config} == config and wild["learning_rate"] == 1e6
+    assert set(good) == {*config, "val_acc", "diverged", "iterations", "rung_val_acc", "stopped_at_rung"}
+    assert good["iterations"] == wild["iterations"] == 10 and good["stopped_at_rung"] is None
+    assert s["search"] == "grid" and s["trained_iterations"] == 20 and s["num_test"] == 10
+    assert s["best"] == pytest.approx({"val_acc": val_acc, "test_acc": test_acc, **config})
+    assert s["flags"]["learning_rate"] == [1e-2, 1e6] and s["flags"]["tta_flip"] is True
+    assert s["config"]["tta_flip"] is True and s["config"]["batch_size"] == 8 and s["config"]["std"] == 1.0
+    for record in (s, m):
+        assert record["jax_version"] and record["platform"] == "cpu"
+    assert s["wall_time_s"] > 0 and s["compile_time_s"] > 0 and s["trace_time_s"] > 0
+    assert {k: m[k] for k in ("val_acc", "test_acc", "num_test", "seed", "num_iters")} == pytest.approx(
+        {"val_acc": val_acc, "test_acc": test_acc, "num_test": 10, "seed": 0, "num_iters": 10})
+    assert {k: m["config"][k] for k in (*config, "num_iters", "tta_flip")} == {**config, "num_iters": 10,
+                                                                                "tta_flip": True}
+
+
+def test_a_sweep_of_one_config_without_a_test_split_keeps_its_preprocessing(data_dir, tmp_path, capsys):
+    """One config, --num-test 0 and channel standardisation: the best line says so, and the
+    preprocessing is written beside the params, so that the checkpoint scores as the sweep did
+    and the weights are drawn as they act on pixels."""
+    from jaxnet import plots, preprocess
+
+    out = tmp_path / "one"
+    assert sweep_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), "--num-training", "80",
+                               "--num-validation", "20", "--num-test", "0", "--hidden-sizes", "6",
+                               "--learning-rates", "1e-2", "--regs", "0.1", "--num-iters", "10",
+                               "--batch-size", "8", "--preprocess", "channel", "--quiet"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    s = json.loads((out / "sweep.json").read_text())
+    assert re.fullmatch(rf"best: hidden_size 6, learning_rate 0\.01, reg 0\.1: val accuracy "
+                        rf"{s['best']['val_acc']:.4f}  test not evaluated; 1 config in .+", lines[2])
+    assert s["best"]["test_acc"] is None and s["num_test"] == 0
+    assert (out / "preprocess.npz").exists()
+    assert train_cifar10.main(["--data-dir", str(data_dir), "--eval-checkpoint", str(out / "params.npz")]) == 0
+    assert json.loads(capsys.readouterr().out.strip().splitlines()[-1])["val_acc"] == pytest.approx(
+        s["best"]["val_acc"])
+    prep = dict(np.load(out / "preprocess.npz", allow_pickle=False))
+    with np.load(out / "params.npz", allow_pickle=False) as f:
+        W1 = f["W1"]
+    plots.save_weights(tmp_path / "expected.png", preprocess.pixel_weights(prep, W1), data.IMAGE_SHAPE)
+    assert (out / "weights.png").read_bytes() == (tmp_path / "expected.png").read_bytes()
 
 
 # ---------------------------------------------------------------------------- atomic files
