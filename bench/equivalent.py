@@ -59,6 +59,15 @@ EQUIVALENT = {
     "jaxnet.cli.train_cifar10.x_run__mutmut_87": "batch <= rows: both samplings' epochs are rows // batch",
     "jaxnet.cli.train_cifar10.x_run__mutmut_90": "batch <= rows: both samplings' epochs are rows // batch",
     "jaxnet.cli.train_cifar10.x_build_parser__mutmut_73": "argparse's default is None already",
+    # cli/sweep_cifar10: the same epoch for both samplings (as train_cifar10's); the grid never reads
+    # min_iters (only jaxnet.search takes it); an axis's values share argparse's one type, so a NumPy
+    # array of them gives back, by .item(), the Python numbers the object array holds
+    "jaxnet.cli.sweep_cifar10.x_run__mutmut_42": "batch <= rows: both samplings' epochs are rows // batch",
+    "jaxnet.cli.sweep_cifar10.x_run__mutmut_45": "batch <= rows: both samplings' epochs are rows // batch",
+    "jaxnet.cli.sweep_cifar10.x_run__mutmut_29": "min_iters is read by --search halving only",
+    "jaxnet.cli.sweep_cifar10.x_run__mutmut_30": "min_iters is read by --search halving only",
+    "jaxnet.cli.sweep_cifar10.x_sample__mutmut_48": ".item() gives back the same Python numbers",
+    "jaxnet.cli.sweep_cifar10.x_sample__mutmut_50": ".item() gives back the same Python numbers",
     # a trailing None in a PartitionSpec is the same unsplit axis
     "jaxnet.parallel.x_batch_sharding__mutmut_11": "P(axis, None) is P(axis)",
     # np.nditer(x, flags=["multi_index"], op_flags=["readwrite"]): the iterator only yields

@@ -470,6 +470,76 @@ def test_sweep_memory_check_counts_each_hidden_sizes_largest_group(monkeypatch):
     assert seen == [(5, 3), (7, 2)]
 
 
+def test_sweep_memory_check_sees_the_run_as_it_will_train(monkeypatch):
+    """Flips and crops included (their plan needs the image's shape), the rows' dtype, the
+    training rows and the most rows scored at once."""
+    args = sweep_cifar10.build_parser().parse_args(
+        ["--hidden-sizes", "5", "--num-training", "40", "--num-validation", "30", "--num-test", "50",
+         "--flip", "--crop", "2", "--batch-size", "8", "--dtype", "float64", "--learning-rates", "1e-3", "2e-3"])
+    configs, shared = sweep_cifar10.grid(args)
+    train_config, seen = shared.check(40, data.IMAGE_SHAPE), []
+    monkeypatch.setattr(sweep_cifar10.checks, "check_run_fits", lambda plan, *a: seen.append((plan, a)))
+    sweep_cifar10.check_groups_fit(configs, shared, train_config, args)
+    ((plan, called),) = seen
+    assert called == (3072, 5, "float64", 40, 50, 8)  # 2 rates x the notebook grid's 4 regs
+    assert plan.image_shape == (32, 32, 3) and plan.config.batch_size == 8 and plan.iterations_per_epoch == 5
+
+
+@pytest.mark.parametrize("argv, library", [
+    ([], {"sweep": {"spread": False}}),
+    (["--spread"], {"sweep": {"spread": True}}),
+    (["--search", "halving"], {"search": {"eta": 3, "min_iters": 10}}),  # 80 // 8: an epoch
+    (["--search", "halving", "--eta", "2", "--min-epochs", "2.5"], {"search": {"eta": 2, "min_iters": 25}}),
+    (["--search", "halving", "--min-epochs", "0.04"], {"search": {"eta": 3, "min_iters": 1}}),  # at least one
+])
+def test_sweep_hands_its_flags_to_the_library(data_dir, tmp_path, capsys, monkeypatch, argv, library):
+    """What the program passes to jaxnet.sweep or jaxnet.search, the compile cache and the dtype,
+    stopped before any training (the stand-in returns no results: "every config diverged")."""
+    called, machine_calls = {}, []
+    for name in ("sweep", "search"):
+        monkeypatch.setattr(sweep_cifar10.jaxnet, name,
+                            lambda *a, name=name, **k: called.update({name: (a, k)}) or [])
+    monkeypatch.setattr(machine, "enable_compile_cache", lambda folder: machine_calls.append(("cache", folder)))
+    monkeypatch.setattr(machine, "enable_dtype", lambda dtype: machine_calls.append(("dtype", dtype)))
+    line = run_error(capsys, sweep_cifar10.main, [
+        "--data-dir", str(data_dir), "--out", str(tmp_path / "o"), "--num-training", "80",
+        "--num-validation", "20", "--num-test", "10", "--hidden-sizes", "5", "--batch-size", "8",
+        "--learning-rates", "1e-3", "2e-3", "3e-3", "4e-3", "--regs", "0.1", "--num-iters", "30",
+        "--std", "0.01", "--flip", "--compile-cache", str(tmp_path / "xla"), "--quiet", *argv])
+    assert line == "sweep-cifar10: error: every config diverged; try smaller learning rates"
+    assert machine_calls == [("cache", str(tmp_path / "xla")), ("dtype", "float32")]
+    ((name, (positional, kwargs)),) = called.items()
+    X_train, y_train, X_val, y_val, configs = positional
+    assert X_train.shape == (80, 3072) and len(y_train) == 80 and X_val.shape == (20, 3072) and len(y_val) == 20
+    assert [c["learning_rate"] for c in configs] == [1e-3, 2e-3, 3e-3, 4e-3]
+    expected = {"num_classes": 10, "std": 0.01, "dtype": "float32", "image_shape": (32, 32, 3), "progress": False,
+                "num_iters": 30, "batch_size": 8, "flip": True, **library[name]}
+    assert {k: kwargs[k] for k in expected} == expected
+
+
+def test_random_draws_are_plain_numbers_seeded_0_by_default_with_one_note_each(capsys):
+    """--random: the default seed is 0; a reg range starting at 0 is drawn from the values
+    given (no log of 0); every drawn value is a Python int or float; a value given twice is
+    noted once, and draws that repeat nothing are not noted."""
+    parse = sweep_cifar10.build_parser().parse_args
+    flags = ["--random", "40", "--hidden-sizes", "5", "6", "--regs", "0", "0.5", "--learning-rates", "1e-4", "1e-2",
+             "--learning-rate-decays", "0.9", "1.0", "--seeds", "0", "1"]
+    configs, _ = sweep_cifar10.grid(parse(flags))
+    assert capsys.readouterr().err == ""  # 40 draws of real numbers repeat none
+    assert configs == sweep_cifar10.grid(parse([*flags, "--random-seed", "0"]))[0]
+    assert configs != sweep_cifar10.grid(parse([*flags, "--random-seed", "1"]))[0]
+    assert {c["reg"] for c in configs} == {0.0, 0.5}
+    assert {c["hidden_size"] for c in configs} == {5, 6} and {c["seed"] for c in configs} == {0, 1}
+    assert all(1e-4 <= c["learning_rate"] <= 1e-2 and 0.9 <= c["learning_rate_decay"] <= 1.0 for c in configs)
+    for c in configs:
+        assert {k: type(v) for k, v in c.items() if k in ("hidden_size", "seed")} == {"hidden_size": int, "seed": int}
+        assert all(type(v) is float for k, v in c.items() if k not in ("hidden_size", "seed")), c
+    capsys.readouterr()
+    sweep_cifar10.grid(parse(["--random", "3", "--hidden-sizes", "5", "5", "6"]))
+    assert capsys.readouterr().err == (
+        "sweep-cifar10: note: --hidden-size 5 given more than once; each config trains once\n")
+
+
 def test_random_configs_drawn_twice_train_once_with_a_note(capsys):
     args = sweep_cifar10.build_parser().parse_args(
         ["--random", "6", "--hidden-sizes", "5", "--learning-rate", "1e-3", "--reg", "0.1",
