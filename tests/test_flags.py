@@ -418,6 +418,9 @@ def test_an_axis_given_twice_is_a_usage_error(capsys, argv):
                                           "sweep's configs across devices)"),
     (["--eta", "4"], "--eta and --min-epochs apply to --search halving"),
     (["--search", "grid", "--min-epochs", "2"], "--eta and --min-epochs apply to --search halving"),
+    (["--search", "halving", "--eta", "1"], "--eta must be >= 2, got 1"),
+    (["--search", "halving", "--hidden-sizes", "5", "--learning-rates", "1e-3", "1e-2", "1e-1", "--regs", "0.2"],
+     "--search halving needs more configs than --eta (3) to compare; got 3"),
 ])
 def test_sweep_flags_that_cannot_apply_are_refused(capsys, tmp_path, argv, message):
     assert refused(capsys, tmp_path, sweep_cifar10.main, *argv) == f"sweep-cifar10: error: {message}"
