@@ -176,6 +176,27 @@ def test_function_mode_checks_loss_and_gradients_only():
     assert bad.status == 1 and bad.causes == ["relu_mask_missing"]
 
 
+def test_gradients_as_lists_are_read_and_gradients_not_in_a_dict_are_refused_by_name():
+    spec = f"{IMPLS / 'loss_function.py'}:"
+    listed = check_here(spec + "two_layer_loss_listed_grads", function=True)
+    assert listed.status == 0, [c.diagnosis for c in listed.checks if not c.passed]
+    in_a_tuple = check_here(spec + "two_layer_loss_tuple_grads", function=True)
+    toy_loss = next(c for c in in_a_tuple.checks if c.name == "toy_loss")
+    assert in_a_tuple.status == 1 and "loss returned grads as tuple, expected a dict" in toy_loss.diagnosis
+
+
+@pytest.mark.parametrize("copy", ["self.params = {k: np.array(v) for k, v in self.params.items()}",
+                                  "self.params.update((k, np.array(v)) for k, v in list(self.params.items()))"])
+def test_a_net_that_copies_its_params_in_every_call_is_checked_through_the_copies(copy):
+    """The numeric gradient perturbs the arrays each call is given, not the ones the net held
+    before its first call: a net whose loss replaces its params dict, or each array in it, passes."""
+    source = (IMPLS / "correct_vectorised.py").read_text().replace(
+        "    def loss(self, X, y=None, reg=0.0):\n", f"    def loss(self, X, y=None, reg=0.0):\n        {copy}\n")
+    result = checked(f"copies_its_params_{'dict' if '{' in copy else 'arrays'}", source)
+    assert copy in source
+    assert result.status == 0, [c.diagnosis for c in result.checks if not c.passed]
+
+
 def test_docs_list_every_cause_with_its_part():
     """docs/checker.md's table of causes: one row per cause the checker can name, with its part."""
     rows = re.findall(r"^\| `(\w+)` \| (\w+) \| ", (IMPLS.parents[1] / "docs" / "checker.md").read_text(), re.M)

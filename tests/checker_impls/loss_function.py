@@ -24,3 +24,15 @@ def two_layer_loss(params, X, y, reg, relu_mask=True):
 def two_layer_loss_no_mask(params, X, y, reg):
     """The same with the ReLU mask dropped from the backward pass."""
     return two_layer_loss(params, X, y, reg, relu_mask=False)
+
+
+def two_layer_loss_listed_grads(params, X, y, reg):
+    """The same, each gradient handed back as nested Python lists."""
+    loss, grads = two_layer_loss(params, X, y, reg)
+    return loss, {k: g.tolist() for k, g in grads.items()}
+
+
+def two_layer_loss_tuple_grads(params, X, y, reg):
+    """The same, the gradients handed back as a tuple (W1, b1, W2, b2) instead of a dict."""
+    loss, grads = two_layer_loss(params, X, y, reg)
+    return loss, tuple(grads[k] for k in ("W1", "b1", "W2", "b2"))
