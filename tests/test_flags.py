@@ -174,6 +174,26 @@ def test_help_shows_the_data_and_output_flags(capsys, monkeypatch, prog, preset)
     assert options["--out"] == ("--out OUT", f"the run's folder (default: {out})")
 
 
+def test_sweep_help_shows_its_own_flags(capsys, monkeypatch):
+    _, sections = help_sections(capsys, monkeypatch, sweep_cifar10.main)
+    own = {k: v for k, v in sections["options:"].items()
+           if k in ("--spread", "--search", "--eta", "--min-epochs", "--random", "--random-seed")}
+    assert own == {
+        "--spread": ("--spread", "split configs across all devices"),
+        "--search": ("--search {grid,halving}", "train every config to the end, or successive halving: all "
+                     "train a first rung, the best 1/eta continue, until the full budget"),
+        "--eta": ("--eta ETA", "with --search halving, keep the best 1/eta at each rung (default: 3)"),
+        "--min-epochs": ("--min-epochs MIN_EPOCHS", "with --search halving, the shortest rung, in epochs "
+                         "(default: 1)"),
+        "--random": ("--random N", "instead of the grid, N random configs: learning rate and reg log-uniform, "
+                     "decay uniform between the smallest and largest value given, hidden size, seed and the "
+                     "other axes drawn from their values"),
+        "--random-seed": ("--random-seed RANDOM_SEED", "seed of --random's draws (default: 0)")}
+    args = sweep_cifar10.build_parser().parse_args([])
+    assert (args.spread, args.search, args.eta, args.min_epochs, args.random, args.random_seed) == (
+        False, "grid", None, None, None, None)
+
+
 @pytest.mark.parametrize("module", [train_cifar10, sweep_cifar10])
 def test_help_describes_the_program_by_its_docstrings_first_paragraph(capsys, monkeypatch, module):
     description, _ = help_sections(capsys, monkeypatch, module.main)
