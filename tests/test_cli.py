@@ -191,7 +191,8 @@ def test_sweep_prints_writes_and_records_every_config_as_worked_here(data_dir, t
     assert s["config"]["tta_flip"] is True and s["config"]["batch_size"] == 8 and s["config"]["std"] == 1.0
     for record in (s, m):
         assert record["jax_version"] and record["platform"] == "cpu"
-    assert s["wall_time_s"] > 0 and s["compile_time_s"] > 0 and s["trace_time_s"] > 0
+    # programs compiled by an earlier test of this process take no compile time here
+    assert s["wall_time_s"] > 0 and s["compile_time_s"] >= 0 and s["trace_time_s"] >= 0
     assert {k: m[k] for k in ("val_acc", "test_acc", "num_test", "seed", "num_iters")} == pytest.approx(
         {"val_acc": val_acc, "test_acc": test_acc, "num_test": 10, "seed": 0, "num_iters": 10})
     assert {k: m["config"][k] for k in (*config, "num_iters", "tta_flip")} == {**config, "num_iters": 10,
