@@ -68,6 +68,13 @@ EQUIVALENT = {
     "jaxnet.cli.sweep_cifar10.x_run__mutmut_30": "min_iters is read by --search halving only",
     "jaxnet.cli.sweep_cifar10.x_sample__mutmut_48": ".item() gives back the same Python numbers",
     "jaxnet.cli.sweep_cifar10.x_sample__mutmut_50": ".item() gives back the same Python numbers",
+    "jaxnet.cli.sweep_cifar10.x_build_parser__mutmut_51": "argparse's default is None already",
+    "jaxnet.cli.sweep_cifar10.x_build_parser__mutmut_62": "argparse's default is None already",
+    "jaxnet.cli.sweep_cifar10.x_build_parser__mutmut_74": "argparse's default is None already",
+    "jaxnet.cli.sweep_cifar10.x_build_parser__mutmut_93": "argparse's default is None already",
+    # each later value of an axis is checked against its own bounds, beside the flags given; the
+    # fields of the base left (the notebook grid's or the defaults) enter no axis value's check
+    "jaxnet.cli.sweep_cifar10.x_grid__mutmut_21": "the base's other fields enter no axis value's check",
     # a trailing None in a PartitionSpec is the same unsplit axis
     "jaxnet.parallel.x_batch_sharding__mutmut_11": "P(axis, None) is P(axis)",
     # np.nditer(x, flags=["multi_index"], op_flags=["readwrite"]): the iterator only yields

@@ -558,9 +558,10 @@ def test_random_draws_are_plain_numbers_seeded_0_by_default_with_one_note_each(c
         assert {k: type(v) for k, v in c.items() if k in ("hidden_size", "seed")} == {"hidden_size": int, "seed": int}
         assert all(type(v) is float for k, v in c.items() if k not in ("hidden_size", "seed")), c
     capsys.readouterr()
-    sweep_cifar10.grid(parse(["--random", "3", "--hidden-sizes", "5", "5", "6"]))
+    sweep_cifar10.grid(parse(["--random", "3", "--hidden-sizes", "5", "5", "6", "6", "7"]))
     assert capsys.readouterr().err == (
-        "sweep-cifar10: note: --hidden-size 5 given more than once; each config trains once\n")
+        "sweep-cifar10: note: --hidden-size 5 6 given more than once; each config trains once\n")
+    assert len(sweep_cifar10.grid(parse(["--random", "1"]))[0]) == 1  # one draw is a search
 
 
 def test_random_configs_drawn_twice_train_once_with_a_note(capsys):
