@@ -197,6 +197,17 @@ def test_a_net_that_copies_its_params_in_every_call_is_checked_through_the_copie
     assert result.status == 0, [c.diagnosis for c in result.checks if not c.passed]
 
 
+def test_a_loss_that_rebinds_a_param_leaves_the_arrays_it_was_given_alone():
+    """Rebinding self.params["W1"] to a new array after the loss is computed changes none of
+    the arrays loss was given: no_mutation passes (train, which reads the rebound W1, does not)."""
+    source = (IMPLS / "correct_vectorised.py").read_text().replace(
+        "        return loss, grads\n", "        self.params['W1'] = self.params['W1'] + 1.0\n        return loss, grads\n")
+    assert "self.params['W1'] = self.params['W1'] + 1.0" in source
+    result = checked("rebinds_W1", source)
+    checks = {c.name: c for c in result.checks}
+    assert checks["no_mutation"].passed and checks["toy_loss"].passed and checks["gradients"].passed
+
+
 def test_docs_list_every_cause_with_its_part():
     """docs/checker.md's table of causes: one row per cause the checker can name, with its part."""
     rows = re.findall(r"^\| `(\w+)` \| (\w+) \| ", (IMPLS.parents[1] / "docs" / "checker.md").read_text(), re.M)
