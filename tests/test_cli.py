@@ -199,6 +199,18 @@ def test_sweep_prints_writes_and_records_every_config_as_worked_here(data_dir, t
                                                                                 "tta_flip": True}
 
 
+def test_the_sweep_table_has_a_column_per_varied_axis(data_dir, tmp_path, capsys):
+    out = tmp_path / "table"
+    assert sweep_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), *SPLIT, "--hidden-sizes", "4",
+                               "--learning-rates", "1e-3", "2e-3", "--regs", "0.1", "0.25", "--num-iters", "2",
+                               "--batch-size", "8", "--quiet"]) == 0
+    lines = capsys.readouterr().out.rstrip("\n").split("\n")
+    results = json.loads((out / "sweep.json").read_text())["results"]
+    assert [(r["learning_rate"], r["reg"]) for r in results] == [(1e-3, 0.1), (1e-3, 0.25), (2e-3, 0.1), (2e-3, 0.25)]
+    assert lines[:5] == ["  learning_rate              reg  val_acc  iterations"] + [
+        f"{r['learning_rate']:>15}  {r['reg']:>15}  {r['val_acc']:.4f}           2" for r in results]
+
+
 def test_a_sweep_of_one_config_without_a_test_split_keeps_its_preprocessing(data_dir, tmp_path, capsys):
     """One config, --num-test 0 and channel standardisation: the best line says so, and the
     preprocessing is written beside the params, so that the checkpoint scores as the sweep did
@@ -220,6 +232,9 @@ def test_a_sweep_of_one_config_without_a_test_split_keeps_its_preprocessing(data
     assert json.loads(capsys.readouterr().out.strip().splitlines()[-1])["val_acc"] == pytest.approx(
         s["best"]["val_acc"])
     prep = dict(np.load(out / "preprocess.npz", allow_pickle=False))
+    fitted = {k: v for k, v in prep.items() if k != "params_sha256"}
+    record = artifacts.load_checkpoint(out / "params.npz")[1]
+    assert record["preprocess"] == "channel" and record["preprocess_sha256"] == artifacts.arrays_fingerprint(fitted)
     with np.load(out / "params.npz", allow_pickle=False) as f:
         W1 = f["W1"]
     plots.save_weights(tmp_path / "expected.png", preprocess.pixel_weights(prep, W1), data.IMAGE_SHAPE)
