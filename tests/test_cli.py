@@ -212,18 +212,20 @@ def test_the_sweep_table_has_a_column_per_varied_axis(data_dir, tmp_path, capsys
 
 
 def test_a_sweep_of_one_config_without_a_test_split_keeps_its_preprocessing(data_dir, tmp_path, capsys):
-    """One config, --num-test 0 and channel standardisation: the best line says so, and the
-    preprocessing is written beside the params, so that the checkpoint scores as the sweep did
+    """One config of one epoch, --num-test 0 and channel standardisation: the best line says so,
+    the iterations are counted, and the preprocessing is written beside the params, so that the checkpoint scores as the sweep did
     and the weights are drawn as they act on pixels."""
     from jaxnet import plots, preprocess
 
     out = tmp_path / "one"
     assert sweep_cifar10.main(["--data-dir", str(data_dir), "--out", str(out), "--num-training", "80",
                                "--num-validation", "20", "--num-test", "0", "--hidden-sizes", "6",
-                               "--learning-rates", "1e-2", "--regs", "0.1", "--num-iters", "10",
+                               "--learning-rates", "1e-2", "--regs", "0.1", "--epochs", "1",
                                "--batch-size", "8", "--preprocess", "channel", "--quiet"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     s = json.loads((out / "sweep.json").read_text())
+    m = json.loads((out / "metrics.json").read_text())
+    assert m["num_iters"] == m["config"]["num_iters"] == 10 and m["config"]["epochs"] == 1  # 80 rows // 8
     assert re.fullmatch(rf"best: hidden_size 6, learning_rate 0\.01, reg 0\.1: val accuracy "
                         rf"{s['best']['val_acc']:.4f}  test not evaluated; 1 config in .+", lines[2])
     assert s["best"]["test_acc"] is None and s["num_test"] == 0
