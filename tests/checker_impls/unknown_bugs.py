@@ -72,6 +72,9 @@ UNKNOWN.update({
     "reg_four_rows": ("regulariser", None, [(REG_LOSS, "loss += reg * (np.sum(W1[:4] ** 2) + np.sum(W2 ** 2))  # BUG")]),
     # b2 cut to the toy's 3 classes in the forward pass (a broadcast error at 10)
     "scores_b2_three": ("scores", None, [(SCORES, "scores = hidden @ W2 + b2[:3]  # BUG")]),
+    # the scores cut to the toy's 3 classes: loss(X) of other sizes returns too few columns, and
+    # loss(X, y) then raises at the labels past 2
+    "scores_three_columns": ("scores", None, [(SCORES, "scores = (hidden @ W2 + b2)[:, :3]  # BUG")]),
     # b2 drawn for the toy's 3 classes in __init__
     "init_b2_three": ("init", "init_differs", [('np.zeros(output_size)', 'np.zeros(3)  # BUG')]),
     # X flattened in memory order and reshaped row by row: a column-major X's rows scrambled, in
