@@ -497,3 +497,46 @@ def test_the_fixed_problems_hold_what_their_docstrings_promise():
     assert (scores[:problems.TIED_ROWS] == params["b2"]).all() and len(set(params["b2"])) == 1
     best_two = np.sort(scores[problems.TIED_ROWS:], axis=1)[:, -2:]
     assert (best_two[:, 1] - best_two[:, 0] > 1e-3).all()
+
+
+def test_params_set_in_place_are_written_into_the_nets_arrays_or_given_as_copies():
+    """observe.set_in_place, as train's update sets params: into the net's own writable arrays;
+    a copy where an array cannot take the values; a dict of copies where what net.params hands
+    out is a copy each time (a property)."""
+    from reference.checker import observe
+
+    given = {"W1": np.full((2, 3), 2.0), "b1": np.full(3, 3.0)}
+
+    class Plain:
+        params = {"W1": np.zeros((2, 3)), "b1": np.zeros(3)}
+
+    plain, own = Plain(), dict(Plain.params)
+    observe.set_in_place(plain, given)
+    assert all(plain.params[k] is own[k] and np.array_equal(own[k], given[k]) for k in given)
+
+    frozen = np.zeros((2, 3))
+    frozen.flags.writeable = False
+
+    class ReadOnly:
+        params = {"W1": frozen, "b1": np.zeros(3)}
+
+    read_only = ReadOnly()
+    observe.set_in_place(read_only, given)
+    assert np.array_equal(read_only.params["W1"], given["W1"]) and read_only.params["W1"] is not given["W1"]
+
+    class Copies:
+        def __init__(self):
+            self.kept = {"W1": np.zeros((2, 3)), "b1": np.zeros(3)}
+
+        @property
+        def params(self):
+            return {k: v.copy() for k, v in self.kept.items()}
+
+        @params.setter
+        def params(self, value):
+            self.kept = value
+
+    copies = Copies()
+    observe.set_in_place(copies, given)
+    assert all(np.array_equal(copies.kept[k], given[k]) and copies.kept[k] is not given[k] for k in given)
+    assert copies.kept is not given
