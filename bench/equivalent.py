@@ -246,6 +246,8 @@ DELETION_EQUIVALENT = {
     # make_recipe reads its flags given with list(): a dict of them gives the same names
     "jaxnet/cli/sweep_cifar10.py::grid::argument::named = list(common.given(args))":
         "make_recipe lists the dict's keys itself: the same names",
+    "jaxnet/cli/sweep_cifar10.py::check_groups_fit::argument::input_size = int(np.prod(data.IMAGE_SHAPE))":
+        "np.prod of the image shape is the same number as its int",
     # the checker compiles its truth program while the children observe: only sooner, the same
     # program and numbers when judging needs them
     "reference/checker/run.py::check_many::call::_warm_up()": "speed only: judging evaluates the same truth",

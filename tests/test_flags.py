@@ -446,6 +446,16 @@ def test_sweep_flags_that_cannot_apply_are_refused(capsys, tmp_path, argv, messa
     assert refused(capsys, tmp_path, sweep_cifar10.main, *argv) == f"sweep-cifar10: error: {message}"
 
 
+@pytest.mark.parametrize("prog", PROGRAMS)
+def test_sweep_and_train_refuse_a_folder_of_another_run_before_reading_data(capsys, tmp_path, prog):
+    (tmp_path / "o").mkdir()
+    (tmp_path / "o" / "params.npz").write_bytes(b"an earlier run's")
+    assert refused(capsys, tmp_path, PROGRAMS[prog]) == (
+        f"{prog}: error: --out {tmp_path / 'o'} holds another run's files (params.npz); choose another "
+        f"folder, or pass --overwrite to replace them")
+    assert (tmp_path / "o" / "params.npz").read_bytes() == b"an earlier run's"
+
+
 def test_a_value_given_twice_trains_once_with_a_note(capsys):
     args = sweep_cifar10.build_parser().parse_args(
         ["--hidden-sizes", "50", "100", "50", "--learning-rates", "1e-3", "0.001", "--reg", "0.1"])
