@@ -101,6 +101,26 @@ def test_a_train_stepping_through_its_own_function_is_traced_step_by_step():
     assert wrong.summary()["part"] == "training_rate" and wrong.summary()["cause"] == "lr_scaled", wrong.summary()
 
 
+def test_the_steps_of_a_train_through_its_own_function_are_seen_and_the_tracer_put_back(tmp_path):
+    """The observation itself: every step of the train problem (15 iterations) recorded as it was
+    traced, not rebuilt afterwards, and the trace function in place before (a debugger's,
+    coverage's) put back after."""
+    import sys
+
+    from reference.checker import evidence, observe
+    from tests.checker_impls.inprocess import net_file
+
+    call = "self.loss(X_batch, y=y_batch, reg=reg)"
+    step = ("class TwoLayerNet", "def sgd_step(params, X_batch, y_batch, reg):\n    net = TwoLayerNet.__new__(TwoLayerNet)\n"
+                                 "    net.params = params\n    return net.loss(X_batch, y=y_batch, reg=reg)\n\n\nclass TwoLayerNet")
+    path = net_file("train_by_step_observed", buggy_source("train_by_step", [step, (call, "sgd_step(self.params, X_batch, y_batch, reg)")]))
+    before = sys.gettrace()
+    assert observe.main(["--path", str(path), "--out", str(tmp_path)]) == 0
+    assert sys.gettrace() is before
+    obs = evidence.Observation(tmp_path)
+    assert obs.meta["trace/calls"] == 15 and obs.get("trace/14/loss") is not None
+
+
 def test_a_train_whose_steps_cannot_be_seen_is_rebuilt_from_its_outcome():
     """train's gradients from a function that returns a dict, not (loss, grads): no step is seen. Right, it passes.
     With the rate halved, its steps are rebuilt from the recorded losses and the final params (replay.py) and
