@@ -25,7 +25,9 @@ takes; lines that run only at import select every test. Modules whose rows are t
 that first run (it records all their lines; they run in the first one's folder). Then each
 mutant is written over the module's copy and runs against the tests that execute its lines, fastest first, stopping at
 the first failure, with a limit of 10 times those tests' time in the first run (plus the
-run's start-up) plus 10 s; all its processes share one JAX compilation cache.
+run's start-up) plus 10 s; all its processes share one JAX compilation cache. A mutant whose
+lines no test executes, as coverage sees it (a trace function's lines, a child process's), runs
+against the whole row: killed if it fails, else "no tests".
 
 Score: killed / (mutants - equivalent); a timeout counts as killed, a mutant no test executes
 ("no tests") as not killed. The equivalent mutants are bench.equivalent.DELETION_EQUIVALENT.

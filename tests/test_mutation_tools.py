@@ -324,7 +324,8 @@ def test_one_first_run_records_the_lines_of_every_module_of_a_row(tmp_path):
 
 def test_mutants_run_two_at_once_each_in_a_folder_of_its_own(tmp_path, monkeypatch):
     """--jobs 2: the first run's folder and a copy of it; no two mutants share a folder at
-    once, and each mutant's status lands under its own key, in the module's order."""
+    once, and each mutant's status lands under its own key, in the module's order; a mutant
+    of a line no test executes runs against the whole row ("no tests" if it survives)."""
     import threading
 
     work = tmp_path / "m"
@@ -332,23 +333,30 @@ def test_mutants_run_two_at_once_each_in_a_folder_of_its_own(tmp_path, monkeypat
     (work / "m.py").write_text("x = 1\n")
     monkeypatch.setattr(deletion_run, "workdir", lambda path: work)
     monkeypatch.setattr(deletion_run.mutation, "prepare", lambda path, tests, folder: folder)
-    monkeypatch.setattr(deletion_run, "record", lambda w, paths, tests: ({"m.py": {1: {"t"}}}, {"t": 1.0}, 2.0))
+    monkeypatch.setattr(deletion_run, "record", lambda w, paths, tests: ({"m.py": {1: {"t"}}}, {"t": 1.0, "u": 1.0},
+                                                                         2.0))
     busy, used, lock = set(), [], threading.Lock()
+
+    ran = {}
 
     def run_mutant(folder, path, mutant, tests, limit, env):
         with lock:
             assert folder not in busy
             busy.add(folder)
             used.append(folder)
+            ran[mutant.key] = tests
         time.sleep(0.05)
         with lock:
             busy.discard(folder)
-        return "killed" if mutant.key.endswith(("0", "2")) else "survived"
+        return "killed" if mutant.key.endswith(("0", "2", "4")) else "survived"
 
     monkeypatch.setattr(deletion_run, "run_mutant", run_mutant)
     mutants = [deletion.Mutant(f"m.py::k{n}", "call", 1, 1, "") for n in range(4)]
+    mutants += [deletion.Mutant(f"m.py::k{n}", "call", 2, 2, "") for n in (4, 5)]  # a line no test executes
     ((path, statuses, seconds),) = list(deletion_run.run_modules({"m.py": mutants}, ["t"], jobs=2))
     assert list(statuses.items()) == [("m.py::k0", "killed"), ("m.py::k1", "survived"),
-                                      ("m.py::k2", "killed"), ("m.py::k3", "survived")]
+                                      ("m.py::k2", "killed"), ("m.py::k3", "survived"),
+                                      ("m.py::k4", "killed"), ("m.py::k5", "no tests")]
+    assert ran["m.py::k0"] == ["t"] and ran["m.py::k4"] == ran["m.py::k5"] == ["t", "u"]  # then the whole row
     assert set(used) == {work, tmp_path / "m.2"} and (tmp_path / "m.2" / "m.py").read_text() == "x = 1\n"
     assert seconds["jobs"] == 2
