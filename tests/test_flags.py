@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 import jaxnet
-from jaxnet import config, data, presets, recipe
+from jaxnet import checks, config, data, presets, recipe
 from jaxnet.cli import machine, sweep_cifar10, train_cifar10
 from tests.fake_cifar import write_fake_cifar10
 
@@ -454,6 +454,17 @@ def test_sweep_and_train_refuse_a_folder_of_another_run_before_reading_data(caps
         f"{prog}: error: --out {tmp_path / 'o'} holds another run's files (params.npz); choose another "
         f"folder, or pass --overwrite to replace them")
     assert (tmp_path / "o" / "params.npz").read_bytes() == b"an earlier run's"
+
+
+def test_sweep_refuses_a_group_too_large_for_the_memory_before_reading_data(capsys, tmp_path, monkeypatch):
+    """One run of 500 hidden units fits in 0.3 GB; ten trained at once (one vmapped program) do not."""
+    monkeypatch.setattr(checks, "available_bytes", lambda: 3 * 10**8)
+    line = refused(capsys, tmp_path, sweep_cifar10.main, "--hidden-sizes", "500", "--regs", "0.1",
+                   "--learning-rates", *[f"{i}e-3" for i in range(1, 11)], "--batch-size", "100",
+                   "--num-training", "1000", "--num-validation", "100", "--num-test", "100")
+    assert line.startswith("sweep-cifar10: error: training 500 hidden units on minibatches of 100 rows "
+                           "(10 runs at once) needs about ")
+    assert "more than this machine's available memory (0.3 GB)" in line
 
 
 def test_a_value_given_twice_trains_once_with_a_note(capsys):
