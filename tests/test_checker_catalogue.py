@@ -208,6 +208,60 @@ def test_a_loss_that_rebinds_a_param_leaves_the_arrays_it_was_given_alone():
     assert checks["no_mutation"].passed and checks["toy_loss"].passed and checks["gradients"].passed
 
 
+def test_predictions_that_differ_are_counted_row_by_row():
+    """The rows predict gets wrong, counted here from the net's own predict against the argmax of
+    the true scores: on the 40-row problem (one row, named with its labels), and on the edge
+    problem's 300 rows for an unshifted softmax."""
+    from reference.checker import problems
+
+    def wrong_rows(source, problem):
+        namespace = {}
+        exec(compile(source, "net.py", "exec"), namespace)
+        net = namespace["TwoLayerNet"](problems.D, problems.H, problems.C)
+        params, X = problem
+        net.params = {k: np.array(v) for k, v in params.items()}
+        want = np.argmax(np.maximum(0, X @ params["W1"] + params["b1"]) @ params["W2"] + params["b2"], axis=1)
+        with np.errstate(all="ignore"):
+            got = np.asarray(net.predict(X))
+        return want, got, np.flatnonzero(got != want)
+
+    want, got, rows = wrong_rows(unknown_source("predict_hidden_halved"), problems.predict_problem())
+    check = next(c for c in checked("unknown_predict_hidden_halved", unknown_source("predict_hidden_halved")).checks
+                 if c.name == "predict")
+    assert check.measured == len(rows) / 40 and check.diagnosis.startswith(
+        f"{len(rows)} of 40 predictions differ, e.g. rows "
+        + ", ".join(f"{i} (expected {want[i]}, got {got[i]})" for i in rows[:3]))
+    _, _, rows = wrong_rows(buggy_source("predict_softmax_unshifted"), problems.predict_edge_problem())
+    check = next(c for c in bug("predict_softmax_unshifted").checks if c.name == "predict")
+    assert 0 < len(rows) < 300 and f"predictions differ on {len(rows)} (rows " in check.diagnosis
+
+
+def test_slips_in_how_the_gradients_are_handed_back_are_each_named():
+    result = check_here(f"{IMPLS / 'loss_function.py'}:two_layer_loss_format_slips", function=True)
+    check = next(c for c in result.checks if c.name == "grads_format")
+    assert not check.passed and check.measured == 3
+    assert check.diagnosis == ("grads has keys ['W1', 'W2', 'b1', 'b2', 'scores'], expected ['W1', 'b1', 'W2', 'b2']; "
+                               "grads['b1'] has shape (1, 10), expected (10,); "
+                               "grads['W2'] is float32 while params['W2'] is float64")
+
+
+def test_a_checks_measure_is_its_worst_error_worked_here():
+    """Without its reg term, the toy loss is off by exactly that term at the notebook's toy model
+    (reg 0.05); the gradient check's measure is the largest relative error of any entry."""
+    from reference import notebook
+
+    net = notebook.init_toy_model()
+    term = notebook.LOSS_REG * sum(np.sum(net.params[k] ** 2) for k in ("W1", "W2"))
+    checks = {c.name: c for c in bug("reg_missing").checks}
+    assert checks["toy_loss"].measured == pytest.approx(term, rel=1e-9)
+    X, y = notebook.init_toy_data()
+    _, right = net.loss(X, y, reg=notebook.LOSS_REG)
+    wrong = {k: g - (2 * notebook.LOSS_REG * net.params[k] if k[0] == "W" else 0) for k, g in right.items()}
+    relative = max(np.max(np.abs(wrong[k] - right[k]) / np.maximum(1e-8, np.abs(wrong[k]) + np.abs(right[k])))
+                   for k in right)
+    assert checks["gradients"].measured == pytest.approx(relative, rel=1e-6)
+
+
 def test_docs_list_every_cause_with_its_part():
     """docs/checker.md's table of causes: one row per cause the checker can name, with its part."""
     rows = re.findall(r"^\| `(\w+)` \| (\w+) \| ", (IMPLS.parents[1] / "docs" / "checker.md").read_text(), re.M)

@@ -36,3 +36,11 @@ def two_layer_loss_tuple_grads(params, X, y, reg):
     """The same, the gradients handed back as a tuple (W1, b1, W2, b2) instead of a dict."""
     loss, grads = two_layer_loss(params, X, y, reg)
     return loss, tuple(grads[k] for k in ("W1", "b1", "W2", "b2"))
+
+
+def two_layer_loss_format_slips(params, X, y, reg):
+    """The same, with three slips in how the gradients are handed back: b1 kept 2-D, W2 in
+    float32, and an extra key."""
+    loss, grads = two_layer_loss(params, X, y, reg)
+    return loss, {**grads, "b1": grads["b1"][None, :], "W2": grads["W2"].astype(np.float32),
+                  "scores": np.zeros(1)}
