@@ -208,6 +208,24 @@ def test_a_loss_that_rebinds_a_param_leaves_the_arrays_it_was_given_alone():
     assert checks["no_mutation"].passed and checks["toy_loss"].passed and checks["gradients"].passed
 
 
+def test_judging_a_net_whose_outputs_are_all_nan_somewhere_warns_nothing(tmp_path):
+    """The judging's own arithmetic on what a net returned (here rows of nan, where NumPy warns
+    "All-NaN slice") stays quiet: the checks say what is wrong."""
+    import warnings
+
+    from reference.checker import evidence, judge, observe
+    from tests.checker_impls.inprocess import net_file
+
+    path = net_file("bug_softmax_column_max_quiet", buggy_source("softmax_column_max"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the net's own arithmetic may warn: not the judging's
+        assert observe.main(["--path", str(path), "--out", str(tmp_path)]) == 0
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        checks, _ = judge.judge(evidence.Observation(tmp_path))
+    assert [str(w.message) for w in caught] == [] and not all(c.passed for c in checks)
+
+
 def test_predictions_that_differ_are_counted_row_by_row():
     """The rows predict gets wrong, counted here from the net's own predict against the argmax of
     the true scores: on the 40-row problem (one row, named with its labels), and on the edge
