@@ -540,3 +540,30 @@ def test_params_set_in_place_are_written_into_the_nets_arrays_or_given_as_copies
     observe.set_in_place(copies, given)
     assert all(np.array_equal(copies.kept[k], given[k]) and copies.kept[k] is not given[k] for k in given)
     assert copies.kept is not given
+
+
+def test_what_flows_through_the_relu_where_it_is_off_by_jax_grad():
+    """evidence.inactive_directions against jax.grad: dh1, the data loss's gradient at the hidden
+    layer's output, kept where z1 <= 0; the scores min(z1, 0) W2."""
+    import jax
+    import jax.numpy as jnp
+
+    rng = np.random.default_rng(11)
+    params = {"W1": rng.standard_normal((4, 6)), "b1": rng.standard_normal(6),
+              "W2": rng.standard_normal((6, 3)), "b2": rng.standard_normal(3)}
+    X, y = rng.standard_normal((5, 4)), np.array([0, 2, 1, 1, 0])
+    z1 = X @ params["W1"] + params["b1"]
+    assert (z1 <= 0).any() and (z1 > 0).any()
+
+    def data_loss(h1):
+        scores = h1 @ params["W2"] + params["b2"]
+        return -jnp.mean(jax.nn.log_softmax(scores)[jnp.arange(5), y])
+
+    dh1 = np.asarray(jax.grad(data_loss)(jnp.maximum(z1, 0)))
+    off = np.where(z1 <= 0, dh1, 0.0)
+    got = evidence.inactive_directions((params, X, y, 0.1))
+    np.testing.assert_allclose(got["grads/W1"], X.T @ off, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(got["grads/b1"], off.sum(axis=0), rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(got["scores"], np.minimum(z1, 0) @ params["W2"], rtol=1e-12)
+    with pytest.raises(ValueError, match="an observation holds plain arrays only, not object"):
+        evidence.read_array(b"", np.dtype(object), (0,), 0)
