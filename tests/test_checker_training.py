@@ -129,7 +129,8 @@ def test_a_train_whose_steps_cannot_be_seen_is_rebuilt_from_its_outcome():
     final params moved after the loop, no step is rebuilt; with the biases' rate doubled no run of one rate per
     step rebuilds it, so it is judged by its outcome and located no further than the loop; with the minibatches
     drawn from the first rows only, its first loss shows it; with the accuracies recorded before the update,
-    its final params are the oracle's, so what it records is wrong."""
+    or the losses recorded doubled (no rate rebuilds those), its final params are the oracle's, so what it
+    records is wrong."""
     call = "loss, grads = self.loss(X_batch, y=y_batch, reg=reg)"
     step = ("class TwoLayerNet", "def sgd_step(net, X_batch, y_batch, reg):\n"
                                  "    return dict(zip(('loss', 'grads'), TwoLayerNet.loss(net, X_batch, y_batch, reg)))"
@@ -165,6 +166,11 @@ def test_a_train_whose_steps_cannot_be_seen_is_rebuilt_from_its_outcome():
          "            for name in self.params:\n"),
         ("train_acc_history.append((self.predict(X_batch) == y_batch).mean())", "train_acc_history.append(early)")])
     assert before.summary()["part"] == "training_histories", before.summary()
+    doubled = edited("train_unobserved_losses_doubled", unseen + [("loss_history.append(loss)",
+                                                                   "loss_history.append(2 * loss)  # BUG")])
+    assert doubled.summary()["part"] == "training_histories", doubled.summary()  # no rate gives those losses
+    assert doubled.summary()["structure"].endswith("its final params are that run's, so its steps are, and what it "
+                                                   "records is not")
 
 
 def test_a_rebuilt_step_tries_only_rates_that_give_the_next_loss():
