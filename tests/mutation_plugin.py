@@ -86,3 +86,23 @@ def _trace_afresh_for_mutmut():
     traces its programs afresh."""
     if os.environ.get("MUTANT_UNDER_TEST") == "stats":
         jax.clear_caches()
+        _forget_results()
+
+
+def _forget_results():
+    """In a first run, each test computes what it reads: the checked nets a test shares with
+    others (tests/checker_impls/inprocess.py) and the package's own memoised results
+    (functools caches) are forgotten before each test, or the lines that compute them would
+    seem reached by the first test that asked only."""
+    import functools
+    import sys
+
+    inprocess = sys.modules.get("tests.checker_impls.inprocess")
+    if inprocess is not None:
+        inprocess._RESULTS.clear()
+    for name, module in list(sys.modules.items()):
+        if module is None or not name.startswith(("jaxnet", "reference")):
+            continue
+        for value in list(vars(module).values()):
+            if isinstance(value, functools._lru_cache_wrapper):
+                value.cache_clear()

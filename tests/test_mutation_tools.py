@@ -360,3 +360,21 @@ def test_mutants_run_two_at_once_each_in_a_folder_of_its_own(tmp_path, monkeypat
     assert ran["m.py::k0"] == ["t"] and ran["m.py::k4"] == ran["m.py::k5"] == ["t", "u"]  # then the whole row
     assert set(used) == {work, tmp_path / "m.2"} and (tmp_path / "m.2" / "m.py").read_text() == "x = 1\n"
     assert seconds["jobs"] == 2
+
+
+def test_a_first_run_forgets_shared_results_before_each_test(monkeypatch):
+    """So that coverage and mutmut see each test compute what it reads: the checked nets tests
+    share, and the package's memoised results, are forgotten in a first run."""
+    import functools
+    import types
+
+    from tests import mutation_plugin
+    from tests.checker_impls import inprocess
+
+    module = types.ModuleType("jaxnet_forgetting_example")
+    module.square = functools.lru_cache(lambda x: x * x)
+    module.square(3)
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    monkeypatch.setitem(inprocess._RESULTS, "a net", "its result")
+    mutation_plugin._forget_results()
+    assert module.square.cache_info().currsize == 0 and "a net" not in inprocess._RESULTS
