@@ -155,10 +155,10 @@ def run_modules(chosen, tests, jobs=1):
         selection = tests_for(mutant.first, mutant.last, by_path[path], durations)
         # Lines coverage cannot see (a trace function's, a child process's) run against the
         # whole row: a mutant it kills is killed; one it does not stays "no tests".
-        tests = selection or list(durations)
+        run_with = selection or list(durations)
         folder = free.get()
         try:
-            status = run_mutant(folder, path, mutant, tests, time_limit(tests, durations, startup), env)
+            status = run_mutant(folder, path, mutant, run_with, time_limit(run_with, durations, startup), env)
         finally:
             free.put(folder)
         if not selection and status == "survived":
