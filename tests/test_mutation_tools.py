@@ -306,6 +306,7 @@ def test_modules_sharing_a_row_share_one_first_run(monkeypatch):
 def test_one_first_run_records_the_lines_of_every_module_of_a_row(tmp_path):
     """bench.deletion's first run under coverage, on a two-module folder: each module's lines
     map to the tests that execute them (test ids as pytest names them)."""
+    pytest.importorskip("coverage", reason="the mutation tools' extra: pip install -e '.[mutation]'")
     (tmp_path / "tests").mkdir()
     (tmp_path / "tests" / "__init__.py").write_text("")
     (tmp_path / "tests" / "mutation_plugin.py").write_text(
