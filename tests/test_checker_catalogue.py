@@ -83,13 +83,18 @@ def test_each_buggy_implementation_fails_with_its_cause_named(cause):
     assert not report_shape(result, report.render), report.render(result)
 
 
+def net_of(source, params):
+    """The TwoLayerNet that ``source`` defines, at the toy's sizes, holding copies of ``params``."""
+    namespace = {}
+    exec(compile(source, "net.py", "exec"), namespace)
+    net = namespace["TwoLayerNet"](4, 10, 3)
+    net.params = {k: np.array(v) for k, v in params.items()}
+    return net
+
+
 def buggy_net(cause, params):
     """The buggy NumPy net of ``cause`` (tests/checker_impls/bugs.py) holding ``params``."""
-    namespace = {}
-    exec(compile(buggy_source(cause), f"bug_{cause}.py", "exec"), namespace)
-    net = namespace["TwoLayerNet"](4, 10, 3)
-    net.params = {k: v.copy() for k, v in params.items()}
-    return net
+    return net_of(buggy_source(cause), params)
 
 
 @pytest.mark.parametrize("cause", [m.id for m in mistakes.CATALOGUE])
@@ -233,11 +238,8 @@ def test_predictions_that_differ_are_counted_row_by_row():
     from reference.checker import problems
 
     def wrong_rows(source, problem):
-        namespace = {}
-        exec(compile(source, "net.py", "exec"), namespace)
-        net = namespace["TwoLayerNet"](problems.D, problems.H, problems.C)
         params, X = problem
-        net.params = {k: np.array(v) for k, v in params.items()}
+        net = net_of(source, params)
         want = np.argmax(np.maximum(0, X @ params["W1"] + params["b1"]) @ params["W2"] + params["b2"], axis=1)
         with np.errstate(all="ignore"):
             got = np.asarray(net.predict(X))

@@ -85,13 +85,17 @@ def test_a_step_that_moves_no_param_is_the_update_s_mistake():
     assert [f.part for f in result.findings] == ["training_update"] and result.summary()["cause"] is None
 
 
+# train's call of the instance's loss, and a module-level step function of the same file to call instead
+LOSS_CALL = "self.loss(X_batch, y=y_batch, reg=reg)"
+STEP_FUNCTION = ("class TwoLayerNet", "def sgd_step(params, X_batch, y_batch, reg):\n    net = TwoLayerNet.__new__(TwoLayerNet)\n"
+                                      "    net.params = params\n    return net.loss(X_batch, y=y_batch, reg=reg)\n\n\nclass TwoLayerNet")
+
+
 def test_a_train_stepping_through_its_own_function_is_traced_step_by_step():
     """train computing its gradients through a function of its own file (the class's loss, or a
     module-level step taking the params dict) instead of the instance's loss: each call is traced as
     a step; right, it passes; with the rate halved, the rate is what is wrong, and named."""
-    call = "self.loss(X_batch, y=y_batch, reg=reg)"
-    step = ("class TwoLayerNet", "def sgd_step(params, X_batch, y_batch, reg):\n    net = TwoLayerNet.__new__(TwoLayerNet)\n"
-                                 "    net.params = params\n    return net.loss(X_batch, y=y_batch, reg=reg)\n\n\nclass TwoLayerNet")
+    call, step = LOSS_CALL, STEP_FUNCTION
     own = edited("train_by_class_loss", [(call, "TwoLayerNet.loss(self, X_batch, y=y_batch, reg=reg)")])
     assert own.passed, [(c.name, c.diagnosis) for c in own.checks if not c.passed]
     stepped = edited("train_by_step", [step, (call, "sgd_step(self.params, X_batch, y_batch, reg)")])
@@ -110,9 +114,7 @@ def test_the_steps_of_a_train_through_its_own_function_are_seen_and_the_tracer_p
     from reference.checker import evidence, observe
     from tests.checker_impls.inprocess import net_file
 
-    call = "self.loss(X_batch, y=y_batch, reg=reg)"
-    step = ("class TwoLayerNet", "def sgd_step(params, X_batch, y_batch, reg):\n    net = TwoLayerNet.__new__(TwoLayerNet)\n"
-                                 "    net.params = params\n    return net.loss(X_batch, y=y_batch, reg=reg)\n\n\nclass TwoLayerNet")
+    call, step = LOSS_CALL, STEP_FUNCTION
     path = net_file("train_by_step_observed", buggy_source("train_by_step", [step, (call, "sgd_step(self.params, X_batch, y_batch, reg)")]))
     before = sys.gettrace()
     assert observe.main(["--path", str(path), "--out", str(tmp_path)]) == 0
