@@ -7,6 +7,7 @@
     python -m bench.deletion --count               # mutants per module, without running them
     python -m bench.deletion --report --out deletion.json   # count the last runs again
     python -m bench.deletion --jobs 2              # two mutants at once (a copy of the folder each)
+    python -m bench.deletion --survivors --out deletion.json   # the last runs' survivors again
 
 Three operators, each applied to one statement at a time:
 
@@ -171,15 +172,39 @@ def total(modules):
             "seconds": round(sum(m.get("seconds", 0) for m in ran), 1)}
 
 
-def selected(paths, touched):
-    """{module: its mutants} for the modules to run: all of each module's, or, given the
-    touched lines of a change, only the mutants whose lines it touches."""
+def merged(entry, statuses, seconds, equivalent=DELETION_EQUIVALENT):
+    """A module's counts from its last run's ``entry`` and the statuses of that run's
+    survivors and untested mutants run again (``--survivors``): the mutants killed then stay
+    killed, those run again count as they ended now."""
+    again = score(statuses, equivalent)
+    killed = entry["killed"] + again["killed"]
+    scored = entry["mutants"] - entry["equivalent"] - again["equivalent"]
+    return {**entry, "killed": killed, "timeout": entry["timeout"] + again["timeout"],
+            "survived": again["survived"], "no_tests": again["no_tests"],
+            "equivalent": entry["equivalent"] + again["equivalent"], "error": again["error"],
+            "score": round(killed / scored, 4) if scored else None,
+            "surviving": again["surviving"], "untested": again["untested"],
+            "equivalent_mutants": sorted(set(entry.get("equivalent_mutants", []))
+                                         | set(again["equivalent_mutants"])),
+            "seconds": round(entry.get("seconds", 0) + seconds["seconds"], 1),
+            "rerun": {"mutants": len(statuses), "seconds": seconds["seconds"],
+                      "record_seconds": seconds["record_seconds"]}}
+
+
+def selected(paths, touched, survivors=None):
+    """{module: its mutants} for the modules to run: all of each module's; given the touched
+    lines of a change, only the mutants whose lines it touches; given ``survivors`` (the last
+    runs' {module: entry}), only the mutants each left surviving or untested."""
     chosen = {}
     for module in paths:
         found = mutants((mutation.ROOT / module).read_text(), module)
         if touched is not None:
             lines = touched.get(module, set())
             found = [m for m in found if any(m.first <= n <= m.last for n in lines)]
+        if survivors is not None:
+            left = survivors.get(module, {})
+            left = set(left.get("surviving", [])) | set(left.get("untested", []))
+            found = [m for m in found if m.key in left]
         if found:
             chosen[module] = found
     return chosen
@@ -195,16 +220,21 @@ def parse_args(argv, table):
     p.add_argument("--count", action="store_true", help="count each module's mutants; run nothing")
     p.add_argument("--report", action="store_true",
                    help="run nothing; count the last runs again (after editing the equivalents)")
+    p.add_argument("--survivors", action="store_true",
+                   help="run only the mutants that the last runs in --out left surviving or "
+                        "untested (after new tests), with a new first run")
     p.add_argument("--out", help="also write the JSON here (merged into it when it exists)")
     p.add_argument("--jobs", type=int, default=1,
                    help="mutants run at once, each in a copy of its module's folder (default: 1)")
     return p.parse_args(argv)
 
 
-def run_modules(chosen, table, result, report=False, out=None, jobs=1):
+def run_modules(chosen, table, result, report=False, out=None, jobs=1, survivors=False):
     """Run (or with ``report``, count again from ``result``) each chosen module, adding its
     entry and the total to ``result``; written to ``out`` after every module, so that a run
-    stopped halfway keeps what it did. Modules with the same row of tests share one first run."""
+    stopped halfway keeps what it did. Modules with the same row of tests share one first run.
+    With ``survivors`` the chosen mutants are the last runs' survivors, merged into their
+    entries."""
     previous, start = dict(result["modules"]), time.perf_counter()
     if not report:
         deletion_run.clear_cache()
@@ -219,6 +249,9 @@ def run_modules(chosen, table, result, report=False, out=None, jobs=1):
         for path, statuses, seconds in done:
             if report:
                 result["modules"][path] = rescored(previous[path])
+            elif survivors:
+                result["modules"][path] = merged(previous[path], statuses, seconds)
+                result["wall_seconds"] = round(time.perf_counter() - start, 1)
             else:
                 result["modules"][path] = {**score(statuses), **seconds}
                 result["wall_seconds"] = round(time.perf_counter() - start, 1)
@@ -240,7 +273,10 @@ def main(argv=None):
     touched = changes.changed_lines(args.changed_since) if args.changed_since else None
     for path in sorted(set(touched or ()) - set(table)):
         print(f"{path}: changed, but it has no row in [tool.jaxnet.mutation]", file=sys.stderr)
-    chosen = selected(args.only, touched)
+    if args.survivors and not (args.out and Path(args.out).exists()):
+        raise SystemExit("--survivors reads the last runs from --out: name an existing file")
+    last = json.loads(Path(args.out).read_text())["modules"] if args.survivors else None
+    chosen = selected(args.only, touched, last)
     if args.count:
         counts = {m: len(found) for m, found in chosen.items()}
         print(json.dumps({"modules": counts, "mutants": sum(counts.values())}, indent=1))
@@ -252,7 +288,7 @@ def main(argv=None):
               "changed_since": args.changed_since, "modules": previous}
     if args.jobs < 1:
         raise SystemExit(f"--jobs must be >= 1, got {args.jobs}")
-    result = run_modules(chosen, table, result, args.report, args.out, args.jobs)
+    result = run_modules(chosen, table, result, args.report, args.out, args.jobs, args.survivors)
     print(json.dumps(result, indent=1, ensure_ascii=False))
     return 0
 

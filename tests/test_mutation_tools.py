@@ -285,6 +285,31 @@ def test_a_deletion_report_moves_survivors_listed_since_to_equivalent():
     assert again["equivalent_mutants"] == ["b"] and again["score"] == round(2 / 3, 4)
 
 
+def test_deletion_survivors_run_again_alone_and_merge_into_the_last_run(tmp_path, monkeypatch):
+    """--survivors: only the mutants the last run left surviving or untested are chosen, and
+    their new statuses are merged into its counts (the mutants killed then stay killed)."""
+    module = next(iter(deletion.mutation.modules()))
+    with pytest.raises(SystemExit, match="--survivors reads the last runs from --out"):
+        deletion.main(["--survivors", "--only", module, "--out", str(tmp_path / "absent.json")])
+    (tmp_path / "m.py").write_text(SOURCE)
+    monkeypatch.setattr(deletion.mutation, "ROOT", tmp_path)
+    keys = [m.key for m in deletion.mutants(SOURCE, "m.py")]
+    a, b, c = keys[:3]
+    last = {"m.py": {"mutants": len(keys), "killed": len(keys) - 3, "timeout": 0, "equivalent": 0,
+                     "surviving": [a, b], "untested": [c], "seconds": 10.0}}
+    chosen = deletion.selected(["m.py"], None, last)
+    assert [m.key for m in chosen["m.py"]] == [a, b, c]
+    entry = deletion.merged(last["m.py"], {a: "killed", b: "survived", c: "timeout"},
+                            {"seconds": 5.0, "record_seconds": 2.0}, equivalent={})
+    assert entry["killed"] == len(keys) - 1 and entry["timeout"] == 1
+    assert entry["surviving"] == [b] and entry["untested"] == [] and entry["no_tests"] == 0
+    assert entry["score"] == round((len(keys) - 1) / len(keys), 4) and entry["seconds"] == 15.0
+    listed = deletion.merged(last["m.py"], {a: "survived", b: "survived", c: "no tests"},
+                             {"seconds": 5.0, "record_seconds": 2.0}, equivalent={a: "the same"})
+    assert listed["equivalent_mutants"] == [a] and listed["surviving"] == [b] and listed["untested"] == [c]
+    assert listed["score"] == round((len(keys) - 3) / (len(keys) - 1), 4)
+
+
 def test_modules_sharing_a_row_share_one_first_run(monkeypatch):
     calls = []
 
