@@ -3,15 +3,18 @@ the row under coverage (which tests execute which line of each module, and how l
 test takes), then each mutant against the tests that execute its lines. Every process runs
 at nice 19; mutants run one at a time, or ``jobs`` at once in copies of the module's folder."""
 
+import contextlib
 import json
 import os
 import queue
+import shutil
 import signal
 import subprocess
 import sys
 import time
-import shutil
+import uuid
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from bench import mutation
 
@@ -46,12 +49,37 @@ COLLECTING = "ERROR collecting"  # ... a test module that no longer collects (th
 NOT_FOUND = "ERROR: not found:"  # ... and for a test id that is not collected (exit status 4)
 
 
+MARK = "JAXNET_DELETION_RUN"  # in the environment of every process a run starts, and of theirs
+
+
+def marked(mark):
+    """The ids of the processes whose environment holds ``MARK=mark`` (Linux's /proc; none
+    elsewhere)."""
+    wanted, found = f"{MARK}={mark}".encode(), []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if wanted in entry.joinpath("environ").read_bytes().split(b"\0"):
+                found.append(int(entry.name))
+        except OSError:  # gone, or another user's
+            continue
+    return found
+
+
+def kill_marked(mark):
+    """Kill the processes a run left behind: a mutant may stop the checker from killing its
+    child (which runs in a session of its own, out of reach of the run's process group)."""
+    for pid in marked(mark):
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+
+
 def _run(cmd, cwd, env, log, timeout=None):
     """``cmd`` in a process group of its own at nice 19, its output to ``log``: (exit status,
-    or None if the whole group was killed at ``timeout`` seconds; wall seconds)."""
-    start = time.perf_counter()
+    or None if the whole group was killed at ``timeout`` seconds; wall seconds). Whatever it
+    started is killed after it, in its group or not."""
+    start, mark = time.perf_counter(), uuid.uuid4().hex
     with open(log, "w") as out:
-        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
+        proc = subprocess.Popen(cmd, cwd=cwd, env={**env, MARK: mark}, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True, preexec_fn=lambda: os.nice(19))
         try:
             code = proc.wait(timeout=timeout)
@@ -59,6 +87,8 @@ def _run(cmd, cwd, env, log, timeout=None):
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
             code = None
+        finally:
+            kill_marked(mark)
     return code, time.perf_counter() - start
 
 

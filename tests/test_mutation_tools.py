@@ -3,6 +3,7 @@ diff touches (bench.changes), the mutation plugin's ordering and the rows of eve
 Fast tier: in-process, nothing runs the project's suite (one test runs pytest on a two-file folder)."""
 
 import ast
+import contextlib
 import json
 import os
 import subprocess
@@ -404,3 +405,27 @@ def test_a_first_run_forgets_shared_results_before_each_test(monkeypatch):
     monkeypatch.setitem(inprocess._RESULTS, "a net", "its result")
     mutation_plugin._forget_results()
     assert module.square.cache_info().currsize == 0 and "a net" not in inprocess._RESULTS
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="reads Linux's /proc")
+def test_a_deletion_run_kills_what_its_processes_left_in_sessions_of_their_own(tmp_path):
+    """A mutant may stop the checker from killing its child, which runs in a session of its own:
+    bench.deletion's run kills every process started under it, its group's or not."""
+    pid_file = tmp_path / "pid"
+    script = ("import subprocess, sys\n"
+              "p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)'], start_new_session=True)\n"
+              f"open({str(pid_file)!r}, 'w').write(str(p.pid))\n")
+    code, _ = deletion_run._run([sys.executable, "-c", script], tmp_path, dict(os.environ), tmp_path / "log")
+    pid = int(pid_file.read_text())
+    try:
+        assert code == 0
+        stat = Path(f"/proc/{pid}/stat")
+        for _ in range(100):  # SIGKILL is sent at once; the process may take a moment to go
+            if not stat.exists() or stat.read_text().rsplit(")", 1)[1].split()[0] == "Z":
+                break
+            time.sleep(0.05)
+        else:
+            raise AssertionError(f"process {pid} outlived the run")
+    finally:
+        with contextlib.suppress(OSError):
+            os.kill(pid, 9)
