@@ -274,4 +274,14 @@ DELETION_EQUIVALENT = {
     # offsets' one caller (describe) passes the difference of two float arrays
     "reference/checker/structure.py::offsets::argument::diff = np.asarray(diff, float)":
         "its one caller passes a float array already",
+    # dict.__init__() without arguments adds nothing: dict.__new__ has made the empty dict
+    "reference/checker/histories.py::_OnFirstRead.__init__::call::super().__init__()":
+        "dict.__init__() with no arguments adds nothing to the empty dict",
+    # the numeric gradient's net holds the toy params already: the toy probes just before set them
+    # through the same NetCall. Only a loss that changes its params in place or keeps state between
+    # calls sees other values here, and each call of the centred difference changes them again: of the
+    # 293 catalogue and unknown nets, the three that do (gradient_aliases_param, reg_gradient_in_weights,
+    # loss_keeps_examples) get the same checks, measures (gradients_numeric fails at 1.0) and report
+    "reference/checker/observe.py::numeric_gradients::call::recording.set_params(call.net, p)":
+        "the net holds the toy params already; a loss that changes them fails the numeric check either way",
 }
