@@ -80,6 +80,43 @@ def test_pytest_helper_fails_with_the_report_text(tmp_path):
     assert "FAIL gradients" in str(err.value) and "[cause: relu_mask_on_upstream]" in str(err.value)
 
 
+@pytest.mark.parametrize("options, seen", [({}, {"function": False, "timeout": 60.0}),
+                                           ({"function": True, "timeout": 7.5}, {"function": True, "timeout": 7.5})])
+def test_pytest_helper_hands_its_options_to_the_check_and_raises_the_report(monkeypatch, options, seen):
+    """assert_two_layer_net_passes in this process, with a stand-in for the check: the path and
+    both options reach it (by default a class, 60 s); a passing result comes back, a failing one
+    is raised with the report, after a line break, as the message."""
+    from reference.checker import report, run
+    from reference.checker.report import FileResult
+
+    calls, results = [], [FileResult("net.py", "class", [], None, 0.1),
+                          FileResult("net.py", "class", [], "SyntaxError: invalid syntax", 0.1)]
+    monkeypatch.setattr(run, "check", lambda path, **kw: calls.append((path, kw)) or results[len(calls) - 1])
+    assert pytest_helper.assert_two_layer_net_passes("net.py", **options) is results[0]
+    with pytest.raises(pytest_helper.TwoLayerNetCheckFailed) as err:
+        pytest_helper.assert_two_layer_net_passes("net.py", **options)
+    assert str(err.value) == "\n" + report.render(results[1]) and "SyntaxError" in str(err.value)
+    assert calls == [("net.py", seen)] * 2
+
+
+def test_package_api_hands_every_option_to_the_run(monkeypatch):
+    """reference.checker.check and check_many, with stand-ins for the run's: each target and
+    option reaches it, the defaults a class, 60 s, the machine's cores and no callback."""
+    from reference import checker
+    from reference.checker import run
+
+    calls = []
+    monkeypatch.setattr(run, "check", lambda *a, **kw: calls.append(("check", a, kw)) or "one")
+    monkeypatch.setattr(run, "check_many", lambda *a, **kw: calls.append(("check_many", a, kw)) or ["many"])
+    assert checker.check("net.py") == "one" and checker.check("m:loss", function=True, timeout=5.0) == "one"
+    assert checker.check_many(["a.py"]) == ["many"]
+    assert checker.check_many(["m:loss"], function=True, timeout=5.0, jobs=3, on_result=print) == ["many"]
+    assert calls == [("check", ("net.py",), {"function": False, "timeout": 60.0}),
+                     ("check", ("m:loss",), {"function": True, "timeout": 5.0}),
+                     ("check_many", (["a.py"],), {"function": False, "timeout": 60.0, "jobs": None, "on_result": None}),
+                     ("check_many", (["m:loss"],), {"function": True, "timeout": 5.0, "jobs": 3, "on_result": print})]
+
+
 def test_reference_and_the_observing_child_import_no_jax():
     code = ("import sys, reference, reference.checker, reference.checker.observe, reference.checker.cli; "
             "from reference import TwoLayerNet; assert 'jax' not in sys.modules, 'jax imported'")
