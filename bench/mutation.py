@@ -13,7 +13,9 @@ tests and a pyproject.toml whose ``[tool.mutmut]`` is the project's with two cha
 module is mutated, and the tests are that module's row of ``[tool.jaxnet.mutation]``. There
 ``mutmut run`` runs the selection once to learn which tests reach which function, then each
 mutant against only the tests that reach its function. This times each module's run and
-counts its mutants by status from mutmut's record (mutants/MODULE.meta).
+counts its mutants by status from mutmut's record (mutants/MODULE.meta). Modules run together
+whose rows are the same share one folder and one ``mutmut run`` (the first module's folder;
+the others' hold a ``shared_run`` file naming it): the selection runs once for all of them.
 
 ``--changed-since REV`` runs, in each module that ``git diff REV`` touches, only the mutants of
 the functions whose lines it touches (mutmut's ``run NAME...``); mutmut still runs the
@@ -32,9 +34,9 @@ mutants, which no test can tell from the real code, are listed in EQUIVALENT wit
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
-import shutil
 import time
 import tomllib
 from collections import Counter
@@ -87,10 +89,20 @@ def _toml(table):
     return "".join(f"{key} = {json.dumps(value)}\n" for key, value in table.items())
 
 
+def run_folder(path):
+    """The folder of a module's last run: its own, or the one it shared with modules of the same
+    row (named in its ``shared_run``)."""
+    own = workdir(path)
+    shared = own / "shared_run"
+    return WORK / shared.read_text().strip() if shared.exists() else own
+
+
 def prepare(path, tests, work=None):
     """A fresh folder for one module's run (``work``, by default ``workdir(path)``): sources,
-    tests, and mutmut's config for it."""
-    work = work or workdir(path)
+    tests, and mutmut's config for it. ``path`` may be a list of modules that share ``tests``,
+    mutated in one run in the first one's folder."""
+    paths = [path] if isinstance(path, str) else list(path)
+    work = work or workdir(paths[0])
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     skip = shutil.ignore_patterns("__pycache__", "*.egg-info")
@@ -100,7 +112,7 @@ def prepare(path, tests, work=None):
     for name in ("conftest.py", "README.md"):
         shutil.copy2(ROOT / name, work / name)
     tool = pyproject()["tool"]
-    mutmut = {**tool["mutmut"], "only_mutate": [path], "pytest_add_cli_args_test_selection": tests}
+    mutmut = {**tool["mutmut"], "only_mutate": paths, "pytest_add_cli_args_test_selection": tests}
     (work / "pyproject.toml").write_text("[tool.pytest.ini_options]\n" + _toml(tool["pytest"]["ini_options"])
                                          + "\n[tool.mutmut]\n" + _toml(mutmut))
     return work
@@ -108,7 +120,7 @@ def prepare(path, tests, work=None):
 
 def count(path):
     """One module's mutants by status, from mutmut's record of it (None if it never ran)."""
-    meta = workdir(path) / "mutants" / (path + ".meta")
+    meta = run_folder(path) / "mutants" / (path + ".meta")
     if not meta.exists():
         return None
     codes = json.loads(meta.read_text())["exit_code_by_key"]
@@ -159,8 +171,14 @@ def planned(paths, rev):
 def run(path, tests, max_children, names=None):
     """``mutmut run`` (of the named mutants only, if given) in the module's folder at nice 19
     (the machine is shared): its wall time in seconds (mutant generation, the test-selection
-    run and the mutants) and exit code."""
-    work = prepare(path, tests)
+    run and the mutants) and exit code. ``path`` may be a list of modules of one row: one run
+    in the first one's folder, which the others' ``shared_run`` names."""
+    paths = [path] if isinstance(path, str) else list(path)
+    work = prepare(paths, tests)
+    for other in paths[1:]:
+        shutil.rmtree(workdir(other), ignore_errors=True)
+        workdir(other).mkdir(parents=True)
+        (workdir(other) / "shared_run").write_text(work.name + "\n")
     cmd = [sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children), *(names or ())]
     env = _env()
     start = time.perf_counter()
@@ -169,14 +187,14 @@ def run(path, tests, max_children, names=None):
                               preexec_fn=lambda: os.nice(19))
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
-        sys.stderr.write(f"{path}: mutmut exited {proc.returncode}; see {work / 'mutmut.log'}\n")
+        sys.stderr.write(f"{', '.join(paths)}: mutmut exited {proc.returncode}; see {work / 'mutmut.log'}\n")
     return round(seconds, 1), proc.returncode
 
 
 def verify(path, tests):
     """Each surviving or untested mutant of the module's last run against the tests as they
     are now: {mutant: "killed" or "survived"}."""
-    work, result = workdir(path), {}
+    work, result = run_folder(path), {}
     source = (work / path).read_text()
     if source != (ROOT / path).read_text():
         raise SystemExit(f"{path} changed since its last run: run it again instead of --verify")
@@ -231,13 +249,22 @@ def main(argv=None):
               "modules": dict(previous)}
     if not (args.report or args.verify):
         shutil.rmtree(XLA_CACHE, ignore_errors=True)  # a run's time includes its compilations
+    ran = {}  # module -> (seconds, exit code, the group's first module) of the run it took part in
     for path, names in plan.items():
         entry = dict(previous.get(path, {}))
         if args.verify:
             entry["verified"] = verify(path, table[path])
         elif not args.report:
             entry.pop("verified", None)
-            entry["seconds"], entry["mutmut_exit"] = run(path, table[path], args.max_children, names)
+            if path not in ran:
+                group = [p for p in plan if table[p] == table[path]]
+                named = None if any(plan[p] is None for p in group) else [n for p in group for n in plan[p]]
+                seconds, code = run(group, table[path], args.max_children, named)
+                ran.update({p: (seconds, code, path) for p in group})
+            seconds, entry["mutmut_exit"], first = ran[path]
+            entry["seconds"] = seconds if first == path else 0.0  # the group's time, counted once
+            entry.pop("run_with", None)
+            entry.update({"run_with": first} if first != path else {})
         entry.update(count(path) or {})
         if entry.get("checked"):
             verified = entry.get("verified", {})

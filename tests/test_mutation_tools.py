@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import changes, deletion, deletion_run
+from bench import changes, deletion, deletion_run, mutation
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -198,7 +198,6 @@ def test_changed_functions_mutmut_mutants_are_exactly_its_own():
     """bench.mutation --changed-since passes mutmut the names of the touched functions'
     mutants, as mutmut generates them."""
     pytest.importorskip("mutmut")
-    from bench import mutation
 
     source = "def f(x):\n    return x + 1\n\n\ndef g(x):\n    return x * 2\n"
     names = mutation.mutant_names("jaxnet/a.py", source, ["x_g"])
@@ -227,7 +226,6 @@ def test_a_mutants_tests_run_fastest_first_by_bench_deletions_record(tmp_path, m
 def test_mutation_verify_refuses_a_module_changed_since_its_run(tmp_path, monkeypatch):
     """--verify scores new tests against the mutants of the module as it was run: a module
     edited since would be scored against mutants of other code."""
-    from bench import mutation
 
     monkeypatch.setattr(mutation, "WORK", tmp_path)
     path = "jaxnet/checks.py"
@@ -429,3 +427,45 @@ def test_a_deletion_run_kills_what_its_processes_left_in_sessions_of_their_own(t
     finally:
         with contextlib.suppress(OSError):
             os.kill(pid, 9)
+
+
+def test_mutmut_runs_the_modules_of_one_row_together_in_one_folder(tmp_path, monkeypatch):
+    """bench.mutation: modules with the same row share one ``mutmut run`` (one selection run),
+    in the first one's folder, which the others' ``shared_run`` names; each is counted from it
+    and the run's time is counted once."""
+    monkeypatch.setattr(mutation, "WORK", tmp_path)
+    table = {"a.py": ["tests/t.py"], "b.py": ["tests/u.py"], "c.py": ["tests/t.py"]}
+    monkeypatch.setattr(mutation, "modules", lambda: table)
+    monkeypatch.setattr(mutation, "planned", lambda paths, rev: {p: None for p in paths})
+    calls = []
+
+    def run(paths, tests, max_children, names=None):
+        calls.append((paths, tests, names))
+        if len(paths) > 1:
+            for other in paths[1:]:
+                mutation.workdir(other).mkdir(parents=True)
+                (mutation.workdir(other) / "shared_run").write_text(mutation.workdir(paths[0]).name + "\n")
+        return 30.0, 0
+
+    monkeypatch.setattr(mutation, "run", run)
+    monkeypatch.setattr(mutation, "count", lambda path: {"mutants": 1, "checked": 1, "killed": 1, "equivalent": 0,
+                                                         "surviving": [], "untested": [],
+                                                         "folder": mutation.run_folder(path).name})
+    out = tmp_path / "out.json"
+    assert mutation.main(["--only", "a.py", "b.py", "c.py", "--out", str(out)]) == 0
+    assert calls == [(["a.py", "c.py"], ["tests/t.py"], None), (["b.py"], ["tests/u.py"], None)]
+    modules = json.loads(out.read_text())["modules"]
+    assert {p: modules[p]["folder"] for p in modules} == {"a.py": "a", "b.py": "b", "c.py": "a"}
+    assert [modules[p]["seconds"] for p in ("a.py", "b.py", "c.py")] == [30.0, 30.0, 0.0]
+    assert modules["c.py"]["run_with"] == "a.py" and "run_with" not in modules["a.py"]
+
+
+def test_a_shared_mutmut_run_mutates_every_module_of_its_row(tmp_path, monkeypatch):
+    """The folder of a shared run tells mutmut to mutate each of its modules, and the tests are
+    the row's."""
+    monkeypatch.setattr(mutation, "WORK", tmp_path)
+    work = mutation.prepare(["jaxnet/checks.py", "jaxnet/augment.py"], ["tests/test_validation.py"])
+    config = tomllib.loads((work / "pyproject.toml").read_text())["tool"]["mutmut"]
+    assert work == tmp_path / "jaxnet.checks"
+    assert config["only_mutate"] == ["jaxnet/checks.py", "jaxnet/augment.py"]
+    assert config["pytest_add_cli_args_test_selection"] == ["tests/test_validation.py"]
