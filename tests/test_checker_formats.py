@@ -115,3 +115,103 @@ def test_gradescope_scores_a_file_that_could_not_run_zero_on_every_check(results
 
 def test_the_check_names_graders_configure_are_the_checks_that_run(results):
     assert [c.name for c in results[1].checks] == list(formats.check_names("class"))
+
+
+def written_out():
+    """Two files made here, not checked: a class whose checks fail in each way a report shows
+    (a part, none, a consequence, first lines of 300 and 301 characters), and a loss function
+    that could not be loaded, its first line longer than 300."""
+    from reference.checker.report import Check
+
+    checks = [Check("init", True, 0.0, 1e-9, "max |init - want|"),
+              Check("toy_loss", False, 0.5, 1e-12, "|loss - want|", "reg missing\nsecond line", part="regulariser"),
+              Check("gradients", False, 1.0, 1e-8, "rel error", "follows", consequence_of="toy_loss"),
+              Check("predict", False, 2, 0, "rows wrong", "p" * 301),
+              Check("train_steps", False, 3, 0, "steps", "s" * 300, part="training_update"),
+              Check("loss_history", False, 4, 0, "entries", "")]
+    error = "could not load it: " + "z" * 290 + "\nTraceback: ..."
+    return [FileResult("net.py", "class", checks, None, 1.23456), FileResult("loss.py", "function", [], error, 0.5)]
+
+
+def test_junit_xml_written_out_whole():
+    """The whole JUnit document of written_out(), element by element, as a reader expects it."""
+    net, loss = written_out()
+    error_line = loss.error.split("\n")[0]
+    assert len(error_line) > 300
+    case = '    <testcase classname="two_layer_net.class" name="{}" time="0"'
+    expected = "\n".join([
+        "<?xml version='1.0' encoding='utf-8'?>",
+        '<testsuites name="check-two-layer-net" tests="7" failures="5" errors="1">',
+        '  <testsuite name="net.py" time="1.235" tests="6" failures="5" errors="0">',
+        "    <properties>",
+        '      <property name="part" value="" />',
+        '      <property name="cause" value="" />',
+        '      <property name="structure" value="" />',
+        "    </properties>",
+        case.format("init") + " />",
+        case.format("toy_loss") + ">",
+        '      <failure message="reg missing" type="regulariser">|loss - want|: 0.5 (tolerance 1e-12)',
+        "reg missing",
+        "second line</failure>",
+        "    </testcase>",
+        case.format("gradients") + ">",
+        '      <failure message="a consequence of toy_loss" type="check">rel error: 1.0 (tolerance 1e-08)',
+        "follows</failure>",
+        "    </testcase>",
+        case.format("predict") + ">",
+        f'      <failure message="{"p" * 297}..." type="check">rows wrong: 2 (tolerance 0)',
+        f'{"p" * 301}</failure>',
+        "    </testcase>",
+        case.format("train_steps") + ">",
+        f'      <failure message="{"s" * 300}" type="training_update">steps: 3 (tolerance 0)',
+        f'{"s" * 300}</failure>',
+        "    </testcase>",
+        case.format("loss_history") + ">",
+        '      <failure message="failed" type="check">entries: 4 (tolerance 0)',
+        "</failure>",
+        "    </testcase>",
+        "  </testsuite>",
+        '  <testsuite name="loss.py" time="0.500" tests="1" failures="0" errors="1">',
+        "    <properties>",
+        '      <property name="part" value="" />',
+        '      <property name="cause" value="" />',
+        f'      <property name="structure" value="{loss.error.replace(chr(10), "&#10;")}" />',
+        "    </properties>",
+        '    <testcase classname="two_layer_net.function" name="load" time="0">',
+        f'      <error message="{error_line[:300]}" type="could_not_run">{loss.error}</error>',
+        "    </testcase>",
+        "  </testsuite>",
+        "</testsuites>", ""])
+    assert formats.junit_xml([net, loss]) == expected
+    short = formats.junit_xml([FileResult("x.py", "class", [], "timed out\nafter 60 s", 0.0)])
+    assert '<error message="timed out" type="could_not_run">timed out\nafter 60 s</error>' in short
+
+
+def test_gradescope_json_written_out_whole():
+    """Gradescope's results.json of written_out(), test by test: names prefixed by the file
+    (two files), scores, statuses and outputs; a file that could not run fails each of its mode's
+    checks; the report's summary of each file, and the seconds to the millisecond."""
+    from reference.checker import report
+
+    net, loss = written_out()
+    points = {"toy_loss": 3, "toy_scores": 2}
+
+    def test(name, passed, points, output):
+        return {"name": name, "score": points if passed else 0, "max_score": points,
+                "status": "passed" if passed else "failed", "output": output, "visibility": "visible"}
+
+    tests = [test("net.py: init", True, 1, "max |init - want|: 0.0 (tolerance 1e-09)"),
+             test("net.py: toy_loss", False, 3, "|loss - want|: 0.5 (tolerance 1e-12)\nreg missing\nsecond line"),
+             test("net.py: gradients", False, 1, "rel error: 1.0 (tolerance 1e-08)\na consequence of toy_loss"),
+             test("net.py: predict", False, 1, f"rows wrong: 2 (tolerance 0)\n{'p' * 301}"),
+             test("net.py: train_steps", False, 1, f"steps: 3 (tolerance 0)\n{'s' * 300}"),
+             test("net.py: loss_history", False, 1, "entries: 4 (tolerance 0)\n")]
+    tests += [test(f"loss.py: {name}", False, points.get(name, 1), f"could not run: {loss.error}")
+              for name in ("toy_loss", "gradients", "gradients_numeric", "large_scores", "dead_units", "reg_zero",
+                           "reg_large", "single_example", "float32_inputs", "score_shift", "rows_apart",
+                           "integer_inputs", "other_sizes", "no_mutation", "grads_format")]
+    output = "\n".join(["net.py", *report.summary_lines(net)]) + "\n\n" + "loss.py\n" + loss.error
+    expected = {"output": output, "execution_time": 1.735, "tests": tests}
+    assert formats.gradescope_json([net, loss], points) == json.dumps(expected, indent=1)
+    alone = json.loads(formats.gradescope_json([net]))
+    assert [t["name"] for t in alone["tests"]][:2] == ["init", "toy_loss"]  # one file: no prefix
