@@ -276,6 +276,50 @@ DELETION_EQUIVALENT = {
     # offsets' one caller (describe) passes the difference of two float arrays
     "reference/checker/structure.py::offsets::argument::diff = np.asarray(diff, float)":
         "its one caller passes a float array already",
+    # a hypothesis's gradients the same dict as its loss's gradients: each change function makes
+    # its own outputs from copies (families.Builder.add), and nothing edits them afterwards (the
+    # families' .update calls run inside the change functions, before these lines are reached)
+    **{f"reference/checker/families.py::{f}::argument::o['grads'] = dict(o['loss_grads'])":
+       "nothing edits a hypothesis's outputs after its change function: sharing one dict reads the same"
+       for f in ("scale_reg", "fixed_reg", "one_weight", "scale_data", "guarded_log")},
+    # a NumPy float64 is a float: each of these is only compared, clipped or printed with a format
+    # (:.4g, :.2g, JSON), which read it the same; nothing reprs, pickles or type-checks a Check's measure
+    "reference/checker/rates.py::global_clip::argument::c = float(np.median(ratio[slow] * joint[slow]))":
+        "np.float64 is a float: the same comparisons and :.4g text",
+    "reference/checker/rates.py::judge_schedule::argument::c = float(np.median(used / right))":
+        "np.float64 is a float: the same comparisons, round() and :.4g text",
+    "reference/checker/rates.py::judge_schedule::argument::constant = float(np.nanmedian(used))":
+        "np.float64 is a float: the same comparisons and :.4g text",
+    "reference/checker/rates.py::judge_rates::argument::measured = float(np.nanmax(np.where(residuals > RATE_TOL, "
+    "np.inf, err)))": "np.float64 is a float: the same check in JSON, in the report and against its tolerance",
+    # stale_steps' losses at the params as a list of floats, not an array: np.isfinite, np.isclose,
+    # np.allclose and indexing read a list the same; an np.int64 index prints the same digits
+    "reference/checker/training_checks.py::stale_steps::argument::at_own = np.array([oracle(s['params'], s) for s in "
+    "steps])": "NumPy's comparisons read a list of floats as the array",
+    "reference/checker/training_checks.py::stale_steps::argument::at_first = np.array([oracle(steps[0]['params'], s) "
+    "for s in steps])": "np.allclose reads a list of floats as the array",
+    "reference/checker/training_checks.py::stale_steps::argument::t = int(np.argmax(off))":
+        "int() of a NumPy integer: the same step indexed and printed",
+    # recording.parameter_names returns a list already; SKELETON_TRAIN is read (in, len, list, zip,
+    # join), never changed
+    "reference/checker/training_checks.py::<module>::argument::SKELETON_TRAIN = tuple(recording.parameter_names("
+    "TwoLayerNet))": "a list read the same way as the tuple; nothing changes it",
+    # the verbose run's problem differs from the main run's in verbose alone, which the reference's
+    # train only prints with: run_rows and judge_run read its batch size, iterations, rates, reg and seed
+    "reference/checker/training_checks.py::verbose_difference::argument::talking = dataclasses.replace(prob, "
+    "kwargs={**prob.kwargs, 'verbose': True})": "verbose only prints: nothing judged reads it",
+    # predict's recorded labels reach these as ndarrays (Observation.get reads every array with
+    # np.frombuffer), each checked for None first: np.asarray returns the same object
+    "reference/checker/predictions.py::explained::argument::got = np.asarray(got)":
+        "every caller passes an observation's ndarray",
+    "reference/checker/predictions.py::rows_dropped::argument::got = np.asarray(got)":
+        "every caller passes an observation's ndarray",
+    # a loss reaching this line is a 0-d array (evidence.problem_parts has taken float() of it on the
+    # same problem before, which raises for any other shape): compared and printed as its float
+    "reference/checker/edge_cases.py::other_sizes_part::argument::loss = float(obs.get(f'{name}/loss'))":
+        "a 0-d array compares and prints as its float",
+    "reference/checker/gradient_slips.py::norm_clipped::argument::c = float(np.sqrt(sum((np.sum(np.asarray(g, "
+    "np.float64) ** 2) for g in returned…": "np.float64 is a float: the same comparisons, quotient and :.6g text",
     # dict.__init__() without arguments adds nothing: dict.__new__ has made the empty dict
     "reference/checker/histories.py::_OnFirstRead.__init__::call::super().__init__()":
         "dict.__init__() with no arguments adds nothing to the empty dict",

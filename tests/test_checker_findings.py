@@ -1,0 +1,335 @@
+"""The findings' own rules, one test each, on small hand-built evidence: which parts a check is
+judged on and which show a mistake's part, the words of a located loss, which checks follow
+from a wrong init, the rows predict's own forward pass gets wrong, the problem of other sizes,
+the gradient slips' hypotheses and the pool beyond the catalogue.
+
+Expected values are worked out in the tests (NumPy by hand, or from the docstrings' definitions).
+"""
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+
+from reference.checker import diagnosis, edge_cases, explain, gradient_slips, locate, problems
+from reference.checker.measures import Part
+from reference.checker.report import Check, Finding
+from tests.checker_impls.bugs import buggy_source
+from tests.checker_impls.inprocess import checked
+
+NAMES = ("W1", "b1", "W2", "b2")  # the notebook's params, in its order
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def absolute(got, want):
+    return float(np.max(np.abs(np.asarray(got, float) - np.asarray(want, float))))
+
+
+def part(key, failed, problem="toy"):
+    """A compared quantity under ``key`` on ``problem``: failing (got 1, want 0) or passing."""
+    return Part(key, 1.0 if failed else 0.0, 0.0, absolute, 0.5, problem, key)
+
+
+def check(name, passed=False, diagnosis_=""):
+    return Check(name, passed, None, None, "", diagnosis_)
+
+
+class Obs:
+    """An observation made of given arrays, init params and errors."""
+
+    def __init__(self, arrays=None, init=None, errors=None):
+        self.arrays, self.init, self.errors, self.mode = arrays or {}, init or {}, errors or {}, "class"
+
+    def get(self, key):
+        return self.arrays.get(key)
+
+    def params(self, prefix):
+        return dict(self.init) if prefix == "init" else {}
+
+
+def softmax_loss_grads(params, X, y, reg):
+    """The notebook's loss and gradients, by hand: softmax cross-entropy averaged over the N examples
+    plus reg * (sum(W1**2) + sum(W2**2)), h1 = max(0, X W1 + b1), scores = h1 W2 + b2."""
+    z1 = X @ params["W1"] + params["b1"]
+    h1 = np.maximum(z1, 0)
+    scores = h1 @ params["W2"] + params["b2"]
+    e = np.exp(scores - scores.max(axis=1, keepdims=True))
+    p = e / e.sum(axis=1, keepdims=True)
+    N = len(y)
+    loss = -np.mean(np.log(p[np.arange(N), y])) + reg * (np.sum(params["W1"] ** 2) + np.sum(params["W2"] ** 2))
+    d = p.copy()
+    d[np.arange(N), y] -= 1
+    d /= N
+    dh = d @ params["W2"].T * (z1 > 0)
+    grads = {"W1": X.T @ dh + 2 * reg * params["W1"], "b1": dh.sum(axis=0),
+             "W2": h1.T @ d + 2 * reg * params["W2"], "b2": d.sum(axis=0)}
+    return float(loss), grads, scores
+
+
+# --- which parts a check is judged on, and which show a mistake's part ---------------------------
+
+def test_toy_checks_are_judged_on_their_own_kind_of_toy_part():
+    """toy_scores is judged on the toy's scores, toy_loss on its loss, gradients on its gradients
+    (not the numeric ones); any other check on its own problem's parts."""
+    toy = [part("scores", True), part("loss", True), part("grads/W1", True), part("grads/b2", False),
+           part("numeric/W1", True)]
+    reg_zero = [part("loss", True, "reg_zero")]
+    parts = {"toy": toy, "reg_zero": reg_zero}
+    assert diagnosis.check_parts("toy_scores", parts) == [toy[0]]
+    assert diagnosis.check_parts("toy_loss", parts) == [toy[1]]
+    assert diagnosis.check_parts("gradients", parts) == [toy[2], toy[3]]
+    assert diagnosis.check_parts("reg_zero", parts) == reg_zero
+    assert diagnosis.check_parts("no_mutation", parts) == []
+
+
+def test_a_check_shows_a_part_only_through_its_failing_parts_of_that_kind():
+    """shows_part: the scores show the forward pass, the loss the data loss, the loss or a gradient
+    the regulariser, a gradient the backward pass; passing parts show nothing, and a part with no
+    kind of its own (init) is shown by none."""
+    scores, loss, grad = part("scores", True), part("loss", True), part("grads/W2", True)
+    assert diagnosis.shows_part("scores", [loss, scores])
+    assert not diagnosis.shows_part("scores", [loss, grad])
+    assert diagnosis.shows_part("data_loss", [loss])
+    assert not diagnosis.shows_part("data_loss", [grad, scores])
+    assert diagnosis.shows_part("regulariser", [grad]) and diagnosis.shows_part("regulariser", [loss])
+    assert diagnosis.shows_part("gradient", [grad])
+    assert not diagnosis.shows_part("gradient", [part("grads/W2", False)])
+    assert not diagnosis.shows_part("init", [scores, loss, grad])
+
+
+def test_a_findings_checks_that_show_its_part_come_first():
+    """A gradient mistake's finding lists the checks whose failing parts are gradients before
+    gradients_numeric (judged on the numeric gradient alone), though that one is judged earlier."""
+    result = checked("bug_gradient_scaled", buggy_source("gradient_scaled"))
+    finding = next(f for f in result.findings if f.part == "gradient")
+    assert "gradients_numeric" in finding.checks
+    shown = [n for n in finding.checks if n in problems.loss_problems()]
+    assert shown, finding.checks
+    assert finding.checks[0] == "gradients"
+    assert all(finding.checks.index(n) < finding.checks.index("gradients_numeric") for n in shown), finding.checks
+
+
+# --- the words of a located loss ---------------------------------------------------------------
+
+def loss_case(got, want):
+    """One problem "p1" at reg 0.5 with W1 = W2 = I (2 x 2): reg * (sum(W1**2) + sum(W2**2)) = 2."""
+    params = {"W1": np.eye(2), "b1": np.zeros(2), "W2": np.eye(2), "b2": np.zeros(2)}
+    args = {"p0": (params, np.ones((1, 2)), np.array([0]), 0.0), "p1": (params, np.ones((1, 2)), np.array([0]), 0.5)}
+    return [SimpleNamespace(problem="p1", got=got, want=want)], args, {"p0": 0.0, "p1": 0.5}
+
+
+def test_located_data_loss_gives_the_ratio_of_the_data_losses():
+    """A wrong data loss is described by your data loss / the true one: loss 5 against 3 with a reg
+    term of 2 is a data loss of 3 against 1, a ratio of 3."""
+    bad, args, reg_of = loss_case(5.0, 3.0)
+    text = locate._loss_text(bad, args, reg_of, data=True)
+    assert text == ("the loss differs only on the problems with reg > 0 (those with reg = 0 pass); "
+                    "your data loss / the true one: 3 (p1)"), text
+
+
+def test_located_reg_term_gives_the_ratio_of_the_reg_terms():
+    """A wrong reg term is described by your reg term / reg * (sum(W1**2) + sum(W2**2)): loss 5
+    against 3 with a true reg term of 2 (so a data loss of 1) is a reg term of 4, a ratio of 2."""
+    bad, args, reg_of = loss_case(5.0, 3.0)
+    text = locate._loss_text(bad, args, reg_of, data=False)
+    assert text.endswith("; your reg term / reg * (sum(W1**2) + sum(W2**2)): 2 (p1)"), text
+
+
+def test_located_loss_leaves_out_ratios_that_are_not_finite():
+    """A ratio that is not finite (the true data loss 0: loss 3 against 2, the reg term 2) is not
+    shown, nor the words that lead it."""
+    bad, args, reg_of = loss_case(np.float64(3.0), np.float64(2.0))
+    with np.errstate(divide="ignore"):
+        text = locate._loss_text(bad, args, reg_of, data=True)
+    assert "your data loss" not in text and text.startswith("the loss differs"), text
+
+
+# --- the checks that follow from a wrong init --------------------------------------------------
+
+def init_checks(failing=("init", "toy_scores", "toy_loss", "gradients")):
+    names = ["init", "toy_scores", "toy_loss", "gradients", "gradients_numeric", "grads_format",
+             *problems.loss_problems()]
+    return {n: check(n, passed=n not in failing) for n in names}
+
+
+def other_init(dtype=np.float64, reshape=None):
+    """Init params of the notebook's shapes (or ``reshape``d ones) and another value."""
+    out = {k: (v + 1.0).astype(dtype) for k, v in problems.toy_params().items()}
+    if reshape:
+        out[reshape] = out[reshape].T.copy()
+    return out
+
+
+def test_init_with_right_shapes_leaves_the_gradients_their_own_failure():
+    """With init's params of the right shapes and dtype, and another problem failing too, the
+    toy's gradients failing are not put down to the init (only toy_scores and toy_loss are)."""
+    checks = init_checks(failing=("init", "toy_scores", "toy_loss", "gradients", "reg_zero"))
+    parts = {"toy": [part("grads/W1", True)], "reg_zero": [part("grads/W1", True, "reg_zero")]}
+    found = diagnosis.init_finding(Obs(init=other_init()), list(checks.values()), parts)
+    assert found.part == "init"
+    assert checks["toy_scores"].consequence_of == "init" and checks["toy_loss"].consequence_of == "init"
+    assert checks["gradients"].consequence_of is None
+
+
+def test_init_of_float64_params_with_other_problems_right_leaves_the_gradients_their_own():
+    """Float64 init params of the right shapes: the toy's gradients failing, every other problem
+    right, are still the gradients' own failure; float32 init params make them the init's."""
+    parts = {"toy": [part("grads/W1", True)], "reg_zero": [part("grads/W1", False, "reg_zero")]}
+    checks = init_checks()
+    diagnosis.init_finding(Obs(init=other_init()), list(checks.values()), parts)
+    assert checks["gradients"].consequence_of is None
+    checks = init_checks()
+    diagnosis.init_finding(Obs(init=other_init(np.float32)), list(checks.values()), parts)
+    assert checks["gradients"].consequence_of == "init"
+
+
+def test_reshaped_init_explains_grads_format_only_when_every_loss_problem_passes():
+    """A weight of another shape at init makes grads_format's failure the init's when every loss
+    problem passes; not when a loss problem fails too (then the format is wrong on its own)."""
+    parts = {"toy": [part("grads/W1", True)]}
+    failing = ("init", "toy_scores", "toy_loss", "gradients", "grads_format")
+    checks = init_checks(failing)
+    diagnosis.init_finding(Obs(init=other_init(reshape="W1")), list(checks.values()), parts)
+    assert checks["grads_format"].consequence_of == "init"
+    assert checks["gradients"].consequence_of == "init"
+    checks = init_checks(failing + ("reg_zero",))
+    diagnosis.init_finding(Obs(init=other_init(reshape="W1")), list(checks.values()), parts)
+    assert checks["grads_format"].consequence_of is None
+    assert checks["gradients"].consequence_of == "init"
+
+
+# --- predict's rows ----------------------------------------------------------------------------
+
+def test_predict_following_its_own_wrong_scores_names_the_rows_that_differ():
+    """predict the argmax of its own scores, which differ from the true ones at rows 3, 7 and 8
+    only (the loss problems' scores right): the finding is the forward pass's, naming rows 3, 7-8."""
+    params, X = problems.predict_problem()
+    true = np.maximum(X @ params["W1"] + params["b1"], 0) @ params["W2"] + params["b2"]
+    own = true.copy()
+    own[[3, 7, 8], 0] += 1000.0
+    obs = Obs({"predict": np.argmax(own, axis=1), "predict/scores": own})
+    c = check("predict", diagnosis_="predict differs on 3 of 40 rows")
+    found = diagnosis.predict_finding(obs, c, [])
+    assert found.part == "scores" and c.part == "scores"
+    assert f"predict's {len(X)} rows returns other scores at rows 3, 7-8, and predict" in found.structure, \
+        found.structure
+
+
+# --- the problem of other sizes ----------------------------------------------------------------
+
+def other_sizes_obs(**changes):
+    """The other-sizes problem's true outputs (by hand), with ``changes`` ({key: value}, errors)."""
+    prob = problems.other_sizes_problem()
+    loss, grads, scores = softmax_loss_grads(prob.params, prob.X, prob.y, prob.reg)
+    arrays = {"other_sizes/scores": scores, "other_sizes/loss": np.array(loss),
+              **{f"other_sizes/grads/{k}": grads[k] for k in NAMES}}
+    errors = changes.pop("errors", {})
+    arrays.update(changes)
+    return prob, Obs(arrays, errors=errors), loss, grads
+
+
+def test_other_sizes_names_the_gradients_that_differ_as_a_tuple():
+    """The loss right and only b2's gradient wrong at other sizes: the part is the gradient, the
+    params ("b2",), in words 'the gradients differ for b2'."""
+    prob, obs, _, grads = other_sizes_obs()
+    obs.arrays["other_sizes/grads/b2"] = 2 * grads["b2"]
+    part_, params, seen = edge_cases.other_sizes_part(obs, prob)
+    assert (part_, params, seen) == ("gradient", ("b2",), "the loss is right, the gradients differ for b2")
+
+
+def test_other_sizes_raise_is_located_by_the_line_that_raised_not_the_message():
+    """loss(X, y) raising at other sizes (the scores right) is located by the code of the line that
+    raised: a line computing the loss is the data loss's, even when the message speaks of reg."""
+    text = "ValueError: reg must be a float, line 30: loss = data_loss + penalty"
+    prob, obs, _, _ = other_sizes_obs(errors={"other_sizes": text})
+    part_, params, seen = edge_cases.other_sizes_part(obs, prob)
+    assert (part_, params, seen) == ("data_loss", (), f"loss(X, y) raised {text}")
+
+
+def test_other_sizes_failing_beside_a_loss_side_check_joins_its_finding():
+    """other_sizes failing beside another loss-side check becomes one more check of the loss side's
+    first finding, with that finding's part and 'the same mistake as <its first check>'s'."""
+    checks = [check("toy_loss"), check("other_sizes")]
+    owner = Finding("data_loss", checks=["toy_loss"])
+    findings = [Finding("init", checks=["init"]), owner]
+    edge_cases.other_sizes_joined(checks, findings)
+    assert owner.checks == ["toy_loss", "other_sizes"]
+    assert findings[0].checks == ["init"]
+    assert checks[1].part == "data_loss" and checks[1].diagnosis == "the same mistake as toy_loss's"
+
+
+# --- gradient slips and the pool beyond the catalogue ------------------------------------------
+
+def test_gradients_under_each_others_keys_name_the_swap():
+    """b1's and b2's gradients failing: one hypothesis, grads_under_other_keys for (b1, b2), says
+    which key holds which gradient and gives the true gradients swapped."""
+    added = []
+    truths = {"p": {"grads": {k: np.full(2, i, float) for i, k in enumerate(NAMES)}}}
+    b = SimpleNamespace(truths=truths, add=lambda named, change: added.append((named, change)))
+    gradient_slips.other_keys(b, {}, ["b1", "b2"])
+    assert len(added) == 1
+    named, change = added[0]
+    assert named.cause == "grads_under_other_keys"
+    assert tuple(named.params) == ("b1", "b2")
+    assert named.detail == "grads['b1'] holds b2's, grads['b2'] holds b1's"
+    out = {"grads": {}}
+    change(out, "p")
+    assert out["grads"]["b1"] is truths["p"]["grads"]["b2"] and out["grads"]["b2"] is truths["p"]["grads"]["b1"]
+    assert out["grads"]["W1"] is truths["p"]["grads"]["W1"]
+
+
+def test_the_fixed_pool_is_built_once_per_set_of_inputs(monkeypatch):
+    """The hypotheses that depend on the problems alone are built once per set of inputs, however
+    many files (calls of ``pool``, each with its own arrays of the same values) ask for them."""
+    from reference.checker import backward, families, hypotheses, mistakes, regularisers
+    calls = []
+    monkeypatch.setattr(families, "hypotheses", lambda *a, **k: [])
+    monkeypatch.setattr(mistakes, "truth", lambda *a: {})
+    monkeypatch.setattr(hypotheses, "hypotheses", lambda args, truths: calls.append(args) or [])
+    monkeypatch.setattr(regularisers, "hypotheses", lambda args, truths: [])
+    monkeypatch.setattr(backward, "hypotheses", lambda args, truths: [])
+
+    def args():  # values no other test uses, so the cache holds none of them yet
+        params = {"W1": np.full((1, 1), 0.3141), "b1": np.zeros(1), "W2": np.full((1, 2), 0.2718), "b2": np.zeros(2)}
+        return {"p": (params, np.full((1, 1), 1.618), np.array([1]), 0.0577)}
+
+    try:
+        explain.pool({}, {}, args())
+        explain.pool({}, {}, args())
+    finally:
+        explain.fixed_pool.cache_clear()  # the stand-ins' empty pool is not the real one
+    assert len(calls) == 1
+    (params, X, y, reg), = calls[0].values()
+    assert params["W2"].tolist() == [[0.2718, 0.2718]] and X.tolist() == [[1.618]] and list(y) == [1] and reg == 0.0577
+
+
+FAILING_ORDER = textwrap.dedent("""
+    import numpy as np
+    from reference.checker import families
+    from reference.checker.measures import Part
+    rng = np.random.default_rng(0)
+    params = {"W1": rng.standard_normal((2, 3)), "b1": rng.standard_normal(3),
+              "W2": rng.standard_normal((3, 2)), "b2": rng.standard_normal(2)}
+    X, y, reg = rng.standard_normal((2, 2)), np.array([0, 1]), 0.1
+    grads = {k: rng.standard_normal(v.shape) for k, v in params.items()}
+    truth = {"loss": 1.0, "grads": grads, "loss_grads": dict(grads), "scores": np.zeros((2, 2))}
+    err = lambda g, w: float(np.max(np.abs(np.asarray(g) - np.asarray(w))))
+    parts = {"p": [Part("", 1.0, 1.0, err, 1e-9, "p", "loss")]
+             + [Part("", 3 * grads[k], grads[k], err, 1e-9, "p", "grads/" + k) for k in ("b2", "W2", "b1", "W1")]}
+    out = families.hypotheses(parts, {"p": truth}, {"p": (params, X, y, reg)})
+    print(",".join(next(n.params for n, _ in out if n.cause == "gradient_not_averaged")))
+""")
+
+
+def test_failing_gradients_are_named_in_the_notebooks_order_whatever_the_hash_seed():
+    """The failing gradients a fitted hypothesis names come in the notebook's order W1, b1, W2, b2,
+    the same in every run (every string hash seed), whatever order the evidence lists them in."""
+    for seed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=str(ROOT))
+        out = subprocess.run([sys.executable, "-c", FAILING_ORDER], cwd=ROOT, env=env, capture_output=True,
+                             text=True, check=True)
+        assert out.stdout.strip() == "W1,b1,W2,b2", (seed, out.stdout, out.stderr)

@@ -1,0 +1,206 @@
+"""The training checks' internals, called directly on small hand-built inputs: the rates inferred
+from each step, the error measured beyond the params' rounding, the warm-up read off the first rate,
+the comparison helper, NumPy's generator kept, the epoch formulas matched against each run, the words
+of a wrong default, the verbose run's failure, and a second train call's histories.
+
+Expected values are worked out here from the docstrings' definitions, never read from the code.
+"""
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from reference.checker import problems, rates, training_checks, training_record, training_runs
+from reference.checker.report import Check
+from tests.checker_impls.bugs import buggy_source
+from tests.checker_impls.inprocess import checked
+
+NAMES = ("W1", "b1", "W2", "b2")
+
+
+def small_params(rng):
+    return {"W1": rng.standard_normal((3, 2)), "b1": rng.standard_normal(2),
+            "W2": rng.standard_normal((2, 3)), "b2": rng.standard_normal(3)}
+
+
+def sgd_steps(lrs, seed=0):
+    """(steps, final): plain SGD steps P_{t+1} = P_t - lr_t g_t from random params and gradients."""
+    rng = np.random.default_rng(seed)
+    params, steps = small_params(rng), []
+    for lr in lrs:
+        grads = {k: rng.standard_normal(v.shape) for k, v in params.items()}
+        steps.append({"params": params, "grads": grads})
+        params = {k: params[k] - lr * grads[k] for k in params}
+    return steps, params
+
+
+def passing(name):
+    return Check(name, True, 0, 0, "hand-built")
+
+
+def failing(name):
+    return Check(name, False, 1, 0, "hand-built", "wrong")
+
+
+# --- training_record ---
+
+def test_update_fit_infers_a_float64_rate_from_float32_gradients():
+    """A float32 gradient's rate is -<delta, g> / <g, g> in float64: its step of 0.1 reads as 0.1
+    (to float64's precision), not as 0.1 rounded to float32 (0.10000000149...)."""
+    g = np.array([1.0, 2.0, -3.0, 0.5], dtype=np.float32)  # <g, g> = 14.25, exact in float32
+    before = {k: np.zeros(4) for k in NAMES}
+    after = {k: -0.1 * g.astype(np.float64) for k in NAMES}
+    rates_, residuals = training_record.update_fit({"params": before, "grads": {k: g for k in NAMES}}, after)
+    assert np.all(np.abs(rates_ - 0.1) <= 1e-14)
+    assert abs(float(np.float32(0.1)) - 0.1) > 1e-9  # what float32 rounding would have given is far off
+    assert np.all(residuals <= 1e-12)
+
+
+def test_rng_kept_restores_numpys_global_generator():
+    """Whatever the block does to NumPy's global generator (seeding it, drawing), the draws after it
+    are those the generator would have made had the block not run."""
+    outer = np.random.get_state()  # this test's own seeding undone, for the tests after it
+    try:
+        np.random.seed(123)
+        expected = np.random.random(5)
+        np.random.seed(123)
+        with training_record.rng_kept():
+            np.random.seed(7)
+            np.random.random(3)
+        assert np.array_equal(np.random.random(5), expected)
+    finally:
+        np.random.set_state(outer)
+
+
+def test_close_compares_in_the_shape_of_its_first_argument():
+    """close broadcasts b to a's shape: one value is not silently compared against several (a b that
+    cannot take a's shape is an error), while a column does broadcast across a's params."""
+    with pytest.raises(ValueError):
+        training_record.close(np.array([0.3]), np.array([0.3, 0.3]))
+    with pytest.raises(ValueError):
+        training_record.close(0.3, [0.3, 0.15])
+    assert training_record.close(np.full((3, 4), 0.2), np.full((3, 1), 0.2))
+    assert not training_record.close(np.full((3, 4), 0.2), np.array([[0.2], [0.2], [0.3]]))
+
+
+# --- rates ---
+
+def test_rates_within_the_params_rounding_measure_zero_error():
+    """The rate check's measure is the relative error beyond the params' rounding, clipped at 0: exact
+    SGD steps (their rates off by ~1e-16, well under eps ||P|| / ||step||) measure exactly 0, never a
+    negative error."""
+    lr0, decay = 1e-3, 0.5
+    boundaries, T = [0, 2], 4
+    lrs = [lr0, lr0 * decay, lr0 * decay, lr0 * decay ** 2]  # decayed after the updates at 0 and 2
+    steps, final = sgd_steps(lrs)
+    prob = SimpleNamespace(kwargs={"learning_rate": lr0, "learning_rate_decay": decay, "reg": 0.0,
+                                   "batch_size": 2, "num_iters": T})
+    eps = np.finfo(np.float64).eps
+    # the rounding each rate may carry is far above a float64 step's error (here >= ~1e-13)
+    smallest = min(eps * np.linalg.norm(s["params"][k]) / np.linalg.norm(a[k] - s["params"][k])
+                   for s, a in zip(steps, [s["params"] for s in steps[1:]] + [final]) for k in NAMES)
+    assert smallest > 1e-14
+    check = rates.judge_rates(steps, final, prob, boundaries, eps)
+    assert check.passed and check.measured == 0.0
+
+
+def test_a_linear_warm_up_is_named_with_its_whole_length():
+    """Rates at the schedule's times min(1, (it + 1) / 4): lr_warmup, its length said as the whole
+    number 4 (in the detail and the title), not a float."""
+    lr0, decay, boundaries, T = 0.1, 0.5, [0, 5], 8
+    right = np.array([lr0] + [lr0 * decay] * 5 + [lr0 * decay ** 2] * 2)
+    ramp = np.minimum(1.0, (np.arange(T) + 1) / 4)
+    used = np.repeat((right * ramp)[:, None], 4, axis=1)
+    _, wrong = rates.schedules(lr0, decay, boundaries, T)
+    prob = SimpleNamespace(kwargs={"learning_rate": lr0, "learning_rate_decay": decay, "reg": 1e-3,
+                                   "batch_size": 2, "num_iters": T})
+    check = rates.judge_schedule(used, right, wrong, prob, boundaries, False, 0.5)
+    assert check.causes == ["lr_warmup"]
+    assert "the schedule times min(1, (it + 1) / 4): this matches" in check.diagnosis
+    assert "4.0" not in check.diagnosis
+
+
+# --- training_runs ---
+
+def epoch_run(checks_failing=(), decays=(0, 3), records=((0, 3),), one_rate=True, raised=None, rows=40, batch=8):
+    """A hand-built Run of 15 iterations whose notebook epochs start at 0, 5, 10; its rate decayed
+    after ``decays``, its accuracies recordable at ``records``."""
+    prob = SimpleNamespace(X=np.zeros((rows, 2)), kwargs={"batch_size": batch, "num_iters": 15})
+    checks = {n: failing(n) if n in checks_failing else passing(n) for n in training_checks.NAMES}
+    return training_runs.Run(prob, checks, [0, 5, 10], raised, list(decays), list(records), one_rate=one_rate)
+
+
+def test_an_epoch_formula_follows_a_run_only_when_the_rest_of_its_loop_is_right():
+    """follows: the once-per-epoch block at (0, 3) explains a run whose rate decayed after 0 and 3 and
+    whose accuracies were recorded there, only when its steps, sampling and loss history are right."""
+    its = (0, 3)
+    assert training_runs.follows(epoch_run(["train_learning_rate", "train_acc_history"]), its)
+    for broken in ("train_steps", "train_sampling", "loss_history"):
+        assert not training_runs.follows(epoch_run([broken, "train_learning_rate"]), its), broken
+
+
+def test_a_decay_epoch_formula_follows_a_run_only_when_the_rest_of_its_loop_is_right():
+    """decays_follow: a decay after (0, 3) explains a run whose rate decayed there, only when its
+    steps, sampling and every history (the accuracies included) are right."""
+    its = (0, 3)
+    assert training_runs.decays_follow(epoch_run(["train_learning_rate"]), its)
+    for broken in ("train_steps", "train_sampling", "loss_history", "train_acc_history", "val_acc_history"):
+        assert not training_runs.decays_follow(epoch_run([broken, "train_learning_rate"]), its), broken
+
+
+def test_epoch_text_says_which_run_raised_on_an_epoch_length_of_zero():
+    """A formula giving an epoch length of 0 on one run: the text says that run's it %
+    iterations_per_epoch raised, and where the other run's block ran instead of its epochs."""
+    main = epoch_run(["train_learning_rate"])
+    big = epoch_run(["train_steps"], raised="ZeroDivisionError: integer modulo by zero", rows=4, batch=10)
+    text = training_runs.epoch_text("n // b", {"trace": (0, 3), "big": None}, {"trace": main, "big": big})
+    assert text == ("iterations_per_epoch = n // b: on 40 rows in batches of 8, the accuracies were recorded and "
+                    "the rate decayed after iterations 0 and 3 instead of iterations 0, 5 and 10; on 4 rows in "
+                    "batches of 10, it % iterations_per_epoch raised ZeroDivisionError: integer modulo by zero")
+
+
+# --- training_checks ---
+
+def test_wrong_defaults_are_listed_in_words():
+    """Several wrong defaults of one cause read 'num_iters=7 and verbose=True' (a number with :g, a
+    bool as itself), in the detail and in the title; one wrong learning_rate reads
+    'learning_rate=0.5'."""
+    rate = passing("train_learning_rate")
+    obs = SimpleNamespace(meta={"train_defaults": {"num_iters": 7.0, "verbose": True}})
+    check = training_checks.default_rate(obs, rate)
+    assert check.causes == ["train_default_wrong"]
+    assert check.diagnosis.startswith("train's signature has num_iters=7 and verbose=True as its default: this "
+                                      "matches")
+    assert "[" not in training_record.named_title(check)
+    obs = SimpleNamespace(meta={"train_defaults": {"learning_rate": 0.5}})
+    check = training_checks.default_rate(obs, rate)
+    assert check.causes == ["lr_default_wrong"]
+    assert check.diagnosis.startswith("train's signature has learning_rate=0.5 as its default: this matches")
+
+
+def test_a_verbose_run_that_raised_fails_the_steps_check():
+    """When train raised with verbose=True, a passing train_steps becomes a failed check saying so,
+    located in the update."""
+    obs = SimpleNamespace(errors={problems.VERBOSE_RUN: "ValueError: boom"}, meta={})
+    merged = {"train_steps": passing("train_steps"), "train_learning_rate": passing("train_learning_rate")}
+    training_checks.verbose_run(obs, merged)
+    check = merged["train_steps"]
+    assert isinstance(check, Check) and check.name == "train_steps" and not check.passed
+    assert check.diagnosis == "with verbose=True, train raised ValueError: boom"
+    assert check.part == "training_update" and check.what == "hand-built"
+
+
+KEPT = ("        loss_history, train_acc_history, val_acc_history = [], [], []\n",
+        "        if not hasattr(self, '_kept'):\n"
+        "            self._kept = ([], [], [])\n"
+        "        loss_history, train_acc_history, val_acc_history = self._kept  # BUG\n")
+
+
+def test_histories_kept_on_the_instance_are_named_across_two_calls():
+    """Histories kept on the instance: the first call is right, a second call on the same instance
+    returns the first call's entries before its own: histories_kept_between_calls."""
+    result = checked("histories_kept_on_instance", buggy_source("histories_kept_on_instance", [KEPT]))
+    checks = {c.name: c for c in result.checks}
+    assert checks["loss_history"].causes == ["histories_kept_between_calls"]
+    assert "with the first call's 15 entries before its own" in checks["loss_history"].diagnosis
