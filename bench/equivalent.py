@@ -195,6 +195,12 @@ EQUIVALENT = {
        "which 'epoch' sampling refuses" for n in (6, 9)},
     # a file that could not run fails every check: None, like False, scores 0 and reads "failed"
     "reference.checker.formats.x_gradescope_json__mutmut_14": "None is false: the same score 0 and status",
+    # the mask is read by setting another and putting it back: 1 instead of 0 for that instant
+    "reference.checker.cli.x__umask__mutmut_3": "umask(1) returns the same mask and it is put back at once",
+    # the results list is empty before the files' checks: = and += give the same list
+    "reference.checker.cli.x_main__mutmut_13": "results is [] before it: [] + list is the list",
+    # float() reads "INF" as it reads "inf"
+    "reference.checker.cli.x_points_entry__mutmut_19": "float('INF') is float('inf')",
 }
 
 

@@ -56,7 +56,7 @@ def parse_args(argv):
     p.add_argument("--verbose", action="store_true", help="every check on its own line, with its detail")
     p.add_argument("--timeout", type=positive(float, "--timeout"), default=60.0, metavar="SECONDS",
                    help="time limit per file, > 0 (default 60)")
-    p.add_argument("--jobs", type=positive(int, "--jobs"), default=None,
+    p.add_argument("--jobs", type=positive(int, "--jobs"), default=None, metavar="N",
                    help="files run at once, >= 1 (default: the machine's cores)")
     p.add_argument("--quiet", action="store_true", help="print only failing files")
     args = p.parse_args(argv)
