@@ -199,6 +199,9 @@ EQUIVALENT = {
     "reference.checker.cli.x__umask__mutmut_3": "umask(1) returns the same mask and it is put back at once",
     # the results list is empty before the files' checks: = and += give the same list
     "reference.checker.cli.x_main__mutmut_13": "results is [] before it: [] + list is the list",
+    # argparse's default is None; allow_abbrev=None is false as False is
+    "reference.checker.cli.x_parse_args__mutmut_155": "argparse's default is None already",
+    "reference.checker.cli.x_parse_args__mutmut_4": "allow_abbrev=None: argparse tests it for truth",
     # float() reads "INF" as it reads "inf"
     "reference.checker.cli.x_points_entry__mutmut_19": "float('INF') is float('inf')",
 }

@@ -329,7 +329,15 @@ def test_the_help_is_the_one_docs_checker_md_shows(monkeypatch, capsys):
     assert stop.value.code == 0
     docs = (Path(__file__).resolve().parents[1] / "docs" / "checker.md").read_text()
     shown = docs.split("```\n$ check-two-layer-net --help\n", 1)[1].split("```", 1)[0]
-    assert capsys.readouterr().out.split() == shown.split()
+    out = capsys.readouterr().out
+    assert out.split() == shown.split()
+    examples = [line for line in shown.splitlines() if line.startswith("    check-two-layer-net ")]
+    assert len(examples) == 3 and all(line in out.splitlines() for line in examples)  # kept as written
+
+
+def test_no_target_is_refused_saying_what_to_give(no_checks, capsys):
+    code, err = refusal([], capsys)
+    assert (code, err) == (2, "check-two-layer-net: error: give at least one PATH or --function MODULE:NAME\n")
 
 
 def test_the_defaults_are_those_the_help_states():
