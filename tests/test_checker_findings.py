@@ -15,8 +15,9 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from reference import TwoLayerNet
 from reference.checker import diagnosis, edge_cases, explain, gradient_slips, locate, problems
-from reference.checker.measures import Part
+from reference.checker.measures import Part, abs_error
 from reference.checker.report import Check, Finding
 from tests.checker_impls.bugs import buggy_source
 from tests.checker_impls.inprocess import checked
@@ -25,13 +26,9 @@ NAMES = ("W1", "b1", "W2", "b2")  # the notebook's params, in its order
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def absolute(got, want):
-    return float(np.max(np.abs(np.asarray(got, float) - np.asarray(want, float))))
-
-
 def part(key, failed, problem="toy"):
     """A compared quantity under ``key`` on ``problem``: failing (got 1, want 0) or passing."""
-    return Part(key, 1.0 if failed else 0.0, 0.0, absolute, 0.5, problem, key)
+    return Part(key, 1.0 if failed else 0.0, 0.0, abs_error, 0.5, problem, key)
 
 
 def check(name, passed=False, diagnosis_=""):
@@ -49,25 +46,6 @@ class Obs:
 
     def params(self, prefix):
         return dict(self.init) if prefix == "init" else {}
-
-
-def softmax_loss_grads(params, X, y, reg):
-    """The notebook's loss and gradients, by hand: softmax cross-entropy averaged over the N examples
-    plus reg * (sum(W1**2) + sum(W2**2)), h1 = max(0, X W1 + b1), scores = h1 W2 + b2."""
-    z1 = X @ params["W1"] + params["b1"]
-    h1 = np.maximum(z1, 0)
-    scores = h1 @ params["W2"] + params["b2"]
-    e = np.exp(scores - scores.max(axis=1, keepdims=True))
-    p = e / e.sum(axis=1, keepdims=True)
-    N = len(y)
-    loss = -np.mean(np.log(p[np.arange(N), y])) + reg * (np.sum(params["W1"] ** 2) + np.sum(params["W2"] ** 2))
-    d = p.copy()
-    d[np.arange(N), y] -= 1
-    d /= N
-    dh = d @ params["W2"].T * (z1 > 0)
-    grads = {"W1": X.T @ dh + 2 * reg * params["W1"], "b1": dh.sum(axis=0),
-             "W2": h1.T @ d + 2 * reg * params["W2"], "b2": d.sum(axis=0)}
-    return float(loss), grads, scores
 
 
 # --- which parts a check is judged on, and which show a mistake's part ---------------------------
@@ -222,9 +200,10 @@ def test_predict_following_its_own_wrong_scores_names_the_rows_that_differ():
 # --- the problem of other sizes ----------------------------------------------------------------
 
 def other_sizes_obs(**changes):
-    """The other-sizes problem's true outputs (by hand), with ``changes`` ({key: value}, errors)."""
+    """The other-sizes problem's true outputs (the NumPy oracle's), with ``changes`` (keys, errors)."""
     prob = problems.other_sizes_problem()
-    loss, grads, scores = softmax_loss_grads(prob.params, prob.X, prob.y, prob.reg)
+    net = TwoLayerNet.from_params(prob.params)  # the NumPy oracle, not the checker
+    (loss, grads), scores = net.loss(prob.X, prob.y, prob.reg), net.loss(prob.X)
     arrays = {"other_sizes/scores": scores, "other_sizes/loss": np.array(loss),
               **{f"other_sizes/grads/{k}": grads[k] for k in NAMES}}
     errors = changes.pop("errors", {})
