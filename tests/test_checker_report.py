@@ -138,3 +138,84 @@ def test_a_report_of_three_mistakes_reads_as_written_here():
         [report.render(result), "== ok.py\n   PASSED: 2 of 2 checks passed (0.1 s)\n   ok   2 checks: predict, init",
          "== bad.py\n   COULD NOT RUN: could not load it", "1 passed, 1 failed, 1 could not run"])
     assert report.render_all(batch[2:]) == "== bad.py\n   COULD NOT RUN: could not load it"
+
+
+def test_the_json_reads_as_written_here():
+    """The JSON of a failing and a crashed file, written out by hand: every key in its order,
+    NaN and inf as strings, finite numbers as numbers, an empty structure as null."""
+    C, F = report.Check, report.Finding
+    checks = [C("toy_loss", False, float("nan"), 1e-12, "|loss - notebook's|", "no reg term",
+                causes=["reg_missing"], part="regulariser"),
+              C("gradients", True, 2.5e-09, float("inf"), "max rel error", ""),
+              C("toy_training", False, ">= 1", None, "final loss", "", consequence_of="toy_loss")]
+    findings = [F("regulariser", "reg_missing", "no regularisation at all", look_first="add reg",
+                  params=("W1",), backward_agrees=True, checks=["toy_loss"])]
+    failing = report.FileResult("net.py", "class", checks, None, 1.0, findings)
+    crashed = report.FileResult("bad.py", "function", [], "could not load it")
+    mistake = {"part": "regulariser", "cause": "reg_missing", "text": "no regularisation at all",
+               "structure": None, "params": ["W1"], "backward_agrees_with_loss": True,
+               "look_first": "add reg", "checks": ["toy_loss"]}
+    expected = [
+        {"path": "net.py", "passed": False, "status": 1, "error": None, "mode": "class",
+         "summary": {"passed": False, "part": "regulariser", "cause": "reg_missing",
+                     "structure": "no regularisation at all", "params": ["W1"],
+                     "backward_agrees_with_loss": True, "look_first": "add reg",
+                     "mistakes": [mistake], "consequences": ["toy_training"]},
+         "checks": [{"name": "toy_loss", "passed": False, "measured": "nan", "tolerance": 1e-12,
+                     "what": "|loss - notebook's|", "diagnosis": "no reg term", "causes": ["reg_missing"],
+                     "part": "regulariser", "consequence_of": None},
+                    {"name": "gradients", "passed": True, "measured": 2.5e-09, "tolerance": "inf",
+                     "what": "max rel error", "diagnosis": "", "causes": [], "part": None,
+                     "consequence_of": None},
+                    {"name": "toy_training", "passed": False, "measured": ">= 1", "tolerance": None,
+                     "what": "final loss", "diagnosis": "", "causes": [], "part": None,
+                     "consequence_of": "toy_loss"}]},
+        {"path": "bad.py", "passed": False, "status": 2, "error": "could not load it", "mode": "function",
+         "summary": {"passed": False, "part": None, "cause": None, "structure": "could not load it",
+                     "params": [], "backward_agrees_with_loss": None, "look_first": None,
+                     "mistakes": [], "consequences": []},
+         "checks": []}]
+    text = report.to_json([failing, crashed])
+    assert json.loads(text) == expected
+    assert text == json.dumps(expected, indent=1)  # the keys' order and the layout too
+    assert [list(m) for m in json.loads(text)[0]["summary"]["mistakes"]] == [list(mistake)]
+    assert report.exit_status([failing, crashed]) == 2 and report.exit_status([failing]) == 1
+    assert report.exit_status([]) == 0
+
+
+def test_verbose_and_a_batch_of_two_read_as_written_here():
+    """--verbose: a passing check marked ok, an unmeasured one as "-", a count in words, a consequence marked,
+    a detail of several lines, a check with no detail; the tally of a batch of two, verbose
+    passed through; a mistake failing three checks; two consequences; a file with no checks."""
+    C, F = report.Check, report.Finding
+    checks = [C("toy_loss", False, 0.25, 1e-12, "|loss|", "line one\nline two", part="regulariser"),
+              C("init", True, None, None, "shapes", ""),
+              C("a", False, 1.0, 0.5, "x", "line one\nline two"),
+              C("b", False, ">= 1", 0, "x", ""),
+              C("train_acc", False, 1.0, 0.5, "x", "", consequence_of="toy_loss"),
+              C("val_acc", False, 1.0, 0.5, "x", "", consequence_of="a")]
+    findings = [F("regulariser", "reg_missing", "no reg", look_first="add reg", checks=["toy_loss", "a", "b"])]
+    result = report.FileResult("v.py", "class", checks, None, 0.5, findings)
+    assert report.render(result, verbose=True).split("\n")[5:] == [
+        "   FAIL toy_loss   |loss|: 0.25 (tolerance 1e-12)",
+        "          -> line one",
+        "          -> line two",
+        "   ok   init       shapes: - (tolerance -)",
+        "   FAIL a          x: 1 (tolerance 0.5)",
+        "          -> (the same as above)",
+        "   FAIL b          x: >= 1 (tolerance 0)",
+        "   FAIL train_acc  x: 1 (tolerance 0.5)  [consequence of toy_loss]",
+        "   FAIL val_acc    x: 1 (tolerance 0.5)  [consequence of a]"]
+    assert report.render(result).split("\n")[5:] == [
+        "   FAIL toy_loss   |loss|: 0.25 (tolerance 1e-12)",
+        "          -> line one",
+        "          -> line two",
+        "   FAIL            the same mistake: a, b",
+        "   consequences (they follow from the above): train_acc (of toy_loss), val_acc (of a)",
+        "   ok   1 checks: init"]
+    empty = report.FileResult("empty.py", "class", [], None, 0.0)
+    assert report.render(empty) == "== empty.py\n   PASSED: 0 of 0 checks passed (0.0 s)"
+    crashed = report.FileResult("bad.py", "class", [], "could not load it")
+    assert report.render_all([result, crashed], verbose=True) == "\n\n".join(
+        [report.render(result, verbose=True), report.render(crashed), "0 passed, 1 failed, 1 could not run"])
+    assert report.render_all([empty, crashed]).endswith("\n\n1 passed, 0 failed, 1 could not run")
