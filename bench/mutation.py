@@ -7,6 +7,7 @@
     python -m bench.mutation --verify --only jaxnet/checks.py   # new tests vs the survivors
     python -m bench.mutation --changed-since main  # only the functions a change touches
     python -m bench.mutation --count               # mutants per module, without running them
+    python -m bench.mutation --resume --only ...   # go on with a run that was stopped
 
 Each module runs in a folder of its own, .mutation/MODULE/, holding a copy of the sources and
 tests and a pyproject.toml whose ``[tool.mutmut]`` is the project's with two changes: only that
@@ -20,6 +21,11 @@ the others' hold a ``shared_run`` file naming it): the selection runs once for a
 ``--changed-since REV`` runs, in each module that ``git diff REV`` touches, only the mutants of
 the functions whose lines it touches (mutmut's ``run NAME...``); mutmut still runs the
 module's row once to learn which tests reach which function.
+
+``--resume`` goes on with a run that was stopped (a long one across sessions): the modules'
+folder is kept as it is, sources and tests, and mutmut runs only the mutants it holds no result
+for; the time is added to the last run's. It refuses modules edited since the run began. A run
+stopped with Ctrl-C records its modules' counts and time so far in ``--out`` and starts no other.
 
 ``--verify`` checks new tests against a module's last run without running it again: it
 checks that the tests as they are now in the repository pass on the module as it was run,
@@ -69,6 +75,9 @@ STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests"
           36: "timeout", -24: "timeout", 24: "timeout", 152: "timeout", 255: "timeout",
           37: "caught by type check", -11: "segfault", -9: "segfault", None: "not checked"}
 
+
+
+STOPPED = "stopped"  # a run's exit code when it was interrupted (Ctrl-C)
 
 
 def pyproject():
@@ -168,13 +177,20 @@ def planned(paths, rev):
     return plan
 
 
-def run(path, tests, max_children, names=None):
+def run(path, tests, max_children, names=None, resume=False):
     """``mutmut run`` (of the named mutants only, if given) in the module's folder at nice 19
     (the machine is shared): its wall time in seconds (mutant generation, the test-selection
     run and the mutants) and exit code. ``path`` may be a list of modules of one row: one run
-    in the first one's folder, which the others' ``shared_run`` names."""
+    in the first one's folder, which the others' ``shared_run`` names. ``resume``: in the
+    folder as the stopped run left it, where mutmut skips the mutants it has results for."""
     paths = [path] if isinstance(path, str) else list(path)
-    work = prepare(paths, tests)
+    work = workdir(paths[0])
+    if resume and (work / "mutants").is_dir():
+        edited = [p for p in paths if (work / p).read_text() != (ROOT / p).read_text()]
+        if edited:
+            raise SystemExit(f"{', '.join(edited)} changed since the run began: run again without --resume")
+    else:
+        work = prepare(paths, tests)
     for other in paths[1:]:
         shutil.rmtree(workdir(other), ignore_errors=True)
         workdir(other).mkdir(parents=True)
@@ -182,13 +198,17 @@ def run(path, tests, max_children, names=None):
     cmd = [sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children), *(names or ())]
     env = _env()
     start = time.perf_counter()
-    with open(work / "mutmut.log", "w") as log:
-        proc = subprocess.run(cmd, cwd=work, stdout=log, stderr=subprocess.STDOUT, env=env,
-                              preexec_fn=lambda: os.nice(19))
+    try:
+        with open(work / "mutmut.log", "a" if resume else "w") as log:
+            code = subprocess.run(cmd, cwd=work, stdout=log, stderr=subprocess.STDOUT, env=env,
+                                  preexec_fn=lambda: os.nice(19)).returncode
+    except KeyboardInterrupt:  # stopped by hand: mutmut's results so far stand, for --resume
+        code = STOPPED
     seconds = time.perf_counter() - start
-    if proc.returncode != 0:
-        sys.stderr.write(f"{', '.join(paths)}: mutmut exited {proc.returncode}; see {work / 'mutmut.log'}\n")
-    return round(seconds, 1), proc.returncode
+    if code != 0:
+        sys.stderr.write(f"{', '.join(paths)}: mutmut {'was stopped' if code == STOPPED else f'exited {code}'}; "
+                         f"see {work / 'mutmut.log'}\n")
+    return round(seconds, 1), code
 
 
 def verify(path, tests):
@@ -233,6 +253,8 @@ def main(argv=None):
     p.add_argument("--changed-since", metavar="REV",
                    help="only the mutants of the functions that `git diff REV` touches")
     p.add_argument("--count", action="store_true", help="count each module's mutants; run nothing")
+    p.add_argument("--resume", action="store_true",
+                   help="go on with the last run where it stopped, adding to its time")
     p.add_argument("--out", help="also write the JSON here (merged into it when it exists)")
     args = p.parse_args(argv)
     if args.count:
@@ -247,10 +269,12 @@ def main(argv=None):
     result = {"tool": f"mutmut {metadata.version('mutmut')}", "cpu": machine.cpu_name(),
               "cpu_count": os.cpu_count(), "changed_since": args.changed_since,
               "modules": dict(previous)}
-    if not (args.report or args.verify):
+    if not (args.report or args.verify or args.resume):
         shutil.rmtree(XLA_CACHE, ignore_errors=True)  # a run's time includes its compilations
     ran = {}  # module -> (seconds, exit code, the group's first module) of the run it took part in
     for path, names in plan.items():
+        if STOPPED in {code for _, code, _ in ran.values()} and path not in ran:
+            continue  # after an interrupt: the stopped run's modules are recorded, no other runs
         entry = dict(previous.get(path, {}))
         if args.verify:
             entry["verified"] = verify(path, table[path])
@@ -259,7 +283,9 @@ def main(argv=None):
             if path not in ran:
                 group = [p for p in plan if table[p] == table[path]]
                 named = None if any(plan[p] is None for p in group) else [n for p in group for n in plan[p]]
-                seconds, code = run(group, table[path], args.max_children, named)
+                seconds, code = run(group, table[path], args.max_children, named, args.resume)
+                if args.resume:
+                    seconds = round(seconds + previous.get(path, {}).get("seconds", 0.0), 1)
                 ran.update({p: (seconds, code, path) for p in group})
             seconds, entry["mutmut_exit"], first = ran[path]
             entry["seconds"] = seconds if first == path else 0.0  # the group's time, counted once

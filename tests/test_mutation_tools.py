@@ -439,7 +439,7 @@ def test_mutmut_runs_the_modules_of_one_row_together_in_one_folder(tmp_path, mon
     monkeypatch.setattr(mutation, "planned", lambda paths, rev: {p: None for p in paths})
     calls = []
 
-    def run(paths, tests, max_children, names=None):
+    def run(paths, tests, max_children, names=None, resume=False):
         calls.append((paths, tests, names))
         if len(paths) > 1:
             for other in paths[1:]:
@@ -470,3 +470,80 @@ def test_a_shared_mutmut_run_mutates_every_module_of_its_row(tmp_path, monkeypat
     assert work == tmp_path / "jaxnet.checks"
     assert config["only_mutate"] == ["jaxnet/checks.py", "jaxnet/augment.py"]
     assert config["pytest_add_cli_args_test_selection"] == ["tests/test_validation.py"]
+
+
+def test_a_resumed_mutmut_run_goes_on_in_the_folder_as_it_was_left(tmp_path, monkeypatch):
+    """--resume: the stopped run's folder is kept (mutmut's results in it), its log appended,
+    its time added to the last run's; a module edited since is refused, nothing touched."""
+    monkeypatch.setattr(mutation, "WORK", tmp_path)
+    paths, tests = ["jaxnet/checks.py", "jaxnet/augment.py"], ["tests/test_validation.py"]
+    work = mutation.prepare(paths, tests)
+    (work / "mutants").mkdir()
+    (work / "mutants" / "jaxnet" / "checks.py.meta").parent.mkdir(parents=True)
+    (work / "mutants" / "jaxnet" / "checks.py.meta").write_text("{}")
+    (work / "mutmut.log").write_text("first part\n")
+    calls = []
+
+    def mutmut(cmd, cwd, stdout, **kwargs):
+        calls.append((cmd[-4:], Path(cwd)))
+        stdout.write("second part\n")
+        return subprocess.CompletedProcess(cmd, 0)
+
+    monkeypatch.setattr(mutation.subprocess, "run", mutmut)
+    seconds, code = mutation.run(paths, tests, 2, resume=True)
+    assert code == 0 and calls == [(["mutmut", "run", "--max-children", "2"], work)]
+    assert (work / "mutants" / "jaxnet" / "checks.py.meta").read_text() == "{}"
+    assert (work / "mutmut.log").read_text() == "first part\nsecond part\n"
+    assert (mutation.workdir("jaxnet/augment.py") / "shared_run").read_text() == work.name + "\n"
+
+    (work / "jaxnet" / "augment.py").write_text("# edited\n")
+    with pytest.raises(SystemExit, match="jaxnet/augment.py changed since the run began"):
+        mutation.run(paths, tests, 2, resume=True)
+    assert len(calls) == 1 and (work / "jaxnet" / "augment.py").read_text() == "# edited\n"
+
+    monkeypatch.setattr(mutation, "modules", lambda: {"a.py": ["tests/t.py"]})
+    monkeypatch.setattr(mutation, "planned", lambda paths, rev: {p: None for p in paths})
+    monkeypatch.setattr(mutation.metadata, "version", lambda name: "3.8.1")  # the README's install has no mutmut
+    monkeypatch.setattr(mutation, "count", lambda path: {})
+    resumed = []
+    monkeypatch.setattr(mutation, "run", lambda *a: resumed.append(a[-1]) or (12.5, 0))
+    out = tmp_path / "out.json"
+    out.write_text(json.dumps({"modules": {"a.py": {"seconds": 100.0}}}))
+    xla = mutation.XLA_CACHE
+    monkeypatch.setattr(mutation, "XLA_CACHE", tmp_path / "xla-cache")
+    (tmp_path / "xla-cache").mkdir()
+    assert mutation.main(["--only", "a.py", "--resume", "--out", str(out)]) == 0
+    assert resumed == [True] and json.loads(out.read_text())["modules"]["a.py"]["seconds"] == 112.5
+    assert (tmp_path / "xla-cache").is_dir()  # the stopped run's compilations are kept
+    assert mutation.main(["--only", "a.py", "--out", str(out)]) == 0
+    assert resumed == [True, False] and json.loads(out.read_text())["modules"]["a.py"]["seconds"] == 12.5
+    assert not (tmp_path / "xla-cache").exists() and xla != mutation.XLA_CACHE
+
+
+def test_a_mutmut_run_stopped_by_hand_records_what_it_did_and_runs_nothing_more(tmp_path, monkeypatch):
+    """Ctrl-C during a row's mutmut run: its modules are counted and timed in --out (for
+    --resume), the rows after it are not run."""
+    monkeypatch.setattr(mutation, "WORK", tmp_path)
+    monkeypatch.setattr(mutation, "prepare", lambda paths, tests: mutation.workdir(paths[0]))
+    mutation.workdir("a.py").mkdir()
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(mutation.subprocess, "run", interrupted)
+    assert mutation.run(["a.py"], ["tests/t.py"], 2)[1] == mutation.STOPPED
+
+    table = {"a.py": ["tests/t.py"], "b.py": ["tests/u.py"], "c.py": ["tests/t.py"]}
+    monkeypatch.setattr(mutation, "modules", lambda: table)
+    monkeypatch.setattr(mutation, "planned", lambda paths, rev: {p: None for p in paths})
+    monkeypatch.setattr(mutation.metadata, "version", lambda name: "3.8.1")  # the README's install has no mutmut
+    monkeypatch.setattr(mutation, "count", lambda path: {"mutants": 4, "checked": 2, "killed": 2, "equivalent": 0,
+                                                         "surviving": [], "untested": []})
+    rows = []
+    monkeypatch.setattr(mutation, "run", lambda paths, *a: rows.append(paths) or (60.0, mutation.STOPPED))
+    out = tmp_path / "out.json"
+    assert mutation.main(["--only", "a.py", "b.py", "c.py", "--out", str(out)]) == 0
+    modules = json.loads(out.read_text())["modules"]
+    assert rows == [["a.py", "c.py"]] and set(modules) == {"a.py", "c.py"}
+    assert modules["a.py"]["seconds"] == 60.0 and modules["a.py"]["mutmut_exit"] == "stopped"
+    assert modules["c.py"]["checked"] == 2 and modules["c.py"]["run_with"] == "a.py"
