@@ -167,13 +167,14 @@ def copies(work, jobs):
     return folders
 
 
-def run_modules(chosen, tests, jobs=1):
+def run_modules(chosen, tests, jobs=1, work=None):
     """Every mutant of modules that share one row of tests (``chosen``: {path: mutants}): one
     first run records the lines of all of them, then each mutant runs, ``jobs`` at once (each
     in a copy of the folder of its own). Yields, as each module is done, (path, {key: status},
-    {"seconds", "record_seconds", "tests"}); the first module's seconds include the first run's."""
+    {"seconds", "record_seconds", "tests"}); the first module's seconds include the first run's.
+    ``work``: the folder (by default .mutation/deletion/MODULE, the first module's)."""
     paths = list(chosen)
-    work = mutation.prepare(paths[0], tests, workdir(paths[0]))
+    work = mutation.prepare(paths[0], tests, work or workdir(paths[0]))
     by_path, durations, wall = record(work, paths, tests)
     startup = max(0.0, wall - sum(durations.values()))
     env = {**mutation._env(XLA_CACHE), "JAXNET_TEST_DURATIONS": str(work / "durations.json")}

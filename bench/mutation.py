@@ -4,7 +4,7 @@
     python -m bench.mutation                       # every module of [tool.jaxnet.mutation]
     python -m bench.mutation --only jaxnet/optimizer.py jaxnet/checks.py
     python -m bench.mutation --report              # count the last runs' results again
-    python -m bench.mutation --verify --only jaxnet/checks.py   # new tests vs the survivors
+    python -m bench.mutation --verify --only jaxnet/checks.py   # the survivors again, fresh
     python -m bench.mutation --changed-since main  # only the functions a change touches
     python -m bench.mutation --count               # mutants per module, without running them
     python -m bench.mutation --resume --only ...   # go on with a run that was stopped
@@ -27,10 +27,14 @@ folder is kept as it is, sources and tests, and mutmut runs only the mutants it 
 for; the time is added to the last run's. It refuses modules edited since the run began. A run
 stopped with Ctrl-C records its modules' counts and time so far in ``--out`` and starts no other.
 
-``--verify`` checks new tests against a module's last run without running it again: it
-checks that the tests as they are now in the repository pass on the module as it was run,
-then applies each surviving (or untested) mutant in turn to the module's folder (``mutmut
-apply``), runs those tests, and counts the mutants that fail them.
+``--verify`` runs a module's last run's survivors (and untested mutants) again outside mutmut,
+with the tests as they are now, without running the module again: each mutant is written into
+a copy of the module as ``mutmut apply`` writes it and run by bench.deletion's runner (a first
+run of the row under coverage, which must pass; then each mutant in a fresh process against the
+tests that execute its lines, fastest first, ``--max-children`` at once). It scores new tests,
+and the mutants mutmut cannot see: its workers are forked from a process that imported the
+unmutated modules, so a mutant whose effect is fixed at import (a table built by calling the
+mutated function at import) is not in force there.
 
 A module's score is killed / (mutants - equivalent), timeouts counted as killed: the equivalent
 mutants, which no test can tell from the real code, are listed in EQUIVALENT with the reason
@@ -38,6 +42,7 @@ mutants, which no test can tell from the real code, are listed in EQUIVALENT wit
 """
 
 import argparse
+import difflib
 import json
 import os
 import shutil
@@ -211,34 +216,52 @@ def run(path, tests, max_children, names=None, resume=False):
     return round(seconds, 1), code
 
 
-def verify(path, tests):
-    """Each surviving or untested mutant of the module's last run against the tests as they
-    are now: {mutant: "killed" or "survived"}."""
-    work, result = run_folder(path), {}
-    source = (work / path).read_text()
-    if source != (ROOT / path).read_text():
-        raise SystemExit(f"{path} changed since its last run: run it again instead of --verify")
-    shutil.rmtree(work / "tests")
-    shutil.copytree(ROOT / "tests", work / "tests", ignore=shutil.ignore_patterns("__pycache__"))
-    env = _env()
-    pytest = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:xdist", "-o", "addopts=",
-              "-p", "no:cacheprovider", *tests]
-    if subprocess.run(pytest, cwd=work, capture_output=True, env=env).returncode:
-        raise SystemExit(f"{path}: the tests as they are now fail on the module as it was "
-                         f"last run: fix them first")
-    try:
+def applied(path, source, names):
+    """mutmut's mutants ``names`` of a module as whole sources, each function replaced by its
+    mutant as ``mutmut apply`` writes it: bench.deletion.Mutant's, with the lines the mutant
+    changes (in the unmutated source's numbering)."""
+    import libcst as cst
+    from mutmut.mutation.diff_apply import find_top_level_function_or_method, read_mutant_function
+    from mutmut.mutation.file_mutation import mutate_file_contents
+
+    from bench.deletion import Mutant
+
+    original, generated = cst.parse_module(source), cst.parse_module(mutate_file_contents(path, source).code)
+    found = []
+    for name in names:
+        short = name.removeprefix(changes.module_name(path) + ".")
+        function = read_mutant_function(generated, short)
+        target = find_top_level_function_or_method(original, function.name.value)
+        mutated = original.deep_replace(target, function).code
+        old, new = source.splitlines(), mutated.splitlines()
+        differ = [(i1, i2) for tag, i1, i2, _, _ in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+                  if tag != "equal"]
+        first, last = differ[0][0] + 1, max(differ[-1][1], differ[-1][0] + 1)
+        found.append(Mutant(name, "mutmut", first, last, mutated))
+    return found
+
+
+def verify(paths, tests, jobs=1):
+    """Each surviving or untested mutant of the modules' last run (modules that share the row
+    ``tests``), run again outside mutmut with the tests as they are now; yields (path, {mutant:
+    status}) as each module is done. bench.deletion's runner: the mutant written into the
+    module's copy, a fresh process, the tests that execute its lines fastest first (every test
+    for a line run at import)."""
+    chosen = {}
+    for path in paths:
+        source = (ROOT / path).read_text()
+        if (run_folder(path) / path).read_text() != source:
+            raise SystemExit(f"{path} changed since its last run: run it again instead of --verify")
         last = count(path) or {}
-        for name in last.get("surviving", []) + last.get("untested", []):
-            subprocess.run([sys.executable, "-m", "mutmut", "apply", name], cwd=work, check=True,
-                           capture_output=True)
-            proc = subprocess.run(pytest, cwd=work, capture_output=True, env=env,
-                                  preexec_fn=lambda: os.nice(19))
-            result[name] = "survived" if proc.returncode == 0 else "killed"
-            (work / path).write_text(source)
-            print(f"{name}: {result[name]}", file=sys.stderr, flush=True)
-    finally:
-        (work / path).write_text(source)
-    return result
+        names = last.get("surviving", []) + last.get("untested", [])
+        if names:
+            chosen[path] = applied(path, source, names)
+    yield from ((path, {}) for path in paths if path not in chosen)
+    if chosen:
+        from bench import deletion_run
+        work = WORK / "verify" / workdir(paths[0]).name
+        for path, statuses, _ in deletion_run.run_modules(chosen, tests, jobs, work):
+            yield path, statuses
 
 
 def main(argv=None):
@@ -249,7 +272,7 @@ def main(argv=None):
     p.add_argument("--max-children", type=int, default=2, help="mutants run at once")
     p.add_argument("--report", action="store_true", help="run nothing; count the last runs")
     p.add_argument("--verify", action="store_true",
-                   help="run the tests as they are now against the last runs' survivors")
+                   help="run the last runs' survivors again, each in a fresh process, with the tests as they are now")
     p.add_argument("--changed-since", metavar="REV",
                    help="only the mutants of the functions that `git diff REV` touches")
     p.add_argument("--count", action="store_true", help="count each module's mutants; run nothing")
@@ -272,12 +295,19 @@ def main(argv=None):
     if not (args.report or args.verify or args.resume):
         shutil.rmtree(XLA_CACHE, ignore_errors=True)  # a run's time includes its compilations
     ran = {}  # module -> (seconds, exit code, the group's first module) of the run it took part in
+    verified, verifying = {}, {}  # module -> {mutant: status} of --verify; row -> its verify()
     for path, names in plan.items():
         if STOPPED in {code for _, code, _ in ran.values()} and path not in ran:
             continue  # after an interrupt: the stopped run's modules are recorded, no other runs
         entry = dict(previous.get(path, {}))
         if args.verify:
-            entry["verified"] = verify(path, table[path])
+            row = tuple(table[path])
+            if row not in verifying:
+                verifying[row] = verify([p for p in plan if table[p] == table[path]], table[path], args.max_children)
+            while path not in verified:  # each module recorded as soon as it is done
+                done, statuses = next(verifying[row])
+                verified[done] = statuses
+            entry["verified"] = verified[path]
         elif not args.report:
             entry.pop("verified", None)
             if path not in ran:
@@ -293,11 +323,11 @@ def main(argv=None):
             entry.update({"run_with": first} if first != path else {})
         entry.update(count(path) or {})
         if entry.get("checked"):
-            verified = entry.get("verified", {})
-            entry["killed_by_new_tests"] = sum(verified.get(n) == "killed"
-                                               for n in entry["surviving"] + entry["untested"])
-            entry["score_with_new_tests"] = round(
-                (entry["killed"] + entry["killed_by_new_tests"]) / (entry["checked"] - entry["equivalent"]), 4)
+            again = entry.get("verified", {})
+            entry["killed_on_verify"] = sum(again.get(n) in ("killed", "timeout")
+                                            for n in entry["surviving"] + entry["untested"])
+            entry["score_after_verify"] = round(
+                (entry["killed"] + entry["killed_on_verify"]) / (entry["checked"] - entry["equivalent"]), 4)
         result["modules"][path] = entry
         result["total"] = total(result["modules"])
         print(f"{path}: {json.dumps({k: v for k, v in entry.items() if k not in ('surviving', 'untested', 'verified')})}",
@@ -312,12 +342,12 @@ def total(modules):
     ran = [m for m in modules.values() if m.get("checked")]
     killed = sum(m["killed"] for m in ran)
     scored = sum(m["checked"] - m["equivalent"] for m in ran)
-    newly = sum(m.get("killed_by_new_tests", 0) for m in ran)
+    newly = sum(m.get("killed_on_verify", 0) for m in ran)
     return {"modules": len(ran), "mutants": sum(m["mutants"] for m in ran),
             "killed": killed, "scored": scored,
             "score": round(killed / scored, 4) if scored else None,
-            "killed_by_new_tests": newly,
-            "score_with_new_tests": round((killed + newly) / scored, 4) if scored else None,
+            "killed_on_verify": newly,
+            "score_after_verify": round((killed + newly) / scored, 4) if scored else None,
             "seconds": round(sum(m.get("seconds", 0) for m in ran), 1)}
 
 

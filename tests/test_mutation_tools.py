@@ -233,7 +233,7 @@ def test_mutation_verify_refuses_a_module_changed_since_its_run(tmp_path, monkey
     (work / "jaxnet").mkdir(parents=True)
     (work / path).write_text((mutation.ROOT / path).read_text() + "# edited\n")
     with pytest.raises(SystemExit, match="changed since its last run"):
-        mutation.verify(path, ["tests/test_validation.py"])
+        next(mutation.verify([path], ["tests/test_validation.py"]))
     assert (work / path).read_text().endswith("# edited\n")  # nothing touched
 
 
@@ -547,3 +547,66 @@ def test_a_mutmut_run_stopped_by_hand_records_what_it_did_and_runs_nothing_more(
     assert rows == [["a.py", "c.py"]] and set(modules) == {"a.py", "c.py"}
     assert modules["a.py"]["seconds"] == 60.0 and modules["a.py"]["mutmut_exit"] == "stopped"
     assert modules["c.py"]["checked"] == 2 and modules["c.py"]["run_with"] == "a.py"
+
+
+TINY = 'def f(x):\n    return x + 1\n\n\nclass C:\n    def m(self):\n        return "a"\n'
+
+
+def test_verify_writes_a_mutmut_mutant_into_the_module_as_mutmut_apply_does():
+    """A mutmut mutant as a whole source: its function replaced by the mutant, every other
+    line as it was, the lines it changes named in the unmutated source's numbering."""
+    pytest.importorskip("mutmut")
+    names = mutation.mutant_names("tiny.py", TINY)
+    found = {m.source: (m.key, m.first, m.last) for m in mutation.applied("tiny.py", TINY, names)}
+    assert len(found) == len(names) and all(key in names for key, _, _ in found.values())
+    assert found[TINY.replace("x + 1", "x - 1")][1:] == (2, 2)
+    assert found[TINY.replace("x + 1", "x + 2")][1:] == (2, 2)
+    assert found[TINY.replace('"a"', '"XXaXX"')] == ("tiny.xǁCǁm__mutmut_1", 7, 7)
+    for source, (key, first, last) in found.items():
+        old, new = TINY.splitlines(), source.splitlines()
+        assert len(old) == len(new)
+        assert [n + 1 for n, (a, b) in enumerate(zip(old, new)) if a != b] == list(range(first, last + 1))
+
+
+def test_verify_runs_each_rows_survivors_again_in_fresh_processes(tmp_path, monkeypatch):
+    """--verify: the survivors and untested mutants of each row's modules, written into the
+    module, go to bench.deletion's runner once per row, in a folder of their own, N at once;
+    killed and timed-out ones count as killed on verify."""
+    from bench import deletion_run
+    monkeypatch.setattr(mutation, "WORK", tmp_path)
+    table = {"a.py": ["tests/t.py"], "b.py": ["tests/u.py"], "c.py": ["tests/t.py"]}
+    monkeypatch.setattr(mutation, "modules", lambda: table)
+    monkeypatch.setattr(mutation, "ROOT", tmp_path / "repo")
+    for path in table:
+        for folder in (tmp_path / "repo", mutation.workdir(path)):
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / path).write_text(f"# {path}\n")
+    last = {"a.py": {"mutants": 5, "checked": 5, "killed": 2, "equivalent": 0, "surviving": ["a1", "a2"],
+                     "untested": ["a3"]},
+            "b.py": {"mutants": 2, "checked": 2, "killed": 1, "equivalent": 0, "surviving": ["b1"], "untested": []},
+            "c.py": {"mutants": 1, "checked": 1, "killed": 1, "equivalent": 0, "surviving": [], "untested": []}}
+    monkeypatch.setattr(mutation, "count", lambda path: last[path])
+    monkeypatch.setattr(mutation, "applied", lambda path, source, names: [(source, n) for n in names])
+    monkeypatch.setattr(mutation.metadata, "version", lambda name: "3.8.1")  # the README's install has no mutmut
+    calls, outcome = [], {"a1": "killed", "a2": "timeout", "a3": "survived", "b1": "survived"}
+
+    out = tmp_path / "out.json"
+
+    def runner(chosen, tests, jobs, work):
+        calls.append((chosen, tests, jobs, work))
+        if "b.py" in chosen:  # the first row's modules were written out when they were done
+            assert json.loads(out.read_text())["modules"]["a.py"]["verified"]["a1"] == "killed"
+        for path, found in chosen.items():
+            yield path, {n: outcome[n] for _, n in found}, {}
+
+    monkeypatch.setattr(deletion_run, "run_modules", runner)
+    assert mutation.main(["--verify", "--max-children", "2", "--out", str(out)]) == 0
+    assert calls == [({"a.py": [("# a.py\n", "a1"), ("# a.py\n", "a2"), ("# a.py\n", "a3")]}, ["tests/t.py"], 2,
+                      tmp_path / "verify" / "a"),
+                     ({"b.py": [("# b.py\n", "b1")]}, ["tests/u.py"], 2, tmp_path / "verify" / "b")]
+    modules = json.loads(out.read_text())["modules"]
+    assert modules["a.py"]["verified"] == {"a1": "killed", "a2": "timeout", "a3": "survived"}
+    assert [modules[p]["killed_on_verify"] for p in table] == [2, 0, 0]
+    assert [modules[p]["score_after_verify"] for p in table] == [0.8, 0.5, 1.0]
+    assert modules["c.py"]["verified"] == {}
+    assert json.loads(out.read_text())["total"]["score_after_verify"] == round(6 / 8, 4)
