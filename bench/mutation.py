@@ -5,6 +5,7 @@
     python -m bench.mutation --only jaxnet/optimizer.py jaxnet/checks.py
     python -m bench.mutation --report              # count the last runs' results again
     python -m bench.mutation --verify --only jaxnet/checks.py   # the survivors again, fresh
+    python -m bench.mutation --verify --only reference/checker/rates.py --with tests/test_checker_heldout.py
     python -m bench.mutation --changed-since main  # only the functions a change touches
     python -m bench.mutation --count               # mutants per module, without running them
     python -m bench.mutation --resume --only ...   # go on with a run that was stopped
@@ -273,6 +274,8 @@ def main(argv=None):
     p.add_argument("--report", action="store_true", help="run nothing; count the last runs")
     p.add_argument("--verify", action="store_true",
                    help="run the last runs' survivors again, each in a fresh process, with the tests as they are now")
+    p.add_argument("--with", nargs="+", default=[], metavar="TEST", dest="also",
+                   help="with --verify: tests run beside each row's (the checker's held-out nets)")
     p.add_argument("--changed-since", metavar="REV",
                    help="only the mutants of the functions that `git diff REV` touches")
     p.add_argument("--count", action="store_true", help="count each module's mutants; run nothing")
@@ -303,7 +306,8 @@ def main(argv=None):
         if args.verify:
             row = tuple(table[path])
             if row not in verifying:
-                verifying[row] = verify([p for p in plan if table[p] == table[path]], table[path], args.max_children)
+                verifying[row] = verify([p for p in plan if table[p] == table[path]], [*table[path], *args.also],
+                                        args.max_children)
             while path not in verified:  # each module recorded as soon as it is done
                 done, statuses = next(verifying[row])
                 verified[done] = statuses

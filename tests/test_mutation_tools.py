@@ -570,8 +570,8 @@ def test_verify_writes_a_mutmut_mutant_into_the_module_as_mutmut_apply_does():
 
 def test_verify_runs_each_rows_survivors_again_in_fresh_processes(tmp_path, monkeypatch):
     """--verify: the survivors and untested mutants of each row's modules, written into the
-    module, go to bench.deletion's runner once per row, in a folder of their own, N at once;
-    killed and timed-out ones count as killed on verify."""
+    module, go to bench.deletion's runner once per row (with --with's tests), in a folder of
+    their own, N at once; killed and timed-out ones count as killed on verify."""
     from bench import deletion_run
     monkeypatch.setattr(mutation, "WORK", tmp_path)
     table = {"a.py": ["tests/t.py"], "b.py": ["tests/u.py"], "c.py": ["tests/t.py"]}
@@ -604,6 +604,10 @@ def test_verify_runs_each_rows_survivors_again_in_fresh_processes(tmp_path, monk
     assert calls == [({"a.py": [("# a.py\n", "a1"), ("# a.py\n", "a2"), ("# a.py\n", "a3")]}, ["tests/t.py"], 2,
                       tmp_path / "verify" / "a"),
                      ({"b.py": [("# b.py\n", "b1")]}, ["tests/u.py"], 2, tmp_path / "verify" / "b")]
+    calls.clear()
+    assert mutation.main(["--verify", "--only", "b.py", "--with", "tests/h.py", "tests/i.py"]) == 0
+    assert calls == [({"b.py": [("# b.py\n", "b1")]}, ["tests/u.py", "tests/h.py", "tests/i.py"], 2,
+                      tmp_path / "verify" / "b")]
     modules = json.loads(out.read_text())["modules"]
     assert modules["a.py"]["verified"] == {"a1": "killed", "a2": "timeout", "a3": "survived"}
     assert [modules[p]["killed_on_verify"] for p in table] == [2, 0, 0]
