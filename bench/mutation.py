@@ -352,7 +352,7 @@ def total(modules):
             "score": round(killed / scored, 4) if scored else None,
             "killed_on_verify": newly,
             "score_after_verify": round((killed + newly) / scored, 4) if scored else None,
-            "seconds": round(sum(m.get("seconds", 0) for m in ran), 1)}
+            "seconds": round(sum(m.get("seconds", 0) for m in modules.values()), 1)}
 
 
 if __name__ == "__main__":

@@ -614,3 +614,12 @@ def test_verify_runs_each_rows_survivors_again_in_fresh_processes(tmp_path, monk
     assert [modules[p]["score_after_verify"] for p in table] == [0.8, 0.5, 1.0]
     assert modules["c.py"]["verified"] == {}
     assert json.loads(out.read_text())["total"]["score_after_verify"] == round(6 / 8, 4)
+
+
+def test_the_total_counts_the_modules_that_ran_and_every_rows_time():
+    """A row stopped before its first module had a result: its time still counts."""
+    modules = {"a.py": {"mutants": 3, "checked": 0, "killed": 0, "equivalent": 0, "seconds": 60.0},
+               "b.py": {"mutants": 4, "checked": 4, "killed": 2, "equivalent": 1, "seconds": 0.0,
+                        "killed_on_verify": 1}}
+    assert mutation.total(modules) == {"modules": 1, "mutants": 4, "killed": 2, "scored": 3, "score": 0.6667,
+                                       "killed_on_verify": 1, "score_after_verify": 1.0, "seconds": 60.0}
