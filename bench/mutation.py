@@ -29,7 +29,8 @@ for; the time is added to the last run's. It refuses modules edited since the ru
 stopped with Ctrl-C records its modules' counts and time so far in ``--out`` and starts no other.
 
 ``--verify`` runs a module's last run's survivors (and untested mutants) again outside mutmut,
-with the tests as they are now, without running the module again: each mutant is written into
+with the tests as they are now, without running the module again (those an earlier ``--verify``
+killed stand and are not run again): each mutant is written into
 a copy of the module as ``mutmut apply`` writes it and run by bench.deletion's runner (a first
 run of the row under coverage, which must pass; then each mutant in a fresh process against the
 tests that execute its lines, fastest first, ``--max-children`` at once). It scores new tests,
@@ -242,19 +243,19 @@ def applied(path, source, names):
     return found
 
 
-def verify(paths, tests, jobs=1):
+def verify(paths, tests, jobs=1, killed=()):
     """Each surviving or untested mutant of the modules' last run (modules that share the row
     ``tests``), run again outside mutmut with the tests as they are now; yields (path, {mutant:
     status}) as each module is done. bench.deletion's runner: the mutant written into the
     module's copy, a fresh process, the tests that execute its lines fastest first (every test
-    for a line run at import)."""
+    for a line run at import). ``killed``: mutants an earlier --verify killed, not run again."""
     chosen = {}
     for path in paths:
         source = (ROOT / path).read_text()
         if (run_folder(path) / path).read_text() != source:
             raise SystemExit(f"{path} changed since its last run: run it again instead of --verify")
         last = count(path) or {}
-        names = last.get("surviving", []) + last.get("untested", [])
+        names = [n for n in last.get("surviving", []) + last.get("untested", []) if n not in killed]
         if names:
             chosen[path] = applied(path, source, names)
     yield from ((path, {}) for path in paths if path not in chosen)
@@ -306,12 +307,14 @@ def main(argv=None):
         if args.verify:
             row = tuple(table[path])
             if row not in verifying:
-                verifying[row] = verify([p for p in plan if table[p] == table[path]], [*table[path], *args.also],
-                                        args.max_children)
+                group = [p for p in plan if table[p] == table[path]]
+                killed = {n for p in group for n, s in previous.get(p, {}).get("verified", {}).items()
+                          if s in ("killed", "timeout")}
+                verifying[row] = verify(group, [*table[path], *args.also], args.max_children, killed)
             while path not in verified:  # each module recorded as soon as it is done
                 done, statuses = next(verifying[row])
                 verified[done] = statuses
-            entry["verified"] = verified[path]
+            entry["verified"] = {**entry.get("verified", {}), **verified[path]}  # kills of an earlier one stand
         elif not args.report:
             entry.pop("verified", None)
             if path not in ran:

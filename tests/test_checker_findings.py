@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import numpy as np
 
 from reference import TwoLayerNet
-from reference.checker import diagnosis, edge_cases, explain, gradient_slips, locate, problems
+from reference.checker import causes, diagnosis, edge_cases, explain, gradient_slips, locate, problems
 from reference.checker.measures import Part, abs_error
 from reference.checker.report import Check, Finding
 from tests.checker_impls.bugs import buggy_source
@@ -312,3 +312,29 @@ def test_failing_gradients_are_named_in_the_notebooks_order_whatever_the_hash_se
         out = subprocess.run([sys.executable, "-c", FAILING_ORDER], cwd=ROOT, env=env, capture_output=True,
                              text=True, check=True)
         assert out.stdout.strip() == "W1,b1,W2,b2", (seed, out.stdout, out.stderr)
+
+
+def test_a_failing_loss_check_no_probe_located_is_put_in_its_part_by_its_name_and_words():
+    """diagnosis.orphan_finding: the gradient checks' part is the gradient, the others' the data
+    loss; no_mutation's is the gradient when its words name a param, else the scores; a raise is
+    the scores' on the toy scores, else the gradient's when the line that raised computes one."""
+    def orphan(name, words=""):
+        return diagnosis.orphan_finding(check(name, diagnosis_=words))
+
+    def unknown(part, text):
+        return Finding(part, None, "not a known mistake", text, causes.PARTS[part][1].replace("{params}", "..."))
+
+    for name in ("grads_format", "gradients", "gradients_numeric"):
+        assert orphan(name, "off") == unknown("gradient", "off")
+    assert orphan("toy_loss") == unknown("data_loss", "toy_loss failed")
+    assert orphan("large_scores", "far off") == unknown("data_loss", "far off")
+    for param in NAMES:
+        words = f"loss changed your {param} in place"
+        assert orphan("no_mutation", words) == unknown("gradient", words)
+    assert orphan("no_mutation", "loss changed your X in place") == unknown("scores", "loss changed your X in place")
+    raised = "your code raised ValueError: shapes, line 12: "
+    assert orphan("toy_scores", raised + "dW2 = h.T @ d") == unknown("scores", raised + "dW2 = h.T @ d")
+    assert orphan("toy_loss", raised + "dW2 = h.T @ d") == unknown("gradient", raised + "dW2 = h.T @ d")
+    assert orphan("toy_loss", raised + "p = e / s") == unknown("data_loss", raised + "p = e / s")
+    assert orphan("gradients", raised + "p = e / s") == unknown("gradient", raised + "p = e / s")
+    assert orphan("toy_loss", "Your code raised: dW2 = h.T @ d") == unknown("data_loss", "Your code raised: dW2 = h.T @ d")

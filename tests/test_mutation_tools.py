@@ -614,6 +614,13 @@ def test_verify_runs_each_rows_survivors_again_in_fresh_processes(tmp_path, monk
     assert [modules[p]["score_after_verify"] for p in table] == [0.8, 0.5, 1.0]
     assert modules["c.py"]["verified"] == {}
     assert json.loads(out.read_text())["total"]["score_after_verify"] == round(6 / 8, 4)
+    calls.clear()  # again, after new tests: what the last one killed stands and is not run again
+    outcome.update(a3="killed")
+    assert mutation.main(["--verify", "--only", "a.py", "--out", str(out)]) == 0
+    assert calls == [({"a.py": [("# a.py\n", "a3")]}, ["tests/t.py"], 2, tmp_path / "verify" / "a")]
+    modules = json.loads(out.read_text())["modules"]
+    assert modules["a.py"]["verified"] == {"a1": "killed", "a2": "timeout", "a3": "killed"}
+    assert modules["a.py"]["killed_on_verify"] == 3 and modules["a.py"]["score_after_verify"] == 1.0
 
 
 def test_the_total_counts_the_modules_that_ran_and_every_rows_time():
