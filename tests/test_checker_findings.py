@@ -337,4 +337,5 @@ def test_a_failing_loss_check_no_probe_located_is_put_in_its_part_by_its_name_an
     assert orphan("toy_loss", raised + "dW2 = h.T @ d") == unknown("gradient", raised + "dW2 = h.T @ d")
     assert orphan("toy_loss", raised + "p = e / s") == unknown("data_loss", raised + "p = e / s")
     assert orphan("gradients", raised + "p = e / s") == unknown("gradient", raised + "p = e / s")
-    assert orphan("toy_loss", "Your code raised: dW2 = h.T @ d") == unknown("data_loss", "Your code raised: dW2 = h.T @ d")
+    capital = "Your code raised: dW2 = h.T @ d"  # not the checker's words for a raise
+    assert orphan("toy_loss", capital) == unknown("data_loss", capital)
