@@ -229,6 +229,44 @@ def test_other_sizes_raise_is_located_by_the_line_that_raised_not_the_message():
     assert (part_, params, seen) == ("data_loss", (), f"loss(X, y) raised {text}")
 
 
+def test_other_sizes_tell_the_part_by_what_differs_to_the_checkers_tolerances():
+    """Scores 1e-7 off (relative) are other scores, the loss 1e-7 off another loss (the checker's
+    rtol is 1e-8, numpy's default 1e-5), and 5e-9 past the relative 1e-8 is off (atol 1e-10, not 1e-8); a
+    loss right at reg = 0 puts the mistake in the regulariser; a raise on a line that names no
+    part is the data loss's when the scores are right, else the scores'."""
+    prob, obs, loss, grads = other_sizes_obs()
+    scores = obs.arrays["other_sizes/scores"]
+    shape = f"(shape {scores.shape}, expected {scores.shape})"
+    obs.arrays["other_sizes/scores"] = scores * (1 + 1e-7)
+    assert edge_cases.other_sizes_part(obs, prob) == ("scores", (), f"loss(X) returned other scores {shape}")
+    obs.arrays["other_sizes/scores"] = scores + np.sign(scores) * (1e-8 * np.abs(scores) + 5e-9)
+    assert edge_cases.other_sizes_part(obs, prob)[0] == "scores"
+
+    line = "ValueError: shapes, line 7: out = np.dot(a, b)"
+    _, obs, _, _ = other_sizes_obs(errors={"other_sizes": line})
+    assert edge_cases.other_sizes_part(obs, prob) == ("data_loss", (), f"loss(X, y) raised {line}")
+    del obs.arrays["other_sizes/scores"]
+    assert edge_cases.other_sizes_part(obs, prob) == ("scores", (), f"loss(X, y) raised {line}")
+
+    words = f"the loss is {loss * (1 + 1e-7):.10g}, expected {loss:.10g}"
+    _, obs, _, _ = other_sizes_obs(**{"other_sizes/loss": np.array(loss * (1 + 1e-7))})
+    assert edge_cases.other_sizes_part(obs, prob) == ("data_loss", (), words)
+    at_zero = TwoLayerNet.from_params(prob.params).loss(prob.X, prob.y, 0.0)[0]
+    obs.arrays["other_sizes/loss_reg0"] = np.array(at_zero)
+    assert edge_cases.other_sizes_part(obs, prob) == ("regulariser", (), words + " (right at reg = 0)")
+    obs.arrays["other_sizes/loss_reg0"] = np.array(at_zero * (1 + 1e-7))
+    assert edge_cases.other_sizes_part(obs, prob) == ("data_loss", (), words)
+    obs.arrays["other_sizes/loss_reg0"] = np.array(at_zero * (1 + 1e-8) + 5e-9)
+    assert edge_cases.other_sizes_part(obs, prob) == ("data_loss", (), words)
+    _, obs, _, _ = other_sizes_obs(**{"other_sizes/loss": np.array(loss * (1 + 1e-8) + 5e-9)})
+    assert edge_cases.other_sizes_part(obs, prob)[0] == "data_loss"
+
+    _, obs, _, _ = other_sizes_obs(**{"other_sizes/grads/W1": grads["W1"] + 1e-6,
+                                      "other_sizes/grads/b2": grads["b2"][:1]})
+    assert edge_cases.other_sizes_part(obs, prob) == ("gradient", ("W1", "b2"),
+                                                      "the loss is right, the gradients differ for W1, b2")
+
+
 def test_other_sizes_failing_beside_a_loss_side_check_joins_its_finding():
     """other_sizes failing beside another loss-side check becomes one more check of the loss side's
     first finding, with that finding's part and 'the same mistake as <its first check>'s'."""
