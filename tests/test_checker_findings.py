@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import numpy as np
 
 from reference import TwoLayerNet
-from reference.checker import causes, diagnosis, edge_cases, explain, gradient_slips, locate, problems
+from reference.checker import causes, diagnosis, edge_cases, explain, gradient_slips, locate, problems, written
 from reference.checker.measures import Part, abs_error
 from reference.checker.report import Check, Finding
 from tests.checker_impls.bugs import buggy_source
@@ -377,3 +377,30 @@ def test_a_failing_loss_check_no_probe_located_is_put_in_its_part_by_its_name_an
     assert orphan("gradients", raised + "p = e / s") == unknown("gradient", raised + "p = e / s")
     capital = "Your code raised: dW2 = h.T @ d"  # not the checker's words for a raise
     assert orphan("toy_loss", capital) == unknown("data_loss", capital)
+
+
+def test_a_mutation_named_on_no_mutation_makes_the_runs_that_follow_it_its_consequences():
+    """written._mutation_finding: the cause's title and fix for the params concerned, the structure
+    the check saw (without its advice), no_mutation its only check; the repeated calls' failing
+    checks (the numeric gradient, the toy run, train_*, *_history, ``follow``) its consequences,
+    and no other."""
+    head = check("no_mutation", diagnosis_="loss changed W1 and b1 in place (work on copies: W = W.copy())")
+    others = {name: check(name) for name in ("gradients_numeric", "toy_training", "train_loss", "val_acc_history",
+                                             "large_scores", "toy_loss")}
+    others["train_ok"] = check("train_ok", passed=True)
+    found = written._mutation_finding([head, *others.values()], head, "reg_gradient_in_weights", ["W1", "b1"],
+                                      follow=("large_scores",))
+    title = ("the reg term's gradient computed in the array of W1 and b1 itself (grad = W; grad *= 2 * reg): "
+             "every call to loss leaves W1 and b1 multiplied by 2 * reg, and what reads them later in the "
+             "backward pass or the next call sees the scaled weights")
+    fix = ("compute the reg gradient in a new array: 2 * reg * W (or W.copy() before any in-place op), never "
+           "grad = W followed by grad *= ...")
+    assert found == Finding("regulariser", "reg_gradient_in_weights", title, "loss changed W1 and b1 in place", fix,
+                            ("W1", "b1"), checks=["no_mutation"])
+    assert head.part == "regulariser" and head.causes == ["reg_gradient_in_weights"]
+    assert head.diagnosis == (f"loss changed W1 and b1 in place: this matches {title}. Fix: {fix}. "
+                              "[cause: reg_gradient_in_weights]")
+    assert head.consequence_of is None
+    assert {name: c.consequence_of for name, c in others.items()} == {
+        "gradients_numeric": "no_mutation", "toy_training": "no_mutation", "train_loss": "no_mutation",
+        "val_acc_history": "no_mutation", "large_scores": "no_mutation", "toy_loss": None, "train_ok": None}
