@@ -404,3 +404,17 @@ def test_a_mutation_named_on_no_mutation_makes_the_runs_that_follow_it_its_conse
     assert {name: c.consequence_of for name, c in others.items()} == {
         "gradients_numeric": "no_mutation", "toy_training": "no_mutation", "train_loss": "no_mutation",
         "val_acc_history": "no_mutation", "large_scores": "no_mutation", "toy_loss": None, "train_ok": None}
+
+
+def test_a_written_loss_is_close_within_1e_9_of_its_largest_entry_or_of_1():
+    """written._close: missing is not close; shapes must agree; each entry within 1e-9 times the
+    largest |want| (at least 1), the bound itself included; empty arrays agree."""
+    close = written._close
+    assert not close(None, 0.0)
+    assert close(np.array([1e-9]), np.array([0.0]))  # exactly at the bound
+    assert not close(np.array([2e-9]), np.array([0.0]))
+    assert close(np.array([4 + 3e-9, 1.0]), np.array([4.0, 1.0]))  # the bound scales with the largest, 4
+    assert not close(np.array([0.5 + 1.5e-9]), np.array([0.5]))  # and is 1e-9 below 1
+    assert not close(np.array([1.0, 2.0]), np.array([[1.0, 2.0]]))
+    assert close(np.zeros((0, 3)), np.zeros((0, 3)))
+    assert close(np.float32(0.5), 0.5) and not close(np.float32(0.1), 0.1)  # float32's 0.1 is 1.5e-9 off
