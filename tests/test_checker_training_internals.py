@@ -204,3 +204,41 @@ def test_histories_kept_on_the_instance_are_named_across_two_calls():
     checks = {c.name: c for c in result.checks}
     assert checks["loss_history"].causes == ["histories_kept_between_calls"]
     assert "with the first call's 15 entries before its own" in checks["loss_history"].diagnosis
+
+
+def test_a_wrong_schedule_is_put_in_the_update_the_rate_or_the_decay():
+    """rates.schedule_part on rates (step, param): a step that moved no param (every rate within
+    1e-6 of the first scheduled rate, that bound included) is the update's; rates a constant multiple
+    of the schedule's, or a first step off learning_rate, are the rate's; else the decay's. A step
+    without gradients (NaN) moved; a first step without any takes learning_rate as its rate."""
+    right = np.array([1e-3, 5e-4, 5e-4, 2.5e-4])
+    ones = np.ones((1, 4))
+    still = np.full((4, 4), 1e-3)  # never decayed
+    still[2] = 1e-6 * 1e-3
+    assert rates.schedule_part(still, right) == "training_update"
+    still[2] = 1.5e-9
+    assert rates.schedule_part(still, right) == "training_decay"
+    still[2] = np.nan
+    assert rates.schedule_part(still, right) == "training_decay"
+    assert rates.schedule_part(2 * right[:, None] * ones, right) == "training_rate"
+    first_off = right[:, None] * ones
+    first_off[0] = 0.5 * right[0]
+    assert rates.schedule_part(first_off, right) == "training_rate"
+    first_off[1] = np.nan  # the first step's own rates, not the next one's
+    assert rates.schedule_part(first_off, right) == "training_rate"
+    undecayed = np.full((4, 4), 1e-3)
+    assert rates.schedule_part(undecayed, right) == "training_decay"
+    undecayed[0] = np.nan
+    assert rates.schedule_part(undecayed, right) == "training_decay"
+
+
+def test_a_fitted_update_in_words():
+    """rates.update_text: the factor to 4 digits and the term it multiplies; weight decay's also
+    as a multiple of reg when there is one."""
+    assert rates.update_text(("weight_decay_in_update", 0.5, "W1 and W2"), 0.1) == \
+        "0.5 x -lr * params on W1 and W2 (5 x reg)"
+    assert rates.update_text(("weight_decay_in_update", 0.123456, "every param"), 0.0) == \
+        "0.1235 x -lr * params on every param"
+    assert rates.update_text(("momentum_in_update", 0.9, ""), 0.1) == "0.9 x the previous step"
+    assert rates.update_text(("update_previous_gradient", 1.0, ""), 0.1) == \
+        "1 x lr * (this gradient - the previous one)"
