@@ -242,3 +242,47 @@ def test_a_fitted_update_in_words():
     assert rates.update_text(("momentum_in_update", 0.9, ""), 0.1) == "0.9 x the previous step"
     assert rates.update_text(("update_previous_gradient", 1.0, ""), 0.1) == \
         "1 x lr * (this gradient - the previous one)"
+
+
+def test_a_fixed_first_rate_in_words_with_what_else_gives_it():
+    """training_runs.fixed_rate_words: a cap when every run asked for at least c (1e-6 relative
+    below it counts), learning_rate_decay as the rate when every run's decay is c (to 1e-6)."""
+    words = training_runs.fixed_rate_words
+    runs = [{"learning_rate": 1e-3, "learning_rate_decay": 0.95}, {"learning_rate": 1e-2, "learning_rate_decay": 0.95}]
+    assert words(1e-3, runs) == ("0.001 at the first step of every run, each given a larger learning_rate: a "
+                                 "constant, or a cap min(learning_rate, 0.001)")
+    runs[0]["learning_rate"] = 1e-3 * (1 - 1e-6)
+    assert words(1e-3, runs).startswith("0.001 at the first step of every run")
+    runs[0]["learning_rate"] = 1e-3 * (1 - 3e-6)
+    assert words(1e-3, runs) == "0.001 at the first step, whatever learning_rate is given"
+    runs = [{"learning_rate": 0.5, "learning_rate_decay": 0.95}, {"learning_rate": 0.1, "learning_rate_decay": 0.95}]
+    c = 0.95 * (1 + 1e-7)
+    assert words(c, runs) == ("0.95 at the first step, whatever learning_rate is given, or learning_rate_decay "
+                              "(0.95 in every run) taken as the learning rate")
+    runs[1]["learning_rate_decay"] = 0.9
+    assert words(c, runs) == "0.95 at the first step, whatever learning_rate is given"
+
+
+def test_a_rate_of_some_params_own_is_kept_only_when_another_run_shows_the_same_multiples():
+    """training_runs.per_param_across: the main run's per-param rate check stands when the run at
+    another learning rate has each param's first rate at the same multiple of its learning_rate (to
+    1e-6), or shows none; else it is not a known mistake, with the other run's rates in words."""
+    prob = problems.train_problem()
+    main = SimpleNamespace(prob=prob, first_rates=[2e-3, 1e-3, 1e-3, 1e-3])
+    lr = prob.kwargs["learning_rate"]
+    check = Check("train_learning_rate", False, 1.0, 1e-10, "max rel error", "W1 at 2 x: this matches x. [cause: y]",
+                  ["lr_multiplier_per_param"], part="training_rate")
+
+    def other(first_rates, rate=10 * lr):
+        return SimpleNamespace(prob=SimpleNamespace(X=prob.X, kwargs={**prob.kwargs, "learning_rate": rate}),
+                               first_rates=first_rates)
+    main.first_rates = [2 * lr, lr, lr, lr]
+    assert training_runs.per_param_across(check, main, other([20 * lr * (1 + 1e-7), 10 * lr, 10 * lr, 10 * lr])) is check
+    assert training_runs.per_param_across(check, main, other([float("nan")] * 4)) is check
+    assert training_runs.per_param_across(check, main, other([20 * lr, float("nan"), 10 * lr, 10 * lr])) is check
+    found = training_runs.per_param_across(check, main, other([2 * lr, float("nan"), 10 * lr, 10 * lr]))
+    rates_there = f"W1 {2 * lr:.4g}, b1 nan, W2 {10 * lr:.4g}, b2 {10 * lr:.4g}"
+    assert found == Check("train_learning_rate", False, 1.0, 1e-10, "max rel error",
+                          f"W1 at 2 x; on {len(prob.X)} rows in batches of {prob.kwargs['batch_size']} with "
+                          f"learning_rate={10 * lr:g} the first step's rates were {rates_there}, not the same "
+                          "multiples; not a known mistake", part="training_rate")
