@@ -456,3 +456,34 @@ def test_the_edge_problems_scores_found_wrong_name_the_rows_that_differ():
         "loss(X) on 300 rows returned other scores on 1 of them (rows 5), right on the others")
     assert edge_cases.edge_scores_finding(Obs({"predict_edge/scores": want * (1 + 5e-11)})) is None
     assert edge_cases.edge_scores_finding(Obs({})) is None
+
+
+def test_a_raise_after_scores_of_another_shape_is_the_forward_passs():
+    """diagnosis.raised_scores_finding: loss(X, y) raised on a problem where loss(X) returned scores
+    of another shape: the forward pass, in words; not when the check did not raise, the scores
+    were not recorded, the truth is unknown or the shape is right."""
+    raised = check("toy_loss", diagnosis_="your code raised ValueError: shapes")
+    truths = {"toy_loss": {"scores": np.zeros((5, 3))}}
+    found = diagnosis.raised_scores_finding(Obs({"toy_loss/scores": np.zeros(5)}), raised, truths)
+    assert found == Finding("scores", None, "not a known mistake",
+                            "loss(X) on toy_loss returned scores of shape (5,), expected (5, 3), and loss(X, y) raised",
+                            causes.PARTS["scores"][1])
+    assert diagnosis.raised_scores_finding(Obs({"toy_loss/scores": np.zeros((5, 3))}), raised, truths) is None
+    assert diagnosis.raised_scores_finding(Obs({}), raised, truths) is None
+    assert diagnosis.raised_scores_finding(Obs({"toy_loss/scores": np.zeros(5)}), raised, {}) is None
+    assert diagnosis.raised_scores_finding(Obs({}), raised, {}) is None
+    off = check("toy_loss", diagnosis_="the loss is 2.1, expected 1.3")
+    assert diagnosis.raised_scores_finding(Obs({"toy_loss/scores": np.zeros(5)}), off, truths) is None
+
+
+def test_predicts_labels_fit_when_right_or_right_up_to_rows_dropped():
+    """diagnosis.rows_fit on the predict problem: the notebook's labels fit; so do those of the first
+    rows only; one label changed, or the right labels in another shape, do not."""
+    params, X = problems.predict_problem()
+    want = np.argmax(np.maximum(X @ params["W1"] + params["b1"], 0) @ params["W2"] + params["b2"], axis=1)
+    assert diagnosis.rows_fit(want, params, X)
+    assert diagnosis.rows_fit(want[:3], params, X)
+    changed = want.copy()
+    changed[-1] = (changed[-1] + 1) % 3
+    assert not diagnosis.rows_fit(changed, params, X)
+    assert not diagnosis.rows_fit(want[None, :], params, X)
