@@ -286,3 +286,21 @@ def test_a_rate_of_some_params_own_is_kept_only_when_another_run_shows_the_same_
                           f"W1 at 2 x; on {len(prob.X)} rows in batches of {prob.kwargs['batch_size']} with "
                           f"learning_rate={10 * lr:g} the first step's rates were {rates_there}, not the same "
                           "multiples; not a known mistake", part="training_rate")
+
+
+def test_same_rows_same_batch_and_the_smoothed_losses_are_what_they_say():
+    """recording.same_rows: the same rows in any order, of one shape and dtype (bytes alike are not
+    enough); training_record.same_batch: X and y both; histories.smoothed: only for 0 < b < 1."""
+    from reference.checker import histories, recording
+    rows = np.arange(6).reshape(3, 2)
+    assert recording.same_rows(rows[::-1], rows) and not recording.same_rows(rows[:2], rows)
+    assert not recording.same_rows(rows.astype(np.float64), rows)
+    assert not recording.same_rows(np.zeros(2, np.float32), np.zeros(2, np.int32))  # the same bytes
+    assert not recording.same_rows(np.zeros((1, 2), np.int32), np.zeros((1, 1), np.int64))  # the same bytes
+    X, y = np.ones((2, 3)), np.array([0, 1])
+    assert training_record.same_batch({"X": X, "y": y}, {"X": X.copy(), "y": y.copy()})
+    assert not training_record.same_batch({"X": X, "y": y}, {"X": X, "y": y[::-1]})
+    assert not training_record.same_batch({"X": X, "y": y}, {"X": 2 * X, "y": y})
+    assert histories.smoothed(0.5, [4.0, 2.0, 0.0]) == [4.0, 3.0, 1.5]
+    assert histories.smoothed(0.0, [4.0, 2.0]) == [] and histories.smoothed(1.0, [4.0, 2.0]) == []
+    assert histories.smoothed(1.5, [4.0, 2.0]) == [] and histories.smoothed(float("nan"), [4.0, 2.0]) == []
