@@ -304,3 +304,35 @@ def test_same_rows_same_batch_and_the_smoothed_losses_are_what_they_say():
     assert histories.smoothed(0.5, [4.0, 2.0, 0.0]) == [4.0, 3.0, 1.5]
     assert histories.smoothed(0.0, [4.0, 2.0]) == [] and histories.smoothed(1.0, [4.0, 2.0]) == []
     assert histories.smoothed(1.5, [4.0, 2.0]) == [] and histories.smoothed(float("nan"), [4.0, 2.0]) == []
+
+
+def per_param(values):
+    """A run's rates (step, param): the same value for the 4 params at each step."""
+    return np.repeat(np.asarray(values, dtype=np.float64)[:, None], 4, axis=1)
+
+
+def test_a_decay_by_another_factor_is_read_off_the_rates_in_words():
+    """rates.decay_factor: every rate the schedule with a factor f in place of the decay, after the
+    epochs' first iterations or after every one; f as a power of the decay, (1 / iterations_per_epoch)
+    when that is the power; not for f = 1, f = the decay (to 1e-6 of it), f <= 0, or one step."""
+    lr, decay = 1e-3, 0.5
+    f = decay ** 2  # at each epoch: epochs of 4 iterations start at 0 and 4; the rate changes after them
+    assert rates.decay_factor(per_param([lr, lr * f, lr * f, lr * f, lr * f, lr * f * f, lr * f * f, lr * f * f]),
+                              lr, decay, [0, 4]) == (f, "learning_rate_decay ** 2 = 0.25 at each epoch")
+    f = decay ** 0.25  # after every iteration, the epoch counted as a fraction
+    words = ("learning_rate_decay ** (1 / iterations_per_epoch) = 0.8409 after every iteration (the epoch counted "
+             "as it / iterations_per_epoch, a fraction)")
+    assert rates.decay_factor(per_param([lr * f ** t for t in range(8)]), lr, decay, [0, 4]) == (f, words)
+    assert rates.decay_factor(per_param([lr * f ** t for t in range(4)]), lr, decay, [0]) == (f, words)  # one epoch
+    f = decay ** 0.3
+    assert rates.decay_factor(per_param([lr * f ** t for t in range(8)]), lr, decay, [0, 4]) == (
+        f, "learning_rate_decay ** 0.3 = 0.8123 after every iteration")
+    f = decay + 1e-6  # within 2e-6 of the decay: not the decay
+    assert rates.decay_factor(per_param([lr, lr * f, lr * f, lr * f * f]), lr, decay, [0, 2])[0] == f
+    assert rates.decay_factor(per_param([lr, lr * f]), lr, decay, [0])[0] == f  # two steps are enough
+    for f in (1.0, decay, decay * (1 + 5e-7), 0.0, -0.5):
+        assert rates.decay_factor(per_param([lr, lr * f, lr * f, lr * f * f]), lr, decay, [0, 2]) is None, f
+    f = 0.99 ** 1000  # a whole power, however large
+    assert rates.decay_factor(per_param([lr, lr * f, lr * f, lr * f * f]), lr, 0.99, [0, 2]) == (
+        f, "learning_rate_decay ** 1000 = 4.317e-05 at each epoch")
+    assert rates.decay_factor(per_param([lr]), lr, decay, [0]) is None
