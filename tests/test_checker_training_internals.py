@@ -336,3 +336,32 @@ def test_a_decay_by_another_factor_is_read_off_the_rates_in_words():
     assert rates.decay_factor(per_param([lr, lr * f, lr * f, lr * f * f]), lr, 0.99, [0, 2]) == (
         f, "learning_rate_decay ** 1000 = 4.317e-05 at each epoch")
     assert rates.decay_factor(per_param([lr]), lr, decay, [0]) is None
+
+
+def test_rates_off_by_float32_rounding_are_named_lr_float32_and_others_not():
+    """rates.rounded_rates: rates within 1e-6 of the schedule but not 1e-10 are lr_float32 when each
+    is the schedule computed in float32 (np.float32 learning_rate times np.float32 decay at each
+    change), to 1e-10 beyond the run's own rounding; else not a known mistake. Both say how far off
+    and the first step's rate against the schedule's."""
+    kw = {"learning_rate": 1e-3, "learning_rate_decay": 0.95}
+    right = np.array([1e-3, 9.5e-4, 9.5e-4, 9.025e-4])  # decayed after steps 0 and 2
+    lr32, d32 = np.float32(1e-3), np.float32(0.95)
+    in_float32 = np.array([lr32, lr32 * d32, lr32 * d32, lr32 * d32 * d32], dtype=np.float64)
+    seen = (f"the learning rates used differ from the schedule's by up to 5e-08 relative (step 0: "
+            f"{float(in_float32[0])!r}, expected 0.001)")
+    title_fix = ("the learning rate kept in float32 (np.float32): every step's rate rounded to float32, ~1e-7 "
+                 "relative. Fix: keep learning_rate and its decayed values as Python floats (float64). "
+                 "[cause: lr_float32]")
+    named = Check("train_learning_rate", False, 5e-8, 1e-10, rates.WHAT,
+                  f"{seen}, each the schedule computed in float32: this matches {title_fix}", ["lr_float32"],
+                  part="training_rate")
+    assert rates.rounded_rates(per_param(in_float32), np.zeros((4, 4)), right, kw, 5e-8) == named
+    within_rounding = per_param(in_float32 * (1 + 5e-10))  # 5e-10 off, the run's rounding 1e-9
+    within_rounding[0] = in_float32[0]
+    assert rates.rounded_rates(within_rounding, np.full((4, 4), 1e-9), right, kw, 5e-8) == named
+    assert rates.rounded_rates(within_rounding, np.zeros((4, 4)), right, kw, 5e-8).causes == []
+    other = per_param(right * (1 + 1e-8))
+    seen = ("the learning rates used differ from the schedule's by up to 1e-08 relative (step 0: "
+            f"{float(right[0] * (1 + 1e-8))!r}, expected 0.001)")
+    assert rates.rounded_rates(other, np.zeros((4, 4)), right, kw, 1e-8) == Check(
+        "train_learning_rate", False, 1e-8, 1e-10, rates.WHAT, f"{seen}; not a known mistake", part="training_rate")
