@@ -223,6 +223,8 @@ EQUIVALENT = {
     # range(T) does: both passes read the same first ratio, and boundaries[0] adds nothing
     "reference.checker.rates.x_decay_factor__mutmut_10": "boundaries[0] is 0: b1 + b0 is b1 - b0",
     "reference.checker.rates.x_decay_factor__mutmut_44": "both passes start at step 0: one f, skipped by both",
+    # fitted_update's last term: break and continue both end the loop
+    "reference.checker.rates.x_fitted_update__mutmut_96": "the last term: break ends the loop as continue does",
     # f - 1 is a multiple of 2**-53 and 1e-6 is not: |f - 1| is never exactly RATE_TOL
     "reference.checker.rates.x_decay_factor__mutmut_39": "|f - 1| == 1e-6 has no float solution",
     # recording: NumPy's reshape takes any negative length as the unknown one

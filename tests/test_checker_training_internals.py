@@ -365,3 +365,81 @@ def test_rates_off_by_float32_rounding_are_named_lr_float32_and_others_not():
             f"{float(right[0] * (1 + 1e-8))!r}, expected 0.001)")
     assert rates.rounded_rates(other, np.zeros((4, 4)), right, kw, 1e-8) == Check(
         "train_learning_rate", False, 1e-8, 1e-10, rates.WHAT, f"{seen}; not a known mistake", part="training_rate")
+
+
+SHAPES = {"W1": (3, 2), "b1": (2,), "W2": (2, 2), "b2": (2,)}
+
+
+def run_of(update, T=4, seed=0):
+    """(steps, final): T steps from random params and gradients, each param's next value
+    ``update(t, k, p, g, previous_delta)``; as training_record.recorded_steps gives them."""
+    rng = np.random.default_rng(seed)
+    params = {k: rng.normal(size=s) for k, s in SHAPES.items()}
+    steps, delta = [], {k: np.zeros(s) for k, s in SHAPES.items()}
+    for t in range(T):
+        grads = {k: rng.normal(size=s) for k, s in SHAPES.items()}
+        steps.append({"params": params, "grads": grads})
+        after = {k: update(t, k, params[k], grads[k], delta[k], steps) for k in SHAPES}
+        delta = {k: after[k] - params[k] for k in SHAPES}
+        params = after
+    return steps, params
+
+
+LR = np.array([1e-2, 1e-2, 5e-3, 5e-3])  # the schedule's rates
+
+
+def test_an_update_with_one_more_term_is_fitted_with_its_factor():
+    """rates.fitted_update: momentum (mu times the previous step), weight decay (-lr c P, on every
+    param or on W1 and W2), the previous step's gradient (lr (g_t - g_t-1), at 1 x only); every step
+    must fit, to 1e-6 of its size; a single step has no previous one to fit."""
+    def momentum(t, k, p, g, previous, steps):
+        return p - LR[t] * g + 0.9 * previous
+    assert rates.fitted_update(*run_of(momentum), LR) == ("momentum_in_update", pytest.approx(0.9), "")
+
+    def decay(t, k, p, g, previous, steps):
+        return p - LR[t] * g - LR[t] * 0.3 * p
+    assert rates.fitted_update(*run_of(decay), LR) == ("weight_decay_in_update", pytest.approx(0.3), "every param")
+    assert rates.fitted_update(*run_of(decay, T=1), LR) == ("weight_decay_in_update", pytest.approx(0.3),
+                                                            "every param")
+
+    def decay_on_weights(t, k, p, g, previous, steps):
+        return p - LR[t] * g - (LR[t] * 0.3 * p if k.startswith("W") else 0)
+    assert rates.fitted_update(*run_of(decay_on_weights), LR) == ("weight_decay_in_update", pytest.approx(0.3),
+                                                                  "W1 and W2")
+
+    def previous_gradient(t, k, p, g, previous, steps):
+        return p - LR[t] * (steps[t - 1]["grads"][k] if t else g)
+    assert rates.fitted_update(*run_of(previous_gradient), LR) == ("update_previous_gradient", pytest.approx(1.0), "")
+
+    def half_previous_gradient(t, k, p, g, previous, steps):
+        return p - LR[t] * g + (0.5 * LR[t] * (g - steps[t - 1]["grads"][k]) if t else 0)
+    assert rates.fitted_update(*run_of(half_previous_gradient), LR) is None
+
+    def momentum_but_the_last(t, k, p, g, previous, steps):
+        return p - LR[t] * g + (0.9 * previous if t < 3 else 0)
+    assert rates.fitted_update(*run_of(momentum_but_the_last), LR) is None
+
+    def momentum_nearly(t, k, p, g, previous, steps):  # 1e-5 of each step off momentum
+        step = -LR[t] * g + 0.9 * previous
+        return p + step * (1 + 1e-5 * np.sign(np.arange(step.size).reshape(step.shape) % 2 - 0.5))
+    assert rates.fitted_update(*run_of(momentum_nearly), LR) is None
+
+
+def test_an_update_with_clipped_gradients_gives_the_clip_value():
+    """rates.value_clip: every step -lr clip(g, -c, c) for the c read off the largest step, when
+    some gradient has an entry past c; not a plain step (none past c), nor a step 1e-6 of its size
+    off the clipped one."""
+    def clipped(t, k, p, g, previous, steps):
+        return p - LR[t] * np.clip(g, -1.2, 1.2)
+    steps, final = run_of(clipped)
+    assert max(np.max(np.abs(s["grads"][k])) for s in steps for k in SHAPES) < 2 * 1.2  # clipped by less than 2 x
+    assert rates.value_clip(steps, final, LR) == pytest.approx(1.2)
+
+    def plain(t, k, p, g, previous, steps):
+        return p - LR[t] * g
+    assert rates.value_clip(*run_of(plain), LR) is None
+    assert rates.value_clip(*run_of(lambda t, k, p, g, previous, steps: p), LR) is None  # no step at all: no c
+
+    def clipped_nearly(t, k, p, g, previous, steps):
+        return p - LR[t] * np.clip(g, -1.2, 1.2) * (1 + 1e-5 * (np.arange(g.size).reshape(g.shape) % 2))
+    assert rates.value_clip(*run_of(clipped_nearly), LR) is None
