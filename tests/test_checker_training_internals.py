@@ -443,3 +443,38 @@ def test_an_update_with_clipped_gradients_gives_the_clip_value():
     def clipped_nearly(t, k, p, g, previous, steps):
         return p - LR[t] * np.clip(g, -1.2, 1.2) * (1 + 1e-5 * (np.arange(g.size).reshape(g.shape) % 2))
     assert rates.value_clip(*run_of(clipped_nearly), LR) is None
+
+
+def test_an_assigned_or_accumulated_step_and_a_multiplier_of_some_params():
+    """rates.assigned_step (params = -lr g), accumulated_step (-lr (g_0 + ... + g_t), two steps at
+    least), each to 1e-6 of the step; multiplied_group (some params at one k > 0, not 1, the others at
+    the schedule's); scaled_per_param (each param's rates one multiple of the schedule's)."""
+    def assigned(t, k, p, g, previous, steps):
+        return -LR[t] * g
+    assert rates.assigned_step(*run_of(assigned), LR)
+    assert not rates.assigned_step(*run_of(lambda t, k, p, g, previous, steps: -LR[t] * g * (1 + 1e-5)), LR)
+    def first_off(t, k, p, g, previous, steps):
+        return -LR[t] * g * (1 + 1e-5 * (t == 0))
+    assert not rates.assigned_step(*run_of(first_off), LR)  # to 1e-6 of the step, not of the params before it
+
+    def accumulated(t, k, p, g, previous, steps):
+        return p - LR[t] * sum(s["grads"][k] for s in steps)
+    assert rates.accumulated_step(*run_of(accumulated), LR) and rates.accumulated_step(*run_of(accumulated, T=2), LR)
+    assert not rates.accumulated_step(*run_of(accumulated, T=1), LR)
+    assert not rates.accumulated_step(*run_of(lambda t, k, p, g, previous, steps: accumulated(
+        t, k, p, g, previous, steps) - LR[t] * 1e-5 * g), LR)
+
+    ratio = np.ones((4, 4))
+    ratio[:, 0] = 2.0
+    assert rates.multiplied_group(ratio) == (["W1"], 2.0)
+    ratio[:, [0, 3]] = 0.5
+    assert rates.multiplied_group(ratio) == (["W1", "b2"], 0.5)
+    ratio[:, [0, 3]] = 0.0
+    assert rates.multiplied_group(ratio) is None
+    ratio[:, 0], ratio[:, 3] = [2.0, 2.0, 3.0, 3.0], 1.0
+    assert rates.multiplied_group(ratio) is None
+
+    assert rates.scaled_per_param(per_param(2 * LR) * [1, 1, 3, 3], LR)
+    varying = per_param(LR)
+    varying[:, 0] *= [1, 2, 2, 2]
+    assert not rates.scaled_per_param(varying, LR)
