@@ -277,7 +277,8 @@ def test_a_rate_of_some_params_own_is_kept_only_when_another_run_shows_the_same_
         return SimpleNamespace(prob=SimpleNamespace(X=prob.X, kwargs={**prob.kwargs, "learning_rate": rate}),
                                first_rates=first_rates)
     main.first_rates = [2 * lr, lr, lr, lr]
-    assert training_runs.per_param_across(check, main, other([20 * lr * (1 + 1e-7), 10 * lr, 10 * lr, 10 * lr])) is check
+    same_multiples = other([20 * lr * (1 + 1e-7), 10 * lr, 10 * lr, 10 * lr])
+    assert training_runs.per_param_across(check, main, same_multiples) is check
     assert training_runs.per_param_across(check, main, other([float("nan")] * 4)) is check
     assert training_runs.per_param_across(check, main, other([20 * lr, float("nan"), 10 * lr, 10 * lr])) is check
     found = training_runs.per_param_across(check, main, other([2 * lr, float("nan"), 10 * lr, 10 * lr]))
