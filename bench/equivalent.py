@@ -227,6 +227,10 @@ EQUIVALENT = {
     "reference.checker.rates.x_fitted_update__mutmut_96": "the last term: break ends the loop as continue does",
     # f - 1 is a multiple of 2**-53 and 1e-6 is not: |f - 1| is never exactly RATE_TOL
     "reference.checker.rates.x_decay_factor__mutmut_39": "|f - 1| == 1e-6 has no float solution",
+    # training_checks.oracle_run: the reference's histories are lists of Python or NumPy floats,
+    # which np.asarray makes float64 with or without the dtype
+    "reference.checker.training_checks.x_oracle_run__mutmut_19": "a list of floats is float64 already",
+    "reference.checker.training_checks.x_oracle_run__mutmut_21": "a list of floats is float64 already",
     # recording: NumPy's reshape takes any negative length as the unknown one
     "reference.checker.recording.x_same_rows__mutmut_14": "reshape(n, -2) is reshape(n, -1)",
     "reference.checker.recording.x_same_rows__mutmut_22": "reshape(n, -2) is reshape(n, -1)",

@@ -479,3 +479,48 @@ def test_an_assigned_or_accumulated_step_and_a_multiplier_of_some_params():
     varying = per_param(LR)
     varying[:, 0] *= [1, 2, 2, 2]
     assert not rates.scaled_per_param(varying, LR)
+
+
+def test_steps_on_the_whole_set_or_on_num_train_draws_from_the_first_batch():
+    """training_checks.whole_set_steps: every step on rows 0..N-1 in order, or every step on draws
+    all below batch_size (< N); not an ordinary minibatch, no steps, or batch_size = N."""
+    whole = training_checks.whole_set_steps
+    assert whole([np.arange(10)] * 3, 10, 4) == ("step_on_full_train", "every step on the whole training set, in order")
+    draws = [np.array([3, 1, 0, 2, 2, 1, 0, 3, 3, 1]), np.array([0] * 10)]
+    assert whole(draws, 10, 4) == ("batch_of_num_train", "10 draws from the first 4 rows at every step")
+    assert whole(draws + [np.array([4, 1, 0, 2, 2, 1, 0, 3, 3, 1])], 10, 4) is None  # row 4 is past the first 4
+    assert whole([np.array([7, 2, 9, 4])], 10, 4) is None
+    assert whole([], 10, 4) is None
+    assert whole([np.array([3, 1, 0, 2])], 4, 4) is None
+
+
+def test_a_runs_outcome_is_the_oracles_to_1e_10():
+    """training_checks.outcome: the histories and final params against the NumPy oracle's run on
+    the training problem after its seed (worked out here with the reference's train), to 1e-10
+    relative; a history missing or of another length is not the run's."""
+    from reference import TwoLayerNet
+    prob = problems.train_problem()
+    net = TwoLayerNet.from_params(prob.params)
+    state = np.random.get_state()
+    try:
+        np.random.seed(prob.seed)
+        stats = net.train(prob.X.copy(), prob.y.copy(), prob.X_val.copy(), prob.y_val.copy(), **prob.kwargs)
+    finally:
+        np.random.set_state(state)
+    arrays = {f"trace/{k}": np.asarray(v, np.float64) for k, v in stats.items()}
+    final = dict(net.params)
+
+    def judged(changes=None, final_params=final):
+        got = {**arrays, **(changes or {})}
+        obs = SimpleNamespace(get=got.get, params=lambda prefix: final_params if prefix == "trace/final" else {})
+        return training_checks.outcome(obs, prob)
+
+    same, final_right, oracle_stats, batches = judged()
+    assert same and final_right and len(batches) == prob.kwargs["num_iters"]
+    assert set(oracle_stats) == set(stats) and all(np.array_equal(oracle_stats[k], stats[k]) for k in stats)
+    losses = arrays["trace/loss_history"]
+    assert judged({"trace/loss_history": losses * (1 + 1e-9)})[:2] == (False, True)
+    assert judged({"trace/loss_history": losses[:-1]})[:2] == (False, True)
+    assert judged({"trace/loss_history": None})[:2] == (False, True)
+    assert judged(final_params={**final, "W2": final["W2"] * (1 + 1e-9)})[:2] == (False, False)
+    assert judged(final_params={k: v for k, v in final.items() if k != "b2"})[:2] == (False, False)
