@@ -524,3 +524,44 @@ def test_a_runs_outcome_is_the_oracles_to_1e_10():
     assert judged({"trace/loss_history": None})[:2] == (False, True)
     assert judged(final_params={**final, "W2": final["W2"] * (1 + 1e-9)})[:2] == (False, False)
     assert judged(final_params={k: v for k, v in final.items() if k != "b2"})[:2] == (False, False)
+
+
+def test_a_run_whose_steps_are_not_seen_is_judged_by_its_outcome():
+    """training_checks.unobserved_run: the oracle's outcome passes every check, measured 0 of 0, the
+    rate decayed and recorded at the epochs, its first rate learning_rate; else the first check
+    fails, not a known mistake, in the histories when the final params are right, in the sampling
+    when the first loss is not the oracle's first (to 1e-10), else in the update; the others are
+    its consequences, not judged."""
+    prob = problems.train_problem()
+    kw = prob.kwargs
+    boundaries = problems.epoch_boundaries(len(prob.X), kw["batch_size"], kw["num_iters"])
+    what = "the run's outcome (train never called self.loss: no step is seen)"
+    losses = np.array([2.3, 2.2, 2.1])
+    stats = {"loss_history": losses}
+
+    def run(same, final_right, recorded=losses):
+        obs = SimpleNamespace(get={"trace/loss_history": recorded}.get)
+        return training_checks.unobserved_run(obs, prob, boundaries, (same, final_right, stats, []))
+
+    passed = run(True, True)
+    assert passed == training_runs.Run(prob, {n: Check(n, True, 0, 0, what, part=training_checks.RUN_PARTS[n])
+                                              for n in training_checks.NAMES}, boundaries, None, list(boundaries),
+                                       [tuple(boundaries)], float(kw["learning_rate"]))
+    seen = ("train never called self.loss, so its steps cannot be seen, and its histories or final params differ "
+            "from the notebook's run after the same np.random.seed")
+    why = "not judged: no step of the run is seen (see train_steps)"
+
+    def failed(part, words):
+        first = Check("train_steps", False, None, None, what, f"{words}; not a known mistake", part=part)
+        return training_runs.Run(prob, {"train_steps": first, **{
+            n: Check(n, False, None, None, "training run", why, consequence_of="train_steps")
+            for n in training_checks.NAMES[1:]}}, boundaries)
+
+    assert run(False, True) == failed("training_histories", f"{seen}: its final params are that run's, so its "
+                                                             "steps are, and what it records is not")
+    sampling = failed("training_sampling", f"{seen}: its first recorded loss, taken before any update, is not the "
+                                           "loss on the first minibatch np.random.choice draws, and it ends elsewhere")
+    assert run(False, False, losses * [1 + 1e-9, 1, 1]) == sampling
+    assert run(False, False, losses * [1 + 1e-11, 1, 1]) == failed("training_update", seen)
+    assert run(False, False, None) == failed("training_update", seen)
+    assert run(False, False, np.array([])) == failed("training_update", seen)
