@@ -231,6 +231,10 @@ EQUIVALENT = {
     # which np.asarray makes float64 with or without the dtype
     "reference.checker.training_checks.x_oracle_run__mutmut_19": "a list of floats is float64 already",
     "reference.checker.training_checks.x_oracle_run__mutmut_21": "a list of floats is float64 already",
+    # training_checks.verbose_difference: the verbose run's problem differs from the main run's in
+    # verbose alone, which run_rows and judge_run do not read (as its deletion, below)
+    **{f"reference.checker.training_checks.x_verbose_difference__mutmut_{n}": "verbose only prints: nothing judged reads it"
+       for n in (6, 7, 8, 9)},
     # recording: NumPy's reshape takes any negative length as the unknown one
     "reference.checker.recording.x_same_rows__mutmut_14": "reshape(n, -2) is reshape(n, -1)",
     "reference.checker.recording.x_same_rows__mutmut_22": "reshape(n, -2) is reshape(n, -1)",

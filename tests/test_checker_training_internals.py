@@ -565,3 +565,28 @@ def test_a_run_whose_steps_are_not_seen_is_judged_by_its_outcome():
     assert run(False, False, losses * [1 + 1e-11, 1, 1]) == failed("training_update", seen)
     assert run(False, False, None) == failed("training_update", seen)
     assert run(False, False, np.array([])) == failed("training_update", seen)
+
+
+PRINT = '                print("iteration %d / %d: loss %f" % (it, num_iters, loss))\n'
+
+
+def test_what_only_the_verbose_run_does_otherwise_is_located_in_words():
+    """training_checks.verbose_difference: a progress print that draws a random number (at iteration
+    0, the only one it prints at) shifts the minibatches from iteration 1 on: the sampling check
+    fails, keeping the main run's measure, as no known mistake; a print that halves the rate gives
+    the verbose run's rates against the schedule (learning_rate 0.9, decay 0.6 after iterations 0,
+    5 and 10 of the training problem), with verbose=False right."""
+    main = next(c for c in checked("correct_for_verbose", buggy_source("x", [])).checks if c.name == "train_sampling")
+    drawing = checked("verbose_draws", buggy_source("x", [(PRINT, PRINT + "                np.random.rand()  # BUG\n")]))
+    sampling = next(c for c in drawing.checks if c.name == "train_sampling")
+    assert sampling == Check("train_sampling", False, main.measured, main.tolerance, main.what,
+                             "with verbose=True, train drew other minibatches than with verbose=False after the same "
+                             "seed, from iteration 1 on (the progress print drawing random numbers?); not a known "
+                             "mistake", part="training_sampling")
+    halving = checked("verbose_rate", buggy_source("x", [(PRINT, PRINT + "                learning_rate *= 0.5  # BUG\n")]))
+    rate = next(c for c in halving.checks if c.name == "train_learning_rate")
+    assert rate == Check("train_learning_rate", False, pytest.approx(0.5), 1e-10, rates.WHAT,
+                         "with verbose=True: the learning rates used were [0.9, 0.27 x5, 0.162 x5, 0.0972 x4] (x0.3 "
+                         "after iteration 0, x0.6 after iteration 5, x0.6 after iteration 10), expected [0.9, 0.54 x5, "
+                         "0.324 x5, 0.1944 x4]; with verbose=False the rates are the schedule's; not a known mistake",
+                         part="training_decay")
