@@ -235,6 +235,9 @@ EQUIVALENT = {
     # verbose alone, which run_rows and judge_run do not read (as its deletion, below)
     **{f"reference.checker.training_checks.x_verbose_difference__mutmut_{n}": "verbose only prints: nothing judged reads it"
        for n in (6, 7, 8, 9)},
+    # replay: the training problem's params are float64: np.array copies them as float64 either way
+    "reference.checker.replay.x_replayed_steps__mutmut_187": "the problem's params are float64 already",
+    "reference.checker.replay.x_replayed_steps__mutmut_189": "the problem's params are float64 already",
     # recording: NumPy's reshape takes any negative length as the unknown one
     "reference.checker.recording.x_same_rows__mutmut_14": "reshape(n, -2) is reshape(n, -1)",
     "reference.checker.recording.x_same_rows__mutmut_22": "reshape(n, -2) is reshape(n, -1)",

@@ -590,3 +590,36 @@ def test_what_only_the_verbose_run_does_otherwise_is_located_in_words():
                          "after iteration 0, x0.6 after iteration 5, x0.6 after iteration 10), expected [0.9, 0.54 x5, "
                          "0.324 x5, 0.1944 x4]; with verbose=False the rates are the schedule's; not a known mistake",
                          part="training_decay")
+
+
+def test_a_run_of_plain_steps_is_rebuilt_from_its_losses_and_final_params():
+    """replay.replayed_steps on the training problem's oracle run (learning_rate 0.9, decay 0.6 after
+    iterations 0, 5 and 10): every step's loss the recorded one (to 1e-10 of it), its rate the
+    schedule's, the last read off the final params and taken as the schedule's within 1e-6; no
+    rebuild without losses, with fewer losses than minibatches, without every final param, with a
+    NaN loss, or with a loss 1e-9 off."""
+    from reference.checker import replay
+    prob = problems.train_problem()
+    stats, final, batches = training_checks.oracle_run(prob)
+    losses = stats["loss_history"]
+
+    def rebuilt(recorded=losses, params=final):
+        obs = SimpleNamespace(get={"trace/loss_history": recorded}.get,
+                              params=lambda prefix: params if prefix == "trace/final" else {})
+        return replay.replayed_steps(obs, prob, batches)
+
+    steps = rebuilt()
+    schedule = [0.9] + [0.54] * 5 + [0.324] * 5 + [0.1944] * 4
+    assert [s["rate"] for s in steps] == pytest.approx(schedule, rel=1e-12)
+    assert steps[-1]["rate"] == 0.9 * 0.6 * 0.6 * 0.6  # read off the final params, then the schedule's own
+    assert [s["loss"] for s in steps] == pytest.approx(list(losses), rel=1e-12)
+    assert rebuilt(losses * (1 + 9e-11)) is not None  # the first loss, 1.33, is 1.2e-10 off: 1e-10 of it
+    assert rebuilt(losses + 1.5e-10 * (np.arange(len(losses)) == 0)) is None  # 1.5e-10 is past 1e-10 of 1.33
+    p, g = steps[-1]["params"], steps[-1]["grads"]
+    off_rate = rebuilt(params={k: p[k] - 0.1944 * (1 + 2e-6) * g[k] for k in p})
+    assert off_rate[-1]["rate"] == pytest.approx(0.1944 * (1 + 2e-6), rel=1e-9)  # 2e-6 off: not the schedule's
+    assert rebuilt(params={k: v * (1 + 1e-6) for k, v in final.items()}) is None  # no rate ends there (1e-7)
+    assert rebuilt(None) is None and rebuilt(losses[:-1]) is None
+    assert rebuilt(params={k: v for k, v in final.items() if k != "b2"}) is None
+    assert rebuilt(np.where(np.arange(len(losses)) == 3, np.nan, losses)) is None
+    assert rebuilt(losses * (1 + 1e-9)) is None
