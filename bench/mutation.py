@@ -83,7 +83,6 @@ STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests"
           37: "caught by type check", -11: "segfault", -9: "segfault", None: "not checked"}
 
 
-
 STOPPED = "stopped"  # a run's exit code when it was interrupted (Ctrl-C)
 
 
