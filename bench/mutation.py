@@ -315,7 +315,8 @@ def main(argv=None):
                 verified[done] = statuses
             entry["verified"] = {**entry.get("verified", {}), **verified[path]}  # kills of an earlier one stand
         elif not args.report:
-            entry.pop("verified", None)
+            if not args.resume:  # a resumed run keeps the results its mutants had, --verify's too
+                entry.pop("verified", None)
             if path not in ran:
                 group = [p for p in plan if table[p] == table[path]]
                 named = None if any(plan[p] is None for p in group) else [n for p in group for n in plan[p]]

@@ -508,15 +508,17 @@ def test_a_resumed_mutmut_run_goes_on_in_the_folder_as_it_was_left(tmp_path, mon
     resumed = []
     monkeypatch.setattr(mutation, "run", lambda *a: resumed.append(a[-1]) or (12.5, 0))
     out = tmp_path / "out.json"
-    out.write_text(json.dumps({"modules": {"a.py": {"seconds": 100.0}}}))
+    out.write_text(json.dumps({"modules": {"a.py": {"seconds": 100.0, "verified": {"a1": "killed"}}}}))
     xla = mutation.XLA_CACHE
     monkeypatch.setattr(mutation, "XLA_CACHE", tmp_path / "xla-cache")
     (tmp_path / "xla-cache").mkdir()
     assert mutation.main(["--only", "a.py", "--resume", "--out", str(out)]) == 0
     assert resumed == [True] and json.loads(out.read_text())["modules"]["a.py"]["seconds"] == 112.5
+    assert json.loads(out.read_text())["modules"]["a.py"]["verified"] == {"a1": "killed"}  # its mutants' results stand
     assert (tmp_path / "xla-cache").is_dir()  # the stopped run's compilations are kept
     assert mutation.main(["--only", "a.py", "--out", str(out)]) == 0
     assert resumed == [True, False] and json.loads(out.read_text())["modules"]["a.py"]["seconds"] == 12.5
+    assert "verified" not in json.loads(out.read_text())["modules"]["a.py"]  # a new run: new mutants
     assert not (tmp_path / "xla-cache").exists() and xla != mutation.XLA_CACHE
 
 
