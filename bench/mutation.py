@@ -84,6 +84,7 @@ STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests"
 
 
 STOPPED = "stopped"  # a run's exit code when it was interrupted (Ctrl-C)
+KILLED_AGAIN = ("killed", "timeout")  # the statuses of a mutant --verify killed
 
 
 def pyproject():
@@ -228,14 +229,13 @@ def applied(path, source, names):
     from bench.deletion import Mutant
 
     original, generated = cst.parse_module(source), cst.parse_module(mutate_file_contents(path, source).code)
-    found = []
+    old, prefix, found = source.splitlines(), changes.module_name(path) + ".", []
     for name in names:
-        short = name.removeprefix(changes.module_name(path) + ".")
-        function = read_mutant_function(generated, short)
+        function = read_mutant_function(generated, name.removeprefix(prefix))
         target = find_top_level_function_or_method(original, function.name.value)
         mutated = original.deep_replace(target, function).code
-        old, new = source.splitlines(), mutated.splitlines()
-        differ = [(i1, i2) for tag, i1, i2, _, _ in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+        differ = [(i1, i2) for tag, i1, i2, _, _ in
+                  difflib.SequenceMatcher(None, old, mutated.splitlines(), autojunk=False).get_opcodes()
                   if tag != "equal"]
         first, last = differ[0][0] + 1, max(differ[-1][1], differ[-1][0] + 1)
         found.append(Mutant(name, "mutmut", first, last, mutated))
@@ -303,12 +303,12 @@ def main(argv=None):
         if STOPPED in {code for _, code, _ in ran.values()} and path not in ran:
             continue  # after an interrupt: the stopped run's modules are recorded, no other runs
         entry = dict(previous.get(path, {}))
+        group = [p for p in plan if table[p] == table[path]]  # the modules of its row
         if args.verify:
             row = tuple(table[path])
             if row not in verifying:
-                group = [p for p in plan if table[p] == table[path]]
                 killed = {n for p in group for n, s in previous.get(p, {}).get("verified", {}).items()
-                          if s in ("killed", "timeout")}
+                          if s in KILLED_AGAIN}
                 verifying[row] = verify(group, [*table[path], *args.also], args.max_children, killed)
             while path not in verified:  # each module recorded as soon as it is done
                 done, statuses = next(verifying[row])
@@ -318,7 +318,6 @@ def main(argv=None):
             if not args.resume:  # a resumed run keeps the results its mutants had, --verify's too
                 entry.pop("verified", None)
             if path not in ran:
-                group = [p for p in plan if table[p] == table[path]]
                 named = None if any(plan[p] is None for p in group) else [n for p in group for n in plan[p]]
                 seconds, code = run(group, table[path], args.max_children, named, args.resume)
                 if args.resume:
@@ -331,7 +330,7 @@ def main(argv=None):
         entry.update(count(path) or {})
         if entry.get("checked"):
             again = entry.get("verified", {})
-            entry["killed_on_verify"] = sum(again.get(n) in ("killed", "timeout")
+            entry["killed_on_verify"] = sum(again.get(n) in KILLED_AGAIN
                                             for n in entry["surviving"] + entry["untested"])
             entry["score_after_verify"] = round(
                 (entry["killed"] + entry["killed_on_verify"]) / (entry["checked"] - entry["equivalent"]), 4)

@@ -389,6 +389,11 @@ def run_of(update, T=4, seed=0):
 LR = np.array([1e-2, 1e-2, 5e-3, 5e-3])  # the schedule's rates
 
 
+def traced(arrays, final):
+    """An observation of the main run: its recorded ``arrays`` and its ``final`` params."""
+    return SimpleNamespace(get=arrays.get, params=lambda prefix: final if prefix == "trace/final" else {})
+
+
 def test_an_update_with_one_more_term_is_fitted_with_its_factor():
     """rates.fitted_update: momentum (mu times the previous step), weight decay (-lr c P, on every
     param or on W1 and W2), the previous step's gradient (lr (g_t - g_t-1), at 1 x only); every step
@@ -512,7 +517,7 @@ def test_a_runs_outcome_is_the_oracles_to_1e_10():
 
     def judged(changes=None, final_params=final):
         got = {**arrays, **(changes or {})}
-        obs = SimpleNamespace(get=got.get, params=lambda prefix: final_params if prefix == "trace/final" else {})
+        obs = traced(got, final_params)
         return training_checks.outcome(obs, prob)
 
     same, final_right, oracle_stats, batches = judged()
@@ -604,8 +609,7 @@ def test_a_run_of_plain_steps_is_rebuilt_from_its_losses_and_final_params():
     losses = stats["loss_history"]
 
     def rebuilt(recorded=losses, params=final):
-        obs = SimpleNamespace(get={"trace/loss_history": recorded}.get,
-                              params=lambda prefix: params if prefix == "trace/final" else {})
+        obs = traced({"trace/loss_history": recorded}, params)
         return replay.replayed_steps(obs, prob, batches)
 
     steps = rebuilt()
