@@ -420,6 +420,49 @@ def test_a_written_loss_is_close_within_1e_9_of_its_largest_entry_or_of_1():
     assert close(np.float32(0.5), 0.5) and not close(np.float32(0.1), 0.1)  # float32's 0.1 is 1.5e-9 off
 
 
+def test_a_written_weight_explains_one_call_only_when_its_loss_and_each_gradient_agree():
+    """written._read_after: one call's outputs follow from 2 reg W2 written into W2 when its loss is the
+    reference's and each gradient is the reference's or, for W1 and b1, the one computed from 2 reg W2
+    in dh1; a wrong loss, or any other gradient, is not explained."""
+    rng = np.random.default_rng(3)
+    params = {"W1": rng.standard_normal((4, 5)), "b1": rng.standard_normal(5),
+              "W2": rng.standard_normal((5, 3)), "b2": rng.standard_normal(3)}
+    X, y, reg = rng.standard_normal((6, 4)), np.array([0, 1, 2, 0, 1, 2]), 0.3
+    h = np.maximum(X @ params["W1"] + params["b1"], 0)
+    scores = h @ params["W2"] + params["b2"]
+    p = np.exp(scores - scores.max(axis=1, keepdims=True))
+    p /= p.sum(axis=1, keepdims=True)
+    loss = -np.mean(np.log(p[np.arange(6), y])) + reg * sum(np.sum(params[k] ** 2) for k in ("W1", "W2"))
+    dscores = (p - np.eye(3)[y]) / 6
+    dh = dscores @ params["W2"].T * (h > 0)
+    grads = {"W1": X.T @ dh + 2 * reg * params["W1"], "b1": dh.sum(axis=0),
+             "W2": h.T @ dscores + 2 * reg * params["W2"], "b2": dscores.sum(axis=0)}
+    dh_read = dscores @ (2 * reg * params["W2"]).T * (h > 0)  # dh1 from the overwritten W2
+    read = {"W1": X.T @ dh_read + 2 * reg * params["W1"], "b1": dh_read.sum(axis=0)}
+
+    def explained(loss_, **changed):
+        arrays = {"p/loss": loss_, **{f"p/grads/{k}": changed.get(k, grads[k]) for k in NAMES}}
+        return written._read_after(SimpleNamespace(get=arrays.get), "p", params, X, y, reg)
+
+    assert explained(loss)
+    assert explained(loss, W1=read["W1"], b1=read["b1"])
+    assert not explained(loss + 1e-3)  # its gradients right, its loss not
+    assert not explained(loss, W2=grads["W2"] + 1e-3)
+    assert not explained(loss, W1=grads["W1"] + 1e-3)  # W1 neither the reference's nor read after W2
+    assert not explained(loss, b2=None)
+
+
+def test_an_edge_problems_gradient_is_close_within_1e_7_relative_and_1e_10_absolute():
+    """edge_cases._close: missing or of another shape is not close; each entry within
+    1e-10 + 1e-7 |want| (NumPy's allclose with those tolerances)."""
+    close = edge_cases._close
+    assert not close(None, np.zeros(2))
+    assert not close(np.zeros(2), np.zeros((1, 2)))
+    assert close(np.array([1 + 0.9e-7, 5e-11]), np.array([1.0, 0.0]))
+    assert not close(np.array([1 + 5e-7]), np.array([1.0]))  # within 1e-5 relative, not 1e-7
+    assert not close(np.array([1e-9]), np.array([0.0]))  # within 1e-8 absolute, not 1e-10
+
+
 def test_rows_in_ranges_and_the_line_an_error_names():
     """edge_cases.row_ranges: sorted rows as ranges, at most four, then ', ...'; raised_line: the
     code after the last ': ' of an error that names its line, else ''."""

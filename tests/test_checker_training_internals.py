@@ -160,6 +160,29 @@ def test_epoch_text_says_which_run_raised_on_an_epoch_length_of_zero():
                     "batches of 10, it % iterations_per_epoch raised ZeroDivisionError: integer modulo by zero")
 
 
+def test_a_wrong_epoch_length_names_each_failing_check_from_the_first_run_where_it_fails():
+    """epoch_length_checks: a check failing in some run keeps that first failing run's measured value,
+    tolerance and what, and is named epoch_length_wrong with the formula's words and where each run's
+    block ran; a check passing everywhere, or a consequence of another, stays as it is."""
+    main = epoch_run(["train_acc_history"])
+    big = epoch_run(rows=80)
+    rate = Check("train_learning_rate", False, 0.25, 1e-6, "the rates of big", "wrong")
+    big.checks["train_learning_rate"] = rate
+    follows = Check("val_acc_history", False, 2, 0, "hand-built", "follows", consequence_of="train_acc_history")
+    main.checks["val_acc_history"] = follows
+    merged = training_runs.epoch_length_checks({"trace": main, "big": big}, "n // b", {"trace": (0, 3), "big": (0, 5, 10)})
+    where = ("iterations_per_epoch = n // b: on 40 rows in batches of 8, the accuracies were recorded and the rate "
+             "decayed after iterations 0 and 3 instead of iterations 0, 5 and 10")
+    got = merged["train_learning_rate"]
+    assert (got.passed, got.measured, got.tolerance, got.what) == (False, 0.25, 1e-6, "the rates of big")
+    assert got.causes == ["epoch_length_wrong"] and got.diagnosis.startswith(where + ": this matches")
+    got = merged["train_acc_history"]
+    assert (got.passed, got.measured, got.tolerance, got.what) == (False, 1, 0, "hand-built")
+    assert got.causes == ["epoch_length_wrong"]
+    assert merged["val_acc_history"] is follows and merged["train_steps"] is main.checks["train_steps"]
+    assert list(merged) == list(main.checks)
+
+
 # --- training_checks ---
 
 def test_wrong_defaults_are_listed_in_words():
@@ -595,6 +618,61 @@ def test_what_only_the_verbose_run_does_otherwise_is_located_in_words():
                          "after iteration 0, x0.6 after iteration 5, x0.6 after iteration 10), expected [0.9, 0.54 x5, "
                          "0.324 x5, 0.1944 x4]; with verbose=False the rates are the schedule's; not a known mistake",
                          part="training_decay")
+
+
+def test_a_verbose_run_tells_nothing_when_a_run_is_unseen_or_its_rate_is_right_or_a_consequence(monkeypatch):
+    """verbose_difference: None when either run's steps were not seen, or when both drew the same rows
+    and the verbose run's rate check passed or follows from another; a rate check failing on its own is
+    said with verbose=True's detail."""
+    rows = [np.array([0, 1]), np.array([2, 3])]
+    seen = {"trace": rows, problems.VERBOSE_RUN: rows}
+    monkeypatch.setattr(training_checks, "run_rows", lambda obs, prefix, prob: seen[prefix])
+    monkeypatch.setattr(training_checks, "run_view", lambda obs, prefix: prefix)
+    verbose = {}
+    monkeypatch.setattr(training_checks, "judge_run", lambda view, prob: SimpleNamespace(checks=verbose))
+    merged = {"train_sampling": passing("train_sampling")}
+    for unseen in ("trace", problems.VERBOSE_RUN):
+        seen = {"trace": rows, problems.VERBOSE_RUN: rows, unseen: None}
+        assert training_checks.verbose_difference(None, merged) is None, unseen
+    seen = {"trace": rows, problems.VERBOSE_RUN: rows}
+    verbose["train_learning_rate"] = passing("train_learning_rate")
+    assert training_checks.verbose_difference(None, merged) is None
+    verbose["train_learning_rate"] = Check("train_learning_rate", False, 1, 0, "hand-built", "wrong",
+                                           consequence_of="train_steps")
+    assert training_checks.verbose_difference(None, merged) is None
+    verbose["train_learning_rate"] = Check("train_learning_rate", False, 1, 0, "hand-built", "rates off", part="x")
+    assert training_checks.verbose_difference(None, merged) == {"train_learning_rate": Check(
+        "train_learning_rate", False, 1, 0, "hand-built", "with verbose=True: rates off; with verbose=False the rates "
+        "are the schedule's; not a known mistake", part="x")}
+
+
+def test_a_replays_search_snaps_near_rates_to_the_schedule_and_gives_up_after_64_other_rates(monkeypatch):
+    """replay.replayed_steps on 6 steps whose every loss any rate gives and whose final params none
+    reaches (the rate 0.1, halved after step 0): step 0 follows from the first rate, a candidate within 1e-6 of the schedule's rate
+    is taken as the schedule's and one 3e-6 off is not; the search gives up after 64 rates other than
+    a step's first (every path visits 6 steps at most, so it makes fewer than 65 x 6 steps, where all
+    4^5 paths would make 1 + 4 + ... + 4^5 = 1365)."""
+    from reference.checker import replay
+    T, lr = 6, 0.1
+    prob = SimpleNamespace(X=np.zeros((60, 2)), params={k: np.full(s, 0.5) for k, s in SHAPES.items()},
+                           kwargs={"reg": 0.0, "batch_size": 10, "num_iters": T, "learning_rate": lr,
+                                   "learning_rate_decay": 0.5})
+    made, calls = [], []
+    monkeypatch.setattr(replay, "loss_and_grads",
+                        lambda params, X, y, reg: made.append(1) or (0.0, {k: np.ones_like(params[k]) for k in params}))
+
+    def candidates(t, params, grads, batches, losses, reg, previous, scheduled):
+        calls.append((t, previous, scheduled))
+        return iter([scheduled * (1 + 5e-7), scheduled * (1 + 3e-6), scheduled * 2, scheduled * 3])
+
+    monkeypatch.setattr(replay, "candidate_rates", candidates)
+    unreached = {k: np.arange(np.prod(s), dtype=float).reshape(s) for k, s in SHAPES.items()}  # no uniform step
+    obs = traced({"trace/loss_history": np.zeros(T)}, unreached)
+    assert replay.replayed_steps(obs, prob, [(None, None)] * T) is None
+    assert 64 + T <= len(made) < 65 * T, len(made)
+    assert calls[0] == (0, lr, lr)  # step 0 follows from the first rate
+    assert calls[1] == (1, lr, lr / 2)  # 0.1 (1 + 5e-7) taken as the schedule's 0.1, exactly (halved after step 0)
+    assert any(previous == lr / 2 * (1 + 3e-6) for t, previous, _ in calls)  # 3e-6 off: kept as it is
 
 
 def test_a_run_of_plain_steps_is_rebuilt_from_its_losses_and_final_params():
