@@ -6,6 +6,7 @@
     python -m bench.mutation --report              # count the last runs' results again
     python -m bench.mutation --verify --only jaxnet/checks.py   # the survivors again, fresh
     python -m bench.mutation --verify --only reference/checker/rates.py --with tests/test_checker_heldout.py
+    python -m bench.mutation --verify --sample 60 --only ...   # 60 mutants a stopped run left, at random
     python -m bench.mutation --changed-since main  # only the functions a change touches
     python -m bench.mutation --count               # mutants per module, without running them
     python -m bench.mutation --resume --only ...   # go on with a run that was stopped
@@ -38,6 +39,10 @@ and the mutants mutmut cannot see: its workers are forked from a process that im
 unmutated modules, so a mutant whose effect is fixed at import (a table built by calling the
 mutated function at import) is not in force there.
 
+``--verify --sample N`` runs, in the same way, N of the mutants a stopped run has not reached,
+drawn at random across its modules, and keeps their statuses apart (``sampled``): the killed share
+of them, with its 95% interval, estimates the score of the run's rest without running all of it.
+
 A module's score is killed / (mutants - equivalent), timeouts counted as killed: the equivalent
 mutants, which no test can tell from the real code, are listed in EQUIVALENT with the reason
 (docs/verification.md, "Mutation testing").
@@ -46,7 +51,9 @@ mutants, which no test can tell from the real code, are listed in EQUIVALENT wit
 import argparse
 import difflib
 import json
+import math
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -242,19 +249,47 @@ def applied(path, source, names):
     return found
 
 
-def verify(paths, tests, jobs=1, killed=()):
+def not_run(path):
+    """The mutants of a module's last run that mutmut holds no result for (a stopped run's rest)."""
+    meta = run_folder(path) / "mutants" / (path + ".meta")
+    codes = json.loads(meta.read_text())["exit_code_by_key"] if meta.exists() else {}
+    return sorted(n for n, code in codes.items() if code is None)
+
+
+def drawn(paths, size, seed=0):
+    """{path: names}: ``size`` of the modules' mutants not run yet, drawn at random across them
+    (a seeded shuffle, so a larger sample holds a smaller one)."""
+    pool = [(path, name) for path in paths for name in not_run(path)]
+    random.Random(seed).shuffle(pool)
+    return {path: [n for p, n in pool[:size] if p == path] for path in paths}
+
+
+def interval(k, n, z=1.96):
+    """Wilson's 95% interval for a proportion of k in n."""
+    if not n:
+        return None
+    p, spread = k / n, z * math.sqrt(k * (n - k) / n + z * z / 4) / n
+    centre, half = (p + z * z / (2 * n)) / (1 + z * z / n), spread / (1 + z * z / n)
+    return [round(centre - half, 4), round(centre + half, 4)]
+
+
+def verify(paths, tests, jobs=1, killed=(), sample=None):
     """Each surviving or untested mutant of the modules' last run (modules that share the row
     ``tests``), run again outside mutmut with the tests as they are now; yields (path, {mutant:
     status}) as each module is done. bench.deletion's runner: the mutant written into the
     module's copy, a fresh process, the tests that execute its lines fastest first (every test
-    for a line run at import). ``killed``: mutants an earlier --verify killed, not run again."""
+    for a line run at import). ``killed``: mutants an earlier --verify killed (with ``sample``:
+    the ones sampled before), not run again. ``sample``: instead of the survivors, that many of
+    the mutants mutmut has not run, drawn at random across the modules."""
     chosen = {}
+    picked = drawn(paths, sample) if sample else None
     for path in paths:
         source = (ROOT / path).read_text()
         if (run_folder(path) / path).read_text() != source:
             raise SystemExit(f"{path} changed since its last run: run it again instead of --verify")
         last = count(path) or {}
-        names = [n for n in last.get("surviving", []) + last.get("untested", []) if n not in killed]
+        names = picked[path] if sample else last.get("surviving", []) + last.get("untested", [])
+        names = [n for n in names if n not in killed]
         if names:
             chosen[path] = applied(path, source, names)
     yield from ((path, {}) for path in paths if path not in chosen)
@@ -274,6 +309,9 @@ def main(argv=None):
     p.add_argument("--report", action="store_true", help="run nothing; count the last runs")
     p.add_argument("--verify", action="store_true",
                    help="run the last runs' survivors again, each in a fresh process, with the tests as they are now")
+    p.add_argument("--sample", type=int, metavar="N",
+                   help="with --verify: instead of the survivors, N mutants mutmut has not run yet, drawn at random "
+                        "across the modules (an estimate of their score, kept apart as 'sampled')")
     p.add_argument("--with", nargs="+", default=[], metavar="TEST", dest="also",
                    help="with --verify: tests run beside each row's (the checker's held-out nets)")
     p.add_argument("--changed-since", metavar="REV",
@@ -283,6 +321,9 @@ def main(argv=None):
                    help="go on with the last run where it stopped, adding to its time")
     p.add_argument("--out", help="also write the JSON here (merged into it when it exists)")
     args = p.parse_args(argv)
+    if args.sample is not None and not (args.verify and args.sample > 0):
+        p.error("--sample takes a positive number, with --verify")
+    kept = "sampled" if args.sample else "verified"  # where --verify's statuses go
     if args.count:
         counts = {path: len(mutant_names(path, (ROOT / path).read_text())) for path in args.only}
         print(json.dumps({"modules": counts, "mutants": sum(counts.values())}, indent=1))
@@ -307,13 +348,13 @@ def main(argv=None):
         if args.verify:
             row = tuple(table[path])
             if row not in verifying:
-                killed = {n for p in group for n, s in previous.get(p, {}).get("verified", {}).items()
-                          if s in KILLED_AGAIN}
-                verifying[row] = verify(group, [*table[path], *args.also], args.max_children, killed)
+                killed = {n for p in group for n, s in previous.get(p, {}).get(kept, {}).items()
+                          if s in KILLED_AGAIN or args.sample}
+                verifying[row] = verify(group, [*table[path], *args.also], args.max_children, killed, args.sample)
             while path not in verified:  # each module recorded as soon as it is done
                 done, statuses = next(verifying[row])
                 verified[done] = statuses
-            entry["verified"] = {**entry.get("verified", {}), **verified[path]}  # kills of an earlier one stand
+            entry[kept] = {**entry.get(kept, {}), **verified[path]}  # kills of an earlier one stand
         elif not args.report:
             if not args.resume:  # a resumed run keeps the results its mutants had, --verify's too
                 entry.pop("verified", None)
@@ -354,7 +395,21 @@ def total(modules):
             "score": round(killed / scored, 4) if scored else None,
             "killed_on_verify": newly,
             "score_after_verify": round((killed + newly) / scored, 4) if scored else None,
-            "seconds": round(sum(m.get("seconds", 0) for m in modules.values()), 1)}
+            "seconds": round(sum(m.get("seconds", 0) for m in modules.values()), 1),
+            **sampled(modules)}
+
+
+def sampled(modules):
+    """{"sample": ...} of the mutants --sample ran (none: {}): how many, killed, equivalent, and
+    the killed share of the rest with its 95% interval."""
+    statuses = {n: s for m in modules.values() for n, s in m.get("sampled", {}).items()}
+    if not statuses:
+        return {}
+    equivalent = sum(s == "survived" and n in EQUIVALENT for n, s in statuses.items())
+    killed = sum(s in KILLED_AGAIN for s in statuses.values())
+    scored = len(statuses) - equivalent
+    return {"sample": {"mutants": len(statuses), "killed": killed, "equivalent": equivalent,
+                       "score": round(killed / scored, 4) if scored else None, "interval_95": interval(killed, scored)}}
 
 
 if __name__ == "__main__":

@@ -625,6 +625,63 @@ def test_verify_runs_each_rows_survivors_again_in_fresh_processes(tmp_path, monk
     assert modules["a.py"]["killed_on_verify"] == 3 and modules["a.py"]["score_after_verify"] == 1.0
 
 
+def test_verify_sample_runs_mutants_a_stopped_run_left_drawn_at_random(tmp_path, monkeypatch):
+    """--verify --sample N: N of the mutants mutmut holds no result for, drawn across the row's
+    modules (the same ones again for the same N, a larger sample holding a smaller one), run as
+    survivors are; their statuses kept apart from --verify's, not run again, and tallied with
+    Wilson's 95% interval; N must be positive and come with --verify."""
+    from bench import deletion_run
+    monkeypatch.setattr(mutation, "WORK", tmp_path)
+    table = {"a.py": ["tests/t.py"], "b.py": ["tests/t.py"]}
+    monkeypatch.setattr(mutation, "modules", lambda: table)
+    monkeypatch.setattr(mutation, "ROOT", tmp_path / "repo")
+    codes = {"a.py": {f"a{i}": None for i in range(8)} | {"a8": 0, "a9": 1},
+             "b.py": {f"b{i}": None for i in range(6)} | {"b6": 1}}
+    for path in table:
+        for folder in (tmp_path / "repo", mutation.workdir(path)):
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / path).write_text(f"# {path}\n")
+        meta = mutation.workdir(path) / "mutants" / (path + ".meta")
+        meta.parent.mkdir(parents=True)
+        meta.write_text(json.dumps({"exit_code_by_key": codes[path]}))
+    monkeypatch.setattr(mutation.metadata, "version", lambda name: "3.8.1")
+    monkeypatch.setattr(mutation, "applied", lambda path, source, names: names)
+    runs = []
+
+    def runner(chosen, tests, jobs, work):
+        runs.append(chosen)
+        for path, names in chosen.items():
+            yield path, {n: "survived" if n.endswith("1") else "killed" for n in names}, {}
+
+    monkeypatch.setattr(deletion_run, "run_modules", runner)
+    draws = [mutation.drawn(list(table), n) for n in (5, 5, 9)]
+    assert draws[0] == draws[1]
+    for small, large in zip(draws[0].values(), draws[2].values()):
+        assert set(small) <= set(large)
+    assert sum(map(len, draws[2].values())) == 9 and all(draws[2].values())  # both modules drawn from
+    assert all(set(names) <= {n for n, c in codes[p].items() if c is None} for p, names in draws[2].items())
+
+    out = tmp_path / "out.json"
+    assert mutation.main(["--verify", "--sample", "5", "--out", str(out)]) == 0
+    assert runs == [{p: names for p, names in draws[0].items() if names}]
+    assert mutation.main(["--verify", "--sample", "9", "--out", str(out)]) == 0  # the 4 not sampled yet
+    assert runs[1] == {p: [n for n in draws[2][p] if n not in draws[0][p]] for p in table if
+                       set(draws[2][p]) - set(draws[0][p])}
+    result = json.loads(out.read_text())
+    sampled = {**result["modules"]["a.py"]["sampled"], **result["modules"]["b.py"]["sampled"]}
+    assert set(sampled) == {n for names in draws[2].values() for n in names}
+    assert "verified" not in result["modules"]["a.py"]
+    survived = sum(n.endswith("1") for n in sampled)
+    assert result["total"]["sample"] == {"mutants": 9, "killed": 9 - survived, "equivalent": 0,
+                                         "score": round((9 - survived) / 9, 4),
+                                         "interval_95": mutation.interval(9 - survived, 9)}
+    assert mutation.interval(8, 10) == [0.4902, 0.9433]  # Wilson's, worked out by hand
+    assert mutation.interval(0, 0) is None
+    for bad in (["--sample", "3"], ["--verify", "--sample", "0"]):
+        with pytest.raises(SystemExit):
+            mutation.main(bad)
+
+
 def test_the_total_counts_the_modules_that_ran_and_every_rows_time():
     """A row stopped before its first module had a result: its time still counts."""
     modules = {"a.py": {"mutants": 3, "checked": 0, "killed": 0, "equivalent": 0, "seconds": 60.0},
