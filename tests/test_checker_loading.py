@@ -59,6 +59,33 @@ def test_a_loss_function_loads_from_a_module_in_the_working_directory_or_a_file(
     assert fn.__name__ == "loss" and source == str(tmp_path / "loading_loss.py")
 
 
+def test_a_loss_functions_module_is_found_in_the_working_directory_first(tmp_path, imports, monkeypatch):
+    """``module:name`` imports the working directory's module even where a module of that name comes
+    first on sys.path; a module without a file (a built-in one) gives no source."""
+    elsewhere, here = tmp_path / "elsewhere", tmp_path / "here"
+    for folder, value in ((elsewhere, 1.0), (here, 2.0)):
+        folder.mkdir()
+        (folder / "shadowed_loss.py").write_text(f"def loss(params, X, y, reg):\n    return {value}, {{}}\n")
+    monkeypatch.setattr(sys, "path", [str(elsewhere), *sys.path])
+    monkeypatch.delitem(sys.modules, "shadowed_loss", raising=False)
+    monkeypatch.chdir(here)
+    fn, source = observe.load_function("shadowed_loss:loss")
+    assert fn(None, None, None, 0.0) == (2.0, {}) and source == str(here / "shadowed_loss.py")
+    assert observe.load_function("builtins:len") == (len, None)
+
+
+def test_a_loss_functions_file_that_is_not_there_is_refused_as_a_file(tmp_path, imports):
+    """``file.py:name`` of a missing file, a colon in its folder's name: the file's absence, said with
+    its whole path (not an import of a module named after the path)."""
+    spec = f"{tmp_path / 'a:b' / 'absent.py'}:loss"
+    with pytest.raises(FileNotFoundError, match=f"no such file: {tmp_path / 'a:b' / 'absent.py'}"):
+        observe.load_function(spec)
+    (tmp_path / "a:b").mkdir()
+    (tmp_path / "a:b" / "present.py").write_text("def loss(params, X, y, reg):\n    return 3.0, {}\n")
+    fn, source = observe.load_function(f"{tmp_path / 'a:b' / 'present.py'}:loss")
+    assert fn(None, None, None, 0.0) == (3.0, {}) and source == str(tmp_path / "a:b" / "present.py")
+
+
 @pytest.mark.parametrize("spec", ["loss", ":loss", "loading_loss:"])
 def test_a_function_spec_without_a_module_or_a_name_is_refused(spec):
     with pytest.raises(ValueError, match=f"--function wants module:name or file.py:name, got '{spec}'"):
