@@ -6,6 +6,7 @@ of a wrong default, the verbose run's failure, and a second train call's histori
 Expected values are worked out here from the docstrings' definitions, never read from the code.
 """
 
+import sys
 from types import SimpleNamespace
 
 import numpy as np
@@ -119,6 +120,91 @@ def test_a_linear_warm_up_is_named_with_its_whole_length():
     assert check.causes == ["lr_warmup"]
     assert "the schedule times min(1, (it + 1) / 4): this matches" in check.diagnosis
     assert "4.0" not in check.diagnosis
+
+
+# --- recording ---
+
+def test_a_calls_minibatch_labels_params_and_reg_are_found_among_its_arguments():
+    """recording.step_arguments: X is the first 2-D float array of the problem's width whose every row
+    is one of its rows (compared in float64), y the integer labels as many, the params a dict holding W1, b1, W2 and b2 (an
+    argument's own or its ``.params``), reg the argument so named or the run's; all copied in
+    float64. Anything short of that is None."""
+    from reference.checker import recording
+    rng = np.random.default_rng(5)
+    data = rng.standard_normal((6, 3)).astype(np.float32).astype(np.float64)  # float32's values
+    rows = {r.tobytes() for r in data}
+    X, y = data[[4, 1]].astype(np.float32), np.array([2, 0], dtype=np.uint8)  # a float32 minibatch
+    params = {k: rng.standard_normal((2, 2)).astype(np.float32) for k in NAMES}
+    stranger = rng.standard_normal((2, 3))  # a 2-D float array of the width, whose rows are not the data's
+    net = SimpleNamespace(params=params)
+
+    def found(args, reg=0.1):
+        return recording.step_arguments(args, rows, 3, reg)
+
+    step = found({"self": net, "other": stranger, "X": X, "y": y, "reg": 0.25})
+    assert set(step) == {"X", "y", "reg", "params"}
+    assert step["X"].dtype == np.float64 and np.array_equal(step["X"], X) and step["X"] is not X
+    assert np.array_equal(step["y"], y) and step["y"] is not y and step["reg"] == 0.25
+    for k in NAMES:
+        assert step["params"][k].dtype == np.float64 and np.array_equal(step["params"][k], params[k])
+    assert found({"params": params, "X": X, "y": y})["reg"] == 0.1  # a loss function's own params; the run's reg
+    X[0, 0] += 1.0  # the copies do not follow the arrays
+    assert not np.array_equal(step["X"], X)
+    X[0, 0] -= 1.0
+    assert found({"self": net, "X": X, "y": y.astype(np.int64)}) is not None
+    for args in ({"self": net, "X": X, "y": y.astype(np.float64)},  # labels not integers
+                 {"self": net, "X": X, "y": y[:1]},  # not one label a row
+                 {"self": net, "X": X, "y": y[None]},  # labels not 1-D
+                 {"self": net, "X": X.astype(np.int64), "y": y},  # X not float
+                 {"self": net, "X": X[:, :2], "y": y},  # another width
+                 {"self": net, "X": X[0], "y": y[:1]},  # not 2-D
+                 {"self": net, "X": X + 1e-3, "y": y},  # rows not the data's
+                 {"self": SimpleNamespace(params={k: params[k] for k in NAMES[:3]}), "X": X, "y": y},
+                 {"self": SimpleNamespace(), "X": X, "y": y},
+                 {"X": X, "y": y}):
+        assert found(args) is None, args
+
+
+STEPPER = """
+def loss(params, X, y, reg=0.0):
+    return 1.5, {k: np.full(v.shape, 0.1, np.float32) for k, v in params.items()}
+
+
+def step(net, X, y):
+    value, grads = loss(net.params, X, y, reg=0.25)
+    return value, grads
+
+
+def other(net, X, y):
+    return 2.0
+"""
+
+
+def test_the_step_tracer_records_the_outermost_call_that_takes_a_minibatch_and_returns_loss_and_grads():
+    """recording.step_tracer: one step per outermost call of a function of the traced file whose
+    arguments hold a float32 minibatch of the problem's rows and its labels and which returns (loss,
+    grads): its reg the run's when it takes none, its loss and grads in float64; a step calling loss
+    is one step; a call returning something else is none."""
+    from reference.checker import recording
+    rng = np.random.default_rng(6)
+    data = rng.standard_normal((5, 3)).astype(np.float32)
+    prob = SimpleNamespace(X=data, kwargs={"reg": 0.5})
+    source = "<the traced file>"
+    space = {"np": np}
+    exec(compile(STEPPER, source, "exec"), space)
+    net = SimpleNamespace(params={k: np.ones((2, 2), np.float32) for k in NAMES})
+    traced, before = [], sys.gettrace()
+    sys.settrace(recording.step_tracer(source, prob, traced))
+    try:
+        space["step"](net, data[[3, 0]], np.array([1, 2]))
+        space["other"](net, data[[1]], np.array([0]))
+    finally:
+        sys.settrace(before)
+    assert len(traced) == 1
+    step = traced[0]
+    assert step["reg"] == 0.5 and step["loss"] == 1.5 and np.array_equal(step["X"], data[[3, 0]])
+    assert all(step["grads"][k].dtype == np.float64 and np.array_equal(step["grads"][k], np.full((2, 2), np.float32(0.1)))
+               for k in NAMES)
 
 
 # --- training_runs ---
