@@ -249,6 +249,11 @@ EQUIVALENT = {
     # recording: NumPy's reshape takes any negative length as the unknown one
     "reference.checker.recording.x_same_rows__mutmut_14": "reshape(n, -2) is reshape(n, -1)",
     "reference.checker.recording.x_same_rows__mutmut_22": "reshape(n, -2) is reshape(n, -1)",
+    # run: NumPy's astype(None) is astype(float64)
+    "reference.checker.run.x__warm_up__mutmut_9": "astype(None) is astype(np.float64)",
+    # run: past `if proc.returncode != 0`, an integer status is < 0 exactly when it is <= 0 or < 1
+    "reference.checker.run.x_observe__mutmut_58": "returncode <= 0 is returncode < 0 where it is not 0",
+    "reference.checker.run.x_observe__mutmut_59": "returncode < 1 is returncode < 0 where it is not 0",
     # recording: a dtype's kind is one character; "i" and "u" are in both strings and no kind is "X"
     "reference.checker.recording.x_step_arguments__mutmut_33": 'dtype.kind in "XXiuXX" is dtype.kind in "iu"',
     # recording: the step's own tracer (on_return) ignores every event but "return" and returns itself:
