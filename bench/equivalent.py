@@ -249,6 +249,12 @@ EQUIVALENT = {
     # recording: NumPy's reshape takes any negative length as the unknown one
     "reference.checker.recording.x_same_rows__mutmut_14": "reshape(n, -2) is reshape(n, -1)",
     "reference.checker.recording.x_same_rows__mutmut_22": "reshape(n, -2) is reshape(n, -1)",
+    # histories.sparse_every: past its guard it searches k = 2..n for history == expected[::k]; a
+    # history of no entries or of n entries matches no such slice (each holds 1 to n - 1 entries), so
+    # letting one through the guard returns None all the same; and expected[::n + 1] is expected[::n]
+    "reference.checker.histories.x_sparse_every__mutmut_9": "an empty history matches no slice",
+    "reference.checker.histories.x_sparse_every__mutmut_10": "a full history matches no slice of k >= 2",
+    "reference.checker.histories.x_sparse_every__mutmut_20": "expected[::n + 1] is expected[::n], found first",
     # run: NumPy's astype(None) is astype(float64)
     "reference.checker.run.x__warm_up__mutmut_9": "astype(None) is astype(np.float64)",
     # run: past `if proc.returncode != 0`, an integer status is < 0 exactly when it is <= 0 or < 1

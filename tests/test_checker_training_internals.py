@@ -306,6 +306,21 @@ KEPT = ("        loss_history, train_acc_history, val_acc_history = [], [], []\n
         "        loss_history, train_acc_history, val_acc_history = self._kept  # BUG\n")
 
 
+def test_a_loss_history_of_every_kth_loss_is_told_by_its_smallest_k():
+    """histories.sparse_every: the smallest k >= 2 for which loss_history holds the losses of
+    iterations 0, k, 2k, ... (the first alone: k is the run's length); None for another history, a
+    full or empty one, or one that is no such slice."""
+    from reference.checker import histories
+    losses = np.arange(1.0, 11.0)  # a run of 10 iterations
+    assert histories.sparse_every("loss_history", losses[::2], losses) == 2
+    assert histories.sparse_every("loss_history", losses[::3], losses) == 3
+    assert histories.sparse_every("loss_history", losses[:1], losses) == 10
+    assert histories.sparse_every("loss_history", losses[1::2], losses) is None
+    assert histories.sparse_every("train_acc_history", losses[::2], losses) is None
+    for history in (None, losses, losses[:0]):
+        assert histories.sparse_every("loss_history", history, losses) is None
+
+
 def test_histories_kept_on_the_instance_are_named_across_two_calls():
     """Histories kept on the instance: the first call is right, a second call on the same instance
     returns the first call's entries before its own: histories_kept_between_calls."""
