@@ -255,6 +255,11 @@ EQUIVALENT = {
     "reference.checker.histories.x_sparse_every__mutmut_9": "an empty history matches no slice",
     "reference.checker.histories.x_sparse_every__mutmut_10": "a full history matches no slice of k >= 2",
     "reference.checker.histories.x_sparse_every__mutmut_20": "expected[::n + 1] is expected[::n], found first",
+    # predictions.column_softmax: the column sums' shape (C,) broadcasts against (N, C) as (1, C) does
+    "reference.checker.predictions.x_column_softmax__mutmut_18": "e / e.sum(axis=0) broadcasts as keepdims",
+    "reference.checker.predictions.x_column_softmax__mutmut_20": "e / e.sum(axis=0) broadcasts as keepdims",
+    # predictions: a dtype's kind is one character; "i" and "u" are in both strings and no kind is "X"
+    "reference.checker.predictions.x_rows_dropped__mutmut_7": 'dtype.kind not in "XXiuXX" is not in "iu"',
     # run: NumPy's astype(None) is astype(float64)
     "reference.checker.run.x__warm_up__mutmut_9": "astype(None) is astype(np.float64)",
     # run: past `if proc.returncode != 0`, an integer status is < 0 exactly when it is <= 0 or < 1
