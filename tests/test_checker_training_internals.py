@@ -776,6 +776,58 @@ def test_a_replays_search_snaps_near_rates_to_the_schedule_and_gives_up_after_64
     assert any(previous == lr / 2 * (1 + 3e-6) for t, previous, _ in calls)  # 3e-6 off: kept as it is
 
 
+def line_problem(seed=8):
+    """params, grads (the reference's at them) and a minibatch of a small net."""
+    from reference import TwoLayerNet
+    rng = np.random.default_rng(seed)
+    params = {"W1": rng.standard_normal((4, 5)), "b1": rng.standard_normal(5),
+              "W2": rng.standard_normal((5, 3)), "b2": rng.standard_normal(3)}
+    X, y = rng.standard_normal((7, 4)), rng.integers(0, 3, 7)
+    return params, TwoLayerNet.from_params(params).loss(X, y, reg=0.05)[1], X, y
+
+
+def reference_loss(params, grads, X, y, r):
+    from reference import TwoLayerNet
+    return TwoLayerNet.from_params({k: params[k] - r * grads[k] for k in NAMES}).loss(X, y, reg=0.05)[0]
+
+
+def test_the_loss_along_the_gradient_and_the_rates_that_give_a_loss():
+    """replay.line_losses: the reference's loss at params - r grads for each r at once; line_roots:
+    every rate in [-3, 3] x scale whose loss is the target, each to the bisection's precision, none
+    twice; none where no rate gives it."""
+    from reference.checker import replay
+    params, grads, X, y = line_problem()
+    rates_ = [-0.3, 0.0, 0.1, 0.7]
+    assert np.allclose(replay.line_losses(params, grads, X, y, 0.05, rates_),
+                       [reference_loss(params, grads, X, y, r) for r in rates_], rtol=1e-13, atol=0)
+    target = reference_loss(params, grads, X, y, 0.37)
+    roots = replay.line_roots(params, grads, X, y, 0.05, target, 0.5)
+    assert any(abs(r - 0.37) <= 1e-12 for r in roots) and len(roots) == len(set(roots))
+    assert all(-1.5 <= r <= 1.5 and abs(reference_loss(params, grads, X, y, r) - target) <= 1e-12 * target
+               for r in roots)
+    assert sorted(roots) == roots
+    assert replay.line_roots(params, grads, X, y, 0.05, -1.0, 0.5) == []  # no loss is negative
+    assert replay.line_roots(params, grads, X, y, 0.05, target, 0.1) == [
+        r for r in roots if abs(r) <= 0.3]  # 0.37 beyond 3 x 0.1
+
+
+def test_a_steps_candidate_rates_are_the_schedules_or_the_last_then_the_roots_nearest_the_last():
+    """replay.candidate_rates: the scheduled rate and the previous one first where the next
+    minibatch's recorded loss allows them (to 1e-10), then the other rates giving that loss, nearest
+    the previous first, none within 1e-6 of one given."""
+    from reference.checker import replay
+    params, grads, X, y = line_problem()
+    batches = [(None, None), (X, y)]
+    target = reference_loss(params, grads, X, y, 0.2)
+    roots = replay.line_roots(params, grads, X, y, 0.05, target, 0.3)
+    got = list(replay.candidate_rates(0, params, grads, batches, [9.0, target], 0.05, 0.3, 0.2))
+    assert got[0] == 0.2 and sorted(got[1:], key=lambda r: abs(r - 0.3)) == got[1:]
+    assert sorted(got[1:]) == [r for r in roots if abs(r - 0.2) > 1e-6 * 0.2]
+    got = list(replay.candidate_rates(0, params, grads, batches, [9.0, target], 0.05, 0.2, 0.3))
+    assert got[0] == 0.2 and 0.3 not in got  # the previous rate given, the schedule's not
+    assert list(replay.candidate_rates(0, params, grads, batches, [9.0, target * (1 + 1e-9)], 0.05, 0.3, 0.2))[0] != 0.2
+
+
 def test_a_run_of_plain_steps_is_rebuilt_from_its_losses_and_final_params():
     """replay.replayed_steps on the training problem's oracle run (learning_rate 0.9, decay 0.6 after
     iterations 0, 5 and 10): every step's loss the recorded one (to 1e-10 of it), its rate the
