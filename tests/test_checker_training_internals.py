@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from reference.checker import problems, rates, training_checks, training_record, training_runs
+from reference.checker import mistakes, problems, rates, training_checks, training_record, training_runs
 from reference.checker.report import Check
 from tests.checker_impls.bugs import buggy_source
 from tests.checker_impls.inprocess import checked
@@ -354,6 +354,83 @@ def test_a_wrong_schedule_is_put_in_the_update_the_rate_or_the_decay():
     assert rates.schedule_part(undecayed, right) == "training_decay"
     undecayed[0] = np.nan
     assert rates.schedule_part(undecayed, right) == "training_decay"
+
+
+def test_a_wrong_schedule_is_named_by_how_its_rates_differ_from_the_notebooks():
+    """rates.judge_schedule on rates multiples of the gradient but not the schedule's (learning_rate
+    0.1, decay 0.6 after iterations 0 and 3 of 6; 4 params): each kind of difference is named with
+    its cause and said with the rates used; the check keeps its measure, tolerance and what."""
+    from reference.checker import training_record
+    prob = SimpleNamespace(kwargs={"learning_rate": 0.1, "learning_rate_decay": 0.6, "batch_size": 8, "reg": 0.01})
+    boundaries = [0, 3]
+    right = np.array([0.1, 0.06, 0.06, 0.06, 0.036, 0.036])
+    wrong = rates.schedules(0.1, 0.6, boundaries, 6)[1]
+    expected = "expected [0.1, 0.06 x3, 0.036 x2]"
+    titles = {}
+
+    def judged(per_step, reg_decayed=False):
+        check = rates.judge_schedule(np.asarray(per_step, dtype=float)[:, None] * np.ones((1, 4)), right, wrong, prob,
+                                     boundaries, reg_decayed, 0.125)
+        assert (check.name, check.passed, check.measured, check.tolerance, check.what) == (
+            "train_learning_rate", False, 0.125, rates.RATE_EXACT, rates.WHAT)
+        titles[tuple(check.causes)] = training_record.named_title(check)
+        return check.causes, training_record.seen_detail(check)
+
+    def title(cause, fill=""):  # the catalogue's title with the detail filled in
+        return mistakes.BY_ID[cause].title.format(detail=fill)
+
+    def unknown(per_step):
+        check = rates.judge_schedule(np.asarray(per_step, dtype=float)[:, None] * np.ones((1, 4)), right, wrong, prob,
+                                     boundaries, False, 0.125)
+        assert (check.name, check.passed, check.measured, check.tolerance, check.what) == (
+            "train_learning_rate", False, 0.125, rates.RATE_EXACT, rates.WHAT)
+        assert check.causes == [] and check.diagnosis.endswith("; not a known mistake")
+        return check.diagnosis.removesuffix("; not a known mistake"), check.part
+
+    causes, seen = judged(0.36 * right)
+    assert causes == ["lr_decayed_before_loop"] and seen.endswith(
+        ": learning_rate_decay ** 2 = 0.36 x the schedule at every step")
+    assert seen.startswith("the learning rates used were [0.036, 0.0216 x3, 0.01296 x2] (x0.6 after iteration 0, "
+                           "x0.6 after iteration 3), " + expected)
+    assert titles[("lr_decayed_before_loop",)] == title("lr_decayed_before_loop", "2 times")
+    assert judged(0.6 * right)[0] == ["lr_decayed_before_loop"]
+    assert titles[("lr_decayed_before_loop",)] == title("lr_decayed_before_loop", "once")
+    assert unknown(-2 * right)[0].endswith(": -2 x the schedule at every step, up the gradient")
+    assert unknown(-2 * right)[1] == "training_update"
+    assert judged(0.1 * right) == (["lr_applied_twice"], judged(0.1 * right)[1])
+    assert judged(0.1 * right)[1].endswith(": learning_rate x the schedule at every step")
+    assert titles[("lr_applied_twice",)] == title("lr_applied_twice", "learning_rate * (the decayed rate)")
+    assert judged(right / 8)[0] == ["lr_divided_by_batch_size"]
+    assert titles[("lr_divided_by_batch_size",)] == title("lr_divided_by_batch_size")
+    assert judged(3 * right)[0] == ["update_repeated"] and titles[("update_repeated",)] == title("update_repeated", "3")
+    assert judged(2 * right)[0] == ["update_repeated"] and titles[("update_repeated",)] == title("update_repeated", "2")
+    causes, seen = judged(1.7 * right)
+    assert causes == ["lr_scaled"] and seen.endswith(": 1.7 x the schedule at every step")
+    assert titles[("lr_scaled",)] == title("lr_scaled")
+    assert judged(4 * right)[0] == ["lr_scaled"]
+    causes, seen = judged(np.full(6, 0.03))
+    assert causes == ["lr_constant"] and seen.endswith(": 0.03 at every step")
+    assert titles[("lr_constant",)] == title("lr_constant", "0.03")
+    assert judged(np.full(6, 0.01))[0] == ["lr_constant"]
+    assert titles[("lr_constant",)] == title("lr_constant", "0.01, reg's value too (reg passed as the rate?)")
+    assert judged(wrong["lr_never_decayed"])[0] == ["lr_never_decayed"]
+    causes, seen = judged(wrong["lr_never_decayed"], reg_decayed=True)
+    assert causes == ["decay_applied_to_reg"] and seen.endswith(", and reg was decayed instead")
+    causes, seen = judged(right * np.minimum(1, (np.arange(6) + 1) / 3))
+    assert causes == ["lr_warmup"] and seen.endswith(": the schedule times min(1, (it + 1) / 3)")
+    assert titles[("lr_warmup",)] == title("lr_warmup", "3")
+    causes, seen = judged(rates.schedule(0.1, 0.36, lambda it: it in (0, 3), 6))
+    assert causes == ["lr_decay_factor_wrong"] and seen.endswith(f"{expected}: x0.36")
+    assert titles[("lr_decay_factor_wrong",)] == title("lr_decay_factor_wrong", "learning_rate_decay ** 2 = 0.36 at each epoch")
+    causes, seen = judged(rates.schedule(0.1, 0.6, lambda it: it in (0, 2, 4), 6))
+    assert causes == ["lr_decayed_at_wrong_iterations"] and seen.endswith(
+        ": decayed after the update at iterations 0, 2 and 4, instead of after it at iterations 0 and 3")
+    causes, seen = judged(rates.schedule(0.1, 0.6, lambda it: it in (0, 2, 4), 6, before=True))
+    assert causes == ["lr_decayed_at_wrong_iterations"] and seen.endswith(
+        ": decayed before the update at iterations 0, 2 and 4, instead of after it at iterations 0 and 3")
+    seen, part = unknown([0.1, 0.07, 0.02, 0.09, 0.03, 0.05])
+    assert seen.endswith(expected) and part == rates.schedule_part(
+        np.array([0.1, 0.07, 0.02, 0.09, 0.03, 0.05])[:, None] * np.ones((1, 4)), right)
 
 
 def test_a_fitted_update_in_words():
