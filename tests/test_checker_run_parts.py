@@ -80,13 +80,14 @@ def test_a_load_error_and_a_crash_are_said_in_words(child):
 def test_one_observation_is_timed_in_a_folder_of_its_own(monkeypatch):
     """_observe_timed: a new folder named two-layer-net-check-*, the target, mode and time limit
     handed on, and the seconds it took."""
-    seen = []
+    seen, clock = [], iter([10.0, 12.5])  # perf_counter before and after the observation
     monkeypatch.setattr(run, "observe", lambda *args: seen.append(args) or "an error")
+    monkeypatch.setattr(run.time, "perf_counter", lambda: next(clock))
     out, error, seconds = run._observe_timed("net.py", True, 7.0)
     try:
         assert error == "an error" and seen == [("net.py", True, 7.0, out)]
         assert Path(out).is_dir() and Path(out).name.startswith("two-layer-net-check-")
-        assert 0 <= seconds < 60
+        assert seconds == 2.5
     finally:
         os.rmdir(out)
 
