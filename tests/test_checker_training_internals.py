@@ -368,11 +368,15 @@ def test_a_wrong_schedule_is_named_by_how_its_rates_differ_from_the_notebooks():
     expected = "expected [0.1, 0.06 x3, 0.036 x2]"
     titles = {}
 
-    def judged(per_step, reg_decayed=False):
+    def schedule_check(per_step, reg_decayed=False):
         check = rates.judge_schedule(np.asarray(per_step, dtype=float)[:, None] * np.ones((1, 4)), right, wrong, prob,
                                      boundaries, reg_decayed, 0.125)
         assert (check.name, check.passed, check.measured, check.tolerance, check.what) == (
             "train_learning_rate", False, 0.125, rates.RATE_EXACT, rates.WHAT)
+        return check
+
+    def judged(per_step, reg_decayed=False):
+        check = schedule_check(per_step, reg_decayed)
         titles[tuple(check.causes)] = training_record.named_title(check)
         return check.causes, training_record.seen_detail(check)
 
@@ -380,10 +384,7 @@ def test_a_wrong_schedule_is_named_by_how_its_rates_differ_from_the_notebooks():
         return mistakes.BY_ID[cause].title.format(detail=fill)
 
     def unknown(per_step):
-        check = rates.judge_schedule(np.asarray(per_step, dtype=float)[:, None] * np.ones((1, 4)), right, wrong, prob,
-                                     boundaries, False, 0.125)
-        assert (check.name, check.passed, check.measured, check.tolerance, check.what) == (
-            "train_learning_rate", False, 0.125, rates.RATE_EXACT, rates.WHAT)
+        check = schedule_check(per_step)
         assert check.causes == [] and check.diagnosis.endswith("; not a known mistake")
         return check.diagnosis.removesuffix("; not a known mistake"), check.part
 
@@ -397,8 +398,8 @@ def test_a_wrong_schedule_is_named_by_how_its_rates_differ_from_the_notebooks():
     assert titles[("lr_decayed_before_loop",)] == title("lr_decayed_before_loop", "once")
     assert unknown(-2 * right)[0].endswith(": -2 x the schedule at every step, up the gradient")
     assert unknown(-2 * right)[1] == "training_update"
-    assert judged(0.1 * right) == (["lr_applied_twice"], judged(0.1 * right)[1])
-    assert judged(0.1 * right)[1].endswith(": learning_rate x the schedule at every step")
+    causes, seen = judged(0.1 * right)
+    assert causes == ["lr_applied_twice"] and seen.endswith(": learning_rate x the schedule at every step")
     assert titles[("lr_applied_twice",)] == title("lr_applied_twice", "learning_rate * (the decayed rate)")
     assert judged(right / 8)[0] == ["lr_divided_by_batch_size"]
     assert titles[("lr_divided_by_batch_size",)] == title("lr_divided_by_batch_size")
