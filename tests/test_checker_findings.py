@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import numpy as np
 
 from reference import TwoLayerNet
-from reference.checker import causes, diagnosis, edge_cases, explain, gradient_slips, locate, problems, written
+from reference.checker import causes, diagnosis, edge_cases, explain, gradient_slips, locate, mistakes, problems, written
 from reference.checker.measures import Part, abs_error
 from reference.checker.report import Check, Finding
 from tests.checker_impls.bugs import buggy_source
@@ -530,3 +530,23 @@ def test_predicts_labels_fit_when_right_or_right_up_to_rows_dropped():
     changed[-1] = (changed[-1] + 1) % 3
     assert not diagnosis.rows_fit(changed, params, X)
     assert not diagnosis.rows_fit(want[None, :], params, X)
+
+
+def test_a_judged_check_becomes_a_finding_with_its_causes_title_and_fix_or_not_a_known_mistake():
+    """diagnosis.judged_finding: a check naming a catalogue cause gives that cause's id, the title
+    its detail filled in, and the cause's fix; a check with no cause, or an id not in the
+    catalogue, gives "not a known mistake" and where to look first for its part."""
+    detail = "the rate was 0.5 x the schedule's"
+    m = mistakes.BY_ID["lr_scaled"]
+    title = m.title.format(detail="0.5")
+    named = Check("train_learning_rate", False, 1.0, 1e-6, "max rel error",
+                  f"{detail}: this matches {title}. Fix: {m.fix}. [cause: lr_scaled]", ["lr_scaled"],
+                  part="training_rate")
+    assert diagnosis.judged_finding(named) == Finding("training_rate", "lr_scaled", title, detail, m.fix,
+                                                      checks=["train_learning_rate"])
+    where = "the update: params -= learning_rate * grads"  # causes.PARTS' look-first for training_rate
+    for cause in ([], ["no_such_cause"]):
+        unknown = Check("train_learning_rate", False, 1.0, 1e-6, "max rel error",
+                        f"{detail}; not a known mistake", cause, part="training_rate")
+        assert diagnosis.judged_finding(unknown) == Finding("training_rate", None, "not a known mistake", detail,
+                                                            where, checks=["train_learning_rate"])

@@ -491,6 +491,103 @@ def test_a_rate_of_some_params_own_is_kept_only_when_another_run_shows_the_same_
                           "multiples; not a known mistake", part="training_rate")
 
 
+def rate_run(first_rate=float("nan"), lr=0.9, decay=0.6, passed=True, after=None):
+    """A hand-built Run of the main problem's shape (40 rows in batches of 8, 15 iterations, epochs
+    starting at 0, 5 and 10) at ``lr`` and ``decay``; its rate check passing or failing."""
+    prob = SimpleNamespace(X=np.zeros((40, 2)), after=after, kwargs={
+        "learning_rate": lr, "learning_rate_decay": decay, "num_iters": 15, "batch_size": 8})
+    rate = passing("train_learning_rate") if passed else failing("train_learning_rate")
+    return training_runs.Run(prob, {"train_learning_rate": rate}, [0, 5, 10], first_rate=first_rate)
+
+
+def rate_check(causes, detail="seen"):
+    return Check("train_learning_rate", False, 0.25, 1e-6, "the rates", detail, list(causes), part="training_rate")
+
+
+def test_a_second_calls_first_rate_is_named_when_it_is_what_the_first_call_ended_with():
+    """training_runs.second_call_rate: the first call (0.9 decayed by 0.6 after iterations 0, 5 and 10)
+    ends at 0.9 x 0.216; a second call at 0.5 starting there (to 1e-6) kept the rate, one starting at
+    0.5 x 0.216 kept the decay; any other rate, a passing check, or a run that is not a second call
+    leaves the check as it is."""
+    main = rate_run()
+    check = rate_check(["lr_scaled"])
+    near = 1 + 3e-7
+    got = training_runs.second_call_rate(main, rate_run(0.9 * 0.216 * near, lr=0.5, after="main"), check)
+    assert (got.passed, got.measured, got.tolerance, got.what) == (False, 0.25, 1e-6, "the rates")
+    assert got.causes == ["lr_kept_between_calls"] and got.diagnosis.startswith(
+        "a second train call on the same instance, with learning_rate=0.5, took its first step at 0.1944, the "
+        "rate the first call ended with: this matches ")
+    got = training_runs.second_call_rate(main, rate_run(0.5 * 0.216 * near, lr=0.5, after="main"), check)
+    assert got.causes == ["decay_kept_between_calls"] and got.diagnosis.startswith(
+        "a second train call on the same instance, with learning_rate=0.5, took its first step at 0.108, its "
+        "learning_rate times the decay the first call ended with (0.216): this matches ")
+    assert (got.passed, got.measured, got.tolerance, got.what) == (False, 0.25, 1e-6, "the rates")
+    assert training_runs.second_call_rate(main, rate_run(0.5, lr=0.5, after="main"), check) is check
+    assert training_runs.second_call_rate(main, rate_run(0.9 * 0.216 * 1.00001, lr=0.5, after="main"), check) is check
+    assert training_runs.second_call_rate(main, rate_run(0.9 * 0.216, lr=0.5, after=None), check) is check
+    passed = passing("train_learning_rate")
+    assert training_runs.second_call_rate(main, rate_run(0.9 * 0.216, lr=0.5, after="main"), passed) is passed
+
+
+def test_an_extra_runs_failing_check_says_which_run():
+    """training_runs.on_run: the detail of an extra run's check starts with the run in words; an
+    empty detail stays empty."""
+    prob = rate_run().prob
+    assert training_runs.on_run(failing("train_steps"), prob).diagnosis == "on 40 rows in batches of 8: wrong"
+    assert training_runs.on_run(Check("train_steps", False, 1, 0, "hand-built"), prob).diagnosis == ""
+
+
+def test_an_extra_runs_step_count_off_by_one_is_refused_when_the_main_runs_count_is_right():
+    """training_runs.count_unless_contradicted: an extra run's steps check naming
+    iteration_count_off_by_one first (alone or before another cause) loses its cause, since the main
+    run's count is right; its values stay and its detail says why. Any other cause stays."""
+    main = rate_run()
+    for causes in (["iteration_count_off_by_one"], ["iteration_count_off_by_one", "update_repeated"]):
+        check = Check("train_steps", False, 16, 15, "iterations made", "16 steps: this matches x. [cause: y]", causes,
+                      part="training_update")
+        assert training_runs.count_unless_contradicted(check, main) == Check(
+            "train_steps", False, 16, 15, "iterations made", "16 steps; on 40 rows in batches of 8 the count is "
+            "right, which that would change; not a known mistake", part="training_update")
+    other = Check("train_steps", False, 16, 15, "iterations made", "16 steps", ["update_repeated"], part="training_update")
+    assert training_runs.count_unless_contradicted(other, main) is other
+
+
+def test_an_extra_runs_rate_cause_is_refused_when_a_run_with_the_schedules_rates_would_show_it():
+    """training_runs.unless_contradicted: a cause of the rate itself (or of an update every step
+    makes) would change every run's rates, so a run whose rates are right refutes it; a schedule's
+    cause refutes it only when that schedule differs there (to 1e-6 relative, no absolute slack); a
+    second call's cause, or one without a schedule, stands."""
+    refuted = Check("train_learning_rate", False, 0.25, 1e-6, "the rates", "seen; on 40 rows in batches of 8 the "
+                    "rates are the schedule's, which that would change; not a known mistake", part="training_rate")
+
+    main, wrong = rate_run(), rate_run(passed=False)
+    for cause in ("lr_scaled", "update_repeated"):
+        assert training_runs.unless_contradicted(rate_check([cause]), [main, wrong]) == refuted
+    for cause in ("lr_kept_between_calls", "decay_kept_between_calls", "iteration_count_off_by_one"):
+        assert training_runs.unless_contradicted(rate_check([cause]), [main]) == rate_check([cause])
+    no_cause = rate_check([])
+    assert training_runs.unless_contradicted(no_cause, [main]) is no_cause
+    assert training_runs.unless_contradicted(rate_check(["lr_scaled"]), [wrong]) == rate_check(["lr_scaled"])
+    # decay^k with k = 0, 1, 2 at the three boundaries: from iteration 1 on 0.9, 0.54, 0.1944 where the
+    # schedule has 0.54, 0.324, 0.1944
+    compounded = rate_check(["lr_decay_compounded"])
+    assert training_runs.unless_contradicted(compounded, [main]) == refuted
+    # the complement of a decay of 0.5 is 0.5 itself: the same schedule, nothing refuted
+    complement = rate_check(["lr_decayed_by_complement"])
+    assert training_runs.unless_contradicted(complement, [rate_run(decay=0.5)]) == complement
+    # a decay 5e-7 above 0.5 at a rate of 1e-4: its complement's rates differ from the schedule's by
+    # 2e-6, 4e-6 and 6e-6 relative (1e-10 absolute at most), beyond 1e-6 relative
+    tiny = rate_run(lr=1e-4, decay=0.5 + 5e-7)
+    assert training_runs.unless_contradicted(complement, [tiny]) == refuted
+
+
+def test_iterations_in_words():
+    """training_record.iterations_text: none, one, or a list ending in 'and'."""
+    text = training_record.iterations_text
+    assert (text([]), text([3]), text([0, 5]), text(np.array([0, 5, 10]))) == (
+        "no iteration", "iteration 3", "iterations 0 and 5", "iterations 0, 5 and 10")
+
+
 def test_same_rows_same_batch_and_the_smoothed_losses_are_what_they_say():
     """recording.same_rows: the same rows in any order, of one shape and dtype (bytes alike are not
     enough); training_record.same_batch: X and y both; histories.smoothed: only for 0 < b < 1."""
