@@ -294,4 +294,7 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:  # a run stopped by hand: the modules done are already in --out
+        sys.exit("stopped by hand: the modules done so far are in --out")

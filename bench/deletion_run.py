@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -73,14 +74,31 @@ def kill_marked(mark):
             os.kill(pid, signal.SIGKILL)
 
 
+# The marks of the processes under way, and whether the run was stopped (Ctrl-C): under the lock,
+# no process starts after a stop, and every one started before it is killed by it.
+_RUNNING, _STOPPED, _LOCK = set(), threading.Event(), threading.Lock()
+
+
+def stop_running():
+    """Ctrl-C: start no other process, and kill the ones under way with whatever they started."""
+    with _LOCK:
+        _STOPPED.set()
+        for mark in _RUNNING:
+            kill_marked(mark)
+
+
 def _run(cmd, cwd, env, log, timeout=None):
     """``cmd`` in a process group of its own at nice 19, its output to ``log``: (exit status,
-    or None if the whole group was killed at ``timeout`` seconds; wall seconds). Whatever it
-    started is killed after it, in its group or not."""
+    or None if the whole group was killed at ``timeout`` seconds, or not started after a stop;
+    wall seconds). Whatever it started is killed after it, in its group or not."""
     start, mark = time.perf_counter(), uuid.uuid4().hex
     with open(log, "w") as out:
-        proc = subprocess.Popen(cmd, cwd=cwd, env={**env, MARK: mark}, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True, preexec_fn=lambda: os.nice(19))
+        with _LOCK:
+            if _STOPPED.is_set():
+                return None, 0.0
+            proc = subprocess.Popen(cmd, cwd=cwd, env={**env, MARK: mark}, stdout=out, stderr=subprocess.STDOUT,
+                                    start_new_session=True, preexec_fn=lambda: os.nice(19))
+            _RUNNING.add(mark)
         try:
             code = proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -88,6 +106,8 @@ def _run(cmd, cwd, env, log, timeout=None):
             proc.wait()
             code = None
         finally:
+            with _LOCK:
+                _RUNNING.discard(mark)
             kill_marked(mark)
     return code, time.perf_counter() - start
 
@@ -172,7 +192,8 @@ def run_modules(chosen, tests, jobs=1, work=None):
     first run records the lines of all of them, then each mutant runs, ``jobs`` at once (each
     in a copy of the folder of its own). Yields, as each module is done, (path, {key: status},
     {"seconds", "record_seconds", "tests"}); the first module's seconds include the first run's.
-    ``work``: the folder (by default .mutation/deletion/MODULE, the first module's)."""
+    ``work``: the folder (by default .mutation/deletion/MODULE, the first module's). Stopped by
+    Ctrl-C, no other mutant starts and the ones under way are killed; the modules done stand."""
     paths = list(chosen)
     work = mutation.prepare(paths[0], tests, work or workdir(paths[0]))
     by_path, durations, wall = record(work, paths, tests)
@@ -197,7 +218,8 @@ def run_modules(chosen, tests, jobs=1, work=None):
         print(f"  {status}: {mutant.key} ({len(selection)} tests)", file=sys.stderr, flush=True)
         return status
 
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
+    pool = ThreadPoolExecutor(max_workers=jobs)
+    try:
         for path, mutants in chosen.items():
             start = time.perf_counter()
             statuses = dict(zip((m.key for m in mutants), pool.map(lambda m: one(path, m), mutants)))
@@ -207,3 +229,10 @@ def run_modules(chosen, tests, jobs=1, work=None):
             shared = {"recorded_with": paths} if len(paths) > 1 else {}
             yield path, statuses, {"seconds": round(seconds, 1), "record_seconds": round(wall, 1),
                                    "tests": len(durations), "jobs": jobs, **shared}
+    except KeyboardInterrupt:
+        pool.shutdown(wait=False, cancel_futures=True)
+        stop_running()
+        raise
+    finally:
+        pool.shutdown()
+        _STOPPED.clear()  # the run is over: processes may start again

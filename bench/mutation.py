@@ -413,4 +413,7 @@ def sampled(modules):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:  # a --verify stopped by hand: the modules done are already in --out
+        sys.exit("stopped by hand: the modules done so far are in --out")

@@ -387,6 +387,51 @@ def test_mutants_run_two_at_once_each_in_a_folder_of_its_own(tmp_path, monkeypat
     assert seconds["jobs"] == 2
 
 
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="reads Linux's /proc")
+def test_a_run_stopped_by_ctrl_c_starts_no_other_mutant_and_kills_the_one_under_way(tmp_path, monkeypatch):
+    """Ctrl-C while a mutant's tests run (here a process that sleeps 30 s): the interrupt reaches
+    the caller, that process is killed rather than waited for, and none of the mutants queued
+    after it starts."""
+    import signal
+    import threading
+
+    work = tmp_path / "m"
+    work.mkdir()
+    monkeypatch.setattr(deletion_run.mutation, "prepare", lambda path, tests, folder: folder)
+    monkeypatch.setattr(deletion_run, "record", lambda w, paths, tests: ({"m.py": {1: {"t"}}}, {"t": 1.0}, 1.0))
+    started, under_way, pid_file, done = [], threading.Event(), tmp_path / "pid", tmp_path / "done"
+    sleeper = (f"import os, time; open({str(pid_file)!r}, 'w').write(str(os.getpid())); time.sleep(30); "
+               f"open({str(done)!r}, 'w')")
+
+    def run_mutant(folder, path, mutant, tests, limit, env):
+        started.append(mutant.key)
+        if mutant.key.endswith("k0"):
+            under_way.set()
+            return deletion_run.status(*deletion_run._run([sys.executable, "-c", sleeper], folder, env,
+                                                          folder / "log")[:1])
+        return "killed"
+
+    def interrupt():
+        under_way.wait(30)
+        while not pid_file.exists() or not pid_file.read_text():
+            time.sleep(0.01)
+        signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)
+
+    monkeypatch.setattr(deletion_run, "run_mutant", run_mutant)
+    mutants = [deletion.Mutant(f"m.py::k{n}", "call", 1, 1, "") for n in range(4)]
+    threading.Thread(target=interrupt, daemon=True).start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            list(deletion_run.run_modules({"m.py": mutants}, ["t"], jobs=1, work=work))
+        pid = int(pid_file.read_text())
+        assert started == ["m.py::k0"] and not done.exists()
+        with pytest.raises(ProcessLookupError):  # killed, not left to finish, and reaped by the run
+            os.kill(pid, 0)
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            os.kill(int(pid_file.read_text()), 9)
+
+
 def test_a_first_run_forgets_shared_results_before_each_test(monkeypatch):
     """So that coverage and mutmut see each test compute what it reads: the checked nets tests
     share, and the package's memoised results, are forgotten in a first run."""
