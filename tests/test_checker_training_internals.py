@@ -951,12 +951,14 @@ def test_a_replays_search_snaps_near_rates_to_the_schedule_and_gives_up_after_64
     assert any(previous == lr / 2 * (1 + 3e-6) for t, previous, _ in calls)  # 3e-6 off: kept as it is
 
 
-def line_problem(seed=8):
-    """params, grads (the reference's at them) and a minibatch of a small net."""
+def line_problem(seed=8, shrink=1.0):
+    """params (standard normal times ``shrink``), grads (the reference's at them) and a minibatch
+    of a small net."""
     from reference import TwoLayerNet
     rng = np.random.default_rng(seed)
     params = {"W1": rng.standard_normal((4, 5)), "b1": rng.standard_normal(5),
               "W2": rng.standard_normal((5, 3)), "b2": rng.standard_normal(3)}
+    params = {k: shrink * v for k, v in params.items()}
     X, y = rng.standard_normal((7, 4)), rng.integers(0, 3, 7)
     return params, TwoLayerNet.from_params(params).loss(X, y, reg=0.05)[1], X, y
 
@@ -1001,6 +1003,122 @@ def test_a_steps_candidate_rates_are_the_schedules_or_the_last_then_the_roots_ne
     got = list(replay.candidate_rates(0, params, grads, batches, [9.0, target], 0.05, 0.2, 0.3))
     assert got[0] == 0.2 and 0.3 not in got  # the previous rate given, the schedule's not
     assert list(replay.candidate_rates(0, params, grads, batches, [9.0, target * (1 + 1e-9)], 0.05, 0.3, 0.2))[0] != 0.2
+
+
+def test_the_rates_that_give_a_loss_are_each_found_once_in_the_whole_range_and_no_further():
+    """replay.line_roots on the line whose loss is least (2.985) near r = 0.50 (scale 0.5: the rates
+    in [-1.5, 1.5]): two roots 0.014 apart, 1e-4 above the least loss; a root in the grid's last cell
+    (1.499); none for a loss reached only at -1.75, beyond -1.5; a loss met exactly at a point of
+    the grid found once, not from both cells beside it; with the gradient 1000 times larger the
+    rates are 1000 times smaller (2e-4 and 1.03e-3), both kept."""
+    from reference.checker import replay
+    params, grads, X, y = line_problem()
+
+    def loss_at(r, g=grads):
+        return replay.line_losses(params, g, X, y, 0.05, [r])[0]
+
+    near = np.linspace(0.45, 0.55, 1001)
+    least = replay.line_losses(params, grads, X, y, 0.05, near).min()
+    low, high = replay.line_roots(params, grads, X, y, 0.05, least + 1e-4, 0.5)
+    assert 0.01 < high - low < 0.02 and abs(reference_loss(params, grads, X, y, low) - least - 1e-4) <= 1e-12
+    assert replay.line_roots(params, grads, X, y, 0.05, loss_at(1.499), 0.5)[-1] == pytest.approx(1.499, rel=1e-12)
+    assert loss_at(-1.75) > loss_at(-1.5) > loss_at(1.5)  # the loss falls all the way from -1.75 to the least
+    assert replay.line_roots(params, grads, X, y, 0.05, loss_at(-1.75), 0.5) == []
+    grid = np.linspace(-3, 3, 1201) * 0.5  # line_roots' grid: the loss at its 681st point (0.2) exactly
+    on_grid = replay.line_roots(params, grads, X, y, 0.05, replay.line_losses(params, grads, X, y, 0.05, grid)[680], 0.5)
+    assert len(on_grid) == 2 and on_grid[0] == pytest.approx(0.2, rel=1e-12) and on_grid[1] > 1
+    steep = {k: 1000 * v for k, v in grads.items()}
+    assert replay.line_roots(params, steep, X, y, 0.05, loss_at(2e-4, steep), 2e-3) == pytest.approx(
+        [2e-4, on_grid[1] / 1000], rel=1e-9)
+
+
+def test_a_steps_rate_is_given_within_1e_10_of_the_next_loss_and_the_others_come_nearest_the_last_first():
+    """replay.candidate_rates at step 1 (the loss after it the third recorded; the first two 7 and
+    9): on a loss between 1 and 2 (params halved: 1.51 at the scheduled rate 0.2), the recorded loss
+    0.7e-10 relative above gives the scheduled rate and 1.2e-10 above does not (1e-10 x the loss,
+    at least 1e-10); the other rates giving the loss come nearest the previous rate first, whichever
+    side; with the gradient 1000 times larger, a rate of 2e-4 given keeps the other root, 8e-4 away."""
+    from reference.checker import replay
+
+    def candidates(problem, loss, previous, scheduled, steep=1):
+        params, grads, X, y = problem
+        grads = {k: steep * v for k, v in grads.items()}
+        batches = [(None, None), (None, None), (X, y)]
+        return list(replay.candidate_rates(1, params, grads, batches, [7.0, 9.0, loss], 0.05, previous, scheduled))
+
+    halved = line_problem(shrink=0.5)
+    loss = reference_loss(*halved, 0.2)
+    assert 1 < loss < 2
+    assert candidates(halved, loss * (1 + 0.7e-10), 0.6, 0.2)[0] == 0.2
+    assert candidates(halved, loss * (1 + 1.2e-10), 0.6, 0.2)[0] != 0.2
+    problem = line_problem()
+    roots = candidates(problem, reference_loss(*problem, 0.2) * (1 + 1e-6), 0.9, 0.2)  # 0.2 and 1.03, neither given
+    assert len(roots) == 2 and roots[0] > 1 and roots[1] == pytest.approx(0.2, rel=1e-5)
+    params, grads, X, y = problem
+    loss = reference_loss(params, {k: 1000 * v for k, v in grads.items()}, X, y, 2e-4)
+    assert candidates(problem, loss, 2e-3, 2e-4, steep=1000) == pytest.approx([2e-4, 1.0288e-3], rel=1e-4)
+
+
+def test_a_sign_change_the_grid_shows_and_the_finer_points_do_not_is_kept_at_its_cells_middle(monkeypatch):
+    """replay.line_roots: where rounding puts a sign change on the coarse grid (here its point 100,
+    at -1.25 on the scale 0.5, sits above the target only in the whole grid's evaluation) that the
+    finer points of the cell do not show, the narrowing stops there: each of the two cells beside
+    that point gives its middle (-1.25125 and -1.24875), and the search goes on to the root at 1.0."""
+    from reference.checker import replay
+
+    def line_losses(params, grads, X, y, reg, rates_):
+        gap = np.asarray(rates_, dtype=float) - 1.0  # the target 0 met at r = 1 alone
+        if len(gap) == 1201:
+            gap[100] = 5.0
+        return gap
+
+    monkeypatch.setattr(replay, "line_losses", line_losses)
+    assert replay.line_roots(None, None, None, None, 0.0, 0.0, 0.5) == pytest.approx([-1.25125, -1.24875, 1.0],
+                                                                                   rel=1e-12)
+
+
+# 0.1 + 6.4e-9: a rate x whose step x * 1e-6 away is exactly 1e-6 x in floating point (few are)
+EXACT = float.fromhex("0x1.99999b5265280p-4")
+
+
+def test_the_replays_tolerances_include_their_bounds(monkeypatch):
+    """replay's comparisons are "within": a loss 1e-10 from the recorded one (a loss below 1) is the
+    recorded loss, in the rebuilt step and among a step's candidates; a rate 1e-6 x the schedule's
+    rate from it is the schedule's, at a step and at the last (whose step then misses the final
+    params by 1e-6 of the rate: no rebuild), and a root 1e-6 x a given rate from it is that rate.
+    A final param 5e-9 from its rebuilt value (0) is missed: 1e-10 absolute, not 1e-8."""
+    from reference.checker import replay
+    x = EXACT
+    off = x + 1e-6 * x
+    assert off - x == 1e-6 * x
+    one_hot = {k: np.zeros(s) for k, s in SHAPES.items()}
+    one_hot["W1"][0, 0] = 1.0
+    monkeypatch.setattr(replay, "loss_and_grads", lambda params, X, y, reg: (0.0, one_hot))
+    prob = SimpleNamespace(X=np.zeros((10, 2)), params={k: np.zeros(s) for k, s in SHAPES.items()},
+                           kwargs={"reg": 0.0, "batch_size": 10, "num_iters": 1, "learning_rate": x,
+                                   "learning_rate_decay": 0.5})
+
+    def final(rate):
+        return {k: -rate * v for k, v in one_hot.items()}
+
+    steps = replay.replayed_steps(traced({"trace/loss_history": np.array([1e-10])}, final(x)), prob, [(None, None)])
+    assert [step["rate"] for step in steps] == [x]  # the loss 0 is the recorded 1e-10
+    assert replay.replayed_steps(traced({"trace/loss_history": np.zeros(1)}, final(off)), prob, [(None, None)]) is None
+    beyond = final(x)
+    beyond["b2"][0] = 5e-9  # the final params are met to 1e-7 relative and 1e-10 absolute
+    assert replay.replayed_steps(traced({"trace/loss_history": np.zeros(1)}, beyond), prob, [(None, None)]) is None
+    calls = []
+    monkeypatch.setattr(replay, "candidate_rates", lambda t, params, grads, batches, losses, reg, previous, scheduled:
+                        calls.append(previous) or iter([off]))
+    prob.kwargs["num_iters"] = 3
+    replay.replayed_steps(traced({"trace/loss_history": np.zeros(3)}, final(0.0)), prob, [(None, None)] * 3)
+    assert calls == [x, x]  # step 0 at x (1 + 1e-6) taken as the schedule's x: the previous rate of step 1
+    monkeypatch.undo()
+    monkeypatch.setattr(replay, "line_losses", lambda params, grads, X, y, reg, rates_: np.zeros(len(rates_)))
+    batches = [(None, None), (None, None)]
+    assert list(replay.candidate_rates(0, None, None, batches, [0.0, 1e-10], 0.0, 0.5, x)) == [x, 0.5]
+    monkeypatch.setattr(replay, "line_roots", lambda params, grads, X, y, reg, target, scale: [off, 0.7])
+    assert list(replay.candidate_rates(0, None, None, batches, [0.0, 0.0], 0.0, 0.5, x)) == [x, 0.5, 0.7]
 
 
 def test_a_run_of_plain_steps_is_rebuilt_from_its_losses_and_final_params():
