@@ -227,6 +227,31 @@ EQUIVALENT = {
     "reference.checker.rates.x_fitted_update__mutmut_96": "the last term: break ends the loop as continue does",
     # f - 1 is a multiple of 2**-53 and 1e-6 is not: |f - 1| is never exactly RATE_TOL
     "reference.checker.rates.x_decay_factor__mutmut_39": "|f - 1| == 1e-6 has no float solution",
+    # The same argument for other bounds: x - n for a float x within a factor 2 of n is exact and a
+    # multiple of 2**-53 (2**-52 above 1, 2**-51 above 2), and 1e-6, 2e-6 and 3e-6 are not: "<" and
+    # "<=" (or ">" and ">=") against them differ for no input
+    **{f"reference.checker.rates.{name}": why for name, why in (
+        ("x_rate_changes__mutmut_11", "|r - 1| == 1e-6 has no float solution"),
+        ("x_judge_schedule__mutmut_68", "|c - 1| == 1e-6 has no float solution"),
+        ("x_judge_schedule__mutmut_92", "|k - round(k)| == 1e-6 has no float solution for k >= 0.5"),
+        ("x_judge_schedule__mutmut_180", "|c * batch_size - 1| == 1e-6 has no float solution"),
+        ("x_decay_factor__mutmut_78", "|k * per_epoch - 1| == 1e-6 has no float solution"),
+        ("x_fitted_update__mutmut_95", "|a - 1| == 1e-6 has no float solution"),
+        ("x_scaled_cause__mutmut_15", "|c - k| == 1e-6 k has no float solution for k = 2, 3"),
+    )},
+    # rates.warmup_length: a first ratio in [1, 2) gives K = round(1 / ratio) = 1, refused as K < 2
+    "reference.checker.rates.x_warmup_length__mutmut_15": "a first ratio of 1 gives K = 1, refused",
+    "reference.checker.rates.x_warmup_length__mutmut_16": "a first ratio in [1, 2) gives K = 1, refused",
+    # rates.judge_schedule: lr_divided_by_batch_size's title has no {detail} to fill
+    "reference.checker.rates.x_judge_schedule__mutmut_173": "the title has no {detail}: any fill is dropped",
+    # Bounds a computed float meets exactly only by a coincidence of rounding: a norm, a log or a
+    # ratio of computed values equal to a tolerance times another (replay's bounds, where the value
+    # can be placed by hand, are tested: test_the_replays_tolerances_include_their_bounds)
+    **{f"reference.checker.rates.{name}": "a computed value exactly at its bound: a coincidence of rounding"
+       for name in ("x_assigned_step__mutmut_11", "x_accumulated_step__mutmut_19", "x_fitted_update__mutmut_101",
+                    "x_value_clip__mutmut_23", "x_value_clip__mutmut_38", "x_rounded_rates__mutmut_41",
+                    "x_uneven_rates__mutmut_13", "x_decay_factor__mutmut_42", "x_decay_factor__mutmut_70",
+                    "x_judge_schedule__mutmut_144")},
     # training_checks.oracle_run: the reference's histories are lists of Python or NumPy floats,
     # which np.asarray makes float64 with or without the dtype
     "reference.checker.training_checks.x_oracle_run__mutmut_19": "a list of floats is float64 already",
