@@ -494,7 +494,6 @@ def test_a_decay_inside_the_loop_over_the_params_is_read_with_its_order_and_when
     assert rates.decayed_per_param(before, 1.0, 0.5, [0]) == "W1, b1, W2, b2 in turn, each before its update"
     assert rates.decayed_per_param(after[:, ::-1], 1.0, 0.5, [0]) == "b2, W2, b1, W1 in turn, each after its update"
     assert rates.decayed_per_param(np.array([[1.0] * 4, [0.5] * 4, [0.5] * 4]), 1.0, 0.5, [0]) is None
-    from reference.checker.report import Check
     right, m = np.array([1.0, 0.5, 0.5]), mistakes.BY_ID["lr_decayed_per_param"]
     seen = ("at step 0 the params' rates differ: W1 1, b1 0.5, W2 0.25, b2 0.125 (the schedule's: 1 for every one): "
             "each param's rate is one decay below the one updated before it (W1, b1, W2, b2 in turn, each after its "
@@ -529,7 +528,6 @@ def test_a_global_clip_is_read_off_the_steps_slower_than_the_schedule():
     norm): steps at lr * 2 / norm where the norm is above 2 and at the schedule's rate where it is at
     most 2 (2 included) name update_global_norm_clipped with c = 2; a slow step 3e-6 x c off c, a
     step faster than the schedule's, or one at 1 - 1e-6 of it with a norm above c: None."""
-    from reference.checker.report import Check
 
     def clip(norms, ratios):
         steps = [{"grads": {k: np.zeros(SHAPES[k]) for k in NAMES}} for _ in norms]
