@@ -356,12 +356,17 @@ def test_a_wrong_schedule_is_put_in_the_update_the_rate_or_the_decay():
     assert rates.schedule_part(undecayed, right) == "training_decay"
 
 
+# The training keywords judge_schedule reads, for the schedule tests
+SCHEDULE_PROBLEM = SimpleNamespace(kwargs={"learning_rate": 0.1, "learning_rate_decay": 0.6, "batch_size": 8,
+                                           "reg": 0.01})
+
+
 def test_a_wrong_schedule_is_named_by_how_its_rates_differ_from_the_notebooks():
     """rates.judge_schedule on rates multiples of the gradient but not the schedule's (learning_rate
     0.1, decay 0.6 after iterations 0 and 3 of 6; 4 params): each kind of difference is named with
     its cause and said with the rates used; the check keeps its measure, tolerance and what."""
     from reference.checker import training_record
-    prob = SimpleNamespace(kwargs={"learning_rate": 0.1, "learning_rate_decay": 0.6, "batch_size": 8, "reg": 0.01})
+    prob = SCHEDULE_PROBLEM
     boundaries = [0, 3]
     right = np.array([0.1, 0.06, 0.06, 0.06, 0.036, 0.036])
     wrong = rates.schedules(0.1, 0.6, boundaries, 6)[1]
@@ -443,7 +448,7 @@ def test_a_schedule_off_in_its_corners_is_named_by_the_rates_alone():
     one, and no constant rate when some step has none; a decay after the last step does not show, in
     what was seen (after 2, 4 and 6 of 7 iterations) or in what was expected (after 0, 5 and 6)."""
     from reference.checker import training_record
-    prob = SimpleNamespace(kwargs={"learning_rate": 0.1, "learning_rate_decay": 0.6, "batch_size": 8, "reg": 0.01})
+    prob = SCHEDULE_PROBLEM
 
     def judged(per_step, boundaries=(0, 3), T=6, per_param=None):
         boundaries = list(boundaries)
@@ -478,7 +483,7 @@ def test_rates_within_1e_6_of_the_schedule_but_not_1e_10_name_no_cause():
     """Rates 1 + 5e-7 times the schedule's at every step (learning_rate 0.1, decay 0.6 after 0 and
     3 of 6): the rate check fails (1e-10) but no known mistake explains them; the checker says they
     were decayed at the wrong iterations, "0 and 3 instead of 0 and 3"."""
-    prob = SimpleNamespace(kwargs={"learning_rate": 0.1, "learning_rate_decay": 0.6, "batch_size": 8, "reg": 0.01})
+    prob = SCHEDULE_PROBLEM
     right, wrong = rates.schedules(0.1, 0.6, [0, 3], 6)
     check = rates.judge_schedule((1 + 5e-7) * right[:, None] * np.ones((1, 4)), right, wrong, prob, [0, 3], False, 0.1)
     assert check.causes == [] and check.diagnosis.endswith("; not a known mistake")
